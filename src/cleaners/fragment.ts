@@ -1,0 +1,160 @@
+/**
+ * `fragment`: lines and sentences that are not article prose.
+ *
+ * - Truncated sentences: a line or a paragraph's last sentence that stops without terminal
+ *   punctuation in the middle of a phrase ("Garrett, who was the first pick, has been suspended
+ *   without"), trails off in an ellipsis ("Read the full story…"), or is cut at an abbreviation
+ *   the way naive splitters cut ("working groups would be established to improve U.S.").
+ * - Boilerplate lines: interface labels and counters ("Share this:", "12 comments", "Advertisement"),
+ *   lone dates, photo credits, and short lines that share no words with the rest of the article
+ *   ("Our Magazines", "Woman risks her life to save a koala").
+ *
+ * Subheadings, list items and quotes stay: a short line whose words recur in the article is taken
+ * as part of it ("The Rukban camp" in an article about the Rukban camp). The decision rests on
+ * general features (terminal punctuation, length, stop-word density, capitalisation, cohesion
+ * with the rest of the document), not on a list of phrases from any one site.
+ */
+import type { Analysis } from '../core/analysis.js';
+import type { Cleaner, CleanContext } from '../core/cleaner.js';
+import type { Line, Removal, Sentence, Span } from '../core/model.js';
+import { lowerWords, startsUpper, wordCount, words } from '../core/text.js';
+
+/** Punctuation (with closing quotes and brackets) that properly ends a sentence or a line. */
+const TERMINAL = /[.!?。！？‼⁉]["'”’»)\]」』]*$/u;
+
+/** A trailing ellipsis: the sign of a teaser or a cut-off sentence ("The minister said that…"). */
+const ELLIPSIS = /(?:\.\.\.|…|\. \. \.)["'”’»)\]]*$/u;
+
+/** A line that is a list item by its marker: "• item", "- item", "1) item", "a. item". */
+const LIST_ITEM = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)]|\p{Ll}[.)])\s/u;
+
+/**
+ * Sentences cut at an abbreviation the way naive splitters cut them: "to improve U.S." (from
+ * "U.S.-Russia relations"), "said Mr." — a stand-alone sentence ending on dotted capitals or on
+ * a title that always precedes a name.
+ */
+const CUT_AT_ABBREVIATION = /(?:\s(?:\p{Lu}\.){2,}|\s(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Gov|Sen|Rep)\.)$/u;
+
+/**
+ * Interface labels every site prints: sharing, following, signing in, paging and counting. A
+ * short, language-agnostic-by-shape list used as one signal: it only fires on a short line.
+ */
+const INTERFACE_LABEL = /^(?:share(?: this| on \p{L}+| article| story)?|tweet|email|print|comments?|reply|advertisement|advertising|sponsored(?: content)?|related(?: news| articles| stories| posts)?|read more|more(?: stories| news)?|see (?:more|all)|show more|load more|next|previous|back to top|sign in|sign up|log in|login|register|subscribe(?: now)?|follow us(?: on \p{L}+)?|newsletter|click to copy|copy link|skip to (?:main )?content|menu|search|close|home|watch|listen)[:.!]?$/iu;
+
+/** "12 comments", "1.2K shares", "3 min read", "Views: 2,345". */
+const COUNTER = /^(?:\d[\d,.]*\s*[kKmM]?\s+\p{L}+(?:\s+\p{L}+)?|\p{L}+:\s*\d[\d,.]*[kKmM]?)$/u;
+
+/** A line that is only a date or time: "November 18, 2019", "18.11.2019 14:05", "2 hours ago". */
+const LONE_DATE = /^(?:(?:updated|published|posted)[:\s]+)?(?:\p{L}+,?\s+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago)(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,4})?)?$/iu;
+
+/** Photo credits: "Photo: Jane Doe/AP", "(Getty Images)", "Image credit: Reuters". */
+const PHOTO_CREDIT = /^\(?(?:photo|image|picture|foto|credit|source|illustration)s?(?:\s+(?:credit|by|courtesy))?\s*[:/]|^\(?(?:getty images|ap photo|reuters|afp)[^.]*\)?$/iu;
+
+/** Short labels whose words recur in fewer than half of the cases elsewhere are off-topic. */
+const MIN_LABEL_COHESION = 0.5;
+
+/** Prose lines (not labels) sharing fewer words than this with the article are off-topic. */
+const MIN_PROSE_COHESION = 0.34;
+
+/** The most words a line can have and still be read as a heading or a label. */
+const MAX_LABEL_WORDS = 12;
+
+/** The rule. */
+export const fragment: Cleaner = {
+  meta: {
+    id: 'fragment',
+    description: 'Removes truncated sentences and boilerplate lines (labels, counters, dates, credits, off-topic teasers).',
+  },
+  check(context) {
+    const removals: Removal[] = [];
+    for (const line of context.document.lines) {
+      if (context.title && line.index === context.title.line) continue;
+      const removal = checkLine(context, line);
+      if (removal) removals.push(removal);
+    }
+    return removals;
+  },
+};
+
+function checkLine(context: CleanContext, line: Line): Removal | undefined {
+  const { document, analysis } = context;
+  const text = line.text;
+  const sentences = line.sentences.map((i) => document.sentences[i]!);
+  const label = boilerplateLabel(text);
+  if (label) return remove(line.span, label);
+  if (LIST_ITEM.test(text)) return undefined;
+  const last = sentences[sentences.length - 1];
+  if (!last) return undefined;
+  if (ELLIPSIS.test(text)) return remove(sentences.length > 1 ? last.span : line.span, 'trails off in an ellipsis (teaser or cut-off sentence)');
+  if (TERMINAL.test(text)) return checkProseLine(analysis, line, sentences);
+  if (sentences.length > 1) return checkTrailingSentence(analysis, last);
+  return checkShortLine(analysis, line);
+}
+
+function remove(span: Span, reason: string): Removal {
+  return { rule: 'fragment', reason, span };
+}
+
+/** The reason a line is an interface label, counter, lone date or credit, if it is one. */
+function boilerplateLabel(text: string): string | undefined {
+  if (wordCount(text) > MAX_LABEL_WORDS) return undefined;
+  if (INTERFACE_LABEL.test(text)) return 'interface label';
+  if (COUNTER.test(text)) return 'counter';
+  if (LONE_DATE.test(text)) return 'lone date';
+  if (PHOTO_CREDIT.test(text)) return 'photo credit';
+  return undefined;
+}
+
+/** A line ending in terminal punctuation: only a stand-alone sentence cut at an abbreviation goes. */
+function checkProseLine(analysis: Analysis, line: Line, sentences: readonly Sentence[]): Removal | undefined {
+  if (sentences.length === 1 && CUT_AT_ABBREVIATION.test(line.text)) {
+    return remove(line.span, 'sentence cut off at an abbreviation');
+  }
+  void analysis;
+  return undefined;
+}
+
+/** The last sentence of a paragraph, left without terminal punctuation: cut off, unless it is a heading-like tail. */
+function checkTrailingSentence(analysis: Analysis, last: Sentence): Removal | undefined {
+  if (looksLikeProse(analysis, last.text) || endsOnFunctionWord(analysis, last.text)) {
+    return remove(last.span, 'sentence cut off without terminal punctuation');
+  }
+  return undefined;
+}
+
+/** A line without terminal punctuation: a heading or caption of the article, a label, or a cut-off sentence. */
+function checkShortLine(analysis: Analysis, line: Line): Removal | undefined {
+  const text = line.text;
+  const cohesion = analysis.cohesion(text);
+  const count = wordCount(text);
+  if (looksLikeProse(analysis, text)) {
+    if (endsOnFunctionWord(analysis, text)) return remove(line.span, 'sentence cut off mid-phrase');
+    if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION) return remove(line.span, 'sentence cut off, about something else');
+    return undefined;
+  }
+  if (endsOnFunctionWord(analysis, text) && count >= 4) return remove(line.span, 'line cut off mid-phrase');
+  if (count <= MAX_LABEL_WORDS && (cohesion === undefined || cohesion < MIN_LABEL_COHESION)) {
+    return remove(line.span, 'short line sharing no words with the article');
+  }
+  return undefined;
+}
+
+/**
+ * True when `text` reads as running prose rather than a heading: six or more words, starting
+ * with a capital, mostly lower-case, with a stop-word share typical of sentences.
+ */
+function looksLikeProse(analysis: Analysis, text: string): boolean {
+  const tokens = words(text);
+  if (tokens.length < 6 || !startsUpper(text)) return false;
+  const lower = tokens.filter((token) => token === token.toLowerCase()).length;
+  const stop = lowerWords(text).filter((token) => analysis.stopwords.words.has(token)).length;
+  return lower * 2 > tokens.length && stop * 4 >= tokens.length;
+}
+
+/** True when the last word is a stop word ("without", "the", "of") or a possessive ("Minnesota’s"). */
+function endsOnFunctionWord(analysis: Analysis, text: string): boolean {
+  if (/\p{L}['’]s$/u.test(text)) return true;
+  const tokens = lowerWords(text);
+  const last = tokens[tokens.length - 1];
+  return last !== undefined && analysis.stopwords.words.has(last) && /\p{L}$/u.test(text);
+}

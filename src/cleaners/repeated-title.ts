@@ -1,0 +1,29 @@
+/**
+ * `repeated-title`: scrapers keep the headline from the page title, the `<h1>` and the share
+ * card, so it stands two or three times, sometimes as "Headline - Site" or "Headline | Site".
+ * The first copy stays (unless `--body-only`); every later line that is a copy goes.
+ */
+import type { Cleaner } from '../core/cleaner.js';
+import type { Removal } from '../core/model.js';
+import { headlineKeys, sameHeadline } from '../core/title.js';
+
+/** The rule. */
+export const repeatedTitle: Cleaner = {
+  meta: {
+    id: 'repeated-title',
+    description: 'Removes later copies of the headline, with or without a site name attached.',
+  },
+  check({ document, title, options }) {
+    if (!title) return [];
+    const removals: Removal[] = [];
+    if (options.bodyOnly) {
+      removals.push({ rule: this.meta.id, reason: 'headline left out (body only)', span: title.span });
+    }
+    const keys = headlineKeys(title.text);
+    for (const line of document.lines) {
+      if (line.index <= title.line || !sameHeadline(keys, line.text)) continue;
+      removals.push({ rule: this.meta.id, reason: 'repeats the headline', span: line.span, related: title.span });
+    }
+    return removals;
+  },
+};

@@ -1,0 +1,121 @@
+/** The command line: options, help text and their checks. */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { RULE_IDS } from '../index.js';
+
+/** The options the command acts on, checked. */
+export interface CliOptions {
+  readonly paths: readonly string[];
+  readonly output: string | undefined;
+  readonly outDir: string | undefined;
+  readonly inPlace: boolean;
+  readonly extensions: readonly string[];
+  readonly explain: boolean;
+  readonly json: boolean;
+  readonly check: boolean;
+  readonly bodyOnly: boolean;
+  readonly disable: readonly string[];
+  readonly similarity: number | undefined;
+  readonly minDuplicateWords: number | undefined;
+  readonly color: 'auto' | 'always' | 'never';
+}
+
+/** A usage error: shown as one line, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const EXAMPLES = `
+Examples:
+  $ clean-article article.txt                     clean one file to stdout
+  $ curl -s URL | html2text | clean-article       clean a pipe
+  $ clean-article --explain article.txt           show every removal on stderr
+  $ clean-article --out-dir clean/ scraped/       clean a folder (recursively) into clean/
+  $ clean-article --in-place --ext .txt,.md docs/ clean files where they are
+  $ clean-article --json article.txt | jq .removals
+  $ clean-article --check article.txt             exit 1 when something would be removed
+
+Rules: ${RULE_IDS.join(', ')}
+Exit codes: 0 done, 1 --check found something to remove, 2 usage or I/O error.`;
+
+function fraction(value: string): number {
+  const number = Number(value);
+  if (!(number > 0 && number <= 1)) throw new InvalidArgumentError('expected a number in (0, 1].');
+  return number;
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number >= 1.');
+  return number;
+}
+
+function list(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((item) => item.trim()).filter(Boolean)];
+}
+
+/** Builds the commander program; `version` is the package version. */
+export function buildProgram(version: string): Command {
+  return new Command('clean-article')
+    .description('Turn raw scraped text into clean article text: one headline, whole sentences, no boilerplate, no repeats.')
+    .argument('[paths...]', 'files or folders to clean; none or "-" reads stdin')
+    .option('-o, --output <file>', 'write the cleaned text of a single input to <file>')
+    .option('--out-dir <dir>', 'write each cleaned file into <dir> (folders keep their layout)')
+    .option('--in-place', 'overwrite each file with its cleaned text (atomically; unchanged files are not rewritten)', false)
+    .option('--ext <list>', 'extensions of the files taken from folders', list)
+    .option('--explain', 'print one line per removal on stderr: location, rule, reason, text', false)
+    .option('--json', 'print a JSON report per input on stdout (one object per line)', false)
+    .option('--check', 'write nothing; exit 1 when something would be removed', false)
+    .option('--body-only', 'leave the headline out of the output', false)
+    .option('--disable <rules>', `rules to switch off (${RULE_IDS.join(', ')})`, list)
+    .option('--similarity <n>', 'how alike (0-1] a sentence must be to an earlier one to be a repeat (default 0.8)', fraction)
+    .option('--min-duplicate-words <n>', 'fewest words for a sentence to be compared inexactly (default 6)', positiveInteger)
+    .addOption(new Option('--color <when>', 'colour in --explain').choices(['auto', 'always', 'never']).default('auto'))
+    .version(version, '-V, --version')
+    .addHelpText('after', EXAMPLES)
+    .showSuggestionAfterError()
+    .configureOutput({ outputError: () => undefined })
+    .exitOverride();
+}
+
+interface RawOptions {
+  output?: string;
+  outDir?: string;
+  inPlace: boolean;
+  ext?: string[];
+  explain: boolean;
+  json: boolean;
+  check: boolean;
+  bodyOnly: boolean;
+  disable?: string[];
+  similarity?: number;
+  minDuplicateWords?: number;
+  color: 'auto' | 'always' | 'never';
+}
+
+/** Reads and checks the parsed program; throws {@link UsageError} on contradictions. */
+export function readOptions(program: Command): CliOptions {
+  const raw = program.opts<RawOptions>();
+  const paths = program.args;
+  const disable = raw.disable ?? [];
+  const unknown = disable.filter((id) => !RULE_IDS.includes(id));
+  if (unknown.length > 0) throw new UsageError(`unknown rule in --disable: ${unknown.join(', ')} (rules: ${RULE_IDS.join(', ')})`);
+  const targets = [raw.output !== undefined, raw.outDir !== undefined, raw.inPlace].filter(Boolean).length;
+  if (targets > 1) throw new UsageError('choose one of -o, --out-dir and --in-place');
+  if (raw.output !== undefined && paths.length > 1) throw new UsageError('-o takes a single input; use --out-dir for several');
+  if (raw.inPlace && (paths.length === 0 || paths.includes('-'))) throw new UsageError('--in-place needs files, not stdin');
+  return {
+    paths,
+    output: raw.output,
+    outDir: raw.outDir,
+    inPlace: raw.inPlace,
+    extensions: (raw.ext ?? ['.txt']).map((ext) => (ext.startsWith('.') ? ext : `.${ext}`)),
+    explain: raw.explain,
+    json: raw.json,
+    check: raw.check,
+    bodyOnly: raw.bodyOnly,
+    disable,
+    similarity: raw.similarity,
+    minDuplicateWords: raw.minDuplicateWords,
+    color: raw.color,
+  };
+}

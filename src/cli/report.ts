@@ -1,0 +1,57 @@
+/** What the command tells: `--explain` lines, `--json` records and the closing summary. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { locator, type CleanResult, type Removal, type Span } from '../index.js';
+
+/** A removal as reported: offsets, 1-based line and column, and the removed text. */
+export interface ReportedRemoval {
+  readonly rule: string;
+  readonly reason: string;
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+  readonly text: string;
+  readonly related?: { readonly start: number; readonly end: number; readonly line: number; readonly column: number };
+}
+
+/** Adds locations and text to the removals of `input`. */
+export function describeRemovals(input: string, removals: readonly Removal[]): ReportedRemoval[] {
+  const locate = locator(input);
+  const place = (span: Span) => ({ start: span.start, end: span.end, ...locate(span.start) });
+  return removals.map((removal) => ({
+    rule: removal.rule,
+    reason: removal.reason,
+    ...place(removal.span),
+    text: input.slice(removal.span.start, removal.span.end),
+    ...(removal.related ? { related: place(removal.related) } : {}),
+  }));
+}
+
+/** Counts removals per rule. */
+export function countByRule(removals: readonly { rule: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const removal of removals) counts[removal.rule] = (counts[removal.rule] ?? 0) + 1;
+  return counts;
+}
+
+/** The chalk to colour `--explain` with: colour only on a terminal, unless told otherwise; NO_COLOR wins over auto. */
+export function explainColors(when: 'auto' | 'always' | 'never', isTerminal: boolean, noColor: boolean): ChalkInstance {
+  const on = when === 'always' || (when === 'auto' && isTerminal && !noColor);
+  return new Chalk({ level: on ? 1 : 0 });
+}
+
+const SHOWN_CHARACTERS = 100;
+
+/** One `--explain` line per removal: `name:line:col  rule  reason  "text"`. */
+export function explainLines(name: string, removals: readonly ReportedRemoval[], color: ChalkInstance): string[] {
+  return removals.map((removal) => {
+    const shown = removal.text.length > SHOWN_CHARACTERS ? `${removal.text.slice(0, SHOWN_CHARACTERS)}…` : removal.text;
+    const related = removal.related ? ` (see ${removal.related.line}:${removal.related.column})` : '';
+    return `${color.dim(`${name}:${removal.line}:${removal.column}`)}  ${color.yellow(removal.rule)}  ${removal.reason}${related}  ${color.red(JSON.stringify(shown))}`;
+  });
+}
+
+/** The `--json` record of one input. */
+export function jsonRecord(name: string, result: CleanResult, removals: readonly ReportedRemoval[]): string {
+  return JSON.stringify({ input: name, title: result.title ?? null, text: result.text, removals, counts: countByRule(removals) });
+}

@@ -1,0 +1,73 @@
+/**
+ * The document model: the text is parsed once into paragraphs, lines and sentences, each carrying
+ * character offsets (UTF-16 code units, as JavaScript strings index) into the original text.
+ * Cleaners read this model; they never edit it.
+ */
+
+/** A half-open character range `[start, end)` of the original text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One sentence, as found by the segmenter, with surrounding whitespace excluded. */
+export interface Sentence {
+  /** Position in {@link Document.sentences}. */
+  readonly index: number;
+  readonly span: Span;
+  readonly text: string;
+  /** Index of the line the sentence starts on, in {@link Document.lines}. */
+  readonly line: number;
+  /** Index of the paragraph holding the sentence, in {@link Document.paragraphs}. */
+  readonly paragraph: number;
+}
+
+/** One non-blank line, trimmed of surrounding whitespace. */
+export interface Line {
+  readonly index: number;
+  readonly span: Span;
+  readonly text: string;
+  readonly paragraph: number;
+  /** Indices into {@link Document.sentences} of the sentences that start on this line. */
+  readonly sentences: readonly number[];
+}
+
+/** A run of non-blank lines between blank lines. */
+export interface Paragraph {
+  readonly index: number;
+  readonly span: Span;
+  /** Indices into {@link Document.lines}. */
+  readonly lines: readonly number[];
+  /** Indices into {@link Document.sentences}. */
+  readonly sentences: readonly number[];
+}
+
+/** The parsed text. */
+export interface Document {
+  readonly text: string;
+  /** The line ending the text uses most (`\n`, `\r\n` or `\r`); the output keeps it. */
+  readonly eol: string;
+  readonly paragraphs: readonly Paragraph[];
+  readonly lines: readonly Line[];
+  readonly sentences: readonly Sentence[];
+}
+
+/** A deletion a cleaner asks for, with the reason a person can read. */
+export interface Removal {
+  /** The id of the rule that asked for it, e.g. `near-duplicate`. */
+  readonly rule: string;
+  /** Why, in a few words: "repeats the sentence at 3:1". */
+  readonly reason: string;
+  /** What to delete. */
+  readonly span: Span;
+  /** The text this removal relates to: the sentence it duplicates, the title it repeats. */
+  readonly related?: Span;
+}
+
+/** The headline of the document, as detected once and shared by the cleaners. */
+export interface Title {
+  /** The line holding the first copy of the headline. */
+  readonly line: number;
+  readonly span: Span;
+  readonly text: string;
+}

@@ -1,0 +1,46 @@
+/** Options of the library, with their defaults. */
+
+/** What {@link clean} can be told. Every field is optional. */
+export interface CleanOptions {
+  /** Rule ids to switch off, e.g. `['near-duplicate']`. */
+  readonly disable?: readonly string[];
+  /** Leave the headline out of the output (it is still used to find its repeats). */
+  readonly bodyOnly?: boolean;
+  /**
+   * How alike two sentences must be, from 0 to 1, for the later one to count as a repeat
+   * (`near-duplicate`). Default 0.8.
+   */
+  readonly similarity?: number;
+  /**
+   * The fewest words a sentence needs before `near-duplicate` compares it in other words than
+   * exactly; shorter ones must match exactly after normalisation. Default 6.
+   */
+  readonly minDuplicateWords?: number;
+}
+
+/** {@link CleanOptions} with every default filled in. */
+export type ResolvedOptions = Required<CleanOptions>;
+
+/** The defaults. */
+export const DEFAULT_OPTIONS: ResolvedOptions = {
+  disable: [],
+  bodyOnly: false,
+  similarity: 0.8,
+  minDuplicateWords: 6,
+};
+
+/** Fills in defaults and checks ranges; throws a `RangeError` naming the bad option. */
+export function resolveOptions(options: CleanOptions = {}): ResolvedOptions {
+  const resolved: ResolvedOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(options) };
+  if (!(resolved.similarity > 0 && resolved.similarity <= 1)) {
+    throw new RangeError(`similarity must be a number in (0, 1], got ${String(options.similarity)}`);
+  }
+  if (!(Number.isInteger(resolved.minDuplicateWords) && resolved.minDuplicateWords >= 1)) {
+    throw new RangeError(`minDuplicateWords must be a whole number >= 1, got ${String(options.minDuplicateWords)}`);
+  }
+  return resolved;
+}
+
+function stripUndefined(options: CleanOptions): CleanOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as CleanOptions;
+}

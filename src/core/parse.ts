@@ -1,0 +1,120 @@
+/**
+ * Parses text once into the {@link Document} model. Paragraphs are runs of non-blank lines; a line
+ * is a block of its own (scrapers put one block per line), except that a line ending without
+ * terminal punctuation and followed by a line starting in lower case is taken as hard-wrapped
+ * prose ("the talks could\nnarrow those differences"), and sentences flow across it.
+ */
+import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
+import { segmentSentences } from './segment.js';
+import { startsLower } from './text.js';
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+interface RawLine {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Parses `text` into paragraphs, lines and sentences with offsets into `text`. */
+export function parseDocument(text: string): Document {
+  const rawLines = splitLines(text);
+  const lines: Line[] = [];
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  let block: RawLine[] = [];
+  const flush = (): void => {
+    if (block.length > 0) addParagraph(text, block, paragraphs, lines, sentences);
+    block = [];
+  };
+  for (const raw of rawLines) {
+    const trimmed = trimLine(text, raw);
+    if (trimmed.end > trimmed.start) block.push(trimmed);
+    else flush();
+  }
+  flush();
+  return { text, eol: dominantLineEnding(text), paragraphs, lines, sentences };
+}
+
+function splitLines(text: string): RawLine[] {
+  const result: RawLine[] = [];
+  let start = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (let match = LINE_BREAK.exec(text); match; match = LINE_BREAK.exec(text)) {
+    result.push({ start, end: match.index });
+    start = match.index + match[0].length;
+  }
+  result.push({ start, end: text.length });
+  return result;
+}
+
+function trimLine(text: string, line: RawLine): RawLine {
+  let start = line.start;
+  let end = line.end;
+  while (start < end && /\s/u.test(text[start]!)) start++;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+function addParagraph(text: string, block: RawLine[], paragraphs: Paragraph[], lines: Line[], sentences: Sentence[]): void {
+  const paragraphIndex = paragraphs.length;
+  const firstLine = lines.length;
+  const firstSentence = sentences.length;
+  const lineSentences: number[][] = block.map(() => []);
+  for (const [from, to] of flows(text, block)) {
+    for (const span of segmentSentences(text, block[from]!.start, block[to]!.end)) {
+      const lineOffset = lineOf(block, span.start, from);
+      lineSentences[lineOffset]!.push(sentences.length);
+      sentences.push({ index: sentences.length, span, text: text.slice(span.start, span.end), line: firstLine + lineOffset, paragraph: paragraphIndex });
+    }
+  }
+  block.forEach((raw, offset) => {
+    lines.push({ index: lines.length, span: raw, text: text.slice(raw.start, raw.end), paragraph: paragraphIndex, sentences: lineSentences[offset]! });
+  });
+  const span: Span = { start: block[0]!.start, end: block[block.length - 1]!.end };
+  paragraphs.push({
+    index: paragraphIndex,
+    span,
+    lines: block.map((_, offset) => firstLine + offset),
+    sentences: range(firstSentence, sentences.length),
+  });
+}
+
+/** Groups the lines of a block into flows of hard-wrapped prose: `[firstLine, lastLine]` pairs. */
+function flows(text: string, block: RawLine[]): Array<[number, number]> {
+  const result: Array<[number, number]> = [];
+  let from = 0;
+  for (let i = 0; i < block.length; i++) {
+    const next = block[i + 1];
+    const wraps = next !== undefined && !/[.!?…。！？:;"'”’)\]]$/u.test(text.slice(block[i]!.start, block[i]!.end)) && startsLower(text.slice(next.start, next.end));
+    if (!wraps) {
+      result.push([from, i]);
+      from = i + 1;
+    }
+  }
+  return result;
+}
+
+function lineOf(block: RawLine[], offset: number, from: number): number {
+  let i = from;
+  while (i + 1 < block.length && block[i + 1]!.start <= offset) i++;
+  return i;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+function dominantLineEnding(text: string): string {
+  let crlf = 0;
+  let cr = 0;
+  let lf = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (let match = LINE_BREAK.exec(text); match; match = LINE_BREAK.exec(text)) {
+    if (match[0] === '\r\n') crlf++;
+    else if (match[0] === '\r') cr++;
+    else lf++;
+  }
+  if (crlf > lf && crlf >= cr) return '\r\n';
+  if (cr > lf) return '\r';
+  return '\n';
+}

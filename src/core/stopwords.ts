@@ -1,0 +1,67 @@
+/**
+ * Stop words per language, from the maintained `stopwords-iso` lists, and a detector that picks
+ * the list that best fits a document. Stop-word density is what tells running prose
+ * ("he said that the ...") from labels and menus ("Sport", "Our Magazines").
+ */
+import { createRequire } from 'node:module';
+
+type StopwordLists = Record<string, string[]>;
+
+const require = createRequire(import.meta.url);
+const LISTS = require('stopwords-iso/stopwords-iso.json') as StopwordLists;
+
+/** Word -> the languages whose list holds it; built once, on first use. */
+let index: Map<string, string[]> | undefined;
+
+function languageIndex(): Map<string, string[]> {
+  if (index) return index;
+  index = new Map();
+  for (const [language, list] of Object.entries(LISTS)) {
+    for (const word of list) {
+      const languages = index.get(word);
+      if (languages) languages.push(language);
+      else index.set(word, [language]);
+    }
+  }
+  return index;
+}
+
+/** The stop words of one language, with the language code (`und` when none fits). */
+export interface StopwordSet {
+  readonly language: string;
+  readonly words: ReadonlySet<string>;
+}
+
+const NONE: StopwordSet = { language: 'und', words: new Set() };
+const sets = new Map<string, StopwordSet>();
+
+function setFor(language: string): StopwordSet {
+  let set = sets.get(language);
+  if (!set) {
+    set = { language, words: new Set(LISTS[language]) };
+    sets.set(language, set);
+  }
+  return set;
+}
+
+/**
+ * The stop-word list that covers most of `tokens` (lower-cased words), or an empty list when no
+ * language covers at least one token in twenty: then callers fall back to signals that need no
+ * language (length, punctuation, repetition).
+ */
+export function detectStopwords(tokens: readonly string[]): StopwordSet {
+  const hits = new Map<string, number>();
+  const lookup = languageIndex();
+  for (const token of tokens) {
+    for (const language of lookup.get(token) ?? []) hits.set(language, (hits.get(language) ?? 0) + 1);
+  }
+  let best = '';
+  let bestHits = 0;
+  for (const [language, count] of hits) {
+    if (count > bestHits || (count === bestHits && language < best)) {
+      best = language;
+      bestHits = count;
+    }
+  }
+  return bestHits * 20 >= tokens.length && bestHits > 0 ? setFor(best) : NONE;
+}

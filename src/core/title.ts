@@ -1,0 +1,55 @@
+/**
+ * Headline detection and matching. The headline is the first line of the text when it reads like
+ * one: a single short line that is not a run of sentences. Copies of it are matched ignoring case,
+ * spacing, quotes and punctuation, and with or without a site name attached by a separator:
+ * "Title - Site", "Title | Site", "Site: Title".
+ */
+import type { Document, Title } from './model.js';
+import { comparisonKey, wordCount } from './text.js';
+
+/** The longest headline, in words, that detection accepts. */
+const MAX_TITLE_WORDS = 40;
+
+/** The longest site name, in words, that may be attached to a headline copy. */
+const MAX_AFFIX_WORDS = 6;
+
+/** The fewest words a headline keeps once an affix is cut off: "Review: Joker" must not match "Joker". */
+const MIN_CORE_WORDS = 3;
+
+/** Separators that attach a site or section name to a headline ("Title | Site"). */
+const AFFIX_SEPARATOR = /\s+[-|–—:·•»~/]{1,2}\s+|:\s+|\s+[|]/u;
+
+/** Finds the headline: the first line, when it is short and not several sentences or a sentence ending in a period. */
+export function detectTitle(document: Document): Title | undefined {
+  const first = document.lines[0];
+  if (!first || document.lines.length < 2) return undefined;
+  const words = wordCount(first.text);
+  if (words === 0 || words > MAX_TITLE_WORDS) return undefined;
+  if (first.sentences.length > 1 && !AFFIX_SEPARATOR.test(first.text)) return undefined;
+  if (/[^.]\.$/u.test(first.text) && !/\b\p{Lu}\.$/u.test(first.text)) return undefined;
+  return { line: first.index, span: first.span, text: first.text };
+}
+
+/**
+ * The comparison keys a headline line can stand for: the whole line, and the line without a
+ * short affix before or after a separator ("Title - CBS News" also stands for "Title").
+ */
+export function headlineKeys(text: string): string[] {
+  const keys = [comparisonKey(text)];
+  const parts = text.split(AFFIX_SEPARATOR);
+  if (parts.length > 1) {
+    const last = parts[parts.length - 1]!;
+    const first = parts[0]!;
+    const withoutLast = parts.slice(0, -1).join(' ');
+    const withoutFirst = parts.slice(1).join(' ');
+    if (wordCount(last) <= MAX_AFFIX_WORDS && wordCount(withoutLast) >= MIN_CORE_WORDS) keys.push(comparisonKey(withoutLast));
+    if (wordCount(first) <= MAX_AFFIX_WORDS && wordCount(withoutFirst) >= MIN_CORE_WORDS) keys.push(comparisonKey(withoutFirst));
+  }
+  return keys.filter((key, i) => key !== '' && keys.indexOf(key) === i);
+}
+
+/** True when two lines are copies of one headline, allowing a site affix on either. */
+export function sameHeadline(titleKeys: readonly string[], line: string): boolean {
+  const lineKeys = headlineKeys(line);
+  return lineKeys.some((key) => titleKeys.includes(key));
+}

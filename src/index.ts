@@ -1,0 +1,13 @@
+/**
+ * clean-article: turns raw scraped text into clean article text. The library never touches the
+ * file system or the process; the command line lives in `src/cli/`.
+ */
+export { clean, type CleanResult } from './core/pipeline.js';
+export { DEFAULT_OPTIONS, type CleanOptions } from './core/options.js';
+export type { Document, Line, Paragraph, Removal, Sentence, Span, Title } from './core/model.js';
+export type { Cleaner, CleanerMeta, CleanContext } from './core/cleaner.js';
+export type { Analysis } from './core/analysis.js';
+export { CLEANERS, RULE_IDS } from './cleaners/index.js';
+export { parseDocument } from './core/parse.js';
+export { segmentSentences } from './core/segment.js';
+export { locator, type Location } from './core/location.js';
