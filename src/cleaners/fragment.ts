@@ -19,8 +19,11 @@ import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Line, Removal, Sentence, Span } from '../core/model.js';
 import { lowerWords, startsUpper, wordCount, words } from '../core/text.js';
 
-/** Punctuation (with closing quotes and brackets) that properly ends a sentence or a line. */
-const TERMINAL = /[.!?。！？‼⁉]["'”’»)\]」』]*$/u;
+/**
+ * Punctuation (with closing quotes and brackets) that properly ends a sentence or a line; a
+ * colon too, since it introduces what follows ("Take a look at what he said:").
+ */
+const TERMINAL = /[.!?。！？‼⁉:：]["'”’»)\]」』]*$/u;
 
 /** A trailing ellipsis: the sign of a teaser or a cut-off sentence ("The minister said that…"). */
 const ELLIPSIS = /(?:\.\.\.|…|\. \. \.)["'”’»)\]]*$/u;
@@ -41,8 +44,8 @@ const CUT_AT_ABBREVIATION = /(?:\s(?:\p{Lu}\.){2,}|\s(?:Mr|Mrs|Ms|Dr|Prof|St|Gen
  */
 const INTERFACE_LABEL = /^(?:share(?: this| on \p{L}+| article| story)?|tweet|email|print|comments?|reply|advertisement|advertising|sponsored(?: content)?|related(?: news| articles| stories| posts)?|read more|more(?: stories| news)?|see (?:more|all)|show more|load more|next|previous|back to top|sign in|sign up|log in|login|register|subscribe(?: now)?|follow us(?: on \p{L}+)?|newsletter|click to copy|copy link|skip to (?:main )?content|menu|search|close|home|watch|listen)[:.!]?$/iu;
 
-/** "12 comments", "1.2K shares", "3 min read", "Views: 2,345". */
-const COUNTER = /^(?:\d[\d,.]*\s*[kKmM]?\s+\p{L}+(?:\s+\p{L}+)?|\p{L}+:\s*\d[\d,.]*[kKmM]?)$/u;
+/** "12 comments", "1.2K shares", "3 min read", "Views: 2,345": a number and what interfaces count. */
+const COUNTER = /^(?:\d[\d,.]*\s*[kKmM]?\s+(?:comments?|shares?|views?|likes?|replies|reply|reads?|votes?|photos?|images?|videos?|min(?:ute)?s? read|followers?|subscribers?|responses?)|(?:comments?|shares?|views?|likes?|replies|votes?)[:\s]\s*\d[\d,.]*[kKmM]?)$/iu;
 
 /** A line that is only a date or time: "November 18, 2019", "18.11.2019 14:05", "2 hours ago". */
 const LONE_DATE = /^(?:(?:updated|published|posted)[:\s]+)?(?:\p{L}+,?\s+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago)(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,4})?)?$/iu;
@@ -114,10 +117,15 @@ function checkProseLine(analysis: Analysis, line: Line, sentences: readonly Sent
   return undefined;
 }
 
-/** The last sentence of a paragraph, left without terminal punctuation: cut off, unless it is a heading-like tail. */
+/**
+ * The last sentence of a paragraph, left without terminal punctuation: cut off when it stops on
+ * a function word, or when it is prose about something else (a teaser glued to the paragraph).
+ */
 function checkTrailingSentence(analysis: Analysis, last: Sentence): Removal | undefined {
-  if (looksLikeProse(analysis, last.text) || endsOnFunctionWord(analysis, last.text)) {
-    return remove(last.span, 'sentence cut off without terminal punctuation');
+  if (endsOnFunctionWord(analysis, last.text)) return remove(last.span, 'sentence cut off mid-phrase');
+  const cohesion = analysis.cohesion(last.text);
+  if (looksLikeProse(analysis, last.text) && cohesion !== undefined && cohesion < MIN_PROSE_COHESION) {
+    return remove(last.span, 'sentence cut off, about something else');
   }
   return undefined;
 }

@@ -10,7 +10,8 @@
  */
 import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
-import type { Removal, Sentence } from '../core/model.js';
+import type { Sentence } from '../core/model.js';
+import type { ResolvedOptions } from '../core/options.js';
 import { lowerWords, wordCount } from '../core/text.js';
 
 /** Words per shingle in the candidate index. */
@@ -44,24 +45,32 @@ export const nearDuplicate: Cleaner = {
   },
   check(context) {
     const units = toUnits(context);
-    const templates = templateKeys(context, units);
+    const templates = templateKeys(units);
     const firstByKey = new Map<string, Unit>();
     const postings = new Map<string, number[]>();
-    const removals: Removal[] = [];
-    const removed = new Set<number>();
+    const matches: Match[] = [];
     for (const [position, unit] of units.entries()) {
       if (unit.key === '' || templates.has(unit.key)) continue;
-      const match = exactMatch(firstByKey, unit) ?? similarMatch(units, postings, position, context.options.similarity, context.options.minDuplicateWords, removed);
-      if (match) {
-        removals.push(match);
-        removed.add(match.span.start);
-      }
+      const match = exactMatch(firstByKey, unit) ?? similarMatch(units, postings, position, context.options);
+      if (match) matches.push(match);
       if (!firstByKey.has(unit.key)) firstByKey.set(unit.key, unit);
       indexShingles(postings, unit.codes, position);
     }
-    return removals;
+    return withoutTemplates(matches).map(({ duplicate, original, reason }) => ({
+      rule: this.meta.id,
+      reason,
+      span: duplicate.sentence.span,
+      related: original.sentence.span,
+    }));
   },
 };
+
+/** A sentence found to repeat an earlier one. */
+interface Match {
+  readonly duplicate: Unit;
+  readonly original: Unit;
+  readonly reason: string;
+}
 
 function toUnits({ document }: CleanContext): Unit[] {
   const codes = new Map<string, string>();
@@ -79,38 +88,41 @@ function toUnits({ document }: CleanContext): Unit[] {
   });
 }
 
-/** Keys of sentences that stand alone on a line three or more times: questions of an interview. */
-function templateKeys({ document }: CleanContext, units: readonly Unit[]): Set<string> {
-  const lineCounts = new Map<string, number>();
-  for (const unit of units) {
-    if (document.lines[unit.sentence.line]!.sentences.length !== 1) continue;
-    lineCounts.set(unit.key, (lineCounts.get(unit.key) ?? 0) + 1);
-  }
-  return new Set([...lineCounts].filter(([, count]) => count >= TEMPLATE_OCCURRENCES).map(([key]) => key));
+/** Keys of sentences that occur three or more times: the questions of an interview, a template line. */
+function templateKeys(units: readonly Unit[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const unit of units) counts.set(unit.key, (counts.get(unit.key) ?? 0) + 1);
+  return new Set([...counts].filter(([, count]) => count >= TEMPLATE_OCCURRENCES).map(([key]) => key));
 }
 
-function exactMatch(firstByKey: ReadonlyMap<string, Unit>, unit: Unit): Removal | undefined {
-  const first = firstByKey.get(unit.key);
-  if (!first || unit.words < MIN_EXACT_WORDS) return undefined;
-  const verbatim = first.sentence.text === unit.sentence.text;
-  return removal(unit, first, verbatim ? 'repeats an earlier sentence word for word' : 'repeats an earlier sentence (case, spacing or punctuation aside)');
+/**
+ * Drops matches whose original is matched three or more times in all: "Vote for Anna on the last
+ * page!", "Vote for Olga on the last page!", ... is a template with a slot, not a repeat.
+ */
+function withoutTemplates(matches: readonly Match[]): Match[] {
+  const copies = new Map<Unit, number>();
+  for (const match of matches) copies.set(match.original, (copies.get(match.original) ?? 0) + 1);
+  return matches.filter((match) => copies.get(match.original)! + 1 < TEMPLATE_OCCURRENCES);
 }
 
-function similarMatch(units: readonly Unit[], postings: Map<string, number[]>, position: number, similarity: number, minWords: number, removed: ReadonlySet<number>): Removal | undefined {
+function exactMatch(firstByKey: ReadonlyMap<string, Unit>, unit: Unit): Match | undefined {
+  const original = firstByKey.get(unit.key);
+  if (!original || unit.words < MIN_EXACT_WORDS) return undefined;
+  const verbatim = original.sentence.text === unit.sentence.text;
+  return { duplicate: unit, original, reason: verbatim ? 'repeats an earlier sentence word for word' : 'repeats an earlier sentence (case, spacing or punctuation aside)' };
+}
+
+function similarMatch(units: readonly Unit[], postings: ReadonlyMap<string, number[]>, position: number, options: ResolvedOptions): Match | undefined {
   const unit = units[position]!;
-  if (unit.codes.length < minWords) return undefined;
+  if (unit.codes.length < options.minDuplicateWords) return undefined;
   for (const candidatePosition of candidates(postings, unit.codes)) {
-    const earlier = units[candidatePosition]!;
-    if (removed.has(earlier.sentence.span.start)) continue;
-    if (isTruncatedCopy(unit.codes, earlier.codes)) {
-      return removal(unit, earlier, 'repeats the start of an earlier sentence (truncated copy)');
+    const original = units[candidatePosition]!;
+    if (isTruncatedCopy(unit.codes, original.codes)) {
+      return { duplicate: unit, original, reason: 'repeats the start of an earlier sentence (truncated copy)' };
     }
-    if (isTruncatedCopy(earlier.codes, unit.codes)) {
-      return removal(earlier, unit, 'is the start of a later sentence (truncated copy)');
-    }
-    const alike = 1 - levenshtein.get(unit.codes, earlier.codes) / Math.max(unit.codes.length, earlier.codes.length);
-    if (alike >= similarity) {
-      return removal(unit, earlier, `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)`);
+    const alike = 1 - levenshtein.get(unit.codes, original.codes) / Math.max(unit.codes.length, original.codes.length);
+    if (alike >= options.similarity) {
+      return { duplicate: unit, original, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
     }
   }
   return undefined;
@@ -120,10 +132,6 @@ function similarMatch(units: readonly Unit[], postings: Map<string, number[]>, p
 function isTruncatedCopy(copy: string, original: string): boolean {
   if (copy.length >= original.length || copy.length * 2 < original.length) return false;
   return levenshtein.get(copy, original.slice(0, copy.length)) <= 1;
-}
-
-function removal(duplicate: Unit, original: Unit, reason: string): Removal {
-  return { rule: 'near-duplicate', reason, span: duplicate.sentence.span, related: original.sentence.span };
 }
 
 /** Earlier units sharing most shingles with `codes`, best first. */

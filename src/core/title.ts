@@ -19,15 +19,21 @@ const MIN_CORE_WORDS = 3;
 /** Separators that attach a site or section name to a headline ("Title | Site"). */
 const AFFIX_SEPARATOR = /\s+[-|–—:·•»~/]{1,2}\s+|:\s+|\s+[|]/u;
 
-/** Finds the headline: the first line, when it is short and not several sentences or a sentence ending in a period. */
+/**
+ * Finds the headline: the first line, when it is short and reads like a headline (one sentence,
+ * not ending in a period), or when it is short and stands again later as a line of its own (a
+ * headline such as "Meth. We're on it. They just might be." is known by its repeat).
+ */
 export function detectTitle(document: Document): Title | undefined {
   const first = document.lines[0];
   if (!first || document.lines.length < 2) return undefined;
   const words = wordCount(first.text);
   if (words === 0 || words > MAX_TITLE_WORDS) return undefined;
-  if (first.sentences.length > 1 && !AFFIX_SEPARATOR.test(first.text)) return undefined;
-  if (/[^.]\.$/u.test(first.text) && !/\b\p{Lu}\.$/u.test(first.text)) return undefined;
-  return { line: first.index, span: first.span, text: first.text };
+  const title: Title = { line: first.index, span: first.span, text: first.text };
+  const oneSentence = first.sentences.length === 1 || AFFIX_SEPARATOR.test(first.text);
+  if (oneSentence && !/[^.]\.$/u.test(first.text)) return title;
+  const keys = headlineKeys(first.text);
+  return document.lines.some((line) => line.index > first.index && sameHeadline(keys, line.text)) ? title : undefined;
 }
 
 /**
