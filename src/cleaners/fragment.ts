@@ -39,6 +39,13 @@ const LIST_ITEM = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)]|\p{Ll}[.)])\s/u;
 const CUT_AT_ABBREVIATION = /(?:\s(?:\p{Lu}\.){2,}|\s(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Gov|Sen|Rep)\.)$/u;
 
 /**
+ * English words that cannot end a sentence (articles, prepositions, conjunctions, subject
+ * pronouns, possessives): a period right after one marks text cut short and closed off, as in
+ * "The news organization, citing a source, reported that." A short closed list, English only.
+ */
+const DANGLING_BEFORE_PERIOD = /\s(?:the|a|an|of|to|for|with|from|by|at|in|into|on|and|or|but|nor|that|which|who|whose|he|she|they|we|i|his|her|their|its|our|my|your|was|were|is|are|be|been|has|have|had|will|would|could|should|than|as|if|because|while|additional)\.$/iu;
+
+/**
  * Interface labels every site prints: sharing, following, signing in, paging and counting. A
  * short, language-agnostic-by-shape list used as one signal: it only fires on a short line.
  */
@@ -85,11 +92,11 @@ function checkLine(context: CleanContext, line: Line): Removal | undefined {
   const sentences = line.sentences.map((i) => document.sentences[i]!);
   const label = boilerplateLabel(text);
   if (label) return remove(line.span, label);
-  if (LIST_ITEM.test(text)) return undefined;
+  if (LIST_ITEM.test(text) || !/[\p{L}\p{N}]/u.test(text)) return undefined;
   const last = sentences[sentences.length - 1];
   if (!last) return undefined;
-  if (ELLIPSIS.test(text)) return remove(sentences.length > 1 ? last.span : line.span, 'trails off in an ellipsis (teaser or cut-off sentence)');
-  if (TERMINAL.test(text)) return checkProseLine(analysis, line, sentences);
+  if (ELLIPSIS.test(text)) return checkEllipsis(analysis, sentences.length > 1 ? last : line);
+  if (TERMINAL.test(text)) return checkProseLine(line, sentences);
   if (sentences.length > 1) return checkTrailingSentence(analysis, last);
   return checkShortLine(analysis, line);
 }
@@ -108,12 +115,27 @@ function boilerplateLabel(text: string): string | undefined {
   return undefined;
 }
 
-/** A line ending in terminal punctuation: only a stand-alone sentence cut at an abbreviation goes. */
-function checkProseLine(analysis: Analysis, line: Line, sentences: readonly Sentence[]): Removal | undefined {
-  if (sentences.length === 1 && CUT_AT_ABBREVIATION.test(line.text)) {
-    return remove(line.span, 'sentence cut off at an abbreviation');
-  }
-  void analysis;
+/**
+ * A line or sentence ending in an ellipsis. Cut-off text has the dots glued to the last word
+ * ("shares outside...", "a conference of the Republican…"); a writer's pause has a space before
+ * them ("But here's the disconnect …") and stays when it is about the article.
+ */
+function checkEllipsis(analysis: Analysis, unit: { readonly span: Span; readonly text: string }): Removal | undefined {
+  const pause = /\s(?:\.\.\.|…|\. \. \.)["'”’»)\]]*$/u.test(unit.text);
+  const cohesion = analysis.cohesion(unit.text);
+  if (pause && (cohesion === undefined || cohesion >= MIN_LABEL_COHESION)) return undefined;
+  return remove(unit.span, 'trails off in an ellipsis (teaser or cut-off sentence)');
+}
+
+/**
+ * A line ending in terminal punctuation. Only a paragraph of one sentence can go: cut at an
+ * abbreviation ("to improve U.S."), or ending on a word that cannot end a sentence ("reported
+ * that.", "was why he.").
+ */
+function checkProseLine(line: Line, sentences: readonly Sentence[]): Removal | undefined {
+  if (sentences.length !== 1) return undefined;
+  if (CUT_AT_ABBREVIATION.test(line.text)) return remove(line.span, 'sentence cut off at an abbreviation');
+  if (DANGLING_BEFORE_PERIOD.test(line.text)) return remove(line.span, 'sentence cut off before its last words');
   return undefined;
 }
 

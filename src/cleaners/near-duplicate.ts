@@ -2,15 +2,20 @@
  * `near-duplicate`: a sentence that repeats an earlier one goes, the first occurrence stays.
  * Repeats are found exactly (after folding case, quotes, spacing and punctuation), with a few
  * words changed, added or dropped ("also known as" -> "additionally known as"), or as a
- * truncated copy. Candidates come from an index of word shingles, never from comparing every
- * pair, and are confirmed by a word-level edit distance computed with fast-levenshtein.
+ * truncated copy ("The president said on Tuesday that China"). Candidates come from an index of
+ * word shingles, never from comparing every pair, and are confirmed by a word-level edit
+ * distance computed with fast-levenshtein.
  *
- * Repetition that is structure stays: a line that recurs three or more times (the same interview
- * question put to several people) is a template, not a copy.
+ * Repetition that is structure stays:
+ * - a sentence that occurs three or more times, alike or with a slot filled differently, is a
+ *   template ("What inspired you to start?" put to each person interviewed; "Vote for Anna on
+ *   the last page!", "Vote for Olga on the last page!");
+ * - a heading restated as the first sentence of its section ("1. Start small" / "Start small.
+ *   The early days are...").
  */
 import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
-import type { Sentence } from '../core/model.js';
+import type { Document, Sentence } from '../core/model.js';
 import type { ResolvedOptions } from '../core/options.js';
 import { lowerWords, wordCount } from '../core/text.js';
 
@@ -26,15 +31,29 @@ const MAX_CANDIDATES = 4;
 /** Exact repeats shorter than this (in words) are left to the other rules: "Photo:", "Yes." */
 const MIN_EXACT_WORDS = 4;
 
-/** Occurrences from which a repeated whole line is structure, not duplication. */
+/** Occurrences from which alike sentences are a template, not duplication. */
 const TEMPLATE_OCCURRENCES = 3;
 
+/** Terminal punctuation, possibly followed by closing quotes or brackets. */
+const TERMINAL = /[.!?。！？…:]["'”’»)\]」』]*$/u;
+
+/** A period after a short capitalised word, where naive splitters cut: "Renzo B.", "U.S.", "Dec." */
+const CUT_AT_ABBREVIATION = /(?:^|\s)\p{Lu}[\p{L}.]{0,3}\.$/u;
+
 interface Unit {
+  readonly position: number;
   readonly sentence: Sentence;
   /** The sentence's words as one code unit each, so edit distances count words. */
   readonly codes: string;
   readonly key: string;
   readonly words: number;
+}
+
+/** A sentence found to repeat an earlier one. */
+interface Match {
+  readonly duplicate: Unit;
+  readonly original: Unit;
+  readonly reason: string;
 }
 
 /** The rule. */
@@ -45,32 +64,23 @@ export const nearDuplicate: Cleaner = {
   },
   check(context) {
     const units = toUnits(context);
-    const templates = templateKeys(units);
+    const groups = new UnionFind(units.length);
     const firstByKey = new Map<string, Unit>();
     const postings = new Map<string, number[]>();
     const matches: Match[] = [];
-    for (const [position, unit] of units.entries()) {
-      if (unit.key === '' || templates.has(unit.key)) continue;
-      const match = exactMatch(firstByKey, unit) ?? similarMatch(units, postings, position, context.options);
+    for (const unit of units) {
+      if (unit.key === '') continue;
+      const match = findMatch(unit, units, firstByKey, postings, groups, context.options);
       if (match) matches.push(match);
       if (!firstByKey.has(unit.key)) firstByKey.set(unit.key, unit);
-      indexShingles(postings, unit.codes, position);
+      indexShingles(postings, unit.codes, unit.position);
     }
-    return withoutTemplates(matches).map(({ duplicate, original, reason }) => ({
-      rule: this.meta.id,
-      reason,
-      span: duplicate.sentence.span,
-      related: original.sentence.span,
-    }));
+    return matches
+      .filter((match) => groups.size(match.duplicate.position) < TEMPLATE_OCCURRENCES)
+      .filter((match) => !isRestatedHeading(context.document, match))
+      .map(({ duplicate, original, reason }) => ({ rule: this.meta.id, reason, span: duplicate.sentence.span, related: original.sentence.span }));
   },
 };
-
-/** A sentence found to repeat an earlier one. */
-interface Match {
-  readonly duplicate: Unit;
-  readonly original: Unit;
-  readonly reason: string;
-}
 
 function toUnits({ document }: CleanContext): Unit[] {
   const codes = new Map<string, string>();
@@ -82,56 +92,91 @@ function toUnits({ document }: CleanContext): Unit[] {
     }
     return code;
   };
-  return document.sentences.map((sentence) => {
+  return document.sentences.map((sentence, position) => {
     const tokens = lowerWords(sentence.text.normalize('NFKC'));
-    return { sentence, codes: tokens.map(codeOf).join(''), key: tokens.join(' '), words: wordCount(sentence.text) };
+    return { position, sentence, codes: tokens.map(codeOf).join(''), key: tokens.join(' '), words: wordCount(sentence.text) };
   });
 }
 
-/** Keys of sentences that occur three or more times: the questions of an interview, a template line. */
-function templateKeys(units: readonly Unit[]): Set<string> {
-  const counts = new Map<string, number>();
-  for (const unit of units) counts.set(unit.key, (counts.get(unit.key) ?? 0) + 1);
-  return new Set([...counts].filter(([, count]) => count >= TEMPLATE_OCCURRENCES).map(([key]) => key));
+/**
+ * The earlier sentence `unit` repeats, if any. Every earlier sentence found alike joins the
+ * unit's group, so that templates (groups of three or more) can be told from copies.
+ */
+function findMatch(unit: Unit, units: readonly Unit[], firstByKey: ReadonlyMap<string, Unit>, postings: ReadonlyMap<string, number[]>, groups: UnionFind, options: ResolvedOptions): Match | undefined {
+  let match: Match | undefined;
+  const exact = firstByKey.get(unit.key);
+  if (exact) {
+    groups.union(unit.position, exact.position);
+    if (unit.words >= MIN_EXACT_WORDS) {
+      const verbatim = exact.sentence.text === unit.sentence.text;
+      match = { duplicate: unit, original: exact, reason: verbatim ? 'repeats an earlier sentence word for word' : 'repeats an earlier sentence (case, spacing or punctuation aside)' };
+    }
+  }
+  if (unit.codes.length < options.minDuplicateWords) return match;
+  for (const position of candidates(postings, unit.codes)) {
+    const original = units[position]!;
+    if (original.key === unit.key) continue;
+    const reason = similarity(unit, original, options.similarity);
+    if (reason === undefined) continue;
+    groups.union(unit.position, original.position);
+    match ??= { duplicate: unit, original, reason };
+  }
+  return match;
+}
+
+/** Why `unit` repeats `original` in other words or truncated, or `undefined` when it does not. */
+function similarity(unit: Unit, original: Unit, threshold: number): string | undefined {
+  if (isTruncatedCopy(unit, original)) return 'repeats the start of an earlier sentence (truncated copy)';
+  const alike = Math.max(editSimilarity(unit.codes, original.codes), sharedWords(unit.codes, original.codes));
+  return alike >= threshold ? `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` : undefined;
+}
+
+/** 1 minus the word-level edit distance over the longer length: word changes, insertions, drops. */
+function editSimilarity(a: string, b: string): number {
+  return 1 - levenshtein.get(a, b) / Math.max(a.length, b.length);
 }
 
 /**
- * Drops matches whose original is matched three or more times in all: "Vote for Anna on the last
- * page!", "Vote for Olga on the last page!", ... is a template with a slot, not a repeat.
+ * The Dice coefficient of the two bags of words: insensitive to order, so a spun copy with words
+ * swapped ("Man Shot Dallas at Gas Station") is as alike as its original makes it.
  */
-function withoutTemplates(matches: readonly Match[]): Match[] {
-  const copies = new Map<Unit, number>();
-  for (const match of matches) copies.set(match.original, (copies.get(match.original) ?? 0) + 1);
-  return matches.filter((match) => copies.get(match.original)! + 1 < TEMPLATE_OCCURRENCES);
-}
-
-function exactMatch(firstByKey: ReadonlyMap<string, Unit>, unit: Unit): Match | undefined {
-  const original = firstByKey.get(unit.key);
-  if (!original || unit.words < MIN_EXACT_WORDS) return undefined;
-  const verbatim = original.sentence.text === unit.sentence.text;
-  return { duplicate: unit, original, reason: verbatim ? 'repeats an earlier sentence word for word' : 'repeats an earlier sentence (case, spacing or punctuation aside)' };
-}
-
-function similarMatch(units: readonly Unit[], postings: ReadonlyMap<string, number[]>, position: number, options: ResolvedOptions): Match | undefined {
-  const unit = units[position]!;
-  if (unit.codes.length < options.minDuplicateWords) return undefined;
-  for (const candidatePosition of candidates(postings, unit.codes)) {
-    const original = units[candidatePosition]!;
-    if (isTruncatedCopy(unit.codes, original.codes)) {
-      return { duplicate: unit, original, reason: 'repeats the start of an earlier sentence (truncated copy)' };
-    }
-    const alike = 1 - levenshtein.get(unit.codes, original.codes) / Math.max(unit.codes.length, original.codes.length);
-    if (alike >= options.similarity) {
-      return { duplicate: unit, original, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
+function sharedWords(a: string, b: string): number {
+  const counts = new Map<string, number>();
+  for (const code of a) counts.set(code, (counts.get(code) ?? 0) + 1);
+  let shared = 0;
+  for (const code of b) {
+    const left = counts.get(code) ?? 0;
+    if (left > 0) {
+      shared++;
+      counts.set(code, left - 1);
     }
   }
-  return undefined;
+  return (2 * shared) / (a.length + b.length);
 }
 
-/** True when `copy` is the first words of `original`, cut short, with at most one word changed. */
-function isTruncatedCopy(copy: string, original: string): boolean {
-  if (copy.length >= original.length || copy.length * 2 < original.length) return false;
-  return levenshtein.get(copy, original.slice(0, copy.length)) <= 1;
+/**
+ * True when `copy` is the first words of `original`, cut short, with at most one word changed.
+ * A cut copy has no terminal punctuation ("The president said on Tuesday that China"), unless it
+ * was cut at a period inside the original ("threatening to kill U.S." of "... U.S. Rep. Omar").
+ */
+function isTruncatedCopy(copy: Unit, original: Unit): boolean {
+  const cutAtPeriod = original.sentence.text.startsWith(copy.sentence.text) || CUT_AT_ABBREVIATION.test(copy.sentence.text);
+  if (TERMINAL.test(copy.sentence.text) && !cutAtPeriod) return false;
+  const length = copy.codes.length;
+  if (length >= original.codes.length || (length * 2 < original.codes.length && !cutAtPeriod)) return false;
+  // One word changed, dropped or added: compare with the original's prefixes one word either side.
+  return [length - 1, length, length + 1].some((cut) => levenshtein.get(copy.codes, original.codes.slice(0, cut)) <= 1);
+}
+
+/**
+ * True when the original is a heading (a line of its own without terminal punctuation, as in a
+ * numbered list of tips) and the repeat opens a paragraph of prose: the heading announces the
+ * section, the sentence starts it; neither is a copy to remove.
+ */
+function isRestatedHeading(document: Document, { original, duplicate }: Match): boolean {
+  const headingLine = document.lines[original.sentence.line]!;
+  const proseLine = document.lines[duplicate.sentence.line]!;
+  return !TERMINAL.test(headingLine.text) && proseLine.sentences.length > 1;
 }
 
 /** Earlier units sharing most shingles with `codes`, best first. */
@@ -158,4 +203,39 @@ function shingles(codes: string): string[] {
   const result: string[] = [];
   for (let i = 0; i + SHINGLE <= codes.length; i++) result.push(codes.slice(i, i + SHINGLE));
   return result;
+}
+
+/** Disjoint sets of unit positions, with their sizes: which sentences are alike. */
+class UnionFind {
+  private readonly parent: Int32Array;
+  private readonly sizes: Int32Array;
+
+  constructor(count: number) {
+    this.parent = Int32Array.from({ length: count }, (_, i) => i);
+    this.sizes = new Int32Array(count).fill(1);
+  }
+
+  find(item: number): number {
+    let root = item;
+    while (this.parent[root] !== root) root = this.parent[root]!;
+    for (let node = item; this.parent[node] !== root; ) {
+      const next = this.parent[node]!;
+      this.parent[node] = root;
+      node = next;
+    }
+    return root;
+  }
+
+  union(a: number, b: number): void {
+    const rootA = this.find(a);
+    const rootB = this.find(b);
+    if (rootA === rootB) return;
+    const [small, large] = this.sizes[rootA]! < this.sizes[rootB]! ? [rootA, rootB] : [rootB, rootA];
+    this.parent[small] = large;
+    this.sizes[large]! += this.sizes[small]!;
+  }
+
+  size(item: number): number {
+    return this.sizes[this.find(item)]!;
+  }
 }
