@@ -39,11 +39,12 @@ const LIST_ITEM = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)]|\p{Ll}[.)])\s/u;
 const CUT_AT_ABBREVIATION = /(?:\s(?:\p{Lu}\.){2,}|\s(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Gov|Sen|Rep)\.)$/u;
 
 /**
- * English words that cannot end a sentence (articles, prepositions, conjunctions, subject
- * pronouns, possessives): a period right after one marks text cut short and closed off, as in
- * "The news organization, citing a source, reported that." A short closed list, English only.
+ * English words that cannot end a sentence: articles, conjunctions, subject pronouns. A period
+ * right after one marks text cut short and closed off, as in "... reported that the." or "was
+ * why he." Prepositions are left out, since English strands them ("what it is made of."), and
+ * the match is case-sensitive so "Path A." or "Plan B." stay. A short closed list, English only.
  */
-const DANGLING_BEFORE_PERIOD = /\s(?:the|a|an|of|to|for|with|from|by|at|in|into|on|and|or|but|nor|that|which|who|whose|he|she|they|we|i|his|her|their|its|our|my|your|was|were|is|are|be|been|has|have|had|will|would|could|should|than|as|if|because|while|additional)\.$/iu;
+const DANGLING_BEFORE_PERIOD = /\s(?:the|a|an|and|or|but|nor|because|whose|than|he|she|they|we)\.$/u;
 
 /**
  * Interface labels every site prints: sharing, following, signing in, paging and counting. A
@@ -130,7 +131,7 @@ function checkEllipsis(analysis: Analysis, unit: { readonly span: Span; readonly
 /**
  * A line ending in terminal punctuation. Only a paragraph of one sentence can go: cut at an
  * abbreviation ("to improve U.S."), or ending on a word that cannot end a sentence ("reported
- * that.", "was why he.").
+ * the.", "was why he.").
  */
 function checkProseLine(line: Line, sentences: readonly Sentence[]): Removal | undefined {
   if (sentences.length !== 1) return undefined;

@@ -69,7 +69,7 @@ export const nearDuplicate: Cleaner = {
     const postings = new Map<string, number[]>();
     const matches: Match[] = [];
     for (const unit of units) {
-      if (unit.key === '') continue;
+      if (unit.key === '' || unit.sentence.line === context.title?.line) continue;
       const match = findMatch(unit, units, firstByKey, postings, groups, context.options);
       if (match) matches.push(match);
       if (!firstByKey.has(unit.key)) firstByKey.set(unit.key, unit);
@@ -114,21 +114,27 @@ function findMatch(unit: Unit, units: readonly Unit[], firstByKey: ReadonlyMap<s
   }
   if (unit.codes.length < options.minDuplicateWords) return match;
   for (const position of candidates(postings, unit.codes)) {
-    const original = units[position]!;
-    if (original.key === unit.key) continue;
-    const reason = similarity(unit, original, options.similarity);
-    if (reason === undefined) continue;
-    groups.union(unit.position, original.position);
-    match ??= { duplicate: unit, original, reason };
+    const earlier = units[position]!;
+    if (earlier.key === unit.key) continue;
+    const found = compare(unit, earlier, options.similarity);
+    if (found === undefined) continue;
+    groups.union(unit.position, earlier.position);
+    match ??= found;
   }
   return match;
 }
 
-/** Why `unit` repeats `original` in other words or truncated, or `undefined` when it does not. */
-function similarity(unit: Unit, original: Unit, threshold: number): string | undefined {
-  if (isTruncatedCopy(unit, original)) return 'repeats the start of an earlier sentence (truncated copy)';
-  const alike = Math.max(editSimilarity(unit.codes, original.codes), sharedWords(unit.codes, original.codes));
-  return alike >= threshold ? `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` : undefined;
+/**
+ * How `unit` repeats the earlier sentence `earlier`, if it does. Only the later sentence is ever
+ * the copy: an earlier sentence that is the start of a later one is usually a heading that the
+ * paragraph under it opens with ("Brydge Pro Keyboard for iPad Pro" / "Brydge Pro Keyboard for
+ * iPad Pro is ...").
+ */
+function compare(unit: Unit, earlier: Unit, threshold: number): Match | undefined {
+  if (isTruncatedCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the start of an earlier sentence (truncated copy)' };
+  const alike = Math.max(editSimilarity(unit.codes, earlier.codes), sharedWords(unit.codes, earlier.codes));
+  if (alike < threshold) return undefined;
+  return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
 }
 
 /** 1 minus the word-level edit distance over the longer length: word changes, insertions, drops. */
@@ -155,28 +161,40 @@ function sharedWords(a: string, b: string): number {
 }
 
 /**
- * True when `copy` is the first words of `original`, cut short, with at most one word changed.
- * A cut copy has no terminal punctuation ("The president said on Tuesday that China"), unless it
- * was cut at a period inside the original ("threatening to kill U.S." of "... U.S. Rep. Omar").
+ * True when `copy` is the first words of `original`, cut short. A cut copy has no terminal
+ * punctuation ("The president said on Tuesday that China"), and may have one word changed; or it
+ * was cut at a period inside the original ("threatening to kill U.S." of "... U.S. Rep. Omar");
+ * or it was closed with a period where it was cut, and then it matches word for word ("Many of
+ * the protesters wear masks." of "... wear masks to shield their identities").
  */
 function isTruncatedCopy(copy: Unit, original: Unit): boolean {
-  const cutAtPeriod = original.sentence.text.startsWith(copy.sentence.text) || CUT_AT_ABBREVIATION.test(copy.sentence.text);
-  if (TERMINAL.test(copy.sentence.text) && !cutAtPeriod) return false;
   const length = copy.codes.length;
-  if (length >= original.codes.length || (length * 2 < original.codes.length && !cutAtPeriod)) return false;
-  // One word changed, dropped or added: compare with the original's prefixes one word either side.
-  return [length - 1, length, length + 1].some((cut) => levenshtein.get(copy.codes, original.codes.slice(0, cut)) <= 1);
+  if (length >= original.codes.length) return false;
+  if (TERMINAL.test(copy.sentence.text)) {
+    const cutAtPeriod = original.sentence.text.startsWith(copy.sentence.text) || CUT_AT_ABBREVIATION.test(copy.sentence.text);
+    return cutAtPeriod ? withinOneWord(copy.codes, original.codes) : original.codes.startsWith(copy.codes);
+  }
+  return length * 2 >= original.codes.length && withinOneWord(copy.codes, original.codes);
+}
+
+/** True when `copy` is a prefix of `original` but for one word changed, dropped or added. */
+function withinOneWord(copy: string, original: string): boolean {
+  const length = copy.length;
+  return [length - 1, length, length + 1].some((cut) => levenshtein.get(copy, original.slice(0, cut)) <= 1);
 }
 
 /**
  * True when the original is a heading (a line of its own without terminal punctuation, as in a
- * numbered list of tips) and the repeat opens a paragraph of prose: the heading announces the
- * section, the sentence starts it; neither is a copy to remove.
+ * numbered list of tips) and the repeat opens the paragraph right after it: the heading
+ * announces the section, the sentence starts it; neither is a copy to remove.
  */
 function isRestatedHeading(document: Document, { original, duplicate }: Match): boolean {
   const headingLine = document.lines[original.sentence.line]!;
   const proseLine = document.lines[duplicate.sentence.line]!;
-  return !TERMINAL.test(headingLine.text) && proseLine.sentences.length > 1;
+  return !TERMINAL.test(headingLine.text)
+    && proseLine.sentences[0] === duplicate.sentence.index
+    && proseLine.sentences.length > 1
+    && duplicate.sentence.paragraph - original.sentence.paragraph <= 2;
 }
 
 /** Earlier units sharing most shingles with `codes`, best first. */

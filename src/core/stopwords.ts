@@ -1,14 +1,21 @@
 /**
- * Stop words per language, from the maintained `stopwords-iso` lists, and a detector that picks
- * the list that best fits a document. Stop-word density is what tells running prose
- * ("he said that the ...") from labels and menus ("Sport", "Our Magazines").
+ * Stop words per language, from the maintained `stopword` package (short lists of function words
+ * for some sixty languages), and a detector that picks the list that best fits a document.
+ * Stop-word density is what tells running prose ("he said that the ...") from labels and menus
+ * ("Sport", "Our Magazines"); a stop word at the end of a line marks it cut mid-phrase.
  */
 import { createRequire } from 'node:module';
 
 type StopwordLists = Record<string, string[]>;
 
 const require = createRequire(import.meta.url);
-const LISTS = require('stopwords-iso/stopwords-iso.json') as StopwordLists;
+
+/** The package's lists by ISO 639-3 code; `_123` (digits) is not a language. */
+const LISTS: StopwordLists = Object.fromEntries(
+  Object.entries(require('stopword') as Record<string, unknown>).filter(
+    (entry): entry is [string, string[]] => Array.isArray(entry[1]) && !entry[0].startsWith('_'),
+  ),
+);
 
 /** Word -> the languages whose list holds it; built once, on first use. */
 let index: Map<string, string[]> | undefined;
