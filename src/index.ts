@@ -8,6 +8,7 @@ export type { Document, Line, Paragraph, Removal, Sentence, Span, Title } from '
 export type { Cleaner, CleanerMeta, CleanContext } from './core/cleaner.js';
 export type { Analysis } from './core/analysis.js';
 export { CLEANERS, RULE_IDS } from './cleaners/index.js';
+export { documentLineKeys, lineKey, MAX_BOILERPLATE_LINE_WORDS } from './cleaners/corpus-boilerplate.js';
 export { parseDocument } from './core/parse.js';
 export { segmentSentences } from './core/segment.js';
 export { locator, type Location } from './core/location.js';

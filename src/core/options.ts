@@ -16,6 +16,12 @@ export interface CleanOptions {
    * exactly; shorter ones must match exactly after normalisation. Default 6.
    */
   readonly minDuplicateWords?: number;
+  /**
+   * Lines known to recur across many documents of a corpus (`corpus-boilerplate`): their keys, as
+   * given by `lineKey`/`documentLineKeys`, each with the number of documents it was found in.
+   * Counting is the caller's job (the CLI's `count-lines`); the default, empty, removes nothing.
+   */
+  readonly corpusBoilerplate?: ReadonlyMap<string, number>;
 }
 
 /** {@link CleanOptions} with every default filled in. */
@@ -27,6 +33,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   bodyOnly: false,
   similarity: 0.8,
   minDuplicateWords: 6,
+  corpusBoilerplate: new Map<string, number>(),
 };
 
 /** Fills in defaults and checks ranges; throws a `RangeError` naming the bad option. */
