@@ -34,6 +34,9 @@ const MIN_EXACT_WORDS = 4;
 /** Occurrences from which alike sentences are a template, not duplication. */
 const TEMPLATE_OCCURRENCES = 3;
 
+/** A word token, as {@link lowerWords} counts them. */
+const WORD = /[\p{L}\p{N}\p{M}_]+/gu;
+
 /** Terminal punctuation, possibly followed by closing quotes or brackets. */
 const TERMINAL = /[.!?。！？…:]["'”’»)\]」』]*$/u;
 
@@ -54,6 +57,8 @@ interface Match {
   readonly duplicate: Unit;
   readonly original: Unit;
   readonly reason: string;
+  /** Where the copy starts inside `duplicate`, when it was glued to the end of other text. */
+  readonly from?: number;
 }
 
 /** The rule. */
@@ -78,7 +83,12 @@ export const nearDuplicate: Cleaner = {
     return matches
       .filter((match) => groups.size(match.duplicate.position) < TEMPLATE_OCCURRENCES)
       .filter((match) => !isRestatedHeading(context.document, match))
-      .map(({ duplicate, original, reason }) => ({ rule: this.meta.id, reason, span: duplicate.sentence.span, related: original.sentence.span }));
+      .map(({ duplicate, original, reason, from }) => ({
+        rule: this.meta.id,
+        reason,
+        span: { start: from ?? duplicate.sentence.span.start, end: duplicate.sentence.span.end },
+        related: original.sentence.span,
+      }));
   },
 };
 
@@ -133,8 +143,38 @@ function findMatch(unit: Unit, units: readonly Unit[], firstByKey: ReadonlyMap<s
 function compare(unit: Unit, earlier: Unit, threshold: number): Match | undefined {
   if (isTruncatedCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the start of an earlier sentence (truncated copy)' };
   const alike = Math.max(editSimilarity(unit.codes, earlier.codes), sharedWords(unit.codes, earlier.codes));
-  if (alike < threshold) return undefined;
-  return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
+  if (alike >= threshold) return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
+  return gluedCopy(unit, earlier);
+}
+
+/** Words of the original that must open a glued copy before it is compared. */
+const GLUED_HEAD = 3;
+
+/**
+ * A copy glued to the end of a line that had no terminal punctuation, so that no sentence
+ * boundary separates them: "Eve Door & Window brings automations to your Siri setup Ships with
+ * a new smart sensor that's made". Only the copy, from its first word on, is removed.
+ */
+function gluedCopy(unit: Unit, earlier: Unit): Match | undefined {
+  const at = unit.codes.indexOf(earlier.codes.slice(0, GLUED_HEAD), 1);
+  if (at <= 0 || at + GLUED_HEAD > unit.codes.length) return undefined;
+  const tail = unit.codes.slice(at);
+  const copies = tail === earlier.codes || (tail.length < earlier.codes.length && tail.length * 2 >= earlier.codes.length && withinOneWord(tail, earlier.codes));
+  if (!copies) return undefined;
+  const from = unit.sentence.span.start + wordOffset(unit.sentence.text, at);
+  return { duplicate: unit, original: earlier, reason: 'repeats an earlier sentence, glued to the end of a line', from };
+}
+
+/**
+ * The offset in `text` of its word number `index` (0-based); 0 when there is no such word, so
+ * that a count thrown off by Unicode normalisation errs towards removing the whole sentence.
+ */
+function wordOffset(text: string, index: number): number {
+  let count = 0;
+  for (const match of text.matchAll(WORD)) {
+    if (count++ === index) return match.index;
+  }
+  return 0;
 }
 
 /** 1 minus the word-level edit distance over the longer length: word changes, insertions, drops. */
