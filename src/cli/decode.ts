@@ -1,7 +1,8 @@
 /**
  * Turning bytes into text and back. Scraped files come in every state: a UTF-8 BOM, UTF-16 with a
- * BOM, invalid UTF-8, or not text at all. Text is decoded with replacement characters (and a
- * warning) rather than refused; binary files are refused, never "cleaned".
+ * BOM, invalid UTF-8, or not text at all. Text with a few invalid bytes is decoded with replacement
+ * characters (and a warning) rather than refused, since one bad byte in a scraped page should not
+ * lose the page; binary files, and files that are mostly invalid, are refused, never "cleaned".
  */
 
 /** The encodings read and written back. */
@@ -24,8 +25,9 @@ export class NotTextError extends Error {
 const SAMPLE = 64 * 1024;
 
 /**
- * Decodes `bytes`, honouring a byte-order mark. Throws {@link NotTextError} for binary data:
- * a NUL byte or more than one control character in ten in the first 64 KiB.
+ * Decodes `bytes`, honouring a byte-order mark (UTF-16 is only recognised by its BOM). Throws
+ * {@link NotTextError} for binary data: a NUL byte anywhere, more than one control character in
+ * ten in the first 64 KiB, or more than one character in ten replaced as invalid.
  */
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf16le', 'utf-16le', bytes.subarray(2));
@@ -37,22 +39,41 @@ export function decode(bytes: Uint8Array): Decoded {
 }
 
 function assertText(bytes: Uint8Array): void {
+  // A NUL anywhere means binary (text encodings other than UTF-16, which has its BOM, never hold
+  // one); indexOf is a memchr, so scanning the whole file costs next to nothing.
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0) !== -1) {
+    throw new NotTextError('binary file (contains NUL bytes)');
+  }
   const sample = bytes.subarray(0, SAMPLE);
   let control = 0;
   for (const byte of sample) {
-    if (byte === 0) throw new NotTextError('binary file (contains NUL bytes)');
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++;
   }
   if (control * 10 > sample.length) throw new NotTextError('binary file (mostly control bytes)');
 }
+
+/**
+ * Above this share of replaced characters the input is not text in this encoding at all (random
+ * bytes, or a legacy encoding such as Shift_JIS) and cleaning it would only shuffle garbage.
+ */
+const MAX_REPLACED = 0.1;
 
 function decodeWith(encoding: Encoding, label: string, bytes: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder(label, { fatal: true }).decode(bytes), encoding };
   } catch {
     const text = new TextDecoder(label).decode(bytes);
-    return { text, encoding, warning: `invalid ${label === 'utf-8' ? 'UTF-8' : label.toUpperCase()}: bad bytes replaced with U+FFFD` };
+    const name = label === 'utf-8' ? 'UTF-8' : label.toUpperCase();
+    const replaced = countReplacements(text);
+    if (replaced > MAX_REPLACED * text.length) throw new NotTextError(`not ${name} text (${replaced} invalid sequences)`);
+    return { text, encoding, warning: `invalid ${name}: ${replaced} bad byte sequence${replaced === 1 ? '' : 's'} replaced with U+FFFD` };
   }
+}
+
+function countReplacements(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1)) count++;
+  return count;
 }
 
 /** Encodes `text` back into the encoding it was read in (a BOM is written again). */

@@ -1,10 +1,10 @@
 /**
  * Finding the inputs and writing the outputs. Folders are walked lazily (memory does not grow with
  * their size), symlink loops are cut, an output folder inside an input folder is never read back,
- * and every file is written atomically: a temporary file in the same folder, then a rename.
+ * and every regular file is written atomically: a temporary file in the same folder, then a rename.
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** One input file, and where its output goes inside `--out-dir`. */
@@ -19,29 +19,44 @@ export interface InputFile {
 export interface WalkOptions {
   /** Extensions of the files to take from folders, e.g. `['.txt']`; files named explicitly are always taken. */
   readonly extensions: readonly string[];
-  /** A folder never to read from (the output folder). */
+  /** A folder never to read from (the output folder); it need not exist yet. */
   readonly exclude?: string | undefined;
-  /** Called for a path that cannot be read; the walk goes on. */
+  /** Called for a path that was named or should have been read and cannot be; the walk goes on. */
   readonly onError: (file: string, error: unknown) => void;
+  /** Called for what is passed over without being an input that failed: symlink loops, broken links. */
+  readonly onWarning?: (file: string, message: string) => void;
+}
+
+/** Raised when a path would be used in a way that could lose data; the message is shown as is. */
+export class PathError extends Error {
+  override readonly name = 'PathError';
 }
 
 /** Yields the files named by `paths`, walking folders recursively in name order. */
 export async function* inputFiles(paths: readonly string[], options: WalkOptions): AsyncGenerator<InputFile> {
-  const exclude = options.exclude ? await realpathOrSelf(options.exclude) : undefined;
+  const exclude = options.exclude === undefined ? undefined : await realpathOfFuture(options.exclude);
   for (const given of paths) {
-    let stat;
+    let stat: Stats;
     try {
       stat = await fs.stat(given);
     } catch (error) {
       options.onError(given, error);
       continue;
     }
-    if (stat.isDirectory()) yield* walk(given, given, new Set(), exclude, options);
-    else yield { path: given, relative: path.basename(given) };
+    if (!stat.isDirectory()) {
+      yield { path: given, relative: path.basename(given) };
+      continue;
+    }
+    // Writing a folder's outputs into the folder itself would put them over their inputs.
+    if (exclude !== undefined && (await realpathOfFuture(given)) === exclude) {
+      options.onError(given, new PathError('is the --out-dir itself; use --in-place to clean files where they are'));
+      continue;
+    }
+    yield* walk(given, given, new Set(), exclude, options);
   }
 }
 
-async function* walk(root: string, folder: string, visited: Set<string>, exclude: string | undefined, options: WalkOptions): AsyncGenerator<InputFile> {
+async function* walk(root: string, folder: string, ancestors: Set<string>, exclude: string | undefined, options: WalkOptions): AsyncGenerator<InputFile> {
   let real: string;
   let entries;
   try {
@@ -51,11 +66,19 @@ async function* walk(root: string, folder: string, visited: Set<string>, exclude
     options.onError(folder, error);
     return;
   }
-  if (visited.has(real) || real === exclude) return;
-  visited.add(real);
+  // The output folder is skipped so that outputs are never read back as inputs.
+  if (real === exclude) return;
+  // Only the folders on the current path are remembered: a link back to one of them is a loop,
+  // while two links to the same folder elsewhere are walked twice, as `find -L` does.
+  if (ancestors.has(real)) {
+    options.onWarning?.(folder, 'symlink loop, not followed');
+    return;
+  }
+  ancestors.add(real);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
+    const wanted = options.extensions.some((ext) => entry.name.endsWith(ext));
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
@@ -64,47 +87,108 @@ async function* walk(root: string, folder: string, visited: Set<string>, exclude
         isDirectory = target.isDirectory();
         isFile = target.isFile();
       } catch (error) {
-        options.onError(full, error);
+        // A broken or self-referring link is not a file; say so only when it looks like an input.
+        if (wanted) options.onWarning?.(full, `${linkProblem(error)}, skipped`);
         continue;
       }
     }
-    if (isDirectory) yield* walk(root, full, visited, exclude, options);
-    else if (isFile && options.extensions.some((ext) => entry.name.endsWith(ext))) {
-      yield { path: full, relative: path.relative(root, full) };
-    }
+    if (isDirectory) yield* walk(root, full, ancestors, exclude, options);
+    else if (isFile && wanted) yield { path: full, relative: path.relative(root, full) };
   }
-  visited.delete(real);
+  ancestors.delete(real);
 }
 
-async function realpathOrSelf(file: string): Promise<string> {
-  try {
-    return await fs.realpath(file);
-  } catch {
-    return path.resolve(file);
+function linkProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'symlink loop';
+  if (code === 'ENOENT') return 'broken symlink';
+  return `unreadable symlink (${code ?? 'error'})`;
+}
+
+/**
+ * The real path `file` has or will have once created: the real path of its deepest existing
+ * ancestor followed by the rest, so an output folder made later in the run still compares equal.
+ */
+async function realpathOfFuture(file: string): Promise<string> {
+  const absolute = path.resolve(file);
+  const rest: string[] = [];
+  let current = absolute;
+  for (;;) {
+    try {
+      return path.join(await fs.realpath(current), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return absolute;
+      rest.push(path.basename(current));
+      current = parent;
+    }
   }
 }
 
 /**
- * The path inside `outDir` for `relative`; throws when `..` components would leave `outDir`.
+ * The path inside `outDir` for `relative`; throws {@link PathError} when `..` components or an
+ * absolute path would leave `outDir`.
  */
 export function outputPath(outDir: string, relative: string): string {
   const base = path.resolve(outDir);
   const target = path.resolve(base, relative);
-  if (target !== base && !target.startsWith(base + path.sep)) {
-    throw new Error(`refusing to write outside --out-dir: ${relative}`);
+  if (target === base || !target.startsWith(base + path.sep)) {
+    throw new PathError(`refusing to write outside --out-dir: ${relative}`);
   }
   return target;
 }
 
 /**
- * Writes `data` to `file` atomically: into a temporary file beside it, then renamed over it, so a
- * reader (or a crash) sees either the old file or the new one, never a part. Creates folders.
+ * Creates the folder of `target` and checks that, links resolved, it is still inside `outDir`:
+ * a symlink inside the output folder must not carry writes somewhere else.
  */
-export async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+export async function prepareOutputFolder(outDir: string, target: string): Promise<void> {
+  const folder = path.dirname(target);
+  await fs.mkdir(folder, { recursive: true });
+  const base = await fs.realpath(outDir);
+  const real = await fs.realpath(folder);
+  if (real !== base && !real.startsWith(base + path.sep)) {
+    throw new PathError(`refusing to write outside --out-dir: ${path.relative(outDir, target)} leads to ${real}`);
+  }
+}
+
+/**
+ * Writes `data` to `file`. A regular file (or a new one) is written atomically: into a temporary
+ * file beside it, then renamed over it, so a reader or a crash sees the old file or the new one,
+ * never a part; the old file's permission bits (and owner, where allowed) are kept. A link is
+ * followed so the link stays a link. Anything else (`/dev/full`, a FIFO, a name under `/dev` or
+ * `/proc`) is written to directly: renaming over a device would replace the device. Creates
+ * missing folders.
+ */
+export async function writeFileSafely(file: string, data: Uint8Array): Promise<void> {
+  const existing = await statOrUndefined(file);
+  if (existing?.isDirectory()) throw new PathError(`${file} is a folder`);
+  if (existing !== undefined && (!existing.isFile() || DEVICE_NAMES.test(path.resolve(file)))) {
+    await fs.writeFile(file, data);
+    return;
+  }
+  const target = existing === undefined ? file : await fs.realpath(file);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await writeAtomic(target, data, existing);
+}
+
+/**
+ * `/dev/stdout` and `/proc/self/fd/1` may lead to a regular file (the shell's redirection); a
+ * rename would put a new file in its place behind the shell's back, so such names are written to.
+ */
+const DEVICE_NAMES = /^\/(dev|proc)\//u;
+
+/** The temporary file's name has a fixed length, so a name near the 255-byte limit still fits. */
+function temporaryName(file: string): string {
+  return path.join(path.dirname(file), `.clean-article-${randomBytes(8).toString('hex')}.tmp`);
+}
+
+async function writeAtomic(file: string, data: Uint8Array, existing: Stats | undefined): Promise<void> {
+  const temporary = temporaryName(file);
   try {
-    await fs.writeFile(temporary, data);
+    // 'wx': never open something that is already there (a name collision or a planted link).
+    await fs.writeFile(temporary, data, { flag: 'wx', mode: existing === undefined ? 0o666 : existing.mode & 0o7777 });
+    if (existing !== undefined) await keepOwnerAndMode(temporary, existing);
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true });
@@ -112,7 +196,34 @@ export async function writeAtomic(file: string, data: Uint8Array): Promise<void>
   }
 }
 
-/** True when two paths name the same file (after resolving links), or the same path when either does not exist. */
-export async function samePath(a: string, b: string): Promise<boolean> {
-  return (await realpathOrSelf(a)) === (await realpathOrSelf(b));
+/** The mode given to `open` is masked by the umask, so it is set again explicitly. */
+async function keepOwnerAndMode(file: string, original: Stats): Promise<void> {
+  if (typeof process.getuid === 'function' && (original.uid !== process.getuid() || original.gid !== process.getgid?.())) {
+    // Only root may give a file away; for anyone else the new file stays theirs.
+    await fs.chown(file, original.uid, original.gid).catch(() => undefined);
+  }
+  await fs.chmod(file, original.mode & 0o7777);
+}
+
+async function statOrUndefined(file: string): Promise<Stats | undefined> {
+  try {
+    return await fs.stat(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** True when `a` and `b` are the same file: the same device and inode, so hard links and symlinks count. */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  const [first, second] = await Promise.all([statOrUndefined(a), statOrUndefined(b)]);
+  if (first === undefined || second === undefined) return path.resolve(a) === path.resolve(b);
+  return first.dev === second.dev && first.ino === second.ino;
+}
+
+/** Stats `file`, following links; for `--in-place`, which may only replace regular files. */
+export async function requireRegularFile(file: string): Promise<Stats> {
+  const stat = await fs.stat(file);
+  if (!stat.isFile()) throw new PathError('not a regular file; --in-place only replaces regular files');
+  return stat;
 }

@@ -4,11 +4,21 @@
  */
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
-import { buildProgram, readOptions, UsageError } from './options.js';
+import { buildProgram, readOptions } from './options.js';
 import { isBrokenPipe, messageOf, run } from './run.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
+
+/** Set once a fatal message has been printed, so a write error seen twice is told once. */
+let told = false;
+
+/** Prints one `clean-article: ...` line and ends the process with `code`. */
+function die(message: string, code: number): never {
+  if (!told) process.stderr.write(`clean-article: ${message}\n`);
+  told = true;
+  process.exit(code);
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram(version);
@@ -24,19 +34,29 @@ async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
-      process.stderr.write(`clean-article: ${error.message.replace(/^error: /u, '')}\nTry 'clean-article --help'.\n`);
-      return 2;
+      // Commander puts its "(Did you mean --json?)" on a line of its own; keep the message one line.
+      const message = error.message.replace(/^error: /u, '').replace(/\s*\n\s*/gu, ' ');
+      die(`${message} (see clean-article --help)`, 2);
     }
     if (isBrokenPipe(error)) return 0;
-    process.stderr.write(`clean-article: ${error instanceof UsageError ? error.message : messageOf(error)}\n`);
-    return 2;
+    die(messageOf(error), 2);
   }
 }
 
+// A reader that goes away (`| head -1`) is not an error: stop quietly. Any other failure of
+// stdout (a full disk) ends the run, since every later write would fail too.
 process.stdout.on('error', (error) => {
   if (isBrokenPipe(error)) process.exit(0);
-  process.stderr.write(`clean-article: cannot write output: ${messageOf(error)}\n`);
-  process.exit(2);
+  die(`cannot write output: ${messageOf(error)}`, 2);
 });
+// Without a listener a closed stderr would crash the process with a trace on... stderr.
+process.stderr.on('error', () => undefined);
+// The last guard of "never a stack trace": a bug shows as one line (the trace with CLEAN_ARTICLE_DEBUG=1).
+const fatal = (error: unknown): never => {
+  if (process.env['CLEAN_ARTICLE_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+  return die(`internal error: ${messageOf(error)}`, 2);
+};
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
 
 process.exitCode = await main(process.argv.slice(2));

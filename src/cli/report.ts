@@ -27,6 +27,15 @@ export function describeRemovals(input: string, removals: readonly Removal[]): R
   }));
 }
 
+/**
+ * A file name as shown in a one-line message: as is, or JSON-quoted when it holds a newline or
+ * another control character, which would otherwise break the line (or drive the terminal).
+ */
+export function shownName(name: string): string {
+  if (!/[\u0000-\u001f\u007f-\u009f]/u.test(name)) return name;
+  return JSON.stringify(name).replace(/[\u007f-\u009f]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Counts removals per rule. */
 export function countByRule(removals: readonly { rule: string }[]): Record<string, number> {
   const counts: Record<string, number> = {};

@@ -5,10 +5,10 @@
 import { promises as fs } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { clean, type CleanOptions } from '../index.js';
-import { decode, encode } from './decode.js';
-import { inputFiles, outputPath, samePath, writeAtomic, type InputFile } from './files.js';
+import { decode, encode, NotTextError, type Encoding } from './decode.js';
+import { inputFiles, outputPath, PathError, prepareOutputFolder, requireRegularFile, sameFile, writeFileSafely, type InputFile } from './files.js';
 import { UsageError, type CliOptions } from './options.js';
-import { countByRule, describeRemovals, explainColors, explainLines, jsonRecord } from './report.js';
+import { countByRule, describeRemovals, explainColors, explainLines, jsonRecord, shownName } from './report.js';
 
 /** The streams and environment the command talks to. */
 export interface RunIO {
@@ -19,19 +19,33 @@ export interface RunIO {
   readonly env: NodeJS.ProcessEnv;
 }
 
+/**
+ * Standard output could not be written (a full disk, a closed pipe). Unlike a failing input this
+ * ends the run: every later input would fail the same way.
+ */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  constructor(cause: unknown) {
+    super(`cannot write output: ${messageOf(cause)}`, { cause });
+  }
+}
+
 /** Totals of a run. */
 interface Tally {
   changed: number;
   unchanged: number;
-  failed: number;
+  failed: string[];
   removals: Record<string, number>;
 }
 
 const STDIN = '-';
 
+/** Failed inputs named in the closing summary; the per-file messages above it name every one. */
+const NAMED_FAILURES = 10;
+
 /** Runs the command; resolves to its exit code (0 done, 1 `--check` found removals, 2 errors). */
 export async function run(options: CliOptions, io: RunIO): Promise<number> {
-  const tally: Tally = { changed: 0, unchanged: 0, failed: 0, removals: {} };
+  const tally: Tally = { changed: 0, unchanged: 0, failed: [], removals: {} };
   const color = explainColors(options.color, io.stderrIsTerminal, io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '');
   const cleanOptions: CleanOptions = {
     bodyOnly: options.bodyOnly,
@@ -40,48 +54,56 @@ export async function run(options: CliOptions, io: RunIO): Promise<number> {
     minDuplicateWords: options.minDuplicateWords,
   };
   const fail = (name: string, error: unknown): void => {
-    tally.failed++;
-    writeLine(io.stderr, `clean-article: ${name}: ${messageOf(error)}`);
+    tally.failed.push(name);
+    const skipped = error instanceof NotTextError ? 'skipped: ' : '';
+    writeLine(io.stderr, `clean-article: ${shownName(name)}: ${skipped}${messageOf(error)}`);
   };
+  const warn = (name: string, message: string): void => writeLine(io.stderr, `clean-article: ${shownName(name)}: warning: ${message}`);
 
   const processOne = async (name: string, bytes: Uint8Array, destination: Destination): Promise<void> => {
     const decoded = decode(bytes);
-    if (decoded.warning) writeLine(io.stderr, `clean-article: ${name}: warning: ${decoded.warning}`);
+    if (decoded.warning) warn(name, decoded.warning);
     const result = clean(decoded.text, cleanOptions);
     const removals = describeRemovals(decoded.text, result.removals);
     const changed = result.text !== decoded.text;
     if (changed) tally.changed++;
     else tally.unchanged++;
     for (const [rule, count] of Object.entries(countByRule(removals))) tally.removals[rule] = (tally.removals[rule] ?? 0) + count;
-    if (options.explain) for (const line of explainLines(name, removals, color)) writeLine(io.stderr, line);
+    if (options.explain) for (const line of explainLines(shownName(name), removals, color)) writeLine(io.stderr, line);
     if (options.check) {
-      if (removals.length > 0) writeLine(io.stderr, `${name}: ${removals.length} removal${removals.length === 1 ? '' : 's'}`);
+      if (removals.length > 0) writeLine(io.stderr, `${shownName(name)}: ${removals.length} removal${removals.length === 1 ? '' : 's'}`);
       return;
     }
-    if (options.json) await write(io.stdout, jsonRecord(name, result, removals) + '\n');
+    if (options.json) await writeOut(io.stdout, jsonRecord(name, result, removals) + '\n');
     await destination(result.text, changed, decoded.encoding);
   };
 
-  const single = options.paths.length === 0 || (options.paths.length === 1 && options.paths[0] === STDIN);
-  if (single) {
+  if (isStdin(options.paths)) {
+    if (options.outDir !== undefined) throw new UsageError('--out-dir needs files or folders, not stdin');
     try {
       await processOne(STDIN, await readStream(io.stdin), toStream(options, io));
     } catch (error) {
+      if (error instanceof OutputError) throw error;
       fail('<stdin>', error);
     }
     return exitCode(options, tally);
   }
+  if (options.paths.includes(STDIN)) throw new UsageError('"-" (stdin) cannot be mixed with files');
 
   const several = options.paths.length > 1 || (await isDirectory(options.paths[0]!));
+  if (several && options.output !== undefined) throw new UsageError('-o takes a single file; use --out-dir for several files or a folder');
   if (several && !options.outDir && !options.inPlace && !options.check && !options.json) {
     throw new UsageError('several inputs or a folder need --out-dir or --in-place (or --check / --json)');
   }
-  for await (const file of inputFiles(options.paths, { extensions: options.extensions, exclude: options.outDir, onError: fail })) {
+  // Two inputs with the same name would silently overwrite each other's output.
+  const written = new Map<string, string>();
+  const walk = inputFiles(options.paths, { extensions: options.extensions, exclude: options.outDir, onError: fail, onWarning: warn });
+  for await (const file of walk) {
     try {
-      const destination = several || options.outDir || options.inPlace ? await toFile(options, file) : await toOutput(options, file, io);
+      const destination = several || options.outDir || options.inPlace ? await toFile(options, file, written) : await toOutput(options, file, io);
       await processOne(file.path, await fs.readFile(file.path), destination);
     } catch (error) {
-      if (isBrokenPipe(error)) throw error;
+      if (error instanceof OutputError) throw error;
       fail(file.path, error);
     }
   }
@@ -89,48 +111,69 @@ export async function run(options: CliOptions, io: RunIO): Promise<number> {
   return exitCode(options, tally);
 }
 
+function isStdin(paths: readonly string[]): boolean {
+  return paths.length === 0 || (paths.length === 1 && paths[0] === STDIN);
+}
+
 /** Where one input's cleaned text goes. */
-type Destination = (text: string, changed: boolean, encoding: ReturnType<typeof decode>['encoding']) => Promise<void>;
+type Destination = (text: string, changed: boolean, encoding: Encoding) => Promise<void>;
 
 function toStream(options: CliOptions, io: RunIO): Destination {
   if (options.output) return toPath(options.output);
   return async (text) => {
-    if (!options.json) await write(io.stdout, text);
+    if (!options.json) await writeOut(io.stdout, text);
   };
 }
 
 async function toOutput(options: CliOptions, file: InputFile, io: RunIO): Promise<Destination> {
-  if (options.output && (await samePath(options.output, file.path))) throw new UsageError(`-o ${options.output} is the input file; use --in-place to overwrite it`);
+  if (options.output && (await sameFile(options.output, file.path))) {
+    throw new UsageError(`-o ${options.output} is the input file; use --in-place to overwrite it`);
+  }
   return toStream(options, io);
 }
 
-async function toFile(options: CliOptions, file: InputFile): Promise<Destination> {
+async function toFile(options: CliOptions, file: InputFile, written: Map<string, string>): Promise<Destination> {
   if (options.inPlace) {
+    await requireRegularFile(file.path);
+    // Unchanged files are left alone: same bytes, same mtime, same inode.
     return async (text, changed, encoding) => {
-      if (changed) await writeAtomic(file.path, encode(text, encoding));
+      if (changed) await writeFileSafely(file.path, encode(text, encoding));
     };
   }
   if (options.outDir) {
     const target = outputPath(options.outDir, file.relative);
-    if (await samePath(target, file.path)) throw new Error(`output ${target} is the input file`);
-    return toPath(target);
+    if (await sameFile(target, file.path)) throw new PathError(`its output ${target} is the input file itself`);
+    const earlier = written.get(target);
+    if (earlier !== undefined) throw new PathError(`its output ${target} would overwrite the output of ${shownName(earlier)}`);
+    written.set(target, file.path);
+    return async (text, _changed, encoding) => {
+      await prepareOutputFolder(options.outDir!, target);
+      await writeFileSafely(target, encode(text, encoding));
+    };
   }
   return async () => undefined;
 }
 
 function toPath(target: string): Destination {
-  return (text, _changed, encoding) => writeAtomic(target, encode(text, encoding));
+  return (text, _changed, encoding) => writeFileSafely(target, encode(text, encoding));
 }
 
 function exitCode(options: CliOptions, tally: Tally): number {
-  if (tally.failed > 0) return 2;
+  if (tally.failed.length > 0) return 2;
   return options.check && tally.changed > 0 ? 1 : 0;
 }
 
 function summary(tally: Tally): string {
   const rules = Object.entries(tally.removals).map(([rule, count]) => `${rule} ${count}`).join(', ');
-  const files = tally.changed + tally.unchanged + tally.failed;
-  return `clean-article: ${files} file${files === 1 ? '' : 's'}: ${tally.changed} cleaned, ${tally.unchanged} unchanged, ${tally.failed} failed${rules ? `; removed: ${rules}` : ''}`;
+  const failed = tally.failed.length;
+  const files = tally.changed + tally.unchanged + failed;
+  const named = tally.failed.slice(0, NAMED_FAILURES).map(shownName).join(', ');
+  const more = failed > NAMED_FAILURES ? ` and ${failed - NAMED_FAILURES} more` : '';
+  return (
+    `clean-article: ${files} file${files === 1 ? '' : 's'}: ${tally.changed} cleaned, ${tally.unchanged} unchanged, ${failed} failed` +
+    (failed > 0 ? ` (${named}${more})` : '') +
+    (rules ? `; removed: ${rules}` : '')
+  );
 }
 
 async function isDirectory(file: string): Promise<boolean> {
@@ -150,8 +193,22 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
 /** Writes to a stream, resolving once the data is handed off and rejecting on a write error. */
 export function write(stream: Writable, data: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    stream.write(data, (error) => (error ? reject(error) : resolve()));
+    // A stream that writes synchronously (stdout to a file) may throw instead of calling back.
+    try {
+      stream.write(data, (error) => (error ? reject(error) : resolve()));
+    } catch (error) {
+      reject(error);
+    }
   });
+}
+
+/** Writes data to standard output; a failure is an {@link OutputError}, which ends the run. */
+async function writeOut(stream: Writable, data: string): Promise<void> {
+  try {
+    await write(stream, data);
+  } catch (error) {
+    throw new OutputError(error);
+  }
 }
 
 function writeLine(stream: Writable, line: string): void {
@@ -160,15 +217,21 @@ function writeLine(stream: Writable, line: string): void {
 
 /** True for the error a closed pipe gives (`clean-article big.txt | head -1`). */
 export function isBrokenPipe(error: unknown): boolean {
+  if (error instanceof OutputError) return isBrokenPipe(error.cause);
   return (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
 }
 
-/** A one-line message for an error: its message, with the system's error code where there is one. */
+/**
+ * A one-line message for an error: Node's "ENOENT: no such file or directory, open 'x'" becomes
+ * "no such file or directory (ENOENT)", since the caller already names the file.
+ */
 export function messageOf(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = error.message.replace(/^[A-Z]+: /u, '');
+    let message = error.message.replace(/\s*\n\s*/gu, ' ');
+    // Only system errors carry Node's "CODE: description, syscall 'path'" shape.
+    if (code !== undefined) message = message.replace(/^[A-Z0-9_]+: /u, '').replace(/, [a-z]+( '.*')?$/u, '');
     return code && !message.includes(code) ? `${message} (${code})` : message;
   }
-  return String(error);
+  return String(error).replace(/\s*\n\s*/gu, ' ');
 }
