@@ -93,13 +93,25 @@ function checkLine(context: CleanContext, line: Line): Removal | undefined {
   const sentences = line.sentences.map((i) => document.sentences[i]!);
   const label = boilerplateLabel(text);
   if (label) return remove(line.span, label);
-  if (LIST_ITEM.test(text) || !/[\p{L}\p{N}]/u.test(text)) return undefined;
+  if (LIST_ITEM.test(text) || !/\p{L}/u.test(text)) return undefined;
   const last = sentences[sentences.length - 1];
   if (!last) return undefined;
-  if (ELLIPSIS.test(text)) return checkEllipsis(analysis, sentences.length > 1 ? last : line);
+  const alone = standsAlone(context, line);
+  if (ELLIPSIS.test(text)) return sentences.length > 1 ? checkEllipsis(analysis, last) : alone ? checkEllipsis(analysis, line) : undefined;
+  if (!alone) return sentences.length > 1 && !TERMINAL.test(text) ? checkTrailingSentence(analysis, last) : undefined;
   if (TERMINAL.test(text)) return checkProseLine(line, sentences);
   if (sentences.length > 1) return checkTrailingSentence(analysis, last);
   return checkShortLine(analysis, line);
+}
+
+/**
+ * True when the line is a paragraph of its own, or the text separates paragraphs by single line
+ * breaks. Lines grouped into one block (a product's list of features, a table, an address) are
+ * read together: a short line there is part of a structure, not a stray label.
+ */
+function standsAlone({ document }: CleanContext, line: Line): boolean {
+  const blocksAreLines = document.paragraphs.length === 1;
+  return blocksAreLines || document.paragraphs[line.paragraph]!.lines.length === 1;
 }
 
 function remove(span: Span, reason: string): Removal {

@@ -22,8 +22,8 @@ export interface Analysis {
   cohesion(text: string): number | undefined;
 }
 
-/** Characters kept of a long word so inflections match ("elections" ~ "election"). */
-const STEM_LENGTH = 6;
+/** Characters kept of a long word so inflections match ("elections" ~ "election", "Ершова" ~ "Ершову"). */
+const STEM_LENGTH = 5;
 
 /**
  * The content terms of `text`: lower-cased words that are not stop words, cut to a short stem;
