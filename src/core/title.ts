@@ -26,7 +26,9 @@ const AFFIX_SEPARATOR = /\s+[-|–—:·•»~/]{1,2}\s+|:\s+|\s+[|]/u;
  */
 export function detectTitle(document: Document): Title | undefined {
   const first = document.lines[0];
-  if (!first || document.lines.length < 2) return undefined;
+  // A text that is one short line is its own headline: were it not, nothing would protect it, and
+  // cleaning "Title\n\nShare this" twice would delete the title the first run kept.
+  if (!first) return undefined;
   const words = wordCount(first.text);
   if (words === 0 || words > MAX_TITLE_WORDS) return undefined;
   const title: Title = { line: first.index, span: first.span, text: first.text };
