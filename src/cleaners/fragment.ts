@@ -16,7 +16,7 @@
  */
 import type { Analysis } from '../core/analysis.js';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
-import type { Line, Removal, Sentence, Span } from '../core/model.js';
+import type { Document, Line, Removal, Sentence, Span } from '../core/model.js';
 import { lowerWords, startsUpper, wordCount, words } from '../core/text.js';
 
 /**
@@ -61,6 +61,9 @@ const LONE_DATE = /^(?:(?:updated|published|posted)[:\s]+)?(?:\p{L}+,?\s+)?(?:\d
 /** Photo credits: "Photo: Jane Doe/AP", "(Getty Images)", "Image credit: Reuters". */
 const PHOTO_CREDIT = /^\(?(?:photo|image|picture|foto|credit|source|illustration)s?(?:\s+(?:credit|by|courtesy))?\s*[:/]|^\(?(?:getty images|ap photo|reuters|afp)[^.]*\)?$/iu;
 
+/** A dateline opening a story: the place in capitals, "BAAR, SWITZERLAND", "WASHINGTON (Reuters)". */
+const DATELINE = /^\p{Lu}[\p{Lu}\s.'-]+(?:,\s*\p{Lu}[\p{Lu}\s.'-]+)*(?:\s*\([^)]{1,30}\))?\s*[-—–]?$/u;
+
 /** Short labels whose words recur in fewer than half of the cases elsewhere are off-topic. */
 const MIN_LABEL_COHESION = 0.5;
 
@@ -101,7 +104,7 @@ function checkLine(context: CleanContext, line: Line): Removal | undefined {
   if (!alone) return sentences.length > 1 && !TERMINAL.test(text) ? checkTrailingSentence(analysis, last) : undefined;
   if (TERMINAL.test(text)) return checkProseLine(line, sentences);
   if (sentences.length > 1) return checkTrailingSentence(analysis, last);
-  return checkShortLine(analysis, line);
+  return checkShortLine(context, line);
 }
 
 /**
@@ -166,7 +169,7 @@ function checkTrailingSentence(analysis: Analysis, last: Sentence): Removal | un
 }
 
 /** A line without terminal punctuation: a heading or caption of the article, a label, or a cut-off sentence. */
-function checkShortLine(analysis: Analysis, line: Line): Removal | undefined {
+function checkShortLine({ analysis, document }: CleanContext, line: Line): Removal | undefined {
   const text = line.text;
   const cohesion = analysis.cohesion(text);
   const count = wordCount(text);
@@ -176,10 +179,18 @@ function checkShortLine(analysis: Analysis, line: Line): Removal | undefined {
     return undefined;
   }
   if (endsOnFunctionWord(analysis, text) && count >= 4) return remove(line.span, 'line cut off mid-phrase');
-  if (count <= MAX_LABEL_WORDS && (cohesion === undefined || cohesion < MIN_LABEL_COHESION)) {
-    return remove(line.span, 'short line sharing no words with the article');
-  }
-  return undefined;
+  if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION)) return undefined;
+  if (DATELINE.test(text) || headsABlock(document, line)) return undefined;
+  return remove(line.span, 'short line sharing no words with the article');
+}
+
+/**
+ * True when the next paragraph is a block of several lines (a list, a table, a set of steps):
+ * a short line right before it is that block's heading ("Instructions", "Story Timeline").
+ */
+function headsABlock(document: Document, line: Line): boolean {
+  const next = document.paragraphs[line.paragraph + 1];
+  return next !== undefined && next.lines.length > 1 && document.paragraphs[line.paragraph]!.lines.length === 1;
 }
 
 /**
