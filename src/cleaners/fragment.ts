@@ -160,6 +160,7 @@ function checkProseLine(line: Line, sentences: readonly Sentence[]): Removal | u
  * a function word, or when it is prose about something else (a teaser glued to the paragraph).
  */
 function checkTrailingSentence(analysis: Analysis, last: Sentence): Removal | undefined {
+  if (endsOnReference(last.text)) return undefined;
   if (endsOnFunctionWord(analysis, last.text)) return remove(last.span, 'sentence cut off mid-phrase');
   const cohesion = analysis.cohesion(last.text);
   if (looksLikeProse(analysis, last.text) && cohesion !== undefined && cohesion < MIN_PROSE_COHESION) {
@@ -173,6 +174,7 @@ function checkShortLine({ analysis, document }: CleanContext, line: Line): Remov
   const text = line.text;
   const cohesion = analysis.cohesion(text);
   const count = wordCount(text);
+  if (endsOnReference(text)) return undefined;
   if (looksLikeProse(analysis, text)) {
     if (endsOnFunctionWord(analysis, text)) return remove(line.span, 'sentence cut off mid-phrase');
     if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION) return remove(line.span, 'sentence cut off, about something else');
@@ -203,6 +205,15 @@ function looksLikeProse(analysis: Analysis, text: string): boolean {
   const lower = tokens.filter((token) => token === token.toLowerCase()).length;
   const stop = lowerWords(text).filter((token) => analysis.stopwords.words.has(token)).length;
   return lower * 2 > tokens.length && stop * 4 >= tokens.length;
+}
+
+/**
+ * True when `text` ends in something that is no part of a sentence's wording: a link, a handle,
+ * a hashtag or a number ("... my friend. pic.twitter.com/dUO6AJlMxR", "— The Senate (@senate)
+ * October 9, 2018"). Such a tail is an embed or a caption, not a sentence cut short.
+ */
+function endsOnReference(text: string): boolean {
+  return /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+$|[@#][\p{L}\p{N}_]+$|\S+@\S+\.\p{L}+$|\.(?:com|org|net)\S*$|\(@[\p{L}\p{N}_]+\)/u.test(text);
 }
 
 /** True when the last word is a stop word ("without", "the", "of") or a possessive ("Minnesota’s"). */

@@ -17,7 +17,7 @@ import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Sentence } from '../core/model.js';
 import type { ResolvedOptions } from '../core/options.js';
-import { lowerWords, wordCount } from '../core/text.js';
+import { lowerWords, startsUpper, wordCount } from '../core/text.js';
 
 /** Words per shingle in the candidate index. */
 const SHINGLE = 3;
@@ -150,6 +150,9 @@ function compare(unit: Unit, earlier: Unit, threshold: number): Match | undefine
 /** Words of the original that must open a glued copy before it is compared. */
 const GLUED_HEAD = 3;
 
+/** The fewest words of an original whose copy is looked for glued to other text. */
+const MIN_GLUED_WORDS = 8;
+
 /**
  * A copy glued to the end of a line that had no terminal punctuation, so that no sentence
  * boundary separates them: "Eve Door & Window brings automations to your Siri setup Ships with
@@ -157,12 +160,14 @@ const GLUED_HEAD = 3;
  */
 function gluedCopy(unit: Unit, earlier: Unit): Match | undefined {
   const at = unit.codes.indexOf(earlier.codes.slice(0, GLUED_HEAD), 1);
-  if (at <= 0 || at + GLUED_HEAD > unit.codes.length) return undefined;
+  if (at <= 0 || at + GLUED_HEAD > unit.codes.length || earlier.codes.length < MIN_GLUED_WORDS) return undefined;
   const tail = unit.codes.slice(at);
   const copies = tail === earlier.codes || (tail.length < earlier.codes.length && tail.length * 2 >= earlier.codes.length && withinOneWord(tail, earlier.codes));
   if (!copies) return undefined;
-  const from = unit.sentence.span.start + wordOffset(unit.sentence.text, at);
-  return { duplicate: unit, original: earlier, reason: 'repeats an earlier sentence, glued to the end of a line', from };
+  const offset = wordOffset(unit.sentence.text, at);
+  // The copy must open like a sentence, "... setup Ships with", not continue one ("... penghinaan").
+  if (!startsUpper(unit.sentence.text.slice(offset))) return undefined;
+  return { duplicate: unit, original: earlier, reason: 'repeats an earlier sentence, glued to the end of a line', from: unit.sentence.span.start + offset };
 }
 
 /**
