@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    // The CLI tests run the built command; this rebuilds dist/ when src/ is newer.
+    globalSetup: ['test/cli/global-setup.ts'],
   },
 });
