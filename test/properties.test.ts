@@ -130,19 +130,19 @@ const KNOWN_FAILING_SEED = 20_240_601;
 
 describe('properties of clean()', () => {
   it('hold for arbitrary Unicode text, default options', { timeout: TIMEOUT }, () => {
-    fc.assert(fc.property(unicodeText, (text) => checkAll(text, {})), runs(300));
+    fc.assert(fc.property(unicodeText, (text) => checkAll(text, {})), runs(1000));
   });
 
   it('hold for arbitrary Unicode text and random options', { timeout: TIMEOUT }, () => {
-    fc.assert(fc.property(unicodeText, cleanOptions, (text, options) => checkAll(text, options)), runs(200));
+    fc.assert(fc.property(unicodeText, cleanOptions, (text, options) => checkAll(text, options)), runs(1000));
   });
 
   it('hold for generated scraped articles, default options', { timeout: TIMEOUT }, () => {
-    fc.assert(fc.property(articleText, (text) => checkAll(text, {})), runs(300));
+    fc.assert(fc.property(articleText, (text) => checkAll(text, {})), runs(2000));
   });
 
   it('hold for generated scraped articles and random options', { timeout: TIMEOUT }, () => {
-    fc.assert(fc.property(articleText, cleanOptions, (text, options) => checkAll(text, options)), runs(300));
+    fc.assert(fc.property(articleText, cleanOptions, (text, options) => checkAll(text, options)), runs(2000));
   });
 
   it('reject options out of range with a RangeError, and never anything else', { timeout: TIMEOUT }, () => {
@@ -161,29 +161,28 @@ describe('properties of clean()', () => {
 });
 
 describe('idempotence: clean(clean(x).text).text === clean(x).text', () => {
-  it('holds for arbitrary Unicode text and random options', { timeout: TIMEOUT }, () => {
-    fc.assert(fc.property(unicodeText, cleanOptions, checkIdempotent), runs(300));
-  });
+  const anyText = fc.oneof(unicodeText, articleText);
 
-  it('holds for generated scraped articles with repeated-title alone', { timeout: TIMEOUT }, () => {
-    const options = { disable: ['fragment', 'near-duplicate'] };
-    fc.assert(fc.property(articleText, (text) => checkIdempotent(text, options)), runs(300));
+  it('holds with repeated-title alone, for any text and options', { timeout: TIMEOUT }, () => {
+    fc.assert(fc.property(anyText, cleanOptions, (text, options) => checkIdempotent(text, { ...options, disable: ['fragment', 'near-duplicate'] })), runs(1500));
   });
 
   // KNOWN TO FAIL (bugs in src/cleaners/*, owned elsewhere; about one generated article in ten).
-  // Minimal counterexamples, each cleaned twice gives less than cleaned once:
-  // - fragment only looks at the last sentence of a line, so an earlier teaser is exposed once
-  //   the last one is gone: "Council approves new budget\n\nThe council said the vote was
-  //   close… The mayor said the budget would…"
-  // - fragment's cohesion counts words in lines it removes itself: "Council approves new
+  // Minimal counterexamples; each one cleaned twice loses text that the first run kept:
+  // - fragment judges only the last sentence of a line, so an earlier teaser is exposed once the
+  //   last one is gone: "Council approves new budget\n\nThe council said the vote was close… The
+  //   mayor said the budget would…" (second run removes "The council said the vote was close…").
+  // - fragment's cohesion counts words of lines it removes itself: "Council approves new
   //   budget\n\nRiver cleanup\n\nThe council approved the budget on Tuesday.\n\nRiver cleanup
-  //   crews will start work…" (the subheading goes on the second run)
-  // - fragment removes the first line of a hard-wrapped sentence and keeps the rest: "…\nAnna\nb"
-  // - near-duplicate counts template groups (3+ alike) before removals, so a copy kept as a
-  //   template on the first run goes on the second (fragment disabled): "The the\nThe the the
-  //   with\nThe the the the. The the the with\nThe the the the. The the the."
-  // When these are fixed this test starts passing and vitest reports it: drop `.fails` then.
-  it.fails('holds for generated scraped articles with every rule (known to fail, see above)', { timeout: TIMEOUT }, () => {
-    fc.assert(fc.property(articleText, cleanOptions, checkIdempotent), { ...runs(300), seed: FUZZ_SEED ?? KNOWN_FAILING_SEED });
+  //   crews will start work…" (second run removes the subheading "River cleanup").
+  // - fragment reads lines grouped in a block as structure unless the text has one paragraph, so
+  //   removing the last paragraph changes how the rest is read: "Council approves new budget\nThe
+  //   council approved the budget on Tuesday.\nRiver cleanup\n\nAdvertisement".
+  // - near-duplicate counts template groups (3+ alike sentences) before removals, so a copy kept
+  //   as part of a template on the first run goes on the second (fragment disabled): "The the\nThe
+  //   the the with\nThe the the the. The the the with\nThe the the the. The the the."
+  // When they are fixed this test starts passing and vitest reports it: drop `.fails` then.
+  it.fails('holds with every rule, for any text and options (known to fail, see above)', { timeout: TIMEOUT }, () => {
+    fc.assert(fc.property(anyText, cleanOptions, checkIdempotent), { ...runs(600), seed: FUZZ_SEED ?? KNOWN_FAILING_SEED });
   });
 });
