@@ -10,6 +10,9 @@ import { comparisonKey, wordCount } from './text.js';
 /** The longest headline, in words, that detection accepts. */
 const MAX_TITLE_WORDS = 40;
 
+/** The longest headline, in words, accepted although it has a period in it. */
+const MAX_PERIOD_TITLE_WORDS = 20;
+
 /** The longest site name, in words, that may be attached to a headline copy. */
 const MAX_AFFIX_WORDS = 6;
 
@@ -34,6 +37,10 @@ export function detectTitle(document: Document): Title | undefined {
   const title: Title = { line: first.index, span: first.span, text: first.text };
   const oneSentence = first.sentences.length === 1 || AFFIX_SEPARATOR.test(first.text);
   if (oneSentence && !/[^.]\.$/u.test(first.text)) return title;
+  // "The VW ID. SPACE VIZZION is a weird EV", "... doesn't run at a stable 60fps.": a short first
+  // paragraph of one line, ahead of the text, is a headline even with a period in it.
+  const standsAlone = document.paragraphs[0]!.lines.length === 1 && document.paragraphs.length > 1;
+  if (standsAlone && first.sentences.length <= 2 && words <= MAX_PERIOD_TITLE_WORDS) return title;
   const keys = headlineKeys(first.text);
   return document.lines.some((line) => line.index > first.index && sameHeadline(keys, line.text)) ? title : undefined;
 }
