@@ -52,13 +52,13 @@ export function detectTitle(document: Document): Title | undefined {
 export function headlineKeys(text: string): string[] {
   const keys = [comparisonKey(text)];
   const parts = text.split(AFFIX_SEPARATOR);
-  if (parts.length > 1) {
-    const last = parts[parts.length - 1]!;
-    const first = parts[0]!;
-    const withoutLast = parts.slice(0, -1).join(' ');
-    const withoutFirst = parts.slice(1).join(' ');
-    if (wordCount(last) <= MAX_AFFIX_WORDS && wordCount(withoutLast) >= MIN_CORE_WORDS) keys.push(comparisonKey(withoutLast));
-    if (wordCount(first) <= MAX_AFFIX_WORDS && wordCount(withoutFirst) >= MIN_CORE_WORDS) keys.push(comparisonKey(withoutFirst));
+  const isAffix = (part: string): boolean => wordCount(part) <= MAX_AFFIX_WORDS;
+  // Cut off short parts at either end, one at a time: "Title | UK News | Sky News" -> "Title".
+  for (let from = 0; from < parts.length && (from === 0 || isAffix(parts[from - 1]!)); from++) {
+    for (let to = parts.length; to > from && (to === parts.length || isAffix(parts[to]!)); to--) {
+      const core = parts.slice(from, to).join(' ');
+      if (wordCount(core) >= MIN_CORE_WORDS) keys.push(comparisonKey(core));
+    }
   }
   return keys.filter((key, i) => key !== '' && keys.indexOf(key) === i);
 }
