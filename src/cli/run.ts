@@ -120,8 +120,9 @@ type Destination = (text: string, changed: boolean, encoding: Encoding) => Promi
 
 function toStream(options: CliOptions, io: RunIO): Destination {
   if (options.output) return toPath(options.output);
-  return async (text) => {
-    if (!options.json) await writeOut(io.stdout, text);
+  // Like a file, stdout gets the input's encoding back: `clean-article < a > b` matches --in-place.
+  return async (text, _changed, encoding) => {
+    if (!options.json) await writeOut(io.stdout, encode(text, encoding));
   };
 }
 
@@ -191,7 +192,7 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 /** Writes to a stream, resolving once the data is handed off and rejecting on a write error. */
-export function write(stream: Writable, data: string): Promise<void> {
+export function write(stream: Writable, data: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     // A stream that writes synchronously (stdout to a file) may throw instead of calling back.
     try {
@@ -203,7 +204,7 @@ export function write(stream: Writable, data: string): Promise<void> {
 }
 
 /** Writes data to standard output; a failure is an {@link OutputError}, which ends the run. */
-async function writeOut(stream: Writable, data: string): Promise<void> {
+async function writeOut(stream: Writable, data: string | Uint8Array): Promise<void> {
   try {
     await write(stream, data);
   } catch (error) {
