@@ -50,6 +50,11 @@ interface Unit {
   readonly codes: string;
   readonly key: string;
   readonly words: number;
+  /**
+   * The numbers the sentence states, in order: sentences alike but for their numbers state
+   * different facts ("1 sack, 2 tackles" / "1 sack, 3 tackles") and are not repeats.
+   */
+  readonly numbers: string;
 }
 
 /** A sentence found to repeat an earlier one. */
@@ -104,7 +109,8 @@ function toUnits({ document }: CleanContext): Unit[] {
   };
   return document.sentences.map((sentence, position) => {
     const tokens = lowerWords(sentence.text.normalize('NFKC'));
-    return { position, sentence, codes: tokens.map(codeOf).join(''), key: tokens.join(' '), words: wordCount(sentence.text) };
+    const numbers = tokens.filter((token) => /\d/u.test(token)).join(' ');
+    return { position, sentence, codes: tokens.map(codeOf).join(''), key: tokens.join(' '), words: wordCount(sentence.text), numbers };
   });
 }
 
@@ -142,9 +148,11 @@ function findMatch(unit: Unit, units: readonly Unit[], firstByKey: ReadonlyMap<s
  */
 function compare(unit: Unit, earlier: Unit, threshold: number): Match | undefined {
   if (isTruncatedCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the start of an earlier sentence (truncated copy)' };
+  const glued = unit.codes.length > earlier.codes.length ? gluedCopy(unit, earlier) : undefined;
+  if (glued || unit.numbers !== earlier.numbers) return glued;
   const alike = Math.max(editSimilarity(unit.codes, earlier.codes), sharedWords(unit.codes, earlier.codes));
-  if (alike >= threshold) return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
-  return gluedCopy(unit, earlier);
+  if (alike < threshold) return undefined;
+  return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
 }
 
 /** Words of the original that must open a glued copy before it is compared. */
