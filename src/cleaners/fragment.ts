@@ -102,7 +102,7 @@ function checkLine(context: CleanContext, line: Line): Removal | undefined {
   const alone = standsAlone(context, line);
   if (ELLIPSIS.test(text)) return sentences.length > 1 ? checkEllipsis(analysis, last) : alone ? checkEllipsis(analysis, line) : undefined;
   if (!alone) return sentences.length > 1 && !TERMINAL.test(text) ? checkTrailingSentence(analysis, last) : undefined;
-  if (TERMINAL.test(text)) return checkProseLine(line, sentences);
+  if (TERMINAL.test(text)) return checkProseLine(analysis, line, sentences);
   if (sentences.length > 1) return checkTrailingSentence(analysis, last);
   return checkShortLine(context, line);
 }
@@ -148,11 +148,25 @@ function checkEllipsis(analysis: Analysis, unit: { readonly span: Span; readonly
  * abbreviation ("to improve U.S."), or ending on a word that cannot end a sentence ("reported
  * the.", "was why he.").
  */
-function checkProseLine(line: Line, sentences: readonly Sentence[]): Removal | undefined {
+function checkProseLine(analysis: Analysis, line: Line, sentences: readonly Sentence[]): Removal | undefined {
   if (sentences.length !== 1) return undefined;
   if (CUT_AT_ABBREVIATION.test(line.text)) return remove(line.span, 'sentence cut off at an abbreviation');
   if (DANGLING_BEFORE_PERIOD.test(line.text)) return remove(line.span, 'sentence cut off before its last words');
+  if (isStray(analysis, line.text)) return remove(line.span, 'stand-alone sentence sharing no words with the article');
   return undefined;
+}
+
+/** Content words from which a stand-alone statement that shares none with the article is a stray. */
+const MIN_STRAY_TERMS = 3;
+
+/**
+ * A paragraph of one statement whose content words occur nowhere else in the text: a sentence of
+ * another story dropped between this one's paragraphs ("Brydge Pro for iPad." in an article about
+ * a thermostat). Questions stay: a rhetorical "The good news?" shares nothing and belongs.
+ */
+function isStray(analysis: Analysis, text: string): boolean {
+  if (!/\.["'”’)]*$/u.test(text) || new Set(analysis.terms(text)).size < MIN_STRAY_TERMS) return false;
+  return analysis.cohesion(text) === 0;
 }
 
 /**
