@@ -65,7 +65,7 @@ const PHOTO_CREDIT = /^\(?(?:photo|image|picture|foto|credit|source|illustration
 const DATELINE = /^\p{Lu}[\p{Lu}\s.'-]+(?:,\s*\p{Lu}[\p{Lu}\s.'-]+)*(?:\s*\([^)]{1,30}\))?\s*[-—–]?$/u;
 
 /** Short labels whose words recur in fewer than half of the cases elsewhere are off-topic. */
-const MIN_LABEL_COHESION = 0.5;
+const MIN_LABEL_COHESION = 0.34;
 
 /** Prose lines (not labels) sharing fewer words than this with the article are off-topic. */
 const MIN_PROSE_COHESION = 0.34;
@@ -157,7 +157,7 @@ function checkProseLine(analysis: Analysis, line: Line, sentences: readonly Sent
 }
 
 /** Content words from which a stand-alone statement that shares none with the article is a stray. */
-const MIN_STRAY_TERMS = 3;
+const MIN_STRAY_TERMS = 4;
 
 /**
  * A paragraph of one statement whose content words occur nowhere else in the text: a sentence of
