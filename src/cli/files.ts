@@ -209,7 +209,9 @@ async function statOrUndefined(file: string): Promise<Stats | undefined> {
   try {
     return await fs.stat(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // ENOTDIR: a parent is a file, so this path does not exist either.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
   }
 }

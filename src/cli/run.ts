@@ -66,16 +66,17 @@ export async function run(options: CliOptions, io: RunIO): Promise<number> {
     const result = clean(decoded.text, cleanOptions);
     const removals = describeRemovals(decoded.text, result.removals);
     const changed = result.text !== decoded.text;
-    if (changed) tally.changed++;
-    else tally.unchanged++;
-    for (const [rule, count] of Object.entries(countByRule(removals))) tally.removals[rule] = (tally.removals[rule] ?? 0) + count;
     if (options.explain) for (const line of explainLines(shownName(name), removals, color)) writeLine(io.stderr, line);
     if (options.check) {
       if (removals.length > 0) writeLine(io.stderr, `${shownName(name)}: ${removals.length} removal${removals.length === 1 ? '' : 's'}`);
-      return;
+    } else {
+      if (options.json) await writeOut(io.stdout, jsonRecord(name, result, removals) + '\n');
+      await destination(result.text, changed, decoded.encoding);
     }
-    if (options.json) await writeOut(io.stdout, jsonRecord(name, result, removals) + '\n');
-    await destination(result.text, changed, decoded.encoding);
+    // Counted only once written: a file whose output failed is "failed", not also "cleaned".
+    if (changed) tally.changed++;
+    else tally.unchanged++;
+    for (const [rule, count] of Object.entries(countByRule(removals))) tally.removals[rule] = (tally.removals[rule] ?? 0) + count;
   };
 
   if (isStdin(options.paths)) {
@@ -138,7 +139,7 @@ async function toFile(options: CliOptions, file: InputFile, written: Map<string,
     await requireRegularFile(file.path);
     // Unchanged files are left alone: same bytes, same mtime, same inode.
     return async (text, changed, encoding) => {
-      if (changed) await writeFileSafely(file.path, encode(text, encoding));
+      if (changed) await writeTo(file.path, encode(text, encoding));
     };
   }
   if (options.outDir) {
@@ -148,15 +149,28 @@ async function toFile(options: CliOptions, file: InputFile, written: Map<string,
     if (earlier !== undefined) throw new PathError(`its output ${target} would overwrite the output of ${shownName(earlier)}`);
     written.set(target, file.path);
     return async (text, _changed, encoding) => {
-      await prepareOutputFolder(options.outDir!, target);
-      await writeFileSafely(target, encode(text, encoding));
+      await writeTo(target, encode(text, encoding), options.outDir);
     };
   }
   return async () => undefined;
 }
 
 function toPath(target: string): Destination {
-  return (text, _changed, encoding) => writeFileSafely(target, encode(text, encoding));
+  return (text, _changed, encoding) => writeTo(target, encode(text, encoding));
+}
+
+/**
+ * Writes an output file (inside `outDir` when given). Errors name the output, since the caller's
+ * message names the input and "a.txt: permission denied" would point at the wrong file.
+ */
+async function writeTo(target: string, bytes: Uint8Array, outDir?: string): Promise<void> {
+  try {
+    if (outDir !== undefined) await prepareOutputFolder(outDir, target);
+    await writeFileSafely(target, bytes);
+  } catch (error) {
+    if (error instanceof PathError) throw error;
+    throw new PathError(`cannot write ${shownName(target)}: ${messageOf(error)}`);
+  }
 }
 
 function exitCode(options: CliOptions, tally: Tally): number {
