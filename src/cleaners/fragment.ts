@@ -17,6 +17,7 @@
 import type { Analysis } from '../core/analysis.js';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Line, Removal, Sentence, Span } from '../core/model.js';
+import { detectStopwords } from '../core/stopwords.js';
 import { lowerWords, startsUpper, wordCount, words } from '../core/text.js';
 
 /**
@@ -69,6 +70,9 @@ const MIN_LABEL_COHESION = 0.34;
 
 /** Prose lines (not labels) sharing fewer words than this with the article are off-topic. */
 const MIN_PROSE_COHESION = 0.34;
+
+/** Stop words a line needs before its own language, rather than the article's, is trusted. */
+const MIN_OWN_STOPWORDS = 3;
 
 /** The most words a line can have and still be read as a heading or a label. */
 const MAX_LABEL_WORDS = 12;
@@ -233,7 +237,15 @@ function endsOnReference(text: string): boolean {
 /** True when the last word is a stop word ("without", "the", "of") or a possessive ("Minnesota’s"). */
 function endsOnFunctionWord(analysis: Analysis, text: string): boolean {
   if (/\p{L}['’]s$/u.test(text)) return true;
-  const tokens = lowerWords(text);
-  const last = tokens[tokens.length - 1];
-  return last !== undefined && analysis.stopwords.words.has(last) && /\p{L}$/u.test(text);
+  const written = words(text);
+  const last = written[written.length - 1];
+  // A heading ends on a capitalised word ("... for iPad Pro"); a cut sentence on a small one.
+  if (last === undefined || !/\p{L}$/u.test(text) || startsUpper(last)) return false;
+  const lower = last.toLowerCase();
+  if (analysis.stopwords.words.has(lower)) return true;
+  // The line may be in another language than the article (a teaser from another site): its own
+  // stop words count when the line has enough of them to tell its language.
+  const tokens = written.map((token) => token.toLowerCase());
+  const own = detectStopwords(tokens).words;
+  return own.has(lower) && tokens.filter((token) => own.has(token)).length >= MIN_OWN_STOPWORDS;
 }

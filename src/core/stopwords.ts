@@ -10,11 +10,17 @@ type StopwordLists = Record<string, string[]>;
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Closed-class English words the package's short English list lacks, added because a line
+ * ending on one is cut mid-phrase ("has been suspended without").
+ */
+const MORE_ENGLISH = ['without', 'within', 'upon', 'toward', 'towards', 'across', 'against', 'among', 'during', 'despite', 'onto', 'per', 'via', 'unlike', 'whether', 'whose', 'whom', 'its', 'nor', 'yet', 'either', 'neither'];
+
 /** The package's lists by ISO 639-3 code; `_123` (digits) is not a language. */
 const LISTS: StopwordLists = Object.fromEntries(
-  Object.entries(require('stopword') as Record<string, unknown>).filter(
-    (entry): entry is [string, string[]] => Array.isArray(entry[1]) && !entry[0].startsWith('_'),
-  ),
+  Object.entries(require('stopword') as Record<string, unknown>)
+    .filter((entry): entry is [string, string[]] => Array.isArray(entry[1]) && !entry[0].startsWith('_'))
+    .map(([language, words]) => [language, language === 'eng' ? [...words, ...MORE_ENGLISH] : words]),
 );
 
 /** Word -> the languages whose list holds it; built once, on first use. */
