@@ -1,0 +1,74 @@
+import { ruleTester } from './rule-tester.js';
+
+const TITLE = 'Harbour ferry returns after repairs';
+const P1 = 'The harbour ferry resumed its crossings on Monday after six weeks of repairs in dry dock.';
+const P2 = 'About two thousand commuters use the harbour ferry each day, and many faced long detours while it was away.';
+const P3 = 'The ferry operator said a second boat would join the harbour route next summer.';
+
+/** A small article with `line` standing as its own paragraph between the body paragraphs. */
+function withLine(line: string): string {
+  return `${TITLE}\n\n${P1}\n\n${line}\n\n${P2}\n\n${P3}\n`;
+}
+
+ruleTester('fragment', {
+  valid: [
+    { name: 'an article of whole sentences', text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${P3}\n` },
+    { name: 'a subheading whose words recur in the article', text: withLine('Commuters and the ferry') },
+    { name: 'list items with markers', text: `${TITLE}\n\n${P1}\n\n- new engine mounts\n- a repainted hull\n- two extra lifeboats\n\n${P2}\n` },
+    { name: 'numbered list items', text: `${TITLE}\n\n${P1}\n\n1. Buy a ticket at the pier.\n2. Board ten minutes early.\n\n${P2}\n` },
+    { name: 'a quotation ending in a closing quote', text: withLine('“We missed the ferry more than we expected,” said one commuter.') },
+    { name: 'a dateline at the start of a sentence', text: withLine('PORTSMOUTH (Reuters) - The ferry made its first crossing at six in the morning.') },
+    { name: 'a question', text: withLine('Will the harbour ferry keep to its old timetable?') },
+    { name: 'a line introducing what follows, ending in a colon', text: withLine('The operator listed the repairs made to the ferry:') },
+    { name: 'abbreviations inside a sentence', text: withLine('Mr. Jones of the U.S. Coast Guard inspected the ferry at 9 a.m. on Friday.') },
+    { name: 'an ellipsis used as a pause before the end of a sentence', text: withLine('The ferry is back… and the commuters are pleased.') },
+    { name: 'a Japanese article', text: '川沿いに新しい自転車道が開通\n\n市は二十日、川沿いに自転車道を開通させたと発表した。\n\n自転車道は午前六時から利用でき、夜間は照明が点灯する。\n' },
+    { name: 'a Russian article', text: 'В городе открыли новый каток\n\nНовый каток в центральном парке открылся в субботу.\n\nКаток работает ежедневно, а вход для школьников бесплатный.\n' },
+  ],
+  invalid: [
+    { name: 'an interface label: share', text: withLine('Share this'), removed: ['Share this'], reason: /label/ },
+    { name: 'an interface label: follow', text: withLine('Follow us on Twitter'), removed: ['Follow us on Twitter'] },
+    { name: 'an interface label: subscribe', text: withLine('Subscribe now'), removed: ['Subscribe now'] },
+    { name: 'an interface label: advertisement', text: withLine('Advertisement'), removed: ['Advertisement'] },
+    { name: 'a trailing "Related news"', text: `${TITLE}\n\n${P1}\n\n${P2}\n\nRelated news\n`, removed: ['Related news'], output: `${TITLE}\n\n${P1}\n\n${P2}\n` },
+    { name: 'a counter', text: withLine('12 comments'), removed: ['12 comments'], reason: /counter/ },
+    { name: 'a lone date', text: withLine('March 14, 2023'), removed: ['March 14, 2023'], reason: /date/ },
+    { name: 'a lone date and time', text: withLine('14.03.2023 09:30'), removed: ['14.03.2023 09:30'] },
+    { name: 'a photo credit', text: withLine('Photo: Maria Lopez/AP'), removed: ['Photo: Maria Lopez/AP'], reason: /credit/ },
+    {
+      name: 'a sentence cut off mid-phrase, as its own paragraph',
+      text: withLine('The operator also said that ticket prices for the harbour ferry would rise in the'),
+      removed: ['The operator also said that ticket prices for the harbour ferry would rise in the'],
+      reason: /cut off/,
+    },
+    {
+      name: 'a paragraph whose last sentence is cut off mid-phrase: only that sentence goes',
+      text: `${TITLE}\n\n${P1} The operator said ticket prices for the harbour ferry would rise by\n\n${P2}\n`,
+      removed: ['The operator said ticket prices for the harbour ferry would rise by'],
+      output: `${TITLE}\n\n${P1}\n\n${P2}\n`,
+    },
+    {
+      name: 'a teaser of another story trailing off in an ellipsis',
+      text: withLine('Police have named the driver who was injured when his van left the motorway near the…'),
+      removed: ['Police have named the driver who was injured when his van left the motorway near the…'],
+      reason: /ellipsis/,
+    },
+    {
+      name: 'a teaser ending in three dots',
+      text: `${TITLE}\n\n${P1}\n\n${P2}\n\nFarmers in the north warn that a late frost could cut this year's apple harvest by half...\n`,
+      removed: ["Farmers in the north warn that a late frost could cut this year's apple harvest by half..."],
+    },
+    {
+      name: 'a sentence cut at an abbreviation, as naive splitters cut "U.S.-Russia relations"',
+      text: withLine('He said working groups would be established to improve U.S.'),
+      removed: ['He said working groups would be established to improve U.S.'],
+      reason: /abbreviation/,
+    },
+    {
+      name: 'several kinds at once, in text order',
+      text: `${TITLE}\n\nMarch 14, 2023\n\nShare this\n\n${P1}\n\nAdvertisement\n\n${P2}\n\n12 comments\n`,
+      removed: ['March 14, 2023', 'Share this', 'Advertisement', '12 comments'],
+      output: `${TITLE}\n\n${P1}\n\n${P2}\n`,
+    },
+  ],
+});

@@ -1,0 +1,84 @@
+import { ruleTester } from './rule-tester.js';
+
+const TITLE = 'Rail strike cancels most trains on Friday';
+const S1 = 'The union said talks with the rail operator had broken down on Wednesday evening without any new offer.';
+const S2 = 'Passengers have been told to travel only if their journey is necessary and to check the timetable first.';
+const S3 = 'A spokesperson for the operator said it remained open to further talks with the union.';
+
+function article(...paragraphs: string[]): string {
+  return `${TITLE}\n\n${paragraphs.join('\n\n')}\n`;
+}
+
+ruleTester('near-duplicate', {
+  valid: [
+    { name: 'different sentences', text: article(S1, S2, S3) },
+    {
+      name: 'the same question put to three people, each with a different answer (structure, not repetition)',
+      text: article(
+        'We asked three drivers how the strike would affect them.',
+        'Anna Berg, driver for twelve years',
+        'What do you expect from the talks?',
+        'I expect the operator to come back with a fair offer before the summer.',
+        'Jonas Weil, driver for three years',
+        'What do you expect from the talks?',
+        'Honestly, I expect nothing until the regional elections are over.',
+        'Mira Sato, driver for twenty years',
+        'What do you expect from the talks?',
+        'I have seen five strikes like this one, and every one ended with a compromise.',
+      ),
+    },
+    {
+      name: 'sentences built alike but about different things',
+      text: article('The first school, in Millbrook, opened on Monday with 240 pupils and twelve teachers.', 'The second school, in Stonefield, opened on Tuesday with 310 pupils and fifteen teachers.'),
+    },
+    { name: 'short repeated answers are not duplication', text: article('Did the union agree to meet again?', 'Yes.', 'Will the drivers strike again in May?', 'Yes.') },
+    { name: 'a sentence that shares a long phrase but says something else', text: article(S1, 'The union said talks with the city council had gone well and that a new bus timetable was agreed.') },
+    { name: 'a one-word change when the threshold asks for identical sentences', text: article(S1, S2, S1.replace('talks', 'negotiations')), options: { similarity: 1 } },
+    { name: 'a heading restated as the first sentence of its section', text: article(S1, '1. Check the timetable first', 'Check the timetable first. The operator updates it every evening at six.') },
+  ],
+  invalid: [
+    {
+      name: 'an exact repeat as its own paragraph',
+      text: article(S1, S2, S1),
+      removed: [S1],
+      related: [S1],
+      reason: /repeats/,
+      output: article(S1, S2),
+    },
+    {
+      name: 'a repeat glued to the end of a later paragraph: only that sentence goes',
+      text: article(S1, `${S3} ${S1}`),
+      removed: [S1],
+      output: article(S1, S3),
+    },
+    {
+      name: 'a repeat differing in case, quotes and spacing',
+      text: article(S1, S2, S1.toUpperCase().replace(/ /g, '  ')),
+      removed: [S1.toUpperCase().replace(/ /g, '  ')],
+    },
+    { name: 'a repeat with typographic quotes and apostrophes', text: article("The operator's offer was 'not serious', the union said on Thursday evening.", S2, 'The operator’s offer was ‘not serious’, the union said on Thursday evening.'), removed: ['The operator’s offer was ‘not serious’, the union said on Thursday evening.'] },
+    {
+      name: 'a repeat with one word substituted',
+      text: article(S1, S2, S1.replace('talks', 'negotiations')),
+      removed: [S1.replace('talks', 'negotiations')],
+      reason: /other words/,
+    },
+    { name: 'a repeat with one word dropped', text: article(S1, S2, S1.replace(' new', '')), removed: [S1.replace(' new', '')] },
+    { name: 'a repeat with one word inserted', text: article(S1, S2, S1.replace('any new', 'any new or better')), removed: [S1.replace('any new', 'any new or better')] },
+    {
+      name: 'a truncated copy: the first words of an earlier sentence, cut short',
+      text: article(S1, S2, 'The union said talks with the rail operator had broken down on Wednesday'),
+      removed: ['The union said talks with the rail operator had broken down on Wednesday'],
+      reason: /truncated/,
+    },
+    { name: 'two sentences repeated: each goes once', text: article(S1, S2, S3, `${S2} ${S1}`), removed: [S2, S1], output: article(S1, S2, S3) },
+    {
+      name: 'a short one-word change goes when the threshold allows it',
+      text: article('Drivers say the strike will go ahead.', S2, 'Drivers said the strike will go ahead.'),
+      options: { minDuplicateWords: 6, similarity: 0.8 },
+      removed: ['Drivers said the strike will go ahead.'],
+    },
+    { name: 'a Japanese sentence repeated', text: '川沿いに自転車道が開通\n\n市は二十日、自転車道を開通させたと発表した。\n\n夜間は照明が点灯する。市は二十日、自転車道を開通させたと発表した。\n', removed: ['市は二十日、自転車道を開通させたと発表した。'] },
+    { name: 'a repeat in CRLF text', text: article(S1, S2, S1).replace(/\n/g, '\r\n'), removed: [S1], output: article(S1, S2).replace(/\n/g, '\r\n') },
+  ],
+});
