@@ -150,9 +150,29 @@ function compare(unit: Unit, earlier: Unit, threshold: number): Match | undefine
   if (isTruncatedCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the start of an earlier sentence (truncated copy)' };
   const glued = unit.codes.length > earlier.codes.length ? gluedCopy(unit, earlier) : undefined;
   if (glued || unit.numbers !== earlier.numbers) return glued;
-  const alike = Math.max(editSimilarity(unit.codes, earlier.codes), sharedWords(unit.codes, earlier.codes));
-  if (alike < threshold) return undefined;
-  return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
+  const shared = sharedWords(unit.codes, earlier.codes);
+  const alike = Math.max(editSimilarity(unit.codes, earlier.codes), shared);
+  if (alike >= threshold) return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
+  return isRestatement(unit, earlier, shared) ? { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' } : undefined;
+}
+
+/** Words two sentences must open with alike to be compared as restatements. */
+const RESTATED_OPENING = 5;
+
+/** The fewest words of each sentence in a restatement. */
+const MIN_RESTATED_WORDS = 12;
+
+/** The share of words (Dice) a restatement keeps of its original. */
+const MIN_RESTATED_SHARE = 0.5;
+
+/**
+ * A sentence that opens with the same five words as an earlier one and keeps half its words:
+ * the same fact told twice, "It was the eighth time during Syria's civil war that Moscow has
+ * used its veto power..." / "It was the eighth time that Russia has used its veto power...".
+ */
+function isRestatement(unit: Unit, earlier: Unit, shared: number): boolean {
+  if (unit.codes.length < MIN_RESTATED_WORDS || earlier.codes.length < MIN_RESTATED_WORDS) return false;
+  return unit.codes.slice(0, RESTATED_OPENING) === earlier.codes.slice(0, RESTATED_OPENING) && shared >= MIN_RESTATED_SHARE;
 }
 
 /** Words of the original that must open a glued copy before it is compared. */
