@@ -17,10 +17,15 @@ export interface Analysis {
    * The share of the content terms of `text` (a part of this document) that also occur outside
    * it: near 1 for a subheading of the article ("The Rukban camp"), near 0 for a line about
    * something else ("Woman risks her life to save a koala"). `undefined` when `text` has no
-   * content terms.
+   * content terms; 1 when the document is too short to tell what it is about (a few short
+   * paragraphs share few words even when they belong together), so that nothing is removed on
+   * this evidence alone.
    */
   cohesion(text: string): number | undefined;
 }
+
+/** Content terms a document needs before the share of words a line has with it means anything. */
+const MIN_TOPIC_TERMS = 100;
 
 /** Characters kept of a long word so inflections match ("elections" ~ "election", "Ершова" ~ "Ершову"). */
 const STEM_LENGTH = 5;
@@ -47,9 +52,14 @@ export function analyse(document: Document): Analysis {
   const stopwords = detectStopwords(lowerWords(document.text));
   const counts = new Map<string, number>();
   const terms = (text: string): string[] => contentTerms(text, stopwords.words);
+  let total = 0;
   for (const line of document.lines) {
-    for (const term of terms(line.text)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const term of terms(line.text)) {
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+      total++;
+    }
   }
+  const judgesTopic = total >= MIN_TOPIC_TERMS;
   const termCount = (term: string): number => counts.get(term) ?? 0;
   return {
     stopwords,
@@ -59,6 +69,7 @@ export function analyse(document: Document): Analysis {
       const own = new Map<string, number>();
       for (const term of terms(text)) own.set(term, (own.get(term) ?? 0) + 1);
       if (own.size === 0) return undefined;
+      if (!judgesTopic) return 1;
       let shared = 0;
       for (const [term, count] of own) if (termCount(term) > count) shared++;
       return shared / own.size;
