@@ -18,7 +18,7 @@ import type { Analysis } from '../core/analysis.js';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Line, Removal, Sentence, Span } from '../core/model.js';
 import { detectStopwords } from '../core/stopwords.js';
-import { lowerWords, startsUpper, wordCount, words } from '../core/text.js';
+import { hasUnspacedScript, lowerWords, startsUpper, wordCount, words } from '../core/text.js';
 
 /**
  * Punctuation (with closing quotes and brackets) that properly ends a sentence or a line; a
@@ -70,6 +70,9 @@ const MIN_LABEL_COHESION = 0.34;
 
 /** Prose lines (not labels) sharing fewer words than this with the article are off-topic. */
 const MIN_PROSE_COHESION = 0.34;
+
+/** Characters a run without spaces needs before its ending is read as a cut. */
+const MIN_UNSPACED_LINE = 10;
 
 /** Stop words a line needs before its own language, rather than the article's, is trusted. */
 const MIN_OWN_STOPWORDS = 3;
@@ -241,11 +244,21 @@ function endsOnFunctionWord(analysis: Analysis, text: string): boolean {
   const last = written[written.length - 1];
   // A heading ends on a capitalised word ("... for iPad Pro"); a cut sentence on a small one.
   if (last === undefined || !/\p{L}$/u.test(text) || startsUpper(last)) return false;
-  const lower = last.toLowerCase();
-  if (analysis.stopwords.words.has(lower)) return true;
+  const tokens = written.map((token) => token.toLowerCase());
+  const endings = hasUnspacedScript(last) ? unspacedEndings(last) : [last.toLowerCase()];
+  if (endings.some((ending) => analysis.stopwords.words.has(ending))) return true;
   // The line may be in another language than the article (a teaser from another site): its own
   // stop words count when the line has enough of them to tell its language.
-  const tokens = written.map((token) => token.toLowerCase());
   const own = detectStopwords(tokens).words;
-  return own.has(lower) && tokens.filter((token) => own.has(token)).length >= MIN_OWN_STOPWORDS;
+  return endings.some((ending) => own.has(ending)) && tokens.filter((token) => own.has(token)).length >= MIN_OWN_STOPWORDS;
+}
+
+/**
+ * The possible last words of a run of text written without spaces: its last one to three
+ * characters, so that a Japanese line cut after a particle ("新しい公園を") ends on "を".
+ * Short runs are left alone: a short heading may end on anything.
+ */
+function unspacedEndings(token: string): string[] {
+  if (token.length < MIN_UNSPACED_LINE) return [];
+  return [1, 2, 3].map((length) => token.slice(-length));
 }

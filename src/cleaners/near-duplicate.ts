@@ -149,11 +149,16 @@ function findMatch(unit: Unit, units: readonly Unit[], firstByKey: ReadonlyMap<s
 function compare(unit: Unit, earlier: Unit, threshold: number): Match | undefined {
   if (isTruncatedCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the start of an earlier sentence (truncated copy)' };
   const glued = unit.codes.length > earlier.codes.length ? gluedCopy(unit, earlier) : undefined;
-  if (glued || unit.numbers !== earlier.numbers) return glued;
+  if (glued || statesOtherNumbers(unit, earlier)) return glued;
   const shared = sharedWords(unit.codes, earlier.codes);
   const alike = Math.max(editSimilarity(unit.codes, earlier.codes), shared);
   if (alike >= threshold) return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
   return isRestatement(unit, earlier, shared) ? { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' } : undefined;
+}
+
+/** True when both sentences state numbers and the numbers differ: "rose 3%" is not "rose 4%". */
+function statesOtherNumbers(a: Unit, b: Unit): boolean {
+  return a.numbers !== '' && b.numbers !== '' && a.numbers !== b.numbers;
 }
 
 /** Words two sentences must open with alike to be compared as restatements. */

@@ -5,6 +5,7 @@
  * ("Sport", "Our Magazines"); a stop word at the end of a line marks it cut mid-phrase.
  */
 import { createRequire } from 'node:module';
+import { hasUnspacedScript } from './text.js';
 
 type StopwordLists = Record<string, string[]>;
 
@@ -65,8 +66,13 @@ function setFor(language: string): StopwordSet {
 export function detectStopwords(tokens: readonly string[]): StopwordSet {
   const hits = new Map<string, number>();
   const lookup = languageIndex();
+  const count = (word: string): void => {
+    for (const language of lookup.get(word) ?? []) hits.set(language, (hits.get(language) ?? 0) + 1);
+  };
   for (const token of tokens) {
-    for (const language of lookup.get(token) ?? []) hits.set(language, (hits.get(language) ?? 0) + 1);
+    if (!hasUnspacedScript(token)) count(token);
+    // Without spaces a token is a phrase ("市は来年度から"): its characters stand in for words.
+    else for (const char of token) count(char);
   }
   let best = '';
   let bestHits = 0;
