@@ -39,7 +39,8 @@ export function detectTitle(document: Document): Title | undefined {
   if (oneSentence && !/[^.]\.$/u.test(first.text)) return title;
   // "The VW ID. SPACE VIZZION is a weird EV", "... doesn't run at a stable 60fps.": a short first
   // paragraph of one line, ahead of the text, is a headline even with a period in it.
-  const standsAlone = document.paragraphs[0]!.lines.length === 1 && document.paragraphs.length > 1;
+  // (A text of that one line alone counts too, or its second cleaning would lose the headline.)
+  const standsAlone = document.paragraphs[0]!.lines.length === 1;
   if (standsAlone && first.sentences.length <= 2 && words <= MAX_PERIOD_TITLE_WORDS) return title;
   const keys = headlineKeys(first.text);
   return document.lines.some((line) => line.index > first.index && sameHeadline(keys, line.text)) ? title : undefined;

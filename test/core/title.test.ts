@@ -69,6 +69,8 @@ describe('detectTitle', () => {
 
   it('takes a text of one short line as its own headline', () => {
     expect(titleOf('Harbour ferry returns after repairs\n')).toBe('Harbour ferry returns after repairs');
+    // Cleaned once, "New trade talks with the U.S.\n\nImage credit: Reuters" is this line alone.
+    expect(titleOf('New trade talks with the U.S.\n')).toBe('New trade talks with the U.S.');
   });
 
   it('takes headlines in scripts without spaces and in Cyrillic', () => {
