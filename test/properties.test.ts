@@ -138,11 +138,11 @@ describe('properties of clean()', () => {
   });
 
   it('hold for generated scraped articles, default options', { timeout: TIMEOUT }, () => {
-    fc.assert(fc.property(articleText, (text) => checkAll(text, {})), runs(2000));
+    fc.assert(fc.property(articleText, (text) => checkAll(text, {})), runs(1000));
   });
 
   it('hold for generated scraped articles and random options', { timeout: TIMEOUT }, () => {
-    fc.assert(fc.property(articleText, cleanOptions, (text, options) => checkAll(text, options)), runs(2000));
+    fc.assert(fc.property(articleText, cleanOptions, (text, options) => checkAll(text, options)), runs(1000));
   });
 
   it('reject options out of range with a RangeError, and never anything else', { timeout: TIMEOUT }, () => {
