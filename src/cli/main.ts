@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
+import { isCorpusCommand, runCorpusCommand } from './corpus-command.js';
 import { buildProgram, readOptions } from './options.js';
 import { isBrokenPipe, messageOf, run } from './run.js';
 
@@ -22,15 +23,11 @@ function die(message: string, code: number): never {
 
 async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram(version);
+  const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stderrIsTerminal: process.stderr.isTTY === true, env: process.env };
   try {
+    if (isCorpusCommand(argv[0])) return await runCorpusCommand(argv, io);
     program.parse(argv as string[], { from: 'user' });
-    return await run(readOptions(program), {
-      stdin: process.stdin,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      stderrIsTerminal: process.stderr.isTTY === true,
-      env: process.env,
-    });
+    return await run(readOptions(program), io);
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;

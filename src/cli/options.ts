@@ -1,9 +1,10 @@
 /** The command line: options, help text and their checks. */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { RULE_IDS } from '../index.js';
+import { addScaleOptions, readScaleOptions, type ScaleOptions } from './scale-options.js';
 
 /** The options the command acts on, checked. */
-export interface CliOptions {
+export interface CliOptions extends ScaleOptions {
   readonly paths: readonly string[];
   readonly output: string | undefined;
   readonly outDir: string | undefined;
@@ -33,6 +34,11 @@ Examples:
   $ clean-article --in-place --ext .txt,.md docs/ clean files where they are
   $ clean-article --json article.txt | jq .removals
   $ clean-article --check article.txt             exit 1 when something would be removed
+  $ clean-article --jobs 2 --out-dir clean/ big/  clean a folder on two threads
+  $ clean-article --jsonl < crawl.jsonl > clean.jsonl   clean the "text" member of each record
+  $ clean-article count-lines --out a.counts shard-a/   corpus boilerplate, phase 1 (per shard)
+  $ clean-article merge-counts a.counts b.counts > all.counts
+  $ clean-article --line-counts all.counts --out-dir clean/ shard-a/   phase 2
 
 Rules: ${RULE_IDS.join(', ')}
 Exit codes: 0 done, 1 --check found something to remove, 2 usage or I/O error.`;
@@ -49,13 +55,14 @@ function positiveInteger(value: string): number {
   return number;
 }
 
-function list(value: string, previous: string[] = []): string[] {
+/** Parses a comma-separated option that may be given several times. */
+export function list(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((item) => item.trim()).filter(Boolean)];
 }
 
 /** Builds the commander program; `version` is the package version. */
 export function buildProgram(version: string): Command {
-  return new Command('clean-article')
+  const program = new Command('clean-article')
     .description('Turn raw scraped text into clean article text: one headline, whole sentences, no boilerplate, no repeats.')
     .argument('[paths...]', 'files or folders to clean; none or "-" reads stdin')
     .option('-o, --output <file>', 'write the cleaned text of a single input to <file>')
@@ -69,7 +76,8 @@ export function buildProgram(version: string): Command {
     .option('--disable <rules>', `rules to switch off (${RULE_IDS.join(', ')})`, list)
     .option('--similarity <n>', 'how alike (0-1] a sentence must be to an earlier one to be a repeat (default 0.8)', fraction)
     .option('--min-duplicate-words <n>', 'fewest words for a sentence to be compared inexactly (default 6)', positiveInteger)
-    .addOption(new Option('--color <when>', 'colour in --explain').choices(['auto', 'always', 'never']).default('auto'))
+    .addOption(new Option('--color <when>', 'colour in --explain').choices(['auto', 'always', 'never']).default('auto'));
+  return addScaleOptions(program)
     .version(version, '-V, --version')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
@@ -90,6 +98,7 @@ interface RawOptions {
   similarity?: number;
   minDuplicateWords?: number;
   color: 'auto' | 'always' | 'never';
+  jsonl: boolean;
 }
 
 /** Reads and checks the parsed program; throws {@link UsageError} on contradictions. */
@@ -108,7 +117,7 @@ export function readOptions(program: Command): CliOptions {
     output: raw.output,
     outDir: raw.outDir,
     inPlace: raw.inPlace,
-    extensions: (raw.ext ?? ['.txt']).map((ext) => (ext.startsWith('.') ? ext : `.${ext}`)),
+    extensions: extensionsOf(raw.ext, raw.jsonl),
     explain: raw.explain,
     json: raw.json,
     check: raw.check,
@@ -117,5 +126,11 @@ export function readOptions(program: Command): CliOptions {
     similarity: raw.similarity,
     minDuplicateWords: raw.minDuplicateWords,
     color: raw.color,
+    ...readScaleOptions(program, paths.length === 0 || (paths.length === 1 && paths[0] === '-')),
   };
+}
+
+/** The extensions of `--ext` with their dots, or the default: `.txt`, or `.jsonl` for `--jsonl`. */
+export function extensionsOf(ext: readonly string[] | undefined, jsonl: boolean): string[] {
+  return (ext ?? [jsonl ? '.jsonl' : '.txt']).map((item) => (item.startsWith('.') ? item : `.${item}`));
 }

@@ -4,11 +4,16 @@
  */
 import { promises as fs } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { clean, type CleanOptions } from '../index.js';
-import { decode, encode, NotTextError, type Encoding } from './decode.js';
+import type { CleanOptions } from '../index.js';
+import { cleanFiles } from './batch.js';
+import { cleanDocument, type CleanedDocument } from './clean-document.js';
+import { encode, NotTextError, type Encoding } from './decode.js';
 import { inputFiles, outputPath, PathError, prepareOutputFolder, requireRegularFile, sameFile, writeFileSafely, type InputFile } from './files.js';
+import { runJsonl } from './jsonl.js';
+import { corpusBoilerplateOf } from './line-counts.js';
 import { UsageError, type CliOptions } from './options.js';
-import { countByRule, describeRemovals, explainColors, explainLines, jsonRecord, shownName } from './report.js';
+import { Progress, showProgress } from './progress.js';
+import { countByRule, explainColors, explainLines, jsonRecord, shownName } from './report.js';
 
 /** The streams and environment the command talks to. */
 export interface RunIO {
@@ -52,7 +57,9 @@ export async function run(options: CliOptions, io: RunIO): Promise<number> {
     disable: options.disable,
     similarity: options.similarity,
     minDuplicateWords: options.minDuplicateWords,
+    corpusBoilerplate: await corpusBoilerplateOf(options, io.stdin),
   };
+  if (options.jsonl) return runJsonl(options, io, cleanOptions);
   const fail = (name: string, error: unknown): void => {
     tally.failed.push(name);
     const skipped = error instanceof NotTextError ? 'skipped: ' : '';
@@ -60,18 +67,15 @@ export async function run(options: CliOptions, io: RunIO): Promise<number> {
   };
   const warn = (name: string, message: string): void => writeLine(io.stderr, `clean-article: ${shownName(name)}: warning: ${message}`);
 
-  const processOne = async (name: string, bytes: Uint8Array, destination: Destination): Promise<void> => {
-    const decoded = decode(bytes);
-    if (decoded.warning) warn(name, decoded.warning);
-    const result = clean(decoded.text, cleanOptions);
-    const removals = describeRemovals(decoded.text, result.removals);
-    const changed = result.text !== decoded.text;
+  const processOne = async (name: string, cleaned: CleanedDocument, destination: Destination): Promise<void> => {
+    const { result, removals, changed } = cleaned;
+    if (cleaned.warning) warn(name, cleaned.warning);
     if (options.explain) for (const line of explainLines(shownName(name), removals, color)) writeLine(io.stderr, line);
     if (options.check) {
       if (removals.length > 0) writeLine(io.stderr, `${shownName(name)}: ${removals.length} removal${removals.length === 1 ? '' : 's'}`);
     } else {
       if (options.json) await writeOut(io.stdout, jsonRecord(name, result, removals) + '\n');
-      await destination(result.text, changed, decoded.encoding);
+      await destination(result.text, changed, cleaned.encoding);
     }
     // Counted only once written: a file whose output failed is "failed", not also "cleaned".
     if (changed) tally.changed++;
@@ -82,7 +86,7 @@ export async function run(options: CliOptions, io: RunIO): Promise<number> {
   if (isStdin(options.paths)) {
     if (options.outDir !== undefined) throw new UsageError('--out-dir needs files or folders, not stdin');
     try {
-      await processOne(STDIN, await readStream(io.stdin), toStream(options, io));
+      await processOne(STDIN, cleanDocument(await readStream(io.stdin), cleanOptions), toStream(options, io));
     } catch (error) {
       if (error instanceof OutputError) throw error;
       fail('<stdin>', error);
@@ -99,15 +103,18 @@ export async function run(options: CliOptions, io: RunIO): Promise<number> {
   // Two inputs with the same name would silently overwrite each other's output.
   const written = new Map<string, string>();
   const walk = inputFiles(options.paths, { extensions: options.extensions, exclude: options.outDir, onError: fail, onWarning: warn });
-  for await (const file of walk) {
-    try {
-      const destination = several || options.outDir || options.inPlace ? await toFile(options, file, written) : await toOutput(options, file, io);
-      await processOne(file.path, await fs.readFile(file.path), destination);
-    } catch (error) {
+  const progress = several && showProgress(options, io) ? new Progress(io.stderr, 'files') : undefined;
+  // While the bar is shown, messages must go above it; `fail` and `warn` write to `io.stderr`.
+  if (progress) io = { ...io, stderr: progress.stderr };
+  const countWalk = (): AsyncIterable<unknown> => inputFiles(options.paths, { extensions: options.extensions, exclude: options.outDir, onError: () => undefined });
+  await cleanFiles(walk, { jobs: several ? options.jobs : 1, cleanOptions, progress, countWalk }, {
+    destination: (file) => (several || options.outDir || options.inPlace ? toFile(options, file, written) : toOutput(options, file, io)),
+    report: (file, cleaned, destination) => processOne(file.path, cleaned, destination),
+    fail: (file, error) => {
       if (error instanceof OutputError) throw error;
       fail(file.path, error);
-    }
-  }
+    },
+  });
   if (several) writeLine(io.stderr, summary(tally));
   return exitCode(options, tally);
 }
@@ -199,7 +206,8 @@ async function isDirectory(file: string): Promise<boolean> {
   }
 }
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/** Reads a whole stream (stdin) into one buffer. */
+export async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
@@ -218,7 +226,7 @@ export function write(stream: Writable, data: string | Uint8Array): Promise<void
 }
 
 /** Writes data to standard output; a failure is an {@link OutputError}, which ends the run. */
-async function writeOut(stream: Writable, data: string | Uint8Array): Promise<void> {
+export async function writeOut(stream: Writable, data: string | Uint8Array): Promise<void> {
   try {
     await write(stream, data);
   } catch (error) {

@@ -1,0 +1,152 @@
+/**
+ * `--jsonl`: one JSON object per line in (stdin or files), the same records out on stdout with
+ * the field cleaned. The input is cut into chunks of whole lines that `--jobs` threads clean; the
+ * chunks are written in input order, and reading waits for writing, so memory stays flat however
+ * long the stream (only the longest line must fit). This is what makes the command a map step for
+ * Hadoop Streaming, Spark's `RDD.pipe` or GNU parallel `--pipe`.
+ *
+ * Bad lines (not JSON, not an object, invalid UTF-8) are skipped and reported with their line
+ * number, the run goes on, and the exit code is 2 at the end, as for a failed file in a batch.
+ */
+import { createReadStream } from 'node:fs';
+import type { CleanOptions } from '../index.js';
+import { inputFiles } from './files.js';
+import type { CliOptions } from './options.js';
+import { inlineExecutor, inOrder, ownBytes, workerPool, type Executor } from './pool.js';
+import { Progress, showProgress } from './progress.js';
+import { cleanRecords, countLines, lineChunks, type CleanedRecords, type RecordSettings } from './records.js';
+import { explainColors, explainLines, shownName } from './report.js';
+import { messageOf, writeOut, type RunIO } from './run.js';
+
+/** The inputs of a run, as the options name them. */
+export type InputSpec = Pick<CliOptions, 'paths' | 'extensions'>;
+
+/** A named stream of JSONL bytes. */
+export interface RecordSource {
+  readonly name: string;
+  readonly stream: AsyncIterable<Buffer | string>;
+}
+
+/** Bytes of records per task: large enough to make a thread's round trip cheap, small enough to keep memory low. */
+export const CHUNK_BYTES = 1 << 20;
+
+/** Chunks in flight per job. */
+const IN_FLIGHT_PER_JOB = 3;
+
+/** Bad lines told one by one; past this, only counted (a wrong input can have millions). */
+const TOLD_BAD_LINES = 20;
+
+const STDIN_NAME = '<stdin>';
+
+/**
+ * The sources of a run: stdin when no path (or `-`) is given, else the named files and the files
+ * of the named folders with the run's extensions (`.jsonl` by default).
+ */
+export async function* recordSources(options: InputSpec, stdin: NodeJS.ReadableStream, onError: (name: string, error: unknown) => void): AsyncGenerator<RecordSource> {
+  if (options.paths.length === 0 || (options.paths.length === 1 && options.paths[0] === '-')) {
+    yield { name: STDIN_NAME, stream: stdin as AsyncIterable<Buffer | string> };
+    return;
+  }
+  for await (const file of inputFiles(options.paths, { extensions: options.extensions, onError })) {
+    yield { name: file.path, stream: createReadStream(file.path) };
+  }
+}
+
+/** A chunk of whole lines of one source, or the error that ended reading it. */
+export type SourceChunk = { readonly source: string; readonly bytes: Buffer } | { readonly source: string; readonly error: unknown };
+
+/** The chunks of every source in turn; a read error ends that source only, and comes in order. */
+export async function* sourceChunks(sources: AsyncIterable<RecordSource>): AsyncGenerator<SourceChunk> {
+  for await (const source of sources) {
+    try {
+      for await (const bytes of lineChunks(source.stream, CHUNK_BYTES)) yield { source: source.name, bytes };
+    } catch (error) {
+      yield { source: source.name, error };
+    }
+  }
+}
+
+interface RecordTally {
+  changed: number;
+  unchanged: number;
+  missing: number;
+  bad: number;
+  failedSources: number;
+  removals: Record<string, number>;
+}
+
+type ChunkDone = { readonly source: string; readonly size: number; readonly lines: number } & ({ readonly cleaned: CleanedRecords } | { readonly error: unknown });
+
+/** Runs `--jsonl`; resolves to the exit code. */
+export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: CleanOptions): Promise<number> {
+  const tally: RecordTally = { changed: 0, unchanged: 0, missing: 0, bad: 0, failedSources: 0, removals: {} };
+  const progress = showProgress(options, io) ? new Progress(io.stderr, 'records') : undefined;
+  const stderr = progress?.stderr ?? io.stderr;
+  const tell = (line: string): void => void stderr.write(`clean-article: ${line}\n`);
+  const color = explainColors(options.color, io.stderrIsTerminal, io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '');
+  const settings: RecordSettings = { field: options.field, removalsKey: options.removalsKey, explain: options.explain, check: options.check, cleanOptions };
+  const executor = recordExecutor(options.jobs, settings);
+  const failSource = (name: string, error: unknown): void => {
+    tally.failedSources++;
+    tell(`${shownName(name)}: ${messageOf(error)}`);
+  };
+  let current = '';
+  let lineBase = 0;
+
+  const report = async (done: ChunkDone): Promise<void> => {
+    if (done.source !== current) [current, lineBase] = [done.source, 0];
+    const at = (line: number): string => `${shownName(done.source)}:${lineBase + line + 1}`;
+    lineBase += done.lines;
+    if ('error' in done) return failSource(`${done.source}: lines ${lineBase - done.lines + 1}-${lineBase}`, done.error);
+    const cleaned = done.cleaned;
+    for (const bad of cleaned.bad) if (tally.bad++ < TOLD_BAD_LINES) tell(`${at(bad.line)}: skipped: ${bad.message}`);
+    for (const { line, removals } of cleaned.explained) for (const text of explainLines(at(line), removals, color)) stderr.write(`${text}\n`);
+    addTally(tally, cleaned);
+    progress?.advance(done.size, cleaned.changed + cleaned.unchanged + cleaned.bad.length);
+    if (cleaned.output !== '') await writeOut(io.stdout, cleaned.output);
+  };
+
+  progress?.start();
+  try {
+    await inOrder(sourceChunks(recordSources(options, io.stdin, failSource)), Math.max(2, options.jobs * IN_FLIGHT_PER_JOB), (chunk) => cleanChunk(executor, chunk), report);
+  } finally {
+    progress?.stop();
+    await executor.close();
+  }
+  if (tally.bad > TOLD_BAD_LINES) tell(`${tally.bad - TOLD_BAD_LINES} more bad lines skipped (not shown)`);
+  tell(summary(tally, options.field));
+  if (tally.bad + tally.failedSources > 0) return 2;
+  return options.check && tally.changed > 0 ? 1 : 0;
+}
+
+function recordExecutor(jobs: number, settings: RecordSettings): Executor<Uint8Array, CleanedRecords> {
+  if (jobs <= 1) return inlineExecutor((bytes) => cleanRecords(bytes, settings));
+  return workerPool(new URL('./record-worker.js', import.meta.url), jobs, settings);
+}
+
+async function cleanChunk(executor: Executor<Uint8Array, CleanedRecords>, chunk: SourceChunk): Promise<ChunkDone> {
+  if ('error' in chunk) return { ...chunk, size: 0, lines: 0 };
+  const bytes = ownBytes(chunk.bytes);
+  const size = bytes.byteLength;
+  const lines = countLines(bytes);
+  try {
+    return { source: chunk.source, size, lines, cleaned: await executor.run(bytes, [bytes.buffer as ArrayBuffer]) };
+  } catch (error) {
+    return { source: chunk.source, size, lines, error };
+  }
+}
+
+function addTally(tally: RecordTally, cleaned: CleanedRecords): void {
+  tally.changed += cleaned.changed;
+  tally.unchanged += cleaned.unchanged;
+  tally.missing += cleaned.missing;
+  for (const [rule, count] of Object.entries(cleaned.removals)) tally.removals[rule] = (tally.removals[rule] ?? 0) + count;
+}
+
+function summary(tally: RecordTally, field: string): string {
+  const records = tally.changed + tally.unchanged + tally.bad;
+  const rules = Object.entries(tally.removals).map(([rule, count]) => `${rule} ${count}`).join(', ');
+  const missing = tally.missing > 0 ? ` (${tally.missing} without a string "${field}" member, passed through)` : '';
+  const sources = tally.failedSources > 0 ? `, ${tally.failedSources} unreadable input${tally.failedSources === 1 ? '' : 's'}` : '';
+  return `${records} record${records === 1 ? '' : 's'}: ${tally.changed} cleaned, ${tally.unchanged} unchanged${missing}, ${tally.bad} bad lines skipped${sources}${rules ? `; removed: ${rules}` : ''}`;
+}

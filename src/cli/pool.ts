@@ -1,0 +1,149 @@
+/**
+ * Running tasks on worker threads, and handing their results back in input order. The cleaners
+ * are synchronous CPU work, so threads are what spreads them over cores; the main thread only
+ * reads, writes and reports. Memory stays bounded: at most `window` tasks are in flight, and
+ * nothing is read ahead of that window.
+ */
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { messageOf } from './run.js';
+
+/** Runs tasks of type `T` to results of type `R`, here or on other threads. */
+export interface Executor<T, R> {
+  /** Runs one task; `transfer` lists buffers handed over to the thread (unusable here afterwards). */
+  run(task: T, transfer?: readonly ArrayBuffer[]): Promise<R>;
+  /** Stops the threads; tasks still running are abandoned. */
+  close(): Promise<void>;
+}
+
+/** An executor that runs each task on the calling thread: `--jobs 1`, the single-threaded path. */
+export function inlineExecutor<T, R>(perform: (task: T) => R): Executor<T, R> {
+  return {
+    run: async (task) => perform(task),
+    close: async () => undefined,
+  };
+}
+
+interface Request<T> {
+  readonly id: number;
+  readonly task: T;
+}
+
+type Reply<R> = { readonly id: number; readonly result: R } | { readonly id: number; readonly error: string; readonly name: string };
+
+/**
+ * Rebuilds an error thrown on a worker thread from its name and message: errors cross threads as
+ * plain `Error`s, so a caller that tells error classes apart ("binary file, skipped") revives them.
+ */
+export type ReviveError = (name: string, message: string) => Error;
+
+interface Pending<T, R> {
+  readonly request: Request<T>;
+  readonly transfer: readonly ArrayBuffer[];
+  readonly resolve: (result: R) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * A pool of up to `size` worker threads running `script` (a module that calls {@link serveTasks}),
+ * each given `data` once as its `workerData`. Threads start on demand, so a batch of one file
+ * starts one thread; a thread that dies fails its task and is replaced by the next task.
+ */
+export function workerPool<T, R>(script: URL, size: number, data: unknown, revive: ReviveError = (_name, message) => new Error(message)): Executor<T, R> {
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Pending<T, R>>();
+  const queue: Pending<T, R>[] = [];
+  let nextId = 0;
+
+  const dispatch = (): void => {
+    while (queue.length > 0 && (idle.length > 0 || busy.size < size)) {
+      const worker = idle.pop() ?? spawn();
+      const pending = queue.shift()!;
+      busy.set(worker, pending);
+      worker.postMessage(pending.request, pending.transfer);
+    }
+  };
+
+  const settle = (worker: Worker, reply: Reply<R>): void => {
+    const pending = busy.get(worker);
+    busy.delete(worker);
+    idle.push(worker);
+    if (pending) {
+      if ('error' in reply) pending.reject(revive(reply.name, reply.error));
+      else pending.resolve(reply.result);
+    }
+    dispatch();
+  };
+
+  const lose = (worker: Worker, error: Error): void => {
+    const pending = busy.get(worker);
+    busy.delete(worker);
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+    pending?.reject(new Error(`worker thread failed: ${messageOf(error)}`));
+    dispatch();
+  };
+
+  const spawn = (): Worker => {
+    const worker = new Worker(script, { workerData: data });
+    worker.on('message', (reply: Reply<R>) => settle(worker, reply));
+    worker.on('error', (error) => lose(worker, error));
+    worker.on('exit', (code) => {
+      if (busy.has(worker)) lose(worker, new Error(`exited with code ${code}`));
+    });
+    return worker;
+  };
+
+  return {
+    run(task, transfer = []) {
+      return new Promise<R>((resolve, reject) => {
+        queue.push({ request: { id: nextId++, task }, transfer, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      const workers = [...idle, ...busy.keys()];
+      idle.length = 0;
+      busy.clear();
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/** Inside a worker thread: answers each task with `perform(task, workerData)`; errors become messages. */
+export function serveTasks<T, R, D>(perform: (task: T, data: D) => R): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveTasks must run in a worker thread');
+  const data = workerData as D;
+  port.on('message', ({ id, task }: Request<T>) => {
+    let reply: Reply<R>;
+    try {
+      reply = { id, result: perform(task, data) };
+    } catch (error) {
+      reply = { id, error: messageOf(error), name: error instanceof Error ? error.name : 'Error' };
+    }
+    port.postMessage(reply);
+  });
+}
+
+/**
+ * Starts `start(item)` for each item, keeping at most `window` started and not yet finished, and
+ * calls `finish` on the results one at a time in input order. `start` must not reject (turn
+ * errors into results); an error thrown by `finish` stops the run and is rethrown.
+ */
+export async function inOrder<I, R>(items: AsyncIterable<I> | Iterable<I>, window: number, start: (item: I) => Promise<R>, finish: (result: R) => Promise<void> | void): Promise<void> {
+  const started: Promise<R>[] = [];
+  for await (const item of items) {
+    started.push(start(item));
+    if (started.length >= window) await finish(await started.shift()!);
+  }
+  while (started.length > 0) await finish(await started.shift()!);
+}
+
+/**
+ * The bytes as a view that owns its whole `ArrayBuffer`, so the buffer can be transferred to a
+ * thread; Node's small buffers share a pooled `ArrayBuffer`, and those are copied instead.
+ */
+export function ownBytes(bytes: Uint8Array): Uint8Array {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes;
+  return new Uint8Array(bytes);
+}

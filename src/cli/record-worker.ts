@@ -1,0 +1,5 @@
+/** A worker thread of a JSONL run: cleans one chunk of records per task (see `jsonl.ts`). */
+import { cleanRecords, type CleanedRecords, type RecordSettings } from './records.js';
+import { serveTasks } from './pool.js';
+
+serveTasks<Uint8Array, CleanedRecords, RecordSettings>(cleanRecords);

@@ -1,0 +1,96 @@
+/**
+ * The options for large runs: threads, the progress bar, JSON Lines streams and corpus-wide
+ * boilerplate. Kept apart from `options.ts` so each part of the command line stays small.
+ */
+import os from 'node:os';
+import { Command, InvalidArgumentError } from 'commander';
+import { UsageError } from './options.js';
+
+/** The checked options for large runs. */
+export interface ScaleOptions {
+  /** Worker threads for a batch or a stream; 1 cleans on the main thread. */
+  readonly jobs: number;
+  /** Show a progress bar (only ever on a terminal). */
+  readonly progress: boolean;
+  /** Read JSON Lines records instead of text files. */
+  readonly jsonl: boolean;
+  /** The member of each record holding the text. */
+  readonly field: string;
+  /** The member to put each record's removals under, if any. */
+  readonly removalsKey: string | undefined;
+  /** A line counts file (`count-lines`, `merge-counts`) giving the corpus boilerplate. */
+  readonly lineCounts: string | undefined;
+  /** Count the inputs' lines first, then clean with those counts (both phases in one run). */
+  readonly corpusBoilerplate: boolean;
+  /** The fewest documents a line must be found in to be corpus boilerplate. */
+  readonly minDocs: number;
+}
+
+/** The default of `--min-docs`: a line in five documents is a pattern, not a coincidence of wording. */
+export const DEFAULT_MIN_DOCS = 5;
+
+function whole(minimum: number): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < minimum) throw new InvalidArgumentError(`expected a whole number >= ${minimum}.`);
+    return number;
+  };
+}
+
+/** Adds the options to `program`. */
+export function addScaleOptions(program: Command): Command {
+  return program
+    .option('-j, --jobs <n>', 'worker threads for a batch or a JSONL stream (default: one per core)', whole(1))
+    .option('--no-progress', 'never show the progress bar (it is shown only when stderr is a terminal)')
+    .option('--jsonl', 'read JSON Lines (stdin or files) and write each record back with its text cleaned', false)
+    .option('--field <name>', 'with --jsonl: the member holding the text', 'text')
+    .option('--removals-key <name>', 'with --jsonl: also put {title, removals, counts} under this member')
+    .option('--line-counts <file>', 'remove lines that the counts (from count-lines / merge-counts) find in many documents')
+    .option('--corpus-boilerplate', 'count the lines of all inputs first, then clean with those counts (files only)', false)
+    .option('--min-docs <n>', `with --line-counts or --corpus-boilerplate: documents a line must be in (default ${DEFAULT_MIN_DOCS})`, whole(2));
+}
+
+interface RawScaleOptions {
+  jobs?: number;
+  progress: boolean;
+  jsonl: boolean;
+  field: string;
+  removalsKey?: string;
+  lineCounts?: string;
+  corpusBoilerplate: boolean;
+  minDocs?: number;
+  output?: string;
+  outDir?: string;
+  inPlace?: boolean;
+  json?: boolean;
+}
+
+/** Reads and checks the options; throws {@link UsageError} on contradictions. */
+export function readScaleOptions(program: Command, fromStdin: boolean): ScaleOptions {
+  const raw = program.opts<RawScaleOptions>();
+  if (raw.jsonl && (raw.output !== undefined || raw.outDir !== undefined || raw.inPlace)) {
+    throw new UsageError('--jsonl writes the records to stdout; redirect it to a file');
+  }
+  if (raw.jsonl && raw.json) throw new UsageError('--json does not apply to --jsonl; use --removals-key KEY to add the removals to each record');
+  if (!raw.jsonl && (raw.removalsKey !== undefined || program.getOptionValueSource('field') !== 'default')) {
+    throw new UsageError('--field and --removals-key need --jsonl');
+  }
+  if (raw.removalsKey !== undefined && raw.removalsKey === raw.field) throw new UsageError('--removals-key must differ from --field');
+  if (raw.lineCounts !== undefined && raw.corpusBoilerplate) throw new UsageError('choose one of --line-counts and --corpus-boilerplate');
+  if (raw.corpusBoilerplate && fromStdin) {
+    throw new UsageError('--corpus-boilerplate reads the inputs twice and needs files; for a stream use count-lines, then --line-counts');
+  }
+  if (raw.minDocs !== undefined && raw.lineCounts === undefined && !raw.corpusBoilerplate) {
+    throw new UsageError('--min-docs needs --line-counts or --corpus-boilerplate');
+  }
+  return {
+    jobs: raw.jobs ?? os.availableParallelism(),
+    progress: raw.progress,
+    jsonl: raw.jsonl,
+    field: raw.field,
+    removalsKey: raw.removalsKey,
+    lineCounts: raw.lineCounts,
+    corpusBoilerplate: raw.corpusBoilerplate,
+    minDocs: raw.minDocs ?? DEFAULT_MIN_DOCS,
+  };
+}
