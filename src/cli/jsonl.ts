@@ -95,9 +95,10 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
 
   const report = async (done: ChunkDone): Promise<void> => {
     if (done.source !== current) [current, lineBase] = [done.source, 0];
-    const at = (line: number): string => `${shownName(done.source)}:${lineBase + line + 1}`;
+    const base = lineBase;
     lineBase += done.lines;
-    if ('error' in done) return failSource(`${done.source}: lines ${lineBase - done.lines + 1}-${lineBase}`, done.error);
+    const at = (line: number): string => `${shownName(done.source)}:${base + line + 1}`;
+    if ('error' in done) return failSource(`${done.source}: lines ${base + 1}-${lineBase}`, done.error);
     const cleaned = done.cleaned;
     for (const bad of cleaned.bad) if (tally.bad++ < TOLD_BAD_LINES) tell(`${at(bad.line)}: skipped: ${bad.message}`);
     for (const { line, removals } of cleaned.explained) for (const text of explainLines(at(line), removals, color)) stderr.write(`${text}\n`);
