@@ -27,8 +27,11 @@ export interface RecordSource {
   readonly stream: AsyncIterable<Buffer | string>;
 }
 
-/** Bytes of records per task: large enough to make a thread's round trip cheap, small enough to keep memory low. */
-export const CHUNK_BYTES = 1 << 20;
+/**
+ * Bytes of records per task: large enough to make a thread's round trip cheap, small enough that
+ * the chunks in flight and their garbage stay small (1 MiB chunks peaked 40 MB higher).
+ */
+export const CHUNK_BYTES = 1 << 18;
 
 /** Chunks in flight per job. */
 const IN_FLIGHT_PER_JOB = 3;

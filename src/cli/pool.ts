@@ -23,6 +23,14 @@ export function inlineExecutor<T, R>(perform: (task: T) => R): Executor<T, R> {
   };
 }
 
+/**
+ * Each thread has its own heap, and V8 lets a young generation grow to tens of megabytes of
+ * garbage before collecting it; cleaning makes much short-lived garbage, so with a small young
+ * generation the threads' memory stays low (measured on a JSONL stream: 250 MB -> 180 MB peak on
+ * two threads) at no cost in speed. Old space is left unlimited: one huge document must not fail.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 interface Request<T> {
   readonly id: number;
   readonly task: T;
@@ -84,7 +92,7 @@ export function workerPool<T, R>(script: URL, size: number, data: unknown, reviv
   };
 
   const spawn = (): Worker => {
-    const worker = new Worker(script, { workerData: data });
+    const worker = new Worker(script, { workerData: data, resourceLimits: WORKER_LIMITS });
     worker.on('message', (reply: Reply<R>) => settle(worker, reply));
     worker.on('error', (error) => lose(worker, error));
     worker.on('exit', (code) => {

@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+/**
+ * npm run bench:speed — how fast and how lean the built command (dist/) is, on a synthetic corpus
+ * that this script writes itself (seeded, so every run measures the same bytes; nothing is
+ * downloaded). It prints:
+ *
+ *   1. MB/s of a batch (>= 50 MB of files) with --jobs 1 and with one job per core;
+ *   2. the same corpus through a minimal Node pass (read, drop exact repeated lines, write): the
+ *      floor any Node cleaner pays, and the ratio 1-job time / floor time;
+ *   3. clean() on one document of 10k and of 100k sentences, and the ratio (growth with size);
+ *   4. the peak RSS of `--jsonl` on a >= 500 MB stream fed to its stdin.
+ *
+ * Sizes can be changed for a quick look: BENCH_BATCH_MB, BENCH_JSONL_MB, BENCH_BIG_SENTENCES.
+ * The corpus is kept in .bench/ (git-ignored) and reused while its parameters are the same.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'bin/clean-article.js');
+const BENCH = path.join(ROOT, '.bench');
+const CORPUS = path.join(BENCH, 'corpus');
+const MB = 1e6;
+const BATCH_MB = Number(process.env.BENCH_BATCH_MB ?? 52);
+const JSONL_MB = Number(process.env.BENCH_JSONL_MB ?? 512);
+const BIG_SENTENCES = Number(process.env.BENCH_BIG_SENTENCES ?? 100_000);
+const SEED = 20241124;
+const CORES = os.availableParallelism();
+
+// ---------------------------------------------------------------------------------------------
+// A deterministic generator of article-like text: English-like function words among invented
+// content words, sentences of varied length, paragraphs, and the noise the cleaners remove
+// (repeated headlines, interface labels, near-duplicate and cut-off sentences, site footers).
+
+/** mulberry32: a small, fast, well-mixed 32-bit PRNG. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FUNCTION_WORDS = 'the of and to a in that is was for on with as by at from it he she they his her their said has have had be been will would not but which who this an or are were its after more than'.split(' ');
+const SYLLABLES = 'ba be bi bo bu ca ce co da de di do fa fe fi ga ge go ha he hi ja ka ke ki la le li lo lu ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi wa we ya yo za ze'.split(' ');
+const LABELS = ['Advertisement', 'Share this:', 'Read more', 'Related news', '12 comments', 'Sign up for our newsletter', 'Follow us on Twitter'];
+
+function makeText(random) {
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const vocabulary = Array.from({ length: 6000 }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(SYLLABLES)).join(''));
+  const word = () => (random() < 0.42 ? pick(FUNCTION_WORDS) : pick(vocabulary));
+  const capital = (text) => text[0].toUpperCase() + text.slice(1);
+  const sentence = () => {
+    const words = Array.from({ length: 8 + Math.floor(random() * 18) }, word);
+    if (words.length > 12) words[6] += ',';
+    return `${capital(words.join(' '))}.`;
+  };
+  const title = () => capital(Array.from({ length: 6 + Math.floor(random() * 5) }, () => pick(vocabulary)).join(' '));
+  const footers = Array.from({ length: 40 }, (_, site) => [`Copyright ${2000 + site} ${capital(pick(vocabulary))} Media. All rights reserved.`, `More from ${capital(pick(vocabulary))}`]);
+
+  /** One article of about `bytes` bytes, with noise. */
+  const article = (bytes, site) => {
+    const headline = title();
+    const lines = [headline, ''];
+    const said = [];
+    let size = 0;
+    while (size < bytes) {
+      const paragraph = Array.from({ length: 3 + Math.floor(random() * 3) }, sentence);
+      said.push(...paragraph);
+      const roll = random();
+      if (roll < 0.08) paragraph.push(headline);
+      else if (roll < 0.16) lines.push(pick(LABELS), '');
+      else if (roll < 0.26 && said.length > 4) paragraph.push(pick(said).replace(/ (\S+) /u, ' also $1 '));
+      else if (roll < 0.32) paragraph.push(sentence().replace(/ \S+\.$/u, ' of the'));
+      const text = paragraph.join(' ');
+      lines.push(text, '');
+      size += text.length + 2;
+    }
+    lines.push(...footers[site % footers.length].flatMap((line) => [line, '']));
+    return lines.join('\n');
+  };
+
+  /** One long document of `count` sentences in paragraphs of five, with some repeats. */
+  const longDocument = (count) => {
+    const sentences = [];
+    for (let i = 0; i < count; i++) sentences.push(i > 50 && random() < 0.03 ? sentences[Math.floor(random() * i)].replace(/ (\S+) /u, ' $1 really ') : sentence());
+    const paragraphs = [];
+    for (let i = 0; i < sentences.length; i += 5) paragraphs.push(sentences.slice(i, i + 5).join(' '));
+    return `${title()}\n\n${paragraphs.join('\n\n')}\n`;
+  };
+
+  return { article, longDocument };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+
+function ensureBuilt() {
+  if (existsSync(path.join(ROOT, 'dist/cli/main.js'))) return;
+  console.log('dist/ is missing: building it (npm run build)');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(1);
+}
+
+/** Writes the batch corpus unless the one on disk was made with the same parameters. */
+function ensureCorpus() {
+  const stamp = JSON.stringify({ seed: SEED, megabytes: BATCH_MB, version: 1 });
+  const stampFile = path.join(CORPUS, '.stamp');
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return corpusSize();
+  rmSync(CORPUS, { recursive: true, force: true });
+  const { article } = makeText(prng(SEED));
+  const random = prng(SEED + 1);
+  let total = 0;
+  for (let i = 0; total < BATCH_MB * MB; i++) {
+    const site = i % 40;
+    const folder = path.join(CORPUS, `site-${String(site).padStart(2, '0')}`);
+    if (i < 40) mkdirSync(folder, { recursive: true });
+    const text = article(2000 + Math.floor(random() * 12000), site);
+    writeFileSync(path.join(folder, `doc-${String(i).padStart(5, '0')}.txt`), text);
+    total += Buffer.byteLength(text);
+  }
+  writeFileSync(stampFile, stamp);
+  return corpusSize();
+}
+
+function corpusSize() {
+  let bytes = 0;
+  let files = 0;
+  for (const site of readdirSync(CORPUS)) {
+    if (site.startsWith('.')) continue;
+    for (const name of readdirSync(path.join(CORPUS, site))) {
+      bytes += statSync(path.join(CORPUS, site, name)).size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+/** Runs a command to completion; returns its wall time in seconds. */
+function timed(command, args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * MB });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  return seconds;
+}
+
+/** The floor: read each file, drop exact repeated lines, write it. As little as a Node cleaner can do. */
+const FLOOR = `
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+const [from, to] = process.argv.slice(2);
+function walk(folder, out) {
+  mkdirSync(out, { recursive: true });
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) walk(full, path.join(out, entry.name));
+    else {
+      const seen = new Set();
+      const kept = readFileSync(full, 'utf8').split('\\n').filter((line) => line.trim() === '' || (!seen.has(line) && seen.add(line)));
+      writeFileSync(path.join(out, entry.name), kept.join('\\n'));
+    }
+  }
+}
+walk(from, to);
+`;
+
+function fresh(folder) {
+  rmSync(folder, { recursive: true, force: true });
+  return folder;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The measures.
+
+function batch(size) {
+  const floorScript = path.join(BENCH, 'floor.mjs');
+  writeFileSync(floorScript, FLOOR);
+  const floor = timed(process.execPath, [floorScript, CORPUS, fresh(path.join(BENCH, 'out-floor'))]);
+  const one = timed(process.execPath, [BIN, '--jobs', '1', '--out-dir', fresh(path.join(BENCH, 'out-1')), CORPUS]);
+  const all = timed(process.execPath, [BIN, '--jobs', String(CORES), '--out-dir', fresh(path.join(BENCH, 'out-all')), CORPUS]);
+  const same = spawnSync('diff', ['-rq', path.join(BENCH, 'out-1'), path.join(BENCH, 'out-all')]).status === 0;
+  return { floor, one, all, same, mbps: (seconds) => size.bytes / MB / seconds };
+}
+
+async function bigDocuments() {
+  const { clean } = await import(pathToFileURL(path.join(ROOT, 'dist/index.js')).href);
+  const { longDocument } = makeText(prng(SEED + 2));
+  const small = longDocument(BIG_SENTENCES / 10);
+  const big = longDocument(BIG_SENTENCES);
+  clean(longDocument(2000)); // warm the JIT so the first measure is not the compiler's
+  const time = (text) => {
+    const start = process.hrtime.bigint();
+    clean(text);
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  };
+  const smallSeconds = Math.min(time(small), time(small));
+  const bigSeconds = time(big);
+  return { smallSeconds, bigSeconds, smallBytes: Buffer.byteLength(small), bigBytes: Buffer.byteLength(big) };
+}
+
+/** Feeds `--jsonl` a stream of records and reads its peak RSS (time -v, or /proc polling). */
+async function jsonlStream() {
+  const { article } = makeText(prng(SEED + 3));
+  const records = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: i, url: `https://example.com/${i}`, text: article(3000 + (i % 7) * 1500, i) }));
+  const useTime = existsSync('/usr/bin/time');
+  const args = [BIN, '--jsonl', '--jobs', String(CORES)];
+  const child = useTime
+    ? spawn('/usr/bin/time', ['-v', process.execPath, ...args], { cwd: ROOT, stdio: ['pipe', openSync('/dev/null', 'w'), 'pipe'] })
+    : spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', openSync('/dev/null', 'w'), 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  let polledKb = 0;
+  const poll = useTime ? undefined : setInterval(() => {
+    try {
+      const match = /VmHWM:\s+(\d+)/u.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (match) polledKb = Math.max(polledKb, Number(match[1]));
+    } catch {
+      // The process has ended.
+    }
+  }, 50);
+  const ended = new Promise((resolve) => child.on('close', resolve));
+  const start = process.hrtime.bigint();
+  let sent = 0;
+  for (let i = 0; sent < JSONL_MB * MB; i++) {
+    const line = `${records[i % records.length].replace(/^\{"id":\d+/u, `{"id":${i}`)}\n`;
+    sent += Buffer.byteLength(line);
+    if (!child.stdin.write(line)) await new Promise((resolve) => child.stdin.once('drain', resolve));
+  }
+  child.stdin.end();
+  const code = await ended;
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (poll) clearInterval(poll);
+  const timeKb = /Maximum resident set size \(kbytes\): (\d+)/u.exec(stderr);
+  const peakMb = (useTime && timeKb ? Number(timeKb[1]) : polledKb) / 1024;
+  const summary = stderr.split('\n').find((line) => line.includes(' records: ')) ?? '';
+  return { code, seconds, sent, peakMb, how: useTime ? '/usr/bin/time -v' : '/proc VmHWM', summary };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const verdict = (ok) => (ok ? 'ok' : 'MISSED');
+
+ensureBuilt();
+mkdirSync(BENCH, { recursive: true });
+console.log(`clean-article bench:speed — ${CORES} core(s), node ${process.version}\n`);
+
+const size = ensureCorpus();
+console.log(`batch corpus: ${size.files} files, ${(size.bytes / MB).toFixed(1)} MB (${CORPUS})`);
+const b = batch(size);
+const ratio = b.one / b.floor;
+const speedup = b.one / b.all;
+console.log(`  floor (read, drop repeated lines, write) ${b.floor.toFixed(2)} s  ${b.mbps(b.floor).toFixed(1)} MB/s`);
+console.log(`  clean-article --jobs 1                   ${b.one.toFixed(2)} s  ${b.mbps(b.one).toFixed(1)} MB/s`);
+console.log(`  clean-article --jobs ${CORES}                   ${b.all.toFixed(2)} s  ${b.mbps(b.all).toFixed(1)} MB/s   outputs identical: ${b.same ? 'yes' : 'NO'}`);
+
+const d = await bigDocuments();
+const growth = d.bigSeconds / d.smallSeconds;
+console.log(`\none document: ${BIG_SENTENCES / 10} sentences (${(d.smallBytes / MB).toFixed(1)} MB) ${d.smallSeconds.toFixed(2)} s; ${BIG_SENTENCES} sentences (${(d.bigBytes / MB).toFixed(1)} MB) ${d.bigSeconds.toFixed(2)} s`);
+
+const j = await jsonlStream();
+console.log(`\njsonl stream: ${(j.sent / MB).toFixed(0)} MB in ${j.seconds.toFixed(1)} s (${(j.sent / MB / j.seconds).toFixed(1)} MB/s, --jobs ${CORES}), exit ${j.code}; peak RSS ${j.peakMb.toFixed(0)} MB (${j.how})`);
+if (j.summary) console.log(`  ${j.summary.replace(/^clean-article: /u, '')}`);
+
+console.log(`
+| measure | value | target | |
+| --- | --- | --- | --- |
+| batch time, 1 job / floor pass | ${ratio.toFixed(1)}x | <= 3x | ${verdict(ratio <= 3)} |
+| batch speed-up, ${CORES} jobs vs 1 job | ${speedup.toFixed(2)}x | >= 1.7x on 2 cores | ${verdict(speedup >= 1.7)} |
+| ${BIG_SENTENCES}-sentence / ${BIG_SENTENCES / 10}-sentence document | ${growth.toFixed(1)}x | <= 15x | ${verdict(growth <= 15)} |
+| peak RSS, ${(j.sent / MB).toFixed(0)} MB JSONL stream | ${j.peakMb.toFixed(0)} MB | <= 300 MB | ${verdict(j.peakMb <= 300)} |`);
