@@ -4,7 +4,7 @@
  * and every regular file is written atomically: a temporary file in the same folder, then a rename.
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs, type Stats } from 'node:fs';
+import { promises as fs, rmSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** One input file, and where its output goes inside `--out-dir`. */
@@ -183,8 +183,21 @@ function temporaryName(file: string): string {
   return path.join(path.dirname(file), `.clean-article-${randomBytes(8).toString('hex')}.tmp`);
 }
 
+/** Temporary files being written now, so an interrupted run (Ctrl-C) can remove them. */
+const inFlight = new Set<string>();
+
+/**
+ * Removes the temporary files of writes still under way; for a SIGINT or SIGTERM handler, hence
+ * synchronous. The files being replaced are untouched: each is still the old one.
+ */
+export function removeTemporariesSync(): void {
+  for (const temporary of inFlight) rmSync(temporary, { force: true });
+  inFlight.clear();
+}
+
 async function writeAtomic(file: string, data: Uint8Array, existing: Stats | undefined): Promise<void> {
   const temporary = temporaryName(file);
+  inFlight.add(temporary);
   try {
     // 'wx': never open something that is already there (a name collision or a planted link).
     await fs.writeFile(temporary, data, { flag: 'wx', mode: existing === undefined ? 0o666 : existing.mode & 0o7777 });
@@ -193,6 +206,8 @@ async function writeAtomic(file: string, data: Uint8Array, existing: Stats | und
   } catch (error) {
     await fs.rm(temporary, { force: true });
     throw error;
+  } finally {
+    inFlight.delete(temporary);
   }
 }
 

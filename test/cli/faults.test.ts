@@ -108,44 +108,56 @@ describe('--in-place killed with SIGKILL mid-batch', () => {
 
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-  /** Starts the batch, waits until the first file is replaced, then kills at a random moment. */
-  const killMidBatch = async (folder: string, first: string, before: string): Promise<void> => {
+  /** Starts the batch, waits until the first file is replaced, then signals at a random moment. */
+  const killMidBatch = async (folder: string, first: string, before: string, signal: NodeJS.Signals): Promise<number | null> => {
     const child = spawn(process.execPath, [BIN, '--in-place', folder], { stdio: 'ignore' });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    const deadline = Date.now() + 30_000;
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
     while (readFileSync(first, 'utf8') === before && Date.now() < deadline) await sleep(2);
     await sleep(Math.floor(Math.random() * 300));
-    child.kill('SIGKILL');
-    await exited;
+    child.kill(signal);
+    return exited;
   };
 
-  it('leaves every file either old or new, never truncated', async () => {
+  /**
+   * Runs a batch of `count` files, interrupts it with `signal`, and checks every file is its old or
+   * its new text; retries (up to three times) until the signal came mid-batch. Returns the names
+   * left in the folder besides the inputs, and the exit code.
+   */
+  const interruptBatch = async (signal: NodeJS.Signals): Promise<{ leftovers: string[]; code: number | null }> => {
     const count = 600;
     const names = Array.from({ length: count }, (_, i) => `f${String(i).padStart(4, '0')}.txt`);
-    let interrupted = false;
-    for (let attempt = 0; attempt < 3 && !interrupted; attempt++) {
+    const olds = names.map((_, i) => original(i));
+    const news = olds.map((text) => clean(text).text);
+    for (let i = 0; i < count; i++) expect(news[i]).not.toBe(olds[i]);
+    for (let attempt = 0; attempt < 3; attempt++) {
       const folder = temporary();
-      const olds = names.map((_, i) => original(i));
-      const news = olds.map((text) => clean(text).text);
       names.forEach((name, i) => writeFileSync(path.join(folder, name), olds[i]!));
-      for (let i = 0; i < count; i++) expect(news[i]).not.toBe(olds[i]);
-
-      await killMidBatch(folder, path.join(folder, names[0]!), olds[0]!);
-
+      const code = await killMidBatch(folder, path.join(folder, names[0]!), olds[0]!, signal);
       let replaced = 0;
       for (let i = 0; i < count; i++) {
         const now = readFileSync(path.join(folder, names[i]!), 'utf8');
         if (now === news[i]) replaced++;
         else expect(now, names[i]).toBe(olds[i]);
       }
-      // What a kill can leave besides the inputs: only our own temporary files, never a .txt.
-      for (const name of readdirSync(folder)) if (!names.includes(name)) expect(name).toMatch(/^\.clean-article-[0-9a-f]+\.tmp$/u);
       expect(replaced).toBeGreaterThan(0);
-      interrupted = replaced < count;
+      if (replaced < count) return { leftovers: readdirSync(folder).filter((name) => !names.includes(name)), code };
     }
-    // The kill must have come mid-batch at least once, or the test proved nothing.
-    expect(interrupted).toBe(true);
-  }, 120_000);
+    // The signal must have come mid-batch at least once, or the test proved nothing.
+    throw new Error(`the batch always finished before ${signal}`);
+  };
+
+  it('SIGKILL leaves every file either old or new, never truncated', async () => {
+    const { leftovers } = await interruptBatch('SIGKILL');
+    // What a kill can leave besides the inputs: only our own temporary files, never a .txt.
+    for (const name of leftovers) expect(name).toMatch(/^\.clean-article-[0-9a-f]+\.tmp$/u);
+  }, 300_000);
+
+  it('SIGTERM does the same, removes its temporary files and exits 143', async () => {
+    const { leftovers, code } = await interruptBatch('SIGTERM');
+    expect(leftovers).toEqual([]);
+    expect(code).toBe(143);
+  }, 300_000);
 });
 
 describe('one failing input in a batch does not stop the others', () => {
