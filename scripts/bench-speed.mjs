@@ -142,14 +142,24 @@ function corpusSize() {
   return { bytes, files };
 }
 
-/** Runs a command to completion; returns its wall time in seconds. */
+const HAS_TIME = existsSync('/usr/bin/time');
+
+/**
+ * Runs a command to completion; returns its wall time and, where /usr/bin/time is there, its CPU
+ * time (user + system) in seconds. CPU time shows whether a poor speed-up came from the command
+ * or from other work on the machine (the load average is printed for the same reason).
+ */
 function timed(command, args) {
+  const [file, argv] = HAS_TIME ? ['/usr/bin/time', ['-f', '@@cpu %U %S', command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * MB });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
-  return seconds;
+  const result = spawnSync(file, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * MB, encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  const cpu = /@@cpu ([\d.]+) ([\d.]+)/u.exec(result.stderr);
+  return { wall, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN };
 }
+
+const load = () => os.loadavg()[0].toFixed(2);
 
 /** The floor: read each file, drop exact repeated lines, write it. As little as a Node cleaner can do. */
 const FLOOR = `
@@ -187,7 +197,7 @@ function batch(size) {
   const one = timed(process.execPath, [BIN, '--jobs', '1', '--out-dir', fresh(path.join(BENCH, 'out-1')), CORPUS]);
   const all = timed(process.execPath, [BIN, '--jobs', String(CORES), '--out-dir', fresh(path.join(BENCH, 'out-all')), CORPUS]);
   const same = spawnSync('diff', ['-rq', path.join(BENCH, 'out-1'), path.join(BENCH, 'out-all')]).status === 0;
-  return { floor, one, all, same, mbps: (seconds) => size.bytes / MB / seconds };
+  return { floor, one, all, same, mbps: (time) => size.bytes / MB / time.wall };
 }
 
 async function bigDocuments() {
@@ -250,16 +260,18 @@ const verdict = (ok) => (ok ? 'ok' : 'MISSED');
 
 ensureBuilt();
 mkdirSync(BENCH, { recursive: true });
-console.log(`clean-article bench:speed — ${CORES} core(s), node ${process.version}\n`);
+console.log(`clean-article bench:speed — ${CORES} core(s), node ${process.version}, load average ${load()}\n`);
 
 const size = ensureCorpus();
 console.log(`batch corpus: ${size.files} files, ${(size.bytes / MB).toFixed(1)} MB (${CORPUS})`);
 const b = batch(size);
-const ratio = b.one / b.floor;
-const speedup = b.one / b.all;
-console.log(`  floor (read, drop repeated lines, write) ${b.floor.toFixed(2)} s  ${b.mbps(b.floor).toFixed(1)} MB/s`);
-console.log(`  clean-article --jobs 1                   ${b.one.toFixed(2)} s  ${b.mbps(b.one).toFixed(1)} MB/s`);
-console.log(`  clean-article --jobs ${CORES}                   ${b.all.toFixed(2)} s  ${b.mbps(b.all).toFixed(1)} MB/s   outputs identical: ${b.same ? 'yes' : 'NO'}`);
+const ratio = b.one.wall / b.floor.wall;
+const speedup = b.one.wall / b.all.wall;
+const line = (label, time) => `  ${label.padEnd(42)}${time.wall.toFixed(2).padStart(7)} s wall ${time.cpu.toFixed(2).padStart(7)} s cpu ${b.mbps(time).toFixed(1).padStart(7)} MB/s`;
+console.log(line('floor (read, drop repeated lines, write)', b.floor));
+console.log(line('clean-article --jobs 1', b.one));
+console.log(line(`clean-article --jobs ${CORES}`, b.all));
+console.log(`  outputs of 1 and ${CORES} jobs identical: ${b.same ? 'yes' : 'NO'}; load average now ${load()}`);
 
 const d = await bigDocuments();
 const growth = d.bigSeconds / d.smallSeconds;

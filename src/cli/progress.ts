@@ -42,11 +42,12 @@ export class Progress {
       stream: terminal,
       format: unit === 'files' ? formatFiles : formatRecords,
       fps: FPS,
-      hideCursor: true,
+      // The cursor stays visible and no SIGINT handler is installed: cli-progress's handler only
+      // stops the bar, so Ctrl-C would no longer end the run, and a hidden cursor would outlive it.
+      hideCursor: false,
+      gracefulExit: false,
       clearOnComplete: true,
       linewrap: false,
-      // The command handles SIGINT itself; a listener here would keep Ctrl-C from ending it.
-      gracefulExit: false,
     });
     this.stderr = new Writable({
       write: (chunk: Buffer | string, _encoding, done) => {
