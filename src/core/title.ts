@@ -20,7 +20,9 @@ const MAX_AFFIX_WORDS = 6;
 const MIN_CORE_WORDS = 3;
 
 /** Separators that attach a site or section name to a headline ("Title | Site"). */
-const AFFIX_SEPARATOR = /\s+[-|–—:·•»~/]{1,2}\s+|:\s+|\s+[|]/u;
+// Each run of spaces is entered only from its start (the look-behind), so a line with long runs
+// of spaces is scanned once, not once per space.
+const AFFIX_SEPARATOR = /(?<=\S)\s+[-|–—:·•»~/]{1,2}\s+|:\s+|(?<=\S)\s+[|]/u;
 
 /**
  * Finds the headline: the first line, when it is short and reads like a headline (one sentence,
