@@ -118,20 +118,14 @@ describe('text made to make regular expressions backtrack', () => {
     }, LIMIT + 10_000);
   }
 
-  /**
-   * Known bug, outside the CLI: `AFFIX_SEPARATOR` in src/core/title.ts (`\s+[-|...]{1,2}\s+|...`)
-   * is tried at every white-space character of a line, and each try runs to the end of the run
-   * of spaces: quadratic, about 5 s for 40,000 spaces, hours for 2 MB. repeated-title,
-   * near-duplicate and fragment all go through it (headlineKeys). Anchoring the runs with
-   * `(?<=\S)` makes it linear. These run with CLEAN_ARTICLE_KNOWN_BUGS=1 until it is fixed.
-   */
+  /** Long runs of white space inside a line (once quadratic in the headline's affix separator). */
   const whiteRuns: Record<string, string> = {
     'a long run of spaces between two words': `start${' '.repeat(size)}end`,
     'a long run of tabs between two words': `start${'\t'.repeat(size)}end`,
     'a long run of no-break spaces after a sentence': `A sentence.${'\u00a0'.repeat(size)}Another one.`,
   };
   for (const [name, text] of Object.entries(whiteRuns)) {
-    it.skipIf(process.env['CLEAN_ARTICLE_KNOWN_BUGS'] !== '1')(name, async () => {
+    it(name, async () => {
       const output = await cleanFile(text, LIMIT);
       expect(wordsAreSubsequence(output, text)).toBe(true);
     }, LIMIT + 10_000);
