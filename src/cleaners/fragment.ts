@@ -18,7 +18,7 @@ import type { Analysis } from '../core/analysis.js';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Line, Removal, Sentence, Span } from '../core/model.js';
 import { detectStopwords } from '../core/stopwords.js';
-import { hasUnspacedScript, lowerWords, startsUpper, wordCount, words } from '../core/text.js';
+import { hasUnspacedScript, startsUpper, wordCount, words } from '../core/text.js';
 
 /**
  * Punctuation (with closing quotes and brackets) that properly ends a sentence or a line; a
@@ -64,6 +64,9 @@ const PHOTO_CREDIT = /^\(?(?:photo|image|picture|foto|credit|source|illustration
 
 /** A dateline opening a story: the place in capitals, "BAAR, SWITZERLAND", "WASHINGTON (Reuters)". */
 const DATELINE = /^\p{Lu}[\p{Lu}\s.'-]+(?:,\s*\p{Lu}[\p{Lu}\s.'-]+)*(?:\s*\([^)]{1,30}\))?\s*[-—–]?$/u;
+
+/** The longest dateline; the length check keeps the pattern's nested runs from backtracking on long lines. */
+const MAX_DATELINE_LENGTH = 60;
 
 /** Short labels whose words recur in fewer than half of the cases elsewhere are off-topic. */
 const MIN_LABEL_COHESION = 0.34;
@@ -203,7 +206,7 @@ function checkShortLine({ analysis, document }: CleanContext, line: Line): Remov
   }
   if (endsOnFunctionWord(analysis, text) && count >= 4) return remove(line.span, 'line cut off mid-phrase');
   if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION)) return undefined;
-  if (DATELINE.test(text) || headsABlock(document, line)) return undefined;
+  if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
   return remove(line.span, 'short line sharing no words with the article');
 }
 
@@ -216,6 +219,9 @@ function headsABlock(document: Document, line: Line): boolean {
   return next !== undefined && next.lines.length > 1 && document.paragraphs[line.paragraph]!.lines.length === 1;
 }
 
+/** The share of stop words typical of sentences ("he said that the ..."); headings have fewer. */
+const MIN_PROSE_STOPWORD_SHARE = 0.25;
+
 /**
  * True when `text` reads as running prose rather than a heading: six or more words, starting
  * with a capital, mostly lower-case, with a stop-word share typical of sentences.
@@ -224,8 +230,7 @@ function looksLikeProse(analysis: Analysis, text: string): boolean {
   const tokens = words(text);
   if (tokens.length < 6 || !startsUpper(text)) return false;
   const lower = tokens.filter((token) => token === token.toLowerCase()).length;
-  const stop = lowerWords(text).filter((token) => analysis.stopwords.words.has(token)).length;
-  return lower * 2 > tokens.length && stop * 4 >= tokens.length;
+  return lower * 2 > tokens.length && analysis.stopwordShare(text) >= MIN_PROSE_STOPWORD_SHARE;
 }
 
 /**

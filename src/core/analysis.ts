@@ -22,6 +22,31 @@ export interface Analysis {
    * this evidence alone.
    */
   cohesion(text: string): number | undefined;
+  /** The share of the word tokens of `text` that are stop words of this document's language (0 without tokens). */
+  stopwordShare(text: string): number;
+}
+
+/** How many times each content term occurs in some stretch of a document. */
+export type TermCounts = ReadonlyMap<string, number>;
+
+/** Counts the content terms of `texts`, as `terms` finds them. */
+export function countTerms(terms: (text: string) => string[], texts: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const term of terms(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The share of the distinct content terms of `text` that `counts` holds; when `text` is itself
+ * part of what was counted (`inside`), its own occurrences do not count. `undefined` when `text`
+ * has no content terms.
+ */
+export function sharedTermShare(terms: (text: string) => string[], counts: TermCounts, text: string, inside: boolean): number | undefined {
+  const own = countTerms(terms, [text]);
+  if (own.size === 0) return undefined;
+  let shared = 0;
+  for (const [term, count] of own) if ((counts.get(term) ?? 0) > (inside ? count : 0)) shared++;
+  return shared / own.size;
 }
 
 /** Content terms a document needs before the share of words a line has with it means anything. */
@@ -50,29 +75,22 @@ export function contentTerms(text: string, stopwords: ReadonlySet<string>): stri
 /** Computes the {@link Analysis} of a document. */
 export function analyse(document: Document): Analysis {
   const stopwords = detectStopwords(lowerWords(document.text));
-  const counts = new Map<string, number>();
   const terms = (text: string): string[] => contentTerms(text, stopwords.words);
+  const counts = countTerms(terms, document.lines.map((line) => line.text));
   let total = 0;
-  for (const line of document.lines) {
-    for (const term of terms(line.text)) {
-      counts.set(term, (counts.get(term) ?? 0) + 1);
-      total++;
-    }
-  }
+  for (const count of counts.values()) total += count;
   const judgesTopic = total >= MIN_TOPIC_TERMS;
-  const termCount = (term: string): number => counts.get(term) ?? 0;
   return {
     stopwords,
     terms,
-    termCount,
+    termCount: (term) => counts.get(term) ?? 0,
     cohesion(text) {
-      const own = new Map<string, number>();
-      for (const term of terms(text)) own.set(term, (own.get(term) ?? 0) + 1);
-      if (own.size === 0) return undefined;
-      if (!judgesTopic) return 1;
-      let shared = 0;
-      for (const [term, count] of own) if (termCount(term) > count) shared++;
-      return shared / own.size;
+      const share = sharedTermShare(terms, counts, text, true);
+      return share === undefined || judgesTopic ? share : 1;
+    },
+    stopwordShare(text) {
+      const tokens = lowerWords(text);
+      return tokens.length === 0 ? 0 : tokens.filter((token) => stopwords.words.has(token)).length / tokens.length;
     },
   };
 }

@@ -1,0 +1,339 @@
+/**
+ * `outside-article`: a whole-page text dump (innerText, get_text, lynx -dump) holds the article
+ * inside the page around it: menus ("Home", "World", "Politics", ...), share bars, the page's
+ * own copy of the headline, bylines, lists of other stories with their summaries and "2H ago"
+ * stamps, comment sections, cookie notices and footers. This rule finds the article's run of
+ * lines and removes the page before and after it.
+ *
+ * Every line gets a value, as in Finn et al.'s Body Text Extraction: a line of prose (six words
+ * or more, ending a sentence, with the stop-word share of running text) is worth its words, any
+ * other line costs more the longer the stretch of such lines it belongs to (one subheading or
+ * caption between paragraphs costs little, a menu of thirty items a lot). The article is a run
+ * of lines with a large total:
+ *
+ * 1. A strict pass (stretches of non-prose cost much more) cuts the text into candidate runs;
+ *    the seed is the one with the greatest total weighted by how many of the headline's words it
+ *    repeats, so that a short article wins over a longer comment section or a list of teasers.
+ *    Prose above the page's own copy of the headline counts for less: the article follows it.
+ * 2. The seed grows on each side while that adds value; it never grows above the last copy of
+ *    the headline before it. The content words of that run are the article's topic.
+ * 3. The same growth is done again with prose about something else (sharing few of the topic's
+ *    words: the summary of another story) counting against the run, and short lines about the
+ *    topic (a subheading, an item of the article's list) costing nothing.
+ *
+ * Two shapes of page furniture weigh less: a sentence standing alone between stretches of
+ * short lines ("Kurt Volker throws Rudy Giuliani under the bus" / "Kaylee McGhee" / "Tuesday
+ * November 19, 2019" / one-sentence summary / next headline ...) is how teasers and comments are
+ * laid out, not paragraphs; a line the text holds more than once is a repeated label or notice.
+ *
+ * Only a text with a page around it is cut: the lines outside the run must be many (a stray
+ * line or two around an article is the `fragment` rule's business), the text must start with a
+ * page header (lines before the run), and the end is cut only when it is long enough to be page
+ * rather than the article's own last lines.
+ */
+import { countTerms, sharedTermShare, type Analysis } from '../core/analysis.js';
+import type { CleanContext, Cleaner } from '../core/cleaner.js';
+import type { Line, Removal } from '../core/model.js';
+import { comparisonKey, wordCount } from '../core/text.js';
+import { headlineKeys, sameHeadline } from '../core/title.js';
+
+/** Words a line of prose has at the least. */
+const MIN_PROSE_WORDS = 6;
+
+/** What a line of prose costs before its words count: a one-line summary of a teaser weighs little. */
+const LINE_COST = 5;
+
+/** What the n-th line of a stretch of non-prose costs: n times this, up to {@link MAX_GAP_COST}. */
+const GAP_STEP = 2;
+
+/** The most a single non-prose line costs. */
+const MAX_GAP_COST = 24;
+
+/** {@link GAP_STEP} in the strict pass that picks candidate runs: stretches of furniture split them. */
+const SEED_GAP_STEP = 6;
+
+/** How much more a candidate counts when it repeats all of the headline's content words. */
+const TITLE_BOOST = 4;
+
+/** What prose above the page's first copy of the headline counts for, when choosing the seed. */
+const BEFORE_HEADLINE_WEIGHT = 0.3;
+
+/** The value of an isolated sentence (see {@link isolate}) against a paragraph of the same length. */
+const ISOLATED_WEIGHT = 0.25;
+
+/** Non-prose lines on each side of a sentence for it to stand isolated. */
+const ISOLATING_GAP = 2;
+
+/** What a line the text holds more than once costs, whatever it is. */
+const REPEAT_COST = 6;
+
+/** The share of its content words a line of prose shares with the topic, at the least, to count for it. */
+const MIN_TOPIC_SHARE = 0.1;
+
+/** What prose off the topic is worth, per word: it counts against the run. */
+const OFF_TOPIC_WEIGHT = -0.5;
+
+/** Content words the topic needs before sharing words with it means anything. */
+const MIN_TOPIC_TERMS = 100;
+
+/** The share of its content words a short line shares with the topic to be about it. */
+const MIN_LABEL_SHARE = 0.5;
+
+/** Content words a short line needs before its share of the topic means anything ("World" does not). */
+const MIN_LABEL_TERMS = 2;
+
+/**
+ * The stop-word share of a line of prose, against the document's: half of it. Applied only when
+ * the document's own share is at least {@link MIN_DOCUMENT_STOPWORDS}, i.e. when the stop-word
+ * list fits its language (Korean, with particles glued to words, has almost none).
+ */
+const PROSE_STOPWORD_RATIO = 0.5;
+
+/** See {@link PROSE_STOPWORD_RATIO}. */
+const MIN_DOCUMENT_STOPWORDS = 0.1;
+
+/** Lines outside the run, at the least, for the text to be a page dump rather than an article. */
+const MIN_PAGE_LINES = 25;
+
+/** Lines on one side of the run, at the least, for that side to be cut. */
+const MIN_SIDE_LINES = 8;
+
+/** A sentence ending: terminal punctuation, possibly followed by closing quotes or brackets. */
+const SENTENCE_END = /[.!?。！？…]["'”’»)\]」』]*$/u;
+
+/** What the rule knows of one line (the headline's own line excluded). */
+export interface LineInfo {
+  readonly line: Line;
+  readonly words: number;
+  /** A line of running text: see {@link MIN_PROSE_WORDS}, {@link SENTENCE_END}, {@link PROSE_STOPWORD_RATIO}. */
+  readonly prose: boolean;
+  /** Prose standing alone between stretches of short lines, as teasers and comments are laid out. */
+  readonly isolated: boolean;
+  /** The text holds this line more than once. */
+  readonly repeated: boolean;
+  /** What its prose counts for when choosing the seed (less above the page's copy of the headline). */
+  readonly seedWeight: number;
+}
+
+/** Where the article is: positions in {@link ArticleRun.lines}, both inclusive. */
+export interface ArticleRun {
+  /** The document's lines, without the headline's own line. */
+  readonly lines: readonly LineInfo[];
+  readonly from: number;
+  readonly to: number;
+  /** True when there is a page around the run to cut (see {@link MIN_PAGE_LINES}). */
+  readonly page: boolean;
+}
+
+/** The rule. */
+export const outsideArticle: Cleaner = {
+  meta: {
+    id: 'outside-article',
+    description: 'Removes the page around the article in a whole-page text dump: menus, other stories, comments, footers.',
+  },
+  check(context) {
+    const run = locateArticle(context);
+    if (!run.page) return [];
+    const remove = (info: LineInfo, reason: string): Removal => ({ rule: this.meta.id, reason, span: info.line.span });
+    // A page dump starts with the site's header; a text that starts with its article is an
+    // article, and what follows its run is its own (a list, a box of products): left alone.
+    if (run.from < MIN_SIDE_LINES) return [];
+    const head = run.lines.slice(0, run.from);
+    const tail = run.lines.length - 1 - run.to >= MIN_SIDE_LINES ? run.lines.slice(run.to + 1) : [];
+    return [
+      ...head.map((info) => remove(info, 'page before the article (menus, header, byline, share bar)')),
+      ...tail.map((info) => remove(info, 'page after the article (other stories, comments, footer)')),
+    ];
+  },
+};
+
+/** Finds the article's run of lines (see the file's comment for how). */
+export function locateArticle(context: CleanContext): ArticleRun {
+  const { analysis } = context;
+  const lines = describeLines(context);
+  if (lines.length === 0) return { lines, from: 0, to: -1, page: false };
+  const seed = seedRun(context, lines, lineValues(lines, { gapStep: SEED_GAP_STEP, seed: true }));
+  if (!seed) return { lines, from: 0, to: -1, page: false };
+  const copies = headlineCopies(context, lines);
+  const limit = Math.max(0, ...copies.filter((i) => i < seed.from).map((i) => i + 1));
+  const first = grow(lineValues(lines, { gapStep: GAP_STEP }), seed, limit);
+  const topic = countTerms(analysis.terms, lines.slice(first.from, first.to + 1).filter((info) => info.prose).map((info) => info.line.text));
+  const share = (info: LineInfo, i: number): number => sharedTermShare(analysis.terms, topic, info.line.text, i >= first.from && i <= first.to) ?? 0;
+  const judges = [...topic.values()].reduce((sum, count) => sum + count, 0) >= MIN_TOPIC_TERMS;
+  const { from, to } = grow(
+    lineValues(lines, {
+      gapStep: GAP_STEP,
+      onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE,
+      aboutTopic: (info, i) => analysis.terms(info.line.text).length >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE,
+    }),
+    seed,
+    limit,
+  );
+  return { lines, from, to, page: from + (lines.length - 1 - to) >= MIN_PAGE_LINES };
+}
+
+/** The features of every line but the headline's own. */
+function describeLines(context: CleanContext): LineInfo[] {
+  const { document, title, analysis } = context;
+  const lines = document.lines.filter((line) => line.index !== title?.line);
+  const documentShare = analysis.stopwordShare(lines.map((line) => line.text).join(' '));
+  const minStopwords = documentShare >= MIN_DOCUMENT_STOPWORDS ? documentShare * PROSE_STOPWORD_RATIO : 0;
+  const firstCopy = headlineCopies(context, lines.map((line) => ({ line })))[0];
+  const anchor = firstCopy === undefined ? -1 : lines[firstCopy]!.index;
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(comparisonKey(line.text), (counts.get(comparisonKey(line.text)) ?? 0) + 1);
+  const prose = lines.map((line) => isProse(analysis, line, minStopwords));
+  const isolated = isolate(prose);
+  return lines.map((line, i) => ({
+    line,
+    words: wordCount(line.text),
+    prose: prose[i]!,
+    isolated: isolated[i]!,
+    repeated: counts.get(comparisonKey(line.text))! > 1,
+    seedWeight: line.index < anchor ? BEFORE_HEADLINE_WEIGHT : 1,
+  }));
+}
+
+/** A line of running text: long enough, ending a sentence (or holding two), with stop words. */
+function isProse(analysis: Analysis, line: Line, minStopwords: number): boolean {
+  if (wordCount(line.text) < MIN_PROSE_WORDS) return false;
+  if (!SENTENCE_END.test(line.text) && line.sentences.length < 2) return false;
+  return analysis.stopwordShare(line.text) >= minStopwords;
+}
+
+/**
+ * Marks the prose lines with at least {@link ISOLATING_GAP} non-prose lines on both sides (or
+ * the text's end): "Kaylee McGhee" / "Tuesday November 19, 2019" / summary / next headline.
+ */
+function isolate(prose: readonly boolean[]): boolean[] {
+  const gapBefore: number[] = [];
+  let gap = Infinity;
+  for (const isProseLine of prose) {
+    gapBefore.push(gap);
+    gap = isProseLine ? 0 : gap + 1;
+  }
+  const isolated = new Array<boolean>(prose.length);
+  gap = Infinity;
+  for (let i = prose.length - 1; i >= 0; i--) {
+    isolated[i] = prose[i]! && gapBefore[i]! >= ISOLATING_GAP && gap >= ISOLATING_GAP;
+    gap = prose[i] ? 0 : gap + 1;
+  }
+  return isolated;
+}
+
+/** Positions in `lines` of the later copies of the headline. */
+function headlineCopies({ title }: CleanContext, lines: readonly { readonly line: Line }[]): number[] {
+  if (!title) return [];
+  const keys = headlineKeys(title.text);
+  return lines.flatMap((info, i) => (info.line.index > title.line && sameHeadline(keys, info.line.text) ? [i] : []));
+}
+
+/** How {@link lineValues} weighs lines in one pass. */
+interface Weighing {
+  /** What the n-th line of a stretch of non-prose costs, times n. */
+  readonly gapStep: number;
+  /** The seed pass: prose counts with its {@link LineInfo.seedWeight}. */
+  readonly seed?: boolean;
+  /** Whether a line of prose is about the article's topic (all are when not given). */
+  readonly onTopic?: (info: LineInfo, i: number) => boolean;
+  /** Whether a short line is about the article's topic: then it costs nothing. */
+  readonly aboutTopic?: (info: LineInfo, i: number) => boolean;
+}
+
+/** What each line adds to a run that holds it. */
+function lineValues(lines: readonly LineInfo[], weighing: Weighing): number[] {
+  let stretch = 0;
+  return lines.map((info, i) => {
+    if (info.repeated) return -REPEAT_COST;
+    if (info.prose) {
+      stretch = 0;
+      const weight = (info.isolated ? ISOLATED_WEIGHT : 1) * (weighing.seed ? info.seedWeight : 1);
+      const onTopic = weighing.onTopic?.(info, i) ?? true;
+      return (onTopic ? info.words - LINE_COST : info.words * OFF_TOPIC_WEIGHT) * weight;
+    }
+    if (weighing.aboutTopic?.(info, i)) return 0;
+    stretch++;
+    return -Math.min(weighing.gapStep * stretch, MAX_GAP_COST);
+  });
+}
+
+/** A run of lines `[from, to]` (inclusive) and its total value. */
+interface Run {
+  readonly from: number;
+  readonly to: number;
+  readonly total: number;
+}
+
+/**
+ * The seed of the article: of the candidate runs, the one whose total, weighted by the share of
+ * the headline's content words its prose repeats, is greatest.
+ */
+function seedRun({ analysis, title }: CleanContext, lines: readonly LineInfo[], values: readonly number[]): Run | undefined {
+  const titleTerms = new Set(title ? analysis.terms(title.text) : []);
+  let best: Run | undefined;
+  let bestScore = -Infinity;
+  for (const run of candidateRuns(values)) {
+    const terms = new Set(lines.slice(run.from, run.to + 1).flatMap((info) => (info.prose ? analysis.terms(info.line.text) : [])));
+    const repeated = [...titleTerms].filter((term) => terms.has(term)).length;
+    const score = run.total * (1 + (titleTerms.size === 0 ? 0 : (TITLE_BOOST * repeated) / titleTerms.size));
+    if (score > bestScore) {
+      best = run;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Disjoint candidate runs: Kadane's maximum-sum scan, keeping the best run of every stretch
+ * between the points where the running sum falls to zero.
+ */
+function candidateRuns(values: readonly number[]): Run[] {
+  const runs: Run[] = [];
+  let current: Run | undefined;
+  let start = 0;
+  let sum = 0;
+  values.forEach((value, i) => {
+    if (sum <= 0) {
+      if (current) runs.push(current);
+      current = undefined;
+      start = i;
+      sum = 0;
+    }
+    sum += value;
+    if (sum > 0 && (!current || sum > current.total)) current = { from: start, to: i, total: sum };
+  });
+  if (current) runs.push(current);
+  return runs;
+}
+
+/**
+ * The run holding `seed`, grown on each side by the stretch that adds most (by nothing when any
+ * stretch would cost), and not above position `limit`.
+ */
+function grow(values: readonly number[], seed: Run, limit: number): Run {
+  const best = (positions: Iterable<number>): number | undefined => {
+    let sum = 0;
+    let bestSum = 0;
+    let bestAt: number | undefined;
+    for (const i of positions) {
+      sum += values[i]!;
+      if (sum > bestSum) {
+        bestSum = sum;
+        bestAt = i;
+      }
+    }
+    return bestAt;
+  };
+  const from = best(range(seed.from - 1, limit - 1)) ?? seed.from;
+  const to = best(range(seed.to + 1, values.length)) ?? seed.to;
+  let total = 0;
+  for (let i = from; i <= to; i++) total += values[i]!;
+  return { from, to, total };
+}
+
+/** The integers from `start` towards `end` (exclusive), counting up or down. */
+function* range(start: number, end: number): Generator<number> {
+  const step = end >= start ? 1 : -1;
+  for (let i = start; i !== end; i += step) yield i;
+}
