@@ -55,6 +55,9 @@ const SEED_GAP_STEP = 6;
 /** How much more a candidate counts when it repeats all of the headline's content words. */
 const TITLE_BOOST = 4;
 
+/** Lines after the page's copy of the headline at which a candidate's score is halved: the article follows it. */
+const DISTANCE_SCALE = 20;
+
 /** What prose above the page's first copy of the headline counts for, when choosing the seed. */
 const BEFORE_HEADLINE_WEIGHT = 0.3;
 
@@ -152,11 +155,11 @@ export function locateArticle(context: CleanContext): ArticleRun {
   const { analysis } = context;
   const lines = describeLines(context);
   if (lines.length === 0) return { lines, from: 0, to: -1, page: false };
-  const seed = seedRun(context, lines, lineValues(lines, { gapStep: SEED_GAP_STEP, seed: true }));
-  if (!seed) return { lines, from: 0, to: -1, page: false };
-  const copies = headlineCopies(context, lines);
-  const limit = Math.max(0, ...copies.filter((i) => i < seed.from).map((i) => i + 1));
-  const first = grow(lineValues(lines, { gapStep: GAP_STEP }), seed, limit);
+  const candidate = seedRun(context, lines, lineValues(lines, { gapStep: SEED_GAP_STEP, seed: true }));
+  if (!candidate) return { lines, from: 0, to: -1, page: false };
+  const limits = runLimits(context, lines, candidate);
+  const seed = { ...candidate, to: Math.min(candidate.to, limits.last) };
+  const first = grow(lineValues(lines, { gapStep: GAP_STEP }), seed, limits);
   const topic = countTerms(analysis.terms, lines.slice(first.from, first.to + 1).filter((info) => info.prose).map((info) => info.line.text));
   const share = (info: LineInfo, i: number): number => sharedTermShare(analysis.terms, topic, info.line.text, i >= first.from && i <= first.to) ?? 0;
   const judges = [...topic.values()].reduce((sum, count) => sum + count, 0) >= MIN_TOPIC_TERMS;
@@ -167,9 +170,43 @@ export function locateArticle(context: CleanContext): ArticleRun {
       aboutTopic: (info, i) => analysis.terms(info.line.text).length >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE,
     }),
     seed,
-    limit,
+    limits,
   );
   return { lines, from, to, page: from + (lines.length - 1 - to) >= MIN_PAGE_LINES };
+}
+
+/** Positions (both inclusive) the article's run cannot reach beyond. */
+interface Limits {
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * Where the run around `seed` must stop: not above the last copy of the headline before it (the
+ * page's own headline tops the article), not at or below the first comment-section line after
+ * its start ("[ 167 comments ]", "Leave a comment", "Комментарии": comments follow the article).
+ */
+function runLimits(context: CleanContext, lines: readonly LineInfo[], seed: Run): Limits {
+  const copies = headlineCopies(context, lines);
+  const first = Math.max(0, ...copies.filter((i) => i < seed.from).map((i) => i + 1));
+  const comments = lines.findIndex((info, i) => i > seed.from && isCommentsLine(info));
+  return { first, last: comments === -1 ? lines.length - 1 : comments - 1 };
+}
+
+/**
+ * The word for "comments" in major languages. A short line holding one heads, counts or closes a
+ * comment section ("[ 167 comments ]", "Leave a comment", "Lascia un commento", "Комментарии",
+ * "댓글"); it is never part of an article's text.
+ */
+const COMMENTS_WORD =
+  /(?:^|[^\p{L}])(?:comments?|commentaires?|kommentare?|kommentarer|comentarios?|comentários?|commenti|commento|reacties|komentarze|komentáře|yorumlar|комментари[йяи]|комментарий|коментарі|コメント|댓글|评论|評論|留言)(?:$|[^\p{L}])/iu;
+
+/** The most words a line heading or counting a comment section has. */
+const MAX_COMMENTS_LINE_WORDS = 6;
+
+/** True when the line heads, counts or closes a comment section. */
+function isCommentsLine(info: LineInfo): boolean {
+  return info.words <= MAX_COMMENTS_LINE_WORDS && COMMENTS_WORD.test(info.line.text);
 }
 
 /** The features of every line but the headline's own. */
@@ -268,14 +305,18 @@ interface Run {
  * The seed of the article: of the candidate runs, the one whose total, weighted by the share of
  * the headline's content words its prose repeats, is greatest.
  */
-function seedRun({ analysis, title }: CleanContext, lines: readonly LineInfo[], values: readonly number[]): Run | undefined {
+function seedRun(context: CleanContext, lines: readonly LineInfo[], values: readonly number[]): Run | undefined {
+  const { analysis, title } = context;
   const titleTerms = new Set(title ? analysis.terms(title.text) : []);
+  const copies = headlineCopies(context, lines);
   let best: Run | undefined;
   let bestScore = -Infinity;
   for (const run of candidateRuns(values)) {
     const terms = new Set(lines.slice(run.from, run.to + 1).flatMap((info) => (info.prose ? analysis.terms(info.line.text) : [])));
     const repeated = [...titleTerms].filter((term) => terms.has(term)).length;
-    const score = run.total * (1 + (titleTerms.size === 0 ? 0 : (TITLE_BOOST * repeated) / titleTerms.size));
+    const copy = copies.filter((i) => i < run.from).pop();
+    const distance = copy === undefined ? 0 : run.from - copy;
+    const score = (run.total * (1 + (titleTerms.size === 0 ? 0 : (TITLE_BOOST * repeated) / titleTerms.size))) / (1 + distance / DISTANCE_SCALE);
     if (score > bestScore) {
       best = run;
       bestScore = score;
@@ -309,9 +350,9 @@ function candidateRuns(values: readonly number[]): Run[] {
 
 /**
  * The run holding `seed`, grown on each side by the stretch that adds most (by nothing when any
- * stretch would cost), and not above position `limit`.
+ * stretch would cost), within `limits`.
  */
-function grow(values: readonly number[], seed: Run, limit: number): Run {
+function grow(values: readonly number[], seed: Run, limits: Limits): Run {
   const best = (positions: Iterable<number>): number | undefined => {
     let sum = 0;
     let bestSum = 0;
@@ -325,8 +366,8 @@ function grow(values: readonly number[], seed: Run, limit: number): Run {
     }
     return bestAt;
   };
-  const from = best(range(seed.from - 1, limit - 1)) ?? seed.from;
-  const to = best(range(seed.to + 1, values.length)) ?? seed.to;
+  const from = best(range(seed.from - 1, limits.first - 1)) ?? seed.from;
+  const to = best(range(seed.to + 1, limits.last + 1)) ?? seed.to;
   let total = 0;
   for (let i = from; i <= to; i++) total += values[i]!;
   return { from, to, total };
