@@ -12,6 +12,7 @@ import { finished } from 'node:stream/promises';
 import { Command } from 'commander';
 import { countInputs, mergeCounts } from './line-counts.js';
 import { extensionsOf, list } from './options.js';
+import { parseMinDocs } from './scale-options.js';
 import { messageOf, type RunIO } from './run.js';
 import { shownName } from './report.js';
 
@@ -76,9 +77,10 @@ async function countLinesCommand(argv: readonly string[], io: RunIO): Promise<nu
 async function mergeCountsCommand(argv: readonly string[], io: RunIO): Promise<number> {
   const program = subcommand('clean-article merge-counts', 'Sums line counts files (from count-lines or merge-counts) into one.')
     .argument('<counts...>', 'counts files to merge')
+    .option('--min-docs <n>', 'keep only the lines found in at least <n> documents (a pruned file cannot be merged again)', parseMinDocs)
     .parse(argv as string[], { from: 'user' });
-  const raw = program.opts<{ out?: string }>();
-  await toOutput(raw.out, io, (out) => mergeCounts(program.args, out));
+  const raw = program.opts<{ out?: string; minDocs?: number }>();
+  await toOutput(raw.out, io, (out) => mergeCounts(program.args, out, raw.minDocs));
   return 0;
 }
 

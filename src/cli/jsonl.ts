@@ -5,8 +5,10 @@
  * long the stream (only the longest line must fit). This is what makes the command a map step for
  * Hadoop Streaming, Spark's `RDD.pipe` or GNU parallel `--pipe`.
  *
- * Bad lines (not JSON, not an object, invalid UTF-8) are skipped and reported with their line
- * number, the run goes on, and the exit code is 2 at the end, as for a failed file in a batch.
+ * Bad lines (not JSON, not an object, invalid UTF-8) are reported with their line number and, by
+ * default, skipped: the run goes on and the exit code is 2 at the end, as for a failed file in a
+ * batch. `--bad-lines keep` writes them through and exits 0 (a map step must pass every line on
+ * and not fail its task); `--bad-lines fail` stops at the first one.
  */
 import { createReadStream } from 'node:fs';
 import type { CleanOptions } from '../index.js';
@@ -69,6 +71,11 @@ export async function* sourceChunks(sources: AsyncIterable<RecordSource>): Async
   }
 }
 
+/** A bad line under `--bad-lines fail`: the message names it; the run ends with exit 2. */
+export class BadLineError extends Error {
+  override readonly name = 'BadLineError';
+}
+
 interface RecordTally {
   changed: number;
   unchanged: number;
@@ -87,7 +94,7 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
   const stderr = progress?.stderr ?? io.stderr;
   const tell = (line: string): void => void stderr.write(`clean-article: ${line}\n`);
   const color = explainColors(options.color, io.stderrIsTerminal, io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '');
-  const settings: RecordSettings = { field: options.field, removalsKey: options.removalsKey, explain: options.explain, check: options.check, cleanOptions };
+  const settings: RecordSettings = { field: options.field, removalsKey: options.removalsKey, explain: options.explain, check: options.check, badLines: options.badLines, cleanOptions };
   const executor = recordExecutor(options.jobs, settings);
   const failSource = (name: string, error: unknown): void => {
     tally.failedSources++;
@@ -103,7 +110,13 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
     const at = (line: number): string => `${shownName(done.source)}:${base + line + 1}`;
     if ('error' in done) return failSource(`${done.source}: lines ${base + 1}-${lineBase}`, done.error);
     const cleaned = done.cleaned;
-    for (const bad of cleaned.bad) if (tally.bad++ < TOLD_BAD_LINES) tell(`${at(bad.line)}: skipped: ${bad.message}`);
+    const firstBad = cleaned.bad[0];
+    if (firstBad && options.badLines === 'fail') {
+      // The chunk stops at the bad line: what came before it is written, then the run ends.
+      if (cleaned.output !== '') await writeOut(io.stdout, cleaned.output);
+      throw new BadLineError(`${at(firstBad.line)}: ${firstBad.message}`);
+    }
+    for (const bad of cleaned.bad) if (tally.bad++ < TOLD_BAD_LINES) tell(`${at(bad.line)}: ${options.badLines === 'keep' ? 'kept as is' : 'skipped'}: ${bad.message}`);
     for (const { line, removals } of cleaned.explained) for (const text of explainLines(at(line), removals, color)) stderr.write(`${text}\n`);
     addTally(tally, cleaned);
     progress?.advance(done.size, cleaned.changed + cleaned.unchanged + cleaned.bad.length);
@@ -117,9 +130,10 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
     progress?.stop();
     await executor.close();
   }
-  if (tally.bad > TOLD_BAD_LINES) tell(`${tally.bad - TOLD_BAD_LINES} more bad lines skipped (not shown)`);
-  tell(summary(tally, options.field));
-  if (tally.bad + tally.failedSources > 0) return 2;
+  const fate = options.badLines === 'keep' ? 'kept' : 'skipped';
+  if (tally.bad > TOLD_BAD_LINES) tell(`${tally.bad - TOLD_BAD_LINES} more bad lines ${fate} (not shown)`);
+  tell(summary(tally, options.field, fate));
+  if (tally.failedSources > 0 || (tally.bad > 0 && options.badLines === 'skip')) return 2;
   return options.check && tally.changed > 0 ? 1 : 0;
 }
 
@@ -147,10 +161,10 @@ function addTally(tally: RecordTally, cleaned: CleanedRecords): void {
   for (const [rule, count] of Object.entries(cleaned.removals)) tally.removals[rule] = (tally.removals[rule] ?? 0) + count;
 }
 
-function summary(tally: RecordTally, field: string): string {
+function summary(tally: RecordTally, field: string, fate: string): string {
   const records = tally.changed + tally.unchanged + tally.bad;
   const rules = Object.entries(tally.removals).map(([rule, count]) => `${rule} ${count}`).join(', ');
   const missing = tally.missing > 0 ? ` (${tally.missing} without a string "${field}" member, passed through)` : '';
   const sources = tally.failedSources > 0 ? `, ${tally.failedSources} unreadable input${tally.failedSources === 1 ? '' : 's'}` : '';
-  return `${records} record${records === 1 ? '' : 's'}: ${tally.changed} cleaned, ${tally.unchanged} unchanged${missing}, ${tally.bad} bad lines skipped${sources}${rules ? `; removed: ${rules}` : ''}`;
+  return `${records} record${records === 1 ? '' : 's'}: ${tally.changed} cleaned, ${tally.unchanged} unchanged${missing}, ${tally.bad} bad lines ${fate}${sources}${rules ? `; removed: ${rules}` : ''}`;
 }

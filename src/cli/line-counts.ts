@@ -6,6 +6,10 @@
  *     # clean-article line-counts 1 documents=1234
  *     00a3f1c2e4b5d6a7	17
  *
+ * A merged file may be pruned (`merge-counts --min-docs N`, header ` pruned=N`) to ship only the
+ * keys phase 2 can use; a pruned file can no longer be merged, nor used with a lower --min-docs.
+ * Trailing white space on a line is allowed: Hadoop Streaming writes a tab after a line it reads
+ * as a key without a value (the header of a count-lines mapper's output).
  * Sorted keys make merging a streaming k-way merge (flat memory, any number of shards), and let
  * phase 2 keep only the keys at or above `--min-docs` while reading. The version changes whenever
  * line keys would, so counts made by another version are refused rather than silently unused.
@@ -22,8 +26,8 @@ import { decodeLines, parseRecord } from './records.js';
 import { messageOf, readStream, write } from './run.js';
 
 const MAGIC = '# clean-article line-counts 1';
-const HEADER = new RegExp(`^${MAGIC} documents=(\\d+)$`, 'u');
-const ENTRY = /^([0-9a-f]{16})\t(\d+)$/u;
+const HEADER = new RegExp(`^${MAGIC} documents=(\\d+)(?: pruned=(\\d+))?\\s*$`, 'u');
+const ENTRY = /^([0-9a-f]{16})\t(\d+)\s*$/u;
 
 /** Entries written per call to the stream: fewer, larger writes. */
 const WRITE_BATCH = 4096;
@@ -55,8 +59,8 @@ export class LineCounter {
   }
 }
 
-async function writeEntries(out: Writable, documents: number, entries: Iterable<readonly [string, number]> | AsyncIterable<readonly [string, number]>): Promise<void> {
-  await write(out, `${MAGIC} documents=${documents}\n`);
+async function writeEntries(out: Writable, documents: number, entries: Iterable<readonly [string, number]> | AsyncIterable<readonly [string, number]>, pruned?: number): Promise<void> {
+  await write(out, `${MAGIC} documents=${documents}${pruned === undefined ? '' : ` pruned=${pruned}`}\n`);
   let batch: string[] = [];
   for await (const [key, count] of entries) {
     batch.push(`${key}\t${count}\n`);
@@ -71,6 +75,8 @@ async function writeEntries(out: Writable, documents: number, entries: Iterable<
 /** One counts file, read entry by entry. */
 interface CountsReader {
   readonly documents: number;
+  /** The `--min-docs` the file was pruned at, if it was. */
+  readonly pruned: number | undefined;
   readonly entries: AsyncGenerator<readonly [string, number]>;
 }
 
@@ -98,12 +104,15 @@ async function openCounts(file: string): Promise<CountsReader> {
       yield [key, Number(entry[2])];
     }
   }
-  return { documents: Number(header[1]), entries: entries() };
+  return { documents: Number(header[1]), pruned: header[2] === undefined ? undefined : Number(header[2]), entries: entries() };
 }
 
 /** Reads a counts file, keeping the keys found in at least `minDocs` documents (phase 2). */
 export async function readBoilerplate(file: string, minDocs: number): Promise<Map<string, number>> {
   const counts = await openCounts(file);
+  if (counts.pruned !== undefined && minDocs < counts.pruned) {
+    throw new Error(`${file} keeps only lines in ${counts.pruned} or more documents; --min-docs ${minDocs} needs the unpruned counts`);
+  }
   const keep = new Map<string, number>();
   for await (const [key, count] of counts.entries) if (count >= minDocs) keep.set(key, count);
   return keep;
@@ -112,12 +121,20 @@ export async function readBoilerplate(file: string, minDocs: number): Promise<Ma
 /**
  * Merges counts files into one, summing counts and documents: a k-way merge of sorted files, so
  * memory does not grow with their size. Merging is associative, so shards can be merged in any
- * grouping and order and give the same file.
+ * grouping and order and give the same file. With `minDocs`, only keys found in that many
+ * documents are written (a smaller file to ship to every machine of phase 2).
  */
-export async function mergeCounts(files: readonly string[], out: Writable): Promise<void> {
+export async function mergeCounts(files: readonly string[], out: Writable, minDocs?: number): Promise<void> {
   const readers = await Promise.all(files.map(openCounts));
+  const pruned = files.find((_, i) => readers[i]!.pruned !== undefined);
+  if (pruned !== undefined) throw new Error(`${pruned} was pruned with --min-docs and cannot be merged; merge the unpruned counts`);
   const documents = readers.reduce((sum, reader) => sum + reader.documents, 0);
-  await writeEntries(out, documents, mergeEntries(readers.map((reader) => reader.entries)));
+  const merged = mergeEntries(readers.map((reader) => reader.entries));
+  await writeEntries(out, documents, minDocs === undefined ? merged : atLeast(merged, minDocs), minDocs);
+}
+
+async function* atLeast(entries: AsyncIterable<readonly [string, number]>, minDocs: number): AsyncGenerator<readonly [string, number]> {
+  for await (const entry of entries) if (entry[1] >= minDocs) yield entry;
 }
 
 async function* mergeEntries(sources: readonly AsyncGenerator<readonly [string, number]>[]): AsyncGenerator<readonly [string, number]> {
@@ -176,8 +193,8 @@ export async function countInputs(options: CountSpec, stdin: NodeJS.ReadableStre
 /** Bad lines are skipped here without a word: phase 2 reads the same lines and reports them. */
 function countRecords(counter: LineCounter, bytes: Uint8Array, field: string): void {
   for (const line of decodeLines(bytes)) {
-    if (line === undefined || line.trim() === '') continue;
-    const record = parseRecord(line, field);
+    if (!line.valid || line.text.trim() === '') continue;
+    const record = parseRecord(line.text, field);
     if (!('error' in record) && record.text !== undefined) counter.add(record.text);
   }
 }

@@ -3,13 +3,17 @@
  * and cleaning the records of one chunk (on a worker thread, or inline for one job).
  *
  * A record is written back byte for byte except for the cleaned field (and the removals key, when
- * asked for). A line that is not a JSON object is skipped (not written) and reported; a record
- * without the field as a string is written through unchanged; blank lines are dropped.
+ * asked for). A line that is not a JSON object is reported and, by `--bad-lines`, skipped (not
+ * written), kept (written as it came) or made to end the run; a record without the field as a
+ * string is written through unchanged; blank lines are dropped.
  */
 import { clean, type CleanOptions } from '../index.js';
 import { objectLayout, setMembers } from './json-fields.js';
 import { countByRule, describeRemovals, type ReportedRemoval } from './report.js';
 import { messageOf } from './run.js';
+
+/** What becomes of a line that is not a record: see {@link RecordSettings.badLines}. */
+export type BadLineAction = 'skip' | 'keep' | 'fail';
 
 /** How records are cleaned; the same for every chunk of a run. */
 export interface RecordSettings {
@@ -21,6 +25,11 @@ export interface RecordSettings {
   readonly explain: boolean;
   /** Write nothing (`--check`). */
   readonly check: boolean;
+  /**
+   * A bad line is left out (`skip`), written as it came (`keep`: a map step that must pass every
+   * line on), or ends the chunk there (`fail`: nothing after it is cleaned or written).
+   */
+  readonly badLines: BadLineAction;
   readonly cleanOptions: CleanOptions;
 }
 
@@ -78,7 +87,6 @@ export async function* lineChunks(stream: AsyncIterable<Buffer | string>, target
 
 /** Cleans the records of a chunk of whole lines. */
 export function cleanRecords(bytes: Uint8Array, settings: RecordSettings): CleanedRecords {
-  const lines = decodeLines(bytes);
   const output: string[] = [];
   const bad: BadLine[] = [];
   const explained: RecordRemovals[] = [];
@@ -86,11 +94,15 @@ export function cleanRecords(bytes: Uint8Array, settings: RecordSettings): Clean
   let changed = 0;
   let unchanged = 0;
   let missing = 0;
-  lines.forEach((line, index) => {
-    if (line === undefined) return void bad.push({ line: index, message: 'invalid UTF-8' });
-    if (line.trim() === '') return;
-    const record = cleanRecord(line, settings);
-    if ('error' in record) return void bad.push({ line: index, message: record.error });
+  for (const [index, { text: line, valid }] of decodeLines(bytes).entries()) {
+    if (valid && line.trim() === '') continue;
+    const record: CleanedRecord = valid ? cleanRecord(line, settings) : { error: 'invalid UTF-8' };
+    if ('error' in record) {
+      bad.push({ line: index, message: record.error });
+      if (settings.badLines === 'fail') break;
+      if (settings.badLines === 'keep' && !settings.check) output.push(line, '\n');
+      continue;
+    }
     if (record.removals === undefined) {
       missing++;
       unchanged++;
@@ -101,7 +113,7 @@ export function cleanRecords(bytes: Uint8Array, settings: RecordSettings): Clean
       if (settings.explain && record.removals.length > 0) explained.push({ line: index, removals: record.removals });
     }
     if (!settings.check) output.push(record.line, '\n');
-  });
+  }
   return { output: output.join(''), changed, unchanged, missing, removals, bad, explained };
 }
 
@@ -140,14 +152,20 @@ function cleanRecord(line: string, settings: RecordSettings): CleanedRecord {
   return { line: values.size === 0 ? line : setMembers(line, objectLayout(line), values), changed, removals };
 }
 
+/** A line of a chunk, decoded; `valid` is false when it was not UTF-8 (bad bytes replaced by U+FFFD). */
+export interface DecodedLine {
+  readonly text: string;
+  readonly valid: boolean;
+}
+
 /**
- * The lines of a chunk, decoded, without their `\r\n` or `\n`; `undefined` for a line that is
- * not valid UTF-8. A final newline ends the last line rather than starting an empty one.
+ * The lines of a chunk, decoded, without their `\r\n` or `\n`. A final newline ends the last
+ * line rather than starting an empty one.
  */
-export function decodeLines(bytes: Uint8Array): Array<string | undefined> {
+export function decodeLines(bytes: Uint8Array): DecodedLine[] {
   const lines = decodeAll(bytes);
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines.map((line) => (line?.endsWith('\r') ? line.slice(0, -1) : line));
+  if (lines.length > 0 && lines[lines.length - 1]!.text === '') lines.pop();
+  return lines.map((line) => (line.text.endsWith('\r') ? { ...line, text: line.text.slice(0, -1) } : line));
 }
 
 /** The number of lines in a chunk, as {@link decodeLines} counts them. */
@@ -157,20 +175,22 @@ export function countLines(bytes: Uint8Array): number {
   return bytes.length > 0 && bytes[bytes.length - 1] !== NEWLINE ? count + 1 : count;
 }
 
-function decodeAll(bytes: Uint8Array): Array<string | undefined> {
+function decodeAll(bytes: Uint8Array): DecodedLine[] {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).split('\n');
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).split('\n').map((text) => ({ text, valid: true }));
   } catch {
-    // Rare: find the bad lines one by one so that only they are lost.
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    const lines: Array<string | undefined> = [];
+    // Rare: find the bad lines one by one so that only they are marked.
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const lenient = new TextDecoder('utf-8');
+    const lines: DecodedLine[] = [];
     for (let start = 0; start <= bytes.length; ) {
       let end = bytes.indexOf(NEWLINE, start);
       if (end < 0) end = bytes.length;
+      const line = bytes.subarray(start, end);
       try {
-        lines.push(decoder.decode(bytes.subarray(start, end)));
+        lines.push({ text: strict.decode(line), valid: true });
       } catch {
-        lines.push(undefined);
+        lines.push({ text: lenient.decode(line), valid: false });
       }
       start = end + 1;
     }

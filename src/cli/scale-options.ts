@@ -3,7 +3,8 @@
  * boilerplate. Kept apart from `options.ts` so each part of the command line stays small.
  */
 import os from 'node:os';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { BadLineAction } from './records.js';
 import { UsageError } from './options.js';
 
 /** The checked options for large runs. */
@@ -18,6 +19,8 @@ export interface ScaleOptions {
   readonly field: string;
   /** The member to put each record's removals under, if any. */
   readonly removalsKey: string | undefined;
+  /** What becomes of a JSONL line that is not a record. */
+  readonly badLines: BadLineAction;
   /** A line counts file (`count-lines`, `merge-counts`) giving the corpus boilerplate. */
   readonly lineCounts: string | undefined;
   /** Count the inputs' lines first, then clean with those counts (both phases in one run). */
@@ -37,6 +40,9 @@ function whole(minimum: number): (value: string) => number {
   };
 }
 
+/** Parses a `--min-docs` value: a whole number, at least 2 (a line in one document recurs nowhere). */
+export const parseMinDocs = whole(2);
+
 /** Adds the options to `program`. */
 export function addScaleOptions(program: Command): Command {
   return program
@@ -45,9 +51,14 @@ export function addScaleOptions(program: Command): Command {
     .option('--jsonl', 'read JSON Lines (stdin or files) and write each record back with its text cleaned', false)
     .option('--field <name>', 'with --jsonl: the member holding the text', 'text')
     .option('--removals-key <name>', 'with --jsonl: also put {title, removals, counts} under this member')
+    .addOption(
+      new Option('--bad-lines <action>', 'with --jsonl: a line that is not a JSON object is skipped (exit 2 at the end), kept as it is (exit 0), or ends the run')
+        .choices(['skip', 'keep', 'fail'])
+        .default('skip'),
+    )
     .option('--line-counts <file>', 'remove lines that the counts (from count-lines / merge-counts) find in many documents')
     .option('--corpus-boilerplate', 'count the lines of all inputs first, then clean with those counts (files only)', false)
-    .option('--min-docs <n>', `with --line-counts or --corpus-boilerplate: documents a line must be in (default ${DEFAULT_MIN_DOCS})`, whole(2));
+    .option('--min-docs <n>', `with --line-counts or --corpus-boilerplate: documents a line must be in (default ${DEFAULT_MIN_DOCS})`, parseMinDocs);
 }
 
 interface RawScaleOptions {
@@ -56,6 +67,7 @@ interface RawScaleOptions {
   jsonl: boolean;
   field: string;
   removalsKey?: string;
+  badLines: BadLineAction;
   lineCounts?: string;
   corpusBoilerplate: boolean;
   minDocs?: number;
@@ -72,9 +84,8 @@ export function readScaleOptions(program: Command, fromStdin: boolean): ScaleOpt
     throw new UsageError('--jsonl writes the records to stdout; redirect it to a file');
   }
   if (raw.jsonl && raw.json) throw new UsageError('--json does not apply to --jsonl; use --removals-key KEY to add the removals to each record');
-  if (!raw.jsonl && (raw.removalsKey !== undefined || program.getOptionValueSource('field') !== 'default')) {
-    throw new UsageError('--field and --removals-key need --jsonl');
-  }
+  const jsonlOnly = raw.removalsKey !== undefined || program.getOptionValueSource('field') !== 'default' || program.getOptionValueSource('badLines') !== 'default';
+  if (!raw.jsonl && jsonlOnly) throw new UsageError('--field, --removals-key and --bad-lines need --jsonl');
   if (raw.removalsKey !== undefined && raw.removalsKey === raw.field) throw new UsageError('--removals-key must differ from --field');
   if (raw.lineCounts !== undefined && raw.corpusBoilerplate) throw new UsageError('choose one of --line-counts and --corpus-boilerplate');
   if (raw.corpusBoilerplate && fromStdin) {
@@ -89,6 +100,7 @@ export function readScaleOptions(program: Command, fromStdin: boolean): ScaleOpt
     jsonl: raw.jsonl,
     field: raw.field,
     removalsKey: raw.removalsKey,
+    badLines: raw.badLines,
     lineCounts: raw.lineCounts,
     corpusBoilerplate: raw.corpusBoilerplate,
     minDocs: raw.minDocs ?? DEFAULT_MIN_DOCS,

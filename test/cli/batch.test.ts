@@ -156,6 +156,30 @@ describe('corpus boilerplate, sharded', () => {
     }
   });
 
+  it('prunes merged counts with --min-docs: same cleaning, and the pruned file is not merged again', async () => {
+    const pruned = await runCli(['merge-counts', '--min-docs', '5', '--out', at('pruned.counts'), at('0.counts'), at('1.counts'), at('2.counts')]);
+    expect(pruned.code, pruned.stderr).toBe(0);
+    const text = readFileSync(at('pruned.counts'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# clean-article line-counts 1 documents=18 pruned=5');
+    expect(text.length).toBeLessThan(readFileSync(at('all.counts'), 'utf8').length);
+    const withPruned = await runCli(['--line-counts', at('pruned.counts'), '--min-docs', '5', '--json', all]);
+    const withAll = await runCli(['--line-counts', at('all.counts'), '--min-docs', '5', '--json', all]);
+    expect(withPruned.stdout).toBe(withAll.stdout);
+    const again = await runCli(['merge-counts', at('pruned.counts'), at('0.counts')]);
+    expect(again.code).toBe(2);
+    expectOneLineError(again.stderr, /was pruned with --min-docs and cannot be merged/u);
+    const lower = await runCli(['--line-counts', at('pruned.counts'), '--min-docs', '3', '--check', all]);
+    expectOneLineError(lower.stderr, /--min-docs 3 needs the unpruned counts/u);
+  });
+
+  it('reads counts whose lines end in white space (as Hadoop Streaming writes them)', async () => {
+    writeFileSync(at('tabbed.counts'), readFileSync(at('all.counts'), 'utf8').replace(/\n/gu, '\t\n'));
+    const tabbed = await runCli(['--line-counts', at('tabbed.counts'), '--json', all]);
+    const plain = await runCli(['--line-counts', at('all.counts'), '--json', all]);
+    expect(tabbed.code).toBe(0);
+    expect(tabbed.stdout).toBe(plain.stdout);
+  });
+
   it('keeps lines found in fewer documents than --min-docs', async () => {
     const result = await runCli(['--line-counts', at('all.counts'), '--min-docs', '19', '--json', all]);
     expect(result.stdout).toContain(FOOTER);

@@ -63,6 +63,27 @@ describe('--jsonl', () => {
     expect(messages[2]).toBe('clean-article: 5 records: 1 cleaned, 2 unchanged (1 without a string "text" member, passed through), 2 bad lines skipped; removed: ' + messages[2]!.split('removed: ')[1]);
   });
 
+  it('keeps bad lines as they came with --bad-lines keep (exit 0), or stops at the first with fail (exit 2)', async () => {
+    const input = [record(1, ARTICLE), 'not json', record(3, CLEAN), '{"oops"', record(5, ARTICLE)].join('\n') + '\n';
+    const keep = await runCli(['--jsonl', '--bad-lines', 'keep'], { input });
+    expect(keep.code).toBe(0);
+    expect(keep.stdout).toBe([expected(1, ARTICLE), 'not json', expected(3, CLEAN), '{"oops"', expected(5, ARTICLE)].join('\n') + '\n');
+    expect(keep.stderr).toMatch(/^clean-article: <stdin>:2: kept as is: not JSON/mu);
+    expect(keep.stderr).toMatch(/2 bad lines kept/u);
+    const fail = await runCli(['--jsonl', '--bad-lines', 'fail'], { input });
+    expect(fail.code).toBe(2);
+    expect(fail.stdout).toBe(expected(1, ARTICLE) + '\n');
+    expectOneLineError(fail.stderr, /^clean-article: <stdin>:2: not JSON/u);
+  });
+
+  it('skips a line that is not UTF-8 and cleans the others', async () => {
+    const input = Buffer.concat([Buffer.from(record(1, CLEAN) + '\n'), Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d, 0x0a]), Buffer.from(record(3, ARTICLE) + '\n')]);
+    const result = await runCli(['--jsonl'], { input });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe(expected(1, CLEAN) + '\n' + expected(3, ARTICLE) + '\n');
+    expect(result.stderr).toMatch(/^clean-article: <stdin>:2: skipped: invalid UTF-8$/mu);
+  });
+
   it('gives the same stream for one job and two, over many chunks, from stdin or from files', async () => {
     const all = texts(7000).map((text, i) => record(i, text));
     const input = all.join('\n') + '\n';
