@@ -16,7 +16,9 @@
  *    repeats, so that a short article wins over a longer comment section or a list of teasers.
  *    Prose above the page's own copy of the headline counts for less: the article follows it.
  * 2. The seed grows on each side while that adds value; it never grows above the last copy of
- *    the headline before it. The content words of that run are the article's topic.
+ *    the headline before it, nor down to a line that heads a comment section or names the
+ *    headline again. The content words of the seed (of the grown run when the seed is short)
+ *    are the article's topic.
  * 3. The same growth is done again with prose about something else (sharing few of the topic's
  *    words: the summary of another story) counting against the run, and short lines about the
  *    topic (a subheading, an item of the article's list) costing nothing.
@@ -71,7 +73,7 @@ const ISOLATING_GAP = 2;
 const REPEAT_COST = 6;
 
 /** The share of its content words a line of prose shares with the topic, at the least, to count for it. */
-const MIN_TOPIC_SHARE = 0.1;
+const MIN_TOPIC_SHARE = 0.2;
 
 /** What prose off the topic is worth, per word: it counts against the run. */
 const OFF_TOPIC_WEIGHT = -0.5;
@@ -160,8 +162,12 @@ export function locateArticle(context: CleanContext): ArticleRun {
   const limits = runLimits(context, lines, candidate);
   const seed = { ...candidate, to: Math.min(candidate.to, limits.last) };
   const first = grow(lineValues(lines, { gapStep: GAP_STEP }), seed, limits);
-  const topic = countTerms(analysis.terms, lines.slice(first.from, first.to + 1).filter((info) => info.prose).map((info) => info.line.text));
-  const share = (info: LineInfo, i: number): number => sharedTermShare(analysis.terms, topic, info.line.text, i >= first.from && i <= first.to) ?? 0;
+  const proseOf = (run: Run): string[] => lines.slice(run.from, run.to + 1).filter((info) => info.prose).map((info) => info.line.text);
+  const seedTopic = countTerms(analysis.terms, proseOf(seed));
+  const fromSeed = [...seedTopic.values()].reduce((sum, count) => sum + count, 0) >= MIN_TOPIC_TERMS;
+  const topicRun = fromSeed ? seed : first;
+  const topic = fromSeed ? seedTopic : countTerms(analysis.terms, proseOf(first));
+  const share = (info: LineInfo, i: number): number => sharedTermShare(analysis.terms, topic, info.line.text, i >= topicRun.from && i <= topicRun.to && info.prose) ?? 0;
   const judges = [...topic.values()].reduce((sum, count) => sum + count, 0) >= MIN_TOPIC_TERMS;
   const { from, to } = grow(
     lineValues(lines, {
@@ -183,14 +189,28 @@ interface Limits {
 
 /**
  * Where the run around `seed` must stop: not above the last copy of the headline before it (the
- * page's own headline tops the article), not at or below the first comment-section line after
- * its start ("[ 167 comments ]", "Leave a comment", "Комментарии": comments follow the article).
+ * page's own headline tops the article); not at or below the first line after its start that
+ * heads a comment section ("[ 167 comments ]", "Leave a comment", "Комментарии") or names the
+ * headline again ("34 responses to “<headline>”", the headline in a list of popular stories):
+ * both come after the article.
  */
 function runLimits(context: CleanContext, lines: readonly LineInfo[], seed: Run): Limits {
-  const copies = headlineCopies(context, lines);
-  const first = Math.max(0, ...copies.filter((i) => i < seed.from).map((i) => i + 1));
-  const comments = lines.findIndex((info, i) => i > seed.from && isCommentsLine(info));
-  return { first, last: comments === -1 ? lines.length - 1 : comments - 1 };
+  const copies = headlineCopies(context, lines).filter((i) => i < seed.from);
+  const anchor = copies[copies.length - 1];
+  const first = anchor === undefined ? 0 : anchor + 1;
+  const names = anchor === undefined ? () => false : namesHeadline(lines[anchor]!.line.text);
+  const end = lines.findIndex((info, i) => i > seed.from && (isCommentsLine(info) || names(info)));
+  return { first, last: end === -1 ? lines.length - 1 : end - 1 };
+}
+
+/** The most words a line naming the headline has besides it ("34 responses to “...”"). */
+const MAX_WORDS_AROUND_HEADLINE = 6;
+
+/** A test for short lines that hold `headline` (the page's copy of it) whole. */
+function namesHeadline(headline: string): (info: LineInfo) => boolean {
+  const key = ` ${comparisonKey(headline)} `;
+  const words = wordCount(headline);
+  return (info) => info.words <= words + MAX_WORDS_AROUND_HEADLINE && ` ${comparisonKey(info.line.text)} `.includes(key);
 }
 
 /**
