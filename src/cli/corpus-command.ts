@@ -3,14 +3,13 @@
  * `merge-counts` (sums shards). Phase 2 is the main command with `--line-counts`.
  *
  *     clean-article count-lines --out a.counts shard-a/        # on each machine
- *     clean-article merge-counts a.counts b.counts > all.counts
+ *     clean-article merge-counts a.counts b.counts > all.counts   # --min-docs N to prune
  *     clean-article --line-counts all.counts --out-dir clean/ shard-a/
  */
-import { createWriteStream } from 'node:fs';
-import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import { Writable } from 'node:stream';
 import { Command } from 'commander';
-import { countInputs, mergeCounts } from './line-counts.js';
+import { writeFileSafely } from './files.js';
+import { countInputs, mergeCounts, type LineCounter } from './line-counts.js';
 import { extensionsOf, list } from './options.js';
 import { parseMinDocs } from './scale-options.js';
 import { messageOf, type RunIO } from './run.js';
@@ -36,7 +35,6 @@ export async function runCorpusCommand(argv: readonly string[], io: RunIO): Prom
 function subcommand(name: string, description: string): Command {
   return new Command(name)
     .description(description)
-    .option('--out <file>', 'write the counts to <file> instead of stdout')
     .showSuggestionAfterError()
     .configureOutput({ outputError: () => undefined })
     .exitOverride();
@@ -55,6 +53,7 @@ async function countLinesCommand(argv: readonly string[], io: RunIO): Promise<nu
     .option('--jsonl', 'the inputs are JSON Lines; each record is a document', false)
     .option('--field <name>', 'with --jsonl: the member holding the text', 'text')
     .option('--ext <list>', 'extensions of the files taken from folders (default .txt, or .jsonl)', list)
+    .option('--out <file>', 'write the counts to <file> (atomically) instead of stdout')
     .parse(argv as string[], { from: 'user' });
   const raw = program.opts<CountRaw>();
   let failed = 0;
@@ -69,7 +68,8 @@ async function countLinesCommand(argv: readonly string[], io: RunIO): Promise<nu
       onWarning: (file, message) => void io.stderr.write(`clean-article: ${shownName(file)}: warning: ${message}\n`),
     },
   );
-  await toOutput(raw.out, io, (out) => counter.writeTo(out));
+  if (raw.out === undefined) await counter.writeTo(io.stdout);
+  else await writeCountsFile(raw.out, counter);
   io.stderr.write(`clean-article: counted the lines of ${counter.documents} document${counter.documents === 1 ? '' : 's'}${failed > 0 ? `; ${failed} input${failed === 1 ? '' : 's'} failed` : ''}\n`);
   return failed > 0 ? 2 : 0;
 }
@@ -79,21 +79,28 @@ async function mergeCountsCommand(argv: readonly string[], io: RunIO): Promise<n
     .argument('<counts...>', 'counts files to merge')
     .option('--min-docs <n>', 'keep only the lines found in at least <n> documents (a pruned file cannot be merged again)', parseMinDocs)
     .parse(argv as string[], { from: 'user' });
-  const raw = program.opts<{ out?: string; minDocs?: number }>();
-  await toOutput(raw.out, io, (out) => mergeCounts(program.args, out, raw.minDocs));
+  const raw = program.opts<{ minDocs?: number }>();
+  // Streamed to stdout, so that merging any number of shards takes no more memory than a few lines.
+  await mergeCounts(program.args, io.stdout, raw.minDocs);
   return 0;
 }
 
-/** Runs `produce` on `file` (created or truncated) or on stdout; a failure to write ends the run. */
-async function toOutput(file: string | undefined, io: RunIO, produce: (out: Writable) => Promise<void>): Promise<void> {
-  if (file === undefined) return produce(io.stdout);
-  const out = createWriteStream(file);
+/**
+ * Writes the counts to `file` atomically, so an interrupted count never leaves a file that looks
+ * complete. The text is gathered first: it is no larger than the counts already in memory.
+ */
+async function writeCountsFile(file: string, counter: LineCounter): Promise<void> {
+  const chunks: Buffer[] = [];
+  const collect = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  await counter.writeTo(collect);
   try {
-    await produce(out);
-    out.end();
-    await finished(out);
+    await writeFileSafely(file, Buffer.concat(chunks));
   } catch (error) {
-    out.destroy();
-    throw error;
+    throw new Error(`cannot write ${shownName(file)}: ${messageOf(error)}`);
   }
 }

@@ -157,9 +157,10 @@ describe('corpus boilerplate, sharded', () => {
   });
 
   it('prunes merged counts with --min-docs: same cleaning, and the pruned file is not merged again', async () => {
-    const pruned = await runCli(['merge-counts', '--min-docs', '5', '--out', at('pruned.counts'), at('0.counts'), at('1.counts'), at('2.counts')]);
+    const pruned = await runCli(['merge-counts', '--min-docs', '5', at('0.counts'), at('1.counts'), at('2.counts')]);
     expect(pruned.code, pruned.stderr).toBe(0);
-    const text = readFileSync(at('pruned.counts'), 'utf8');
+    writeFileSync(at('pruned.counts'), pruned.stdout);
+    const text = pruned.stdout;
     expect(text.split('\n')[0]).toBe('# clean-article line-counts 1 documents=18 pruned=5');
     expect(text.length).toBeLessThan(readFileSync(at('all.counts'), 'utf8').length);
     const withPruned = await runCli(['--line-counts', at('pruned.counts'), '--min-docs', '5', '--json', all]);
