@@ -142,14 +142,26 @@ function cleanRecord(line: string, settings: RecordSettings): CleanedRecord {
   if (text === undefined) return { line, changed: false, removals: undefined };
   const result = clean(text, settings.cleanOptions);
   const removals = describeRemovals(text, result.removals);
-  const changed = result.text !== text;
+  const cleaned = withEndingOf(text, result.text);
+  const changed = cleaned !== text;
   const values = new Map<string, string>();
-  if (changed) values.set(settings.field, JSON.stringify(result.text));
+  if (changed) values.set(settings.field, JSON.stringify(cleaned));
   if (settings.removalsKey !== undefined) {
     values.set(settings.removalsKey, JSON.stringify({ title: result.title ?? null, removals, counts: countByRule(removals) }));
   }
   // An untouched record is written as it came, so `--check`-clean data passes through byte for byte.
   return { line: values.size === 0 ? line : setMembers(line, objectLayout(line), values), changed, removals };
+}
+
+const FINAL_LINE_BREAK = /(?:\r\n|\r|\n)$/u;
+
+/**
+ * The cleaned text, ending as the record's text ended. A file gets a final newline, but the text
+ * of a record rarely has one, and adding it would change every record ("cleaned" with nothing
+ * removed, `--check` failing on clean data).
+ */
+export function withEndingOf(original: string, cleaned: string): string {
+  return FINAL_LINE_BREAK.test(original) ? cleaned : cleaned.replace(FINAL_LINE_BREAK, '');
 }
 
 /** A line of a chunk, decoded; `valid` is false when it was not UTF-8 (bad bytes replaced by U+FFFD). */

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withEndingOf } from '../../src/cli/records.js';
 import { clean } from '../../src/index.js';
 import { ARTICLE, CLEAN, expectOneLineError, runCli, temporaryFolders } from './helpers.js';
 
@@ -21,7 +22,7 @@ function record(id: number, text: string, field = 'text'): string {
 
 /** The record as it must come out: the same text with only the field's value replaced. */
 function expected(id: number, text: string, field = 'text'): string {
-  return record(id, clean(text).text, field);
+  return record(id, withEndingOf(text, clean(text).text), field);
 }
 
 function texts(count: number): string[] {
@@ -35,6 +36,15 @@ describe('--jsonl', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(texts(4).map((text, i) => expected(i, text) + '\n').join(''));
     expect(result.stderr).toMatch(/^clean-article: 4 records: 2 cleaned, 2 unchanged, 0 bad lines skipped; removed: /mu);
+  });
+
+  it('keeps the ending of the text: no final newline is added to a text that had none', async () => {
+    const text = CLEAN.trimEnd();
+    const result = await runCli(['--jsonl', '--check'], { input: `${record(1, text)}\n${record(2, CLEAN)}\n` });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/2 records: 0 cleaned, 2 unchanged/u);
+    const cleaned = await runCli(['--jsonl'], { input: record(1, ARTICLE.trimEnd()) });
+    expect((JSON.parse(cleaned.stdout) as { text: string }).text).toBe(clean(ARTICLE).text.trimEnd());
   });
 
   it('cleans another member with --field', async () => {
