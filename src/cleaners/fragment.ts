@@ -29,6 +29,13 @@ const TERMINAL = /[.!?。！？‼⁉:：]["'”’»)\]」』]*$/u;
 /** A trailing ellipsis: the sign of a teaser or a cut-off sentence ("The minister said that…"). */
 const ELLIPSIS = /(?:\.\.\.|…|\. \. \.)["'”’»)\]]*$/u;
 
+/**
+ * A period and an ellipsis, "... may face further discipline....": the sentence was finished and
+ * the rest of the text left out (a paywall, a quotation cut after a full sentence); a cut-off
+ * sentence has no period of its own before the dots.
+ */
+const FINISHED_BEFORE_ELLIPSIS = /(?:\.\.\.\.|\.…)["'”’»)\]]*$/u;
+
 /** A line that is a list item by its marker: "• item", "- item", "1) item", "a. item". */
 const LIST_ITEM = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)]|\p{Ll}[.)])\s/u;
 
@@ -110,9 +117,9 @@ function checkLine(context: CleanContext, line: Line): Removal | undefined {
   const last = sentences[sentences.length - 1];
   if (!last) return undefined;
   const alone = standsAlone(context, line);
-  if (ELLIPSIS.test(text)) return sentences.length > 1 ? checkEllipsis(analysis, last) : alone ? checkEllipsis(analysis, line) : undefined;
+  if (ELLIPSIS.test(text) && !FINISHED_BEFORE_ELLIPSIS.test(text)) return sentences.length > 1 ? checkEllipsis(analysis, last) : alone ? checkEllipsis(analysis, line) : undefined;
   if (!alone) return sentences.length > 1 && !TERMINAL.test(text) ? checkTrailingSentence(analysis, last) : undefined;
-  if (TERMINAL.test(text)) return checkProseLine(analysis, line, sentences);
+  if (TERMINAL.test(text)) return checkProseLine(context, line, sentences);
   if (sentences.length > 1) return checkTrailingSentence(analysis, last);
   return checkShortLine(context, line);
 }
@@ -158,25 +165,49 @@ function checkEllipsis(analysis: Analysis, unit: { readonly span: Span; readonly
  * abbreviation ("to improve U.S."), or ending on a word that cannot end a sentence ("reported
  * the.", "was why he.").
  */
-function checkProseLine(analysis: Analysis, line: Line, sentences: readonly Sentence[]): Removal | undefined {
+function checkProseLine(context: CleanContext, line: Line, sentences: readonly Sentence[]): Removal | undefined {
   if (sentences.length !== 1) return undefined;
   if (CUT_AT_ABBREVIATION.test(line.text)) return remove(line.span, 'sentence cut off at an abbreviation');
   if (DANGLING_BEFORE_PERIOD.test(line.text)) return remove(line.span, 'sentence cut off before its last words');
-  if (isStray(analysis, line.text)) return remove(line.span, 'stand-alone sentence sharing no words with the article');
+  if (isStray(context, line)) return remove(line.span, 'stand-alone sentence sharing no words with the article');
   return undefined;
 }
 
 /** Content words from which a stand-alone statement that shares none with the article is a stray. */
 const MIN_STRAY_TERMS = 4;
 
+/** Lines of prose that may follow a closing note of the article (a stray line of noise among them). */
+const MAX_PROSE_AFTER_NOTE = 1;
+
 /**
  * A paragraph of one statement whose content words occur nowhere else in the text: a sentence of
  * another story dropped between this one's paragraphs ("Brydge Pro for iPad." in an article about
- * a thermostat). Questions stay: a rhetorical "The good news?" shares nothing and belongs.
+ * a thermostat). Questions stay: a rhetorical "The good news?" shares nothing and belongs. So do
+ * an aside in brackets ("(We never did settle on one.)") and a note closing the article, with no
+ * more prose after it ("This article was first published in The Review.").
  */
-function isStray(analysis: Analysis, text: string): boolean {
-  if (!/\.["'”’)]*$/u.test(text) || new Set(analysis.terms(text)).size < MIN_STRAY_TERMS) return false;
-  return analysis.cohesion(text) === 0;
+function isStray({ analysis, document }: CleanContext, line: Line): boolean {
+  const text = line.text;
+  if (!/\.["'”’)]*$/u.test(text) || /^\(.*\)$/u.test(text) || new Set(analysis.terms(text)).size < MIN_STRAY_TERMS) return false;
+  if (analysis.cohesion(text) !== 0) return false;
+  return proseLinesAfter(analysis, document)[line.index]! > MAX_PROSE_AFTER_NOTE;
+}
+
+/** Per document, how many lines after each line read as prose; computed once, when first needed. */
+const proseAfterCache = new WeakMap<Document, number[]>();
+
+function proseLinesAfter(analysis: Analysis, document: Document): number[] {
+  let counts = proseAfterCache.get(document);
+  if (!counts) {
+    counts = new Array<number>(document.lines.length);
+    let after = 0;
+    for (let i = document.lines.length - 1; i >= 0; i--) {
+      counts[i] = after;
+      if (looksLikeProse(analysis, document.lines[i]!.text)) after++;
+    }
+    proseAfterCache.set(document, counts);
+  }
+  return counts;
 }
 
 /**
@@ -207,8 +238,17 @@ function checkShortLine({ analysis, document }: CleanContext, line: Line): Remov
   if (endsOnFunctionWord(analysis, text) && count >= 4) return remove(line.span, 'line cut off mid-phrase');
   if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION)) return undefined;
   if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
+  if (analysis.shapeCount(text) > MIN_SHAPE_SIBLINGS) return undefined;
   return remove(line.span, 'short line sharing no words with the article');
 }
+
+/**
+ * Other lines of the same shape (see `lineShape`) a short line needs to be read as one item of
+ * the article's own list or pattern: the names heading each interview ("Anna Petrova" /
+ * "Ivan Sidorov" / ...), the sources after each quote ("[ CNET ]", "[ The Verge ]"). A label
+ * dropped in from elsewhere has no such siblings.
+ */
+const MIN_SHAPE_SIBLINGS = 3;
 
 /**
  * True when the next paragraph is a block of several lines (a list, a table, a set of steps):

@@ -4,7 +4,7 @@
  */
 import type { Document } from './model.js';
 import { detectStopwords, type StopwordSet } from './stopwords.js';
-import { hasUnspacedScript, lowerWords } from './text.js';
+import { hasUnspacedScript, lineShape, lowerWords } from './text.js';
 
 /** Shared statistics of a document. */
 export interface Analysis {
@@ -24,6 +24,8 @@ export interface Analysis {
   cohesion(text: string): number | undefined;
   /** The share of the word tokens of `text` that are stop words of this document's language (0 without tokens). */
   stopwordShare(text: string): number;
+  /** How many lines of the document have the {@link lineShape} of `text`. */
+  shapeCount(text: string): number;
 }
 
 /** How many times each content term occurs in some stretch of a document. */
@@ -80,6 +82,8 @@ export function analyse(document: Document): Analysis {
   let total = 0;
   for (const count of counts.values()) total += count;
   const judgesTopic = total >= MIN_TOPIC_TERMS;
+  const shapes = new Map<string, number>();
+  for (const line of document.lines) shapes.set(lineShape(line.text), (shapes.get(lineShape(line.text)) ?? 0) + 1);
   return {
     stopwords,
     terms,
@@ -88,6 +92,7 @@ export function analyse(document: Document): Analysis {
       const share = sharedTermShare(terms, counts, text, true);
       return share === undefined || judgesTopic ? share : 1;
     },
+    shapeCount: (text) => shapes.get(lineShape(text)) ?? 0,
     stopwordShare(text) {
       const tokens = lowerWords(text);
       return tokens.length === 0 ? 0 : tokens.filter((token) => stopwords.words.has(token)).length / tokens.length;

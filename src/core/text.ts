@@ -58,3 +58,18 @@ export function startsLower(text: string): boolean {
   const match = /\p{L}/u.exec(text);
   return match !== null && match[0] !== match[0].toUpperCase();
 }
+
+/**
+ * The shape of a line: each word reduced to its kind (`A` capitalised, `a` lower case, `0` a
+ * number, `o` a word of a script without case), punctuation and spacing kept. Lines of one list
+ * or table share a shape ("[ CNET ]" and "[ Wired ]" are both `[ A ]`, "Anna Petrova" and "Ivan
+ * Sidorov" both `A A`), which stray labels from elsewhere rarely do.
+ */
+export function lineShape(text: string): string {
+  return text
+    .replace(/\p{Lu}[\p{L}\p{M}'’.-]*/gu, 'A')
+    .replace(/\p{Ll}[\p{L}\p{M}'’.-]*/gu, 'a')
+    .replace(/\p{N}+/gu, '0')
+    .replace(/[\p{Lo}\p{M}]+/gu, 'o')
+    .replace(/\s+/gu, ' ');
+}

@@ -10,6 +10,26 @@ function withLine(line: string): string {
   return `${TITLE}\n\n${P1}\n\n${line}\n\n${P2}\n\n${P3}\n`;
 }
 
+/** A longer article: enough content words (100 or more) for a line's share of them to mean something. */
+const LONG = [
+  'The harbour ferry resumed its crossings on Monday after six weeks of repairs in dry dock at the northern shipyard.',
+  'Engineers replaced both engines, rebuilt the propeller shafts and fitted a new steering system to the ferry.',
+  'About two thousand commuters use the harbour ferry each day, and many faced long detours by road while it was away.',
+  'The operator said the repairs cost more than expected because rust had spread through the lower hull plates.',
+  'Passengers on the first crossing praised the quieter engines and the repainted cabins, though some complained about the timetable.',
+  'The harbour authority plans to build a second landing stage next year so that two ferries can load at once.',
+  'A second boat is due to join the harbour route next summer, once the operator has trained enough crew members.',
+  'Fares will stay the same until the end of the year, the operator said, but season tickets will rise in January.',
+  'Local shopkeepers near the landing stage reported that trade had fallen sharply while the ferry was out of service.',
+  'The council will review the timetable in spring, after counting passengers at peak hours on weekdays and weekends.',
+  'Cyclists may bring bicycles aboard without charge outside the morning and evening rush, as before the repairs.',
+];
+
+/** The long article with `lines` standing as paragraphs after its paragraph number `at`. */
+function longWith(at: number, ...lines: string[]): string {
+  return `${TITLE}\n\n${[...LONG.slice(0, at), ...lines, ...LONG.slice(at)].join('\n\n')}\n`;
+}
+
 ruleTester('fragment', {
   valid: [
     { name: 'an article of whole sentences', text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${P3}\n` },
@@ -24,8 +44,27 @@ ruleTester('fragment', {
     { name: 'an ellipsis used as a pause before the end of a sentence', text: withLine('The ferry is back… and the commuters are pleased.') },
     { name: 'a Japanese article', text: '川沿いに新しい自転車道が開通\n\n市は二十日、川沿いに自転車道を開通させたと発表した。\n\n自転車道は午前六時から利用でき、夜間は照明が点灯する。\n' },
     { name: 'a Russian article', text: 'В городе открыли новый каток\n\nНовый каток в центральном парке открылся в субботу.\n\nКаток работает ежедневно, а вход для школьников бесплатный.\n' },
+    {
+      name: 'names heading each part of an interview: lines of one shape are the article\'s own pattern',
+      text: `${TITLE}\n\n${['Anna Petrova', LONG[0], 'Ivan Sidorov', LONG[1], 'Olga Smirnova', LONG[2], 'Pavel Orlov', LONG[3]].join('\n\n')}\n\n${LONG.slice(4).join('\n\n')}\n`,
+    },
+    { name: 'a note closing the article, sharing no words with it', text: longWith(LONG.length, 'This piece was adapted from its original source.') },
+    { name: 'an aside in brackets, sharing no words with the article', text: longWith(3, '(Nobody could agree about gardening, painting or music.)') },
+    { name: 'a finished sentence followed by an ellipsis: the rest left out', text: longWith(LONG.length, 'The operator may also add a night service on weekends....') },
   ],
   invalid: [
+    {
+      name: 'a short line sharing no words with a long article',
+      text: longWith(4, 'Our Magazines'),
+      removed: ['Our Magazines'],
+      reason: /no words/,
+    },
+    {
+      name: 'a stand-alone sentence of another story between the paragraphs',
+      text: longWith(4, 'Volcanic eruptions darkened Iceland skies yesterday.'),
+      removed: ['Volcanic eruptions darkened Iceland skies yesterday.'],
+      reason: /stand-alone/,
+    },
     { name: 'an interface label: share', text: withLine('Share this'), removed: ['Share this'], reason: /label/ },
     { name: 'an interface label: follow', text: withLine('Follow us on Twitter'), removed: ['Follow us on Twitter'] },
     { name: 'an interface label: subscribe', text: withLine('Subscribe now'), removed: ['Subscribe now'] },
