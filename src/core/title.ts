@@ -66,8 +66,13 @@ export function headlineKeys(text: string): string[] {
   return keys.filter((key, i) => key !== '' && keys.indexOf(key) === i);
 }
 
-/** True when two lines are copies of one headline, allowing a site affix on either. */
+/**
+ * True when two lines are copies of one headline, allowing a site affix on either. A line ending
+ * in a colon introduces what follows it ("Dare to Play 3:" above the game's list of features) and
+ * is never a copy.
+ */
 export function sameHeadline(titleKeys: readonly string[], line: string): boolean {
+  if (/[:：]\s*$/u.test(line)) return false;
   const lineKeys = headlineKeys(line);
   return lineKeys.some((key) => titleKeys.includes(key));
 }

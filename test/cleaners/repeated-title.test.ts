@@ -16,6 +16,10 @@ ruleTester('repeated-title', {
     },
     { name: 'without a headline (a first line of prose) nothing is a title repeat', text: `${BODY} ${MORE}\n\nHarbour news\n\nHarbour news\n` },
     { name: 'a text that is only its headline keeps it', text: `${TITLE}\n` },
+    {
+      name: 'a line ending in a colon introduces what follows: not a copy, even of the headline without its affix',
+      text: 'Harbour Quest 2 / Spring update\n\nThe game gets new levels this spring.\n\nHarbour Quest 2:\nforty new levels\na night mode\n',
+    },
   ],
   invalid: [
     {
