@@ -11,7 +11,9 @@
  *   template ("What inspired you to start?" put to each person interviewed; "Vote for Anna on
  *   the last page!", "Vote for Olga on the last page!");
  * - a heading restated as the first sentence of its section ("1. Start small" / "Start small.
- *   The early days are...").
+ *   The early days are...");
+ * - a post embedded in the article (a tweet ending in its link, or signed "— Name (@handle)
+ *   date"), which quotes what the article reports.
  */
 import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
@@ -88,6 +90,7 @@ export const nearDuplicate: Cleaner = {
     return matches
       .filter((match) => groups.size(match.duplicate.position) < TEMPLATE_OCCURRENCES)
       .filter((match) => !isRestatedHeading(context.document, match))
+      .filter((match) => !isEmbeddedPost(context.document, match.duplicate.sentence, match.from ?? match.duplicate.sentence.span.start))
       .map(({ duplicate, original, reason, from }) => ({
         rule: this.meta.id,
         reason,
@@ -195,7 +198,8 @@ function gluedCopy(unit: Unit, earlier: Unit): Match | undefined {
   const at = unit.codes.indexOf(earlier.codes.slice(0, GLUED_HEAD), 1);
   if (at <= 0 || at + GLUED_HEAD > unit.codes.length || earlier.codes.length < MIN_GLUED_WORDS) return undefined;
   const tail = unit.codes.slice(at);
-  const copies = tail === earlier.codes || (tail.length < earlier.codes.length && tail.length * 2 >= earlier.codes.length && withinOneWord(tail, earlier.codes));
+  // The copy is the original, its start (cut short), or either with one word changed, added or dropped.
+  const copies = tail === earlier.codes || (tail.length <= earlier.codes.length + 1 && tail.length * 2 >= earlier.codes.length && withinOneWord(tail, earlier.codes));
   if (!copies) return undefined;
   const offset = wordOffset(unit.sentence.text, at);
   // The copy must open like a sentence, "... setup Ships with", not continue one ("... penghinaan").
@@ -273,6 +277,29 @@ function isRestatedHeading(document: Document, { original, duplicate }: Match): 
     && proseLine.sentences[0] === duplicate.sentence.index
     && proseLine.sentences.length > 1
     && duplicate.sentence.paragraph - original.sentence.paragraph <= 2;
+}
+
+/** A line ending in a link, as embedded posts do: "... #MethWeAreOnIt https://t.co/hopPjqa95w". */
+const ENDS_IN_LINK = /(?:https?:\/\/|pic\.twitter\.com\/)\S+$/u;
+
+/** The signature under an embedded post: "— Governor Kristi Noem (@govkristinoem) November 18, 2019". */
+const POST_SIGNATURE = /^[—–]\s*\S.{0,80}\(@[\p{L}\p{N}_]+\)/u;
+
+/** Lines after a sentence within which the signature of the post holding it is looked for. */
+const SIGNATURE_DISTANCE = 2;
+
+/**
+ * True when the sentence belongs to a post embedded in the article: its line (or the next one,
+ * the post's link on a line of its own) ends in a link, or a signature follows it closely, and
+ * no link comes before the copy (from `start`) on its line. Such a post is a quotation of its own, kept whole even
+ * where the article repeats its words.
+ */
+function isEmbeddedPost(document: Document, sentence: Sentence, start: number): boolean {
+  const line = document.lines[sentence.line]!;
+  // Text after the post's link, on the same line, is not part of the post.
+  if (/(?:https?:\/\/|pic\.twitter\.com\/)/u.test(document.text.slice(line.span.start, start))) return false;
+  const following = document.lines.slice(sentence.line, sentence.line + 1 + SIGNATURE_DISTANCE);
+  return following.some((line, i) => (i <= 1 && ENDS_IN_LINK.test(line.text)) || (i > 0 && POST_SIGNATURE.test(line.text)));
 }
 
 /** Earlier units sharing most shingles with `codes`, best first. */

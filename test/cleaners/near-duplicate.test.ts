@@ -34,6 +34,11 @@ ruleTester('near-duplicate', {
     { name: 'short repeated answers are not duplication', text: article('Did the union agree to meet again?', 'Yes.', 'Will the drivers strike again in May?', 'Yes.') },
     { name: 'a sentence that shares a long phrase but says something else', text: article(S1, 'The union said talks with the city council had gone well and that a new bus timetable was agreed.') },
     { name: 'a one-word change when the threshold asks for identical sentences', text: article(S1, S2, S1.replace('talks', 'negotiations')), options: { similarity: 1 } },
+    {
+      name: 'a post embedded in the article, signed, repeating what the article quotes',
+      text: article(`"${S3}" the statement said.`, S2, `${S3} #railstrike`, '— Rail Operator (@railop) March 3, 2024'),
+    },
+    { name: 'an embedded post ending in its link', text: article(`"${S3}" the statement said.`, S2, `${S3} pic.twitter.com/abc123`) },
     { name: 'a heading restated as the first sentence of its section', text: article(S1, '1. Check the timetable first', 'Check the timetable first. The operator updates it every evening at six.') },
   ],
   invalid: [
@@ -50,6 +55,17 @@ ruleTester('near-duplicate', {
       text: article(S1, `${S3} ${S1}`),
       removed: [S1],
       output: article(S1, S3),
+    },
+    {
+      name: 'a repeat with a word added, glued to a heading without terminal punctuation: the heading stays',
+      text: article(S1, S2, `Talks at an end ${S1.replace('without any', 'without really any')}`),
+      removed: [S1.replace('without any', 'without really any')],
+      output: article(S1, S2, 'Talks at an end'),
+    },
+    {
+      name: 'a repeat glued after the link of an embedded post is no part of the post',
+      text: article(S1, S2, `Strike day again pic.twitter.com/abc123 ${S1}`, '— Rail Fan (@railfan) March 3, 2024'),
+      removed: [S1],
     },
     {
       name: 'a repeat differing in case, quotes and spacing',
