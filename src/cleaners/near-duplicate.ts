@@ -10,8 +10,8 @@
  * - a sentence that occurs three or more times, alike or with a slot filled differently, is a
  *   template ("What inspired you to start?" put to each person interviewed; "Vote for Anna on
  *   the last page!", "Vote for Olga on the last page!");
- * - a heading restated as the first sentence of its section ("1. Start small" / "Start small.
- *   The early days are...");
+ * - a heading restated as the first sentence of a paragraph ("1. Start small" / "Start small.
+ *   The early days are..."), under the heading or in a recap;
  * - a post embedded in the article (a tweet ending in its link, or signed "— Name (@handle)
  *   date"), which quotes what the article reports.
  */
@@ -267,16 +267,15 @@ function withinOneWord(copy: string, original: string): boolean {
 
 /**
  * True when the original is a heading (a line of its own without terminal punctuation, as in a
- * numbered list of tips) and the repeat opens the paragraph right after it: the heading
- * announces the section, the sentence starts it; neither is a copy to remove.
+ * numbered list of tips) and the repeat opens a paragraph of several sentences: the heading
+ * announces a section and the sentence starts it, or a recap at the end takes the headings up
+ * again ("Start small and recognize that no one is watching. The early days are ..."); neither
+ * is a copy to remove.
  */
 function isRestatedHeading(document: Document, { original, duplicate }: Match): boolean {
   const headingLine = document.lines[original.sentence.line]!;
   const proseLine = document.lines[duplicate.sentence.line]!;
-  return !TERMINAL.test(headingLine.text)
-    && proseLine.sentences[0] === duplicate.sentence.index
-    && proseLine.sentences.length > 1
-    && duplicate.sentence.paragraph - original.sentence.paragraph <= 2;
+  return !TERMINAL.test(headingLine.text) && proseLine.sentences[0] === duplicate.sentence.index && proseLine.sentences.length > 1;
 }
 
 /** A line ending in a link, as embedded posts do: "... #MethWeAreOnIt https://t.co/hopPjqa95w". */

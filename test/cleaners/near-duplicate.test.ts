@@ -39,6 +39,10 @@ ruleTester('near-duplicate', {
       text: article(`"${S3}" the statement said.`, S2, `${S3} #railstrike`, '— Rail Operator (@railop) March 3, 2024'),
     },
     { name: 'an embedded post ending in its link', text: article(`"${S3}" the statement said.`, S2, `${S3} pic.twitter.com/abc123`) },
+    {
+      name: 'a heading restated as the first sentence of a recap, far below it',
+      text: article('1. Tell the union early about every planned change', S1, S2, S3, 'In short:', 'Tell the union early about every planned change. Talks go better that way.'),
+    },
     { name: 'a heading restated as the first sentence of its section', text: article(S1, '1. Check the timetable first', 'Check the timetable first. The operator updates it every evening at six.') },
   ],
   invalid: [
