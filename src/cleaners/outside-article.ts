@@ -128,6 +128,10 @@ export interface ArticleRun {
   readonly to: number;
   /** True when there is a page around the run to cut (see {@link MIN_PAGE_LINES}). */
   readonly page: boolean;
+  /** What each line added to the run in the last pass (for explaining and debugging). */
+  readonly values: readonly number[];
+  /** Where the seed was (positions in {@link ArticleRun.lines}), when there was one. */
+  readonly seed?: { readonly from: number; readonly to: number };
 }
 
 /** The rule. */
@@ -156,29 +160,45 @@ export const outsideArticle: Cleaner = {
 export function locateArticle(context: CleanContext): ArticleRun {
   const { analysis } = context;
   const lines = describeLines(context);
-  if (lines.length === 0) return { lines, from: 0, to: -1, page: false };
-  const candidate = seedRun(context, lines, lineValues(lines, { gapStep: SEED_GAP_STEP, seed: true }));
-  if (!candidate) return { lines, from: 0, to: -1, page: false };
+  if (lines.length === 0) return { lines, from: 0, to: -1, page: false, values: [] };
+  const seedValues = lineValues(lines, { gapStep: SEED_GAP_STEP, seed: true });
+  const candidate = seedRun(context, lines, seedValues);
+  if (!candidate) return { lines, from: 0, to: -1, page: false, values: lines.map(() => 0) };
   const limits = runLimits(context, lines, candidate);
-  const seed = { ...candidate, to: Math.min(candidate.to, limits.last) };
+  // A seed running into a comment section ends where it was best before it.
+  const seed = candidate.to <= limits.last ? candidate : bestPrefix(seedValues, candidate.from, limits.last);
   const first = grow(lineValues(lines, { gapStep: GAP_STEP }), seed, limits);
-  const proseOf = (run: Run): string[] => lines.slice(run.from, run.to + 1).filter((info) => info.prose).map((info) => info.line.text);
-  const seedTopic = countTerms(analysis.terms, proseOf(seed));
-  const fromSeed = [...seedTopic.values()].reduce((sum, count) => sum + count, 0) >= MIN_TOPIC_TERMS;
-  const topicRun = fromSeed ? seed : first;
-  const topic = fromSeed ? seedTopic : countTerms(analysis.terms, proseOf(first));
-  const share = (info: LineInfo, i: number): number => sharedTermShare(analysis.terms, topic, info.line.text, i >= topicRun.from && i <= topicRun.to && info.prose) ?? 0;
-  const judges = [...topic.values()].reduce((sum, count) => sum + count, 0) >= MIN_TOPIC_TERMS;
-  const { from, to } = grow(
-    lineValues(lines, {
-      gapStep: GAP_STEP,
-      onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE,
-      aboutTopic: (info, i) => analysis.terms(info.line.text).length >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE,
-    }),
-    seed,
-    limits,
-  );
-  return { lines, from, to, page: from + (lines.length - 1 - to) >= MIN_PAGE_LINES };
+  const proseIn = (run: Run): number[] => [...range(run.from, run.to + 1)].filter((i) => lines[i]!.prose);
+  const seedProse = proseIn(seed);
+  const start = termTotal(analysis, lines, seedProse) >= MIN_TOPIC_TERMS ? seedProse : proseIn(first);
+  const { values, run } = topicalRun(context, lines, start, seed, limits);
+  const { from, to } = run;
+  return { lines, from, to, page: from + (lines.length - 1 - to) >= MIN_PAGE_LINES, values, seed };
+}
+
+/** The content words of the lines at `positions`, counted. */
+function termTotal(analysis: Analysis, lines: readonly LineInfo[], positions: readonly number[]): number {
+  let total = 0;
+  for (const i of positions) total += analysis.terms(lines[i]!.line.text).length;
+  return total;
+}
+
+/**
+ * The run grown from `seed` when the topic is the content words of the lines at `topicLines`:
+ * prose sharing too few of them counts against the run, short lines about them cost nothing.
+ */
+function topicalRun(context: CleanContext, lines: readonly LineInfo[], topicLines: readonly number[], seed: Run, limits: Limits): { values: number[]; run: Run } {
+  const { analysis } = context;
+  const topic = countTerms(analysis.terms, topicLines.map((i) => lines[i]!.line.text));
+  const inTopic = new Set(topicLines);
+  const share = (info: LineInfo, i: number): number => sharedTermShare(analysis.terms, topic, info.line.text, inTopic.has(i)) ?? 0;
+  const judges = termTotal(analysis, lines, topicLines) >= MIN_TOPIC_TERMS;
+  const values = lineValues(lines, {
+    gapStep: GAP_STEP,
+    onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE,
+    aboutTopic: (info, i) => analysis.terms(info.line.text).length >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE,
+  });
+  return { values, run: grow(values, seed, limits) };
 }
 
 /** Positions (both inclusive) the article's run cannot reach beyond. */
@@ -391,6 +411,17 @@ function grow(values: readonly number[], seed: Run, limits: Limits): Run {
   let total = 0;
   for (let i = from; i <= to; i++) total += values[i]!;
   return { from, to, total };
+}
+
+/** The run from `from` to the position up to `last` where the running total is greatest. */
+function bestPrefix(values: readonly number[], from: number, last: number): Run {
+  let sum = 0;
+  let best: Run = { from, to: from, total: values[from]! };
+  for (let i = from; i <= last; i++) {
+    sum += values[i]!;
+    if (sum > best.total) best = { from, to: i, total: sum };
+  }
+  return best;
 }
 
 /** The integers from `start` towards `end` (exclusive), counting up or down. */
