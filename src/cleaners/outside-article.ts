@@ -13,25 +13,27 @@
  *
  * 1. A strict pass (stretches of non-prose cost much more) cuts the text into candidate runs;
  *    the seed is the one with the greatest total weighted by how many of the headline's words it
- *    repeats, so that a short article wins over a longer comment section or a list of teasers.
- *    Prose above the page's own copy of the headline counts for less: the article follows it.
- * 2. The seed grows on each side while that adds value; it never grows above the last copy of
- *    the headline before it, nor down to a line that heads a comment section or names the
- *    headline again. The content words of the seed (of the grown run when the seed is short)
- *    are the article's topic.
- * 3. The same growth is done again with prose about something else (sharing few of the topic's
- *    words: the summary of another story) counting against the run, and short lines about the
- *    topic (a subheading, an item of the article's list) costing nothing.
+ *    repeats and by how close it starts below the page's own copy of the headline, so that a
+ *    short article wins over a longer comment section or a list of teasers. Prose above the
+ *    page's first copy of the headline counts for less: the article follows it.
+ * 2. The run may not reach above the last copy of the headline before the seed, nor down to a
+ *    line that heads a comment section ("[ 167 comments ]") or names the headline again ("34
+ *    responses to “...”"). The seed grows on each side while that adds value; the content words
+ *    of the seed (of the grown run when the seed is short) are the article's topic.
+ * 3. The growth is done again from the seed with prose about something else (sharing few of the
+ *    topic's words: the summary of another story, a newsletter form) counting against the run,
+ *    and short lines about the topic (a subheading, an item of the article's list) costing
+ *    nothing.
  *
  * Two shapes of page furniture weigh less: a sentence standing alone between stretches of
  * short lines ("Kurt Volker throws Rudy Giuliani under the bus" / "Kaylee McGhee" / "Tuesday
  * November 19, 2019" / one-sentence summary / next headline ...) is how teasers and comments are
  * laid out, not paragraphs; a line the text holds more than once is a repeated label or notice.
  *
- * Only a text with a page around it is cut: the lines outside the run must be many (a stray
- * line or two around an article is the `fragment` rule's business), the text must start with a
- * page header (lines before the run), and the end is cut only when it is long enough to be page
- * rather than the article's own last lines.
+ * Only a text with a page around it is cut (see `isPage`): many lines outside the run, and a
+ * page header of non-prose lines before it. The end is cut only when it is long enough to be
+ * page rather than the article's own last lines. Each removed line says on which side of the
+ * article it was.
  */
 import { countTerms, sharedTermShare, type Analysis } from '../core/analysis.js';
 import type { CleanContext, Cleaner } from '../core/cleaner.js';
@@ -100,6 +102,9 @@ const MIN_DOCUMENT_STOPWORDS = 0.1;
 /** Lines outside the run, at the least, for the text to be a page dump rather than an article. */
 const MIN_PAGE_LINES = 25;
 
+/** The share of prose lines a page header stays under (menus, bylines, share bars are not prose). */
+const MAX_HEAD_PROSE_SHARE = 0.4;
+
 /** Lines on one side of the run, at the least, for that side to be cut. */
 const MIN_SIDE_LINES = 8;
 
@@ -126,7 +131,7 @@ export interface ArticleRun {
   readonly lines: readonly LineInfo[];
   readonly from: number;
   readonly to: number;
-  /** True when there is a page around the run to cut (see {@link MIN_PAGE_LINES}). */
+  /** True when there is a page around the run to cut (see {@link isPage}). */
   readonly page: boolean;
   /** What each line added to the run in the last pass (for explaining and debugging). */
   readonly values: readonly number[];
@@ -144,9 +149,6 @@ export const outsideArticle: Cleaner = {
     const run = locateArticle(context);
     if (!run.page) return [];
     const remove = (info: LineInfo, reason: string): Removal => ({ rule: this.meta.id, reason, span: info.line.span });
-    // A page dump starts with the site's header; a text that starts with its article is an
-    // article, and what follows its run is its own (a list, a box of products): left alone.
-    if (run.from < MIN_SIDE_LINES) return [];
     const head = run.lines.slice(0, run.from);
     const tail = run.lines.length - 1 - run.to >= MIN_SIDE_LINES ? run.lines.slice(run.to + 1) : [];
     return [
@@ -173,7 +175,20 @@ export function locateArticle(context: CleanContext): ArticleRun {
   const start = termTotal(analysis, lines, seedProse) >= MIN_TOPIC_TERMS ? seedProse : proseIn(first);
   const { values, run } = topicalRun(context, lines, start, seed, limits);
   const { from, to } = run;
-  return { lines, from, to, page: from + (lines.length - 1 - to) >= MIN_PAGE_LINES, values, seed };
+  return { lines, from, to, page: isPage(lines, from, to), values, seed };
+}
+
+/**
+ * True when the run `[from, to]` of `lines` has a page around it: many lines outside it (a stray
+ * line or two around an article is the `fragment` rule's business), and a page header before it
+ * of non-prose lines (menus, share bars). A text that starts with its article is an article, and
+ * what follows its run is its own (a list, a box of products); a head of prose is the article's
+ * own start, missed by the seed.
+ */
+function isPage(lines: readonly LineInfo[], from: number, to: number): boolean {
+  const head = lines.slice(0, from);
+  const headProse = head.filter((info) => info.prose).length;
+  return from + (lines.length - 1 - to) >= MIN_PAGE_LINES && head.length >= MIN_SIDE_LINES && headProse < head.length * MAX_HEAD_PROSE_SHARE;
 }
 
 /** The content words of the lines at `positions`, counted. */

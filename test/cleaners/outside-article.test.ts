@@ -50,6 +50,25 @@ ruleTester('outside-article', {
       name: "an article ending in its own long list: a text that starts with its article is not cut",
       text: `${HEADLINE}\n\n${BODY.join('\n\n')}\n\nThe keepers' duties:\n${['Lamp', 'Lens cleaning', 'Fog signal', 'Weather log', 'Radio watch', 'Tower tours', 'Cottage upkeep', 'Boat checks', 'Visitor book', 'Garden'].join('\n')}\n`,
     },
+    {
+      name: 'prose before the run is no page header: nothing is cut',
+      text: [
+        HEADLINE,
+        '',
+        ...TEASERS.flatMap((teaser) => [teaser[3], '']),
+        ...TEASERS.flatMap((teaser) => [teaser[3]!.replace('.', ' again.'), '']),
+        ...TEASERS.flatMap((teaser) => [teaser[3]!.replace('.', ' once more.'), '']),
+        ...SECTIONS,
+        '',
+        HEADLINE,
+        '',
+        BODY.join('\n\n'),
+        '',
+        ...HEADER,
+        ...FOOTER,
+        '',
+      ].join('\n'),
+    },
   ],
   invalid: [
     {
