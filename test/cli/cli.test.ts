@@ -4,38 +4,16 @@
  * and stay true whatever the cleaners decide; a few checks pin what any cleaner must do (a
  * repeated headline goes).
  */
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readFileSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean, RULE_IDS } from '../../src/index.js';
-import { ARTICLE, BIN, CLEAN, expectNoTrace, expectOneLineError, hasCommand, ROOT, runCli, shellQuote, temporaryFolders, TITLE } from './helpers.js';
+import { ARTICLE, BIN, CLEAN, expectNoTrace, expectOneLineError, hasCommand, ROOT, runCli, shellQuote, temporaryFolders, TITLE, listFiles, writeTree } from './helpers.js';
 
 const temporary = temporaryFolders();
 
-/** Writes `files` (relative path -> content) under a new temporary folder and returns it. */
-function tree(files: Record<string, string | Buffer>): string {
-  const root = temporary();
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), content);
-  }
-  return root;
-}
-
-/** Every file under `folder`, as sorted relative paths. */
-function listFiles(folder: string): string[] {
-  const found: string[] = [];
-  const visit = (sub: string): void => {
-    for (const entry of readdirSync(path.join(folder, sub), { withFileTypes: true })) {
-      const relative = path.join(sub, entry.name);
-      if (entry.isDirectory()) visit(relative);
-      else found.push(relative);
-    }
-  };
-  visit('');
-  return found.sort();
-}
+const tree = (files: Record<string, string | Buffer>): string => writeTree(temporary, files);
 
 const ARTICLE_CLEANED = clean(ARTICLE).text;
 

@@ -2,38 +2,17 @@
  * Paths (issue 5): missing and unreadable inputs, unwritable outputs, outputs that would land on
  * inputs or outside --out-dir, symlink loops, awkward names.
  */
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputPath, PathError } from '../../src/cli/files.js';
 import { clean } from '../../src/index.js';
-import { ARTICLE, CLEAN, expectNoTrace, expectOneLineError, IS_ROOT, NOBODY, runCli, temporaryFolders } from './helpers.js';
+import { ARTICLE, CLEAN, expectNoTrace, expectOneLineError, IS_ROOT, NOBODY, runCli, temporaryFolders, listFiles, writeTree } from './helpers.js';
 
 const temporary = temporaryFolders();
 const CLEANED = clean(ARTICLE).text;
 
-/** A folder holding `files` (relative path -> content). */
-function tree(files: Record<string, string | Buffer>): string {
-  const root = temporary();
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), content);
-  }
-  return root;
-}
-
-function listFiles(folder: string): string[] {
-  const found: string[] = [];
-  const visit = (sub: string): void => {
-    for (const entry of readdirSync(path.join(folder, sub), { withFileTypes: true })) {
-      const relative = path.join(sub, entry.name);
-      if (entry.isDirectory()) visit(relative);
-      else found.push(relative);
-    }
-  };
-  visit('');
-  return found.sort();
-}
+const tree = (files: Record<string, string | Buffer>): string => writeTree(temporary, files);
 
 /**
  * Permission bits do not stop root, so as root the command runs as nobody, in a folder nobody can

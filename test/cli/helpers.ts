@@ -3,7 +3,7 @@
  * global setup), make temporary folders, and the fixture texts (written for these tests).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,6 +128,30 @@ export function temporaryFolders(): (prefix?: string) => string {
     made.push(folder);
     return folder;
   };
+}
+
+/** Writes `files` (relative path -> content) into a new folder from `temporary` and returns it. */
+export function writeTree(temporary: () => string, files: Record<string, string | Buffer>): string {
+  const root = temporary();
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), content);
+  }
+  return root;
+}
+
+/** Every file under `folder`, as sorted relative paths. */
+export function listFiles(folder: string): string[] {
+  const found: string[] = [];
+  const visit = (sub: string): void => {
+    for (const entry of readdirSync(path.join(folder, sub), { withFileTypes: true })) {
+      const relative = path.join(sub, entry.name);
+      if (entry.isDirectory()) visit(relative);
+      else found.push(relative);
+    }
+  };
+  visit('');
+  return found.sort();
 }
 
 /** Gives the owner access again to everything a test locked, so the folder can be removed. */
