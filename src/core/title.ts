@@ -73,6 +73,10 @@ export function headlineKeys(text: string): string[] {
  */
 export function sameHeadline(titleKeys: readonly string[], line: string): boolean {
   if (/[:：]\s*$/u.test(line)) return false;
+  // Every key of a line is the key of a run of its parts, so a substring of its whole key: a line
+  // whose whole key holds no headline key cannot match, and its parts need not be looked at.
+  const whole = comparisonKey(line);
+  if (!titleKeys.some((key) => whole.includes(key))) return false;
   const lineKeys = headlineKeys(line);
   return lineKeys.some((key) => titleKeys.includes(key));
 }
