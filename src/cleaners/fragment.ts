@@ -279,7 +279,28 @@ function looksLikeProse(analysis: Analysis, text: string): boolean {
  * October 9, 2018"). Such a tail is an embed or a caption, not a sentence cut short.
  */
 function endsOnReference(text: string): boolean {
-  return /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+$|[@#][\p{L}\p{N}_]+$|\S+@\S+\.\p{L}+$|\.(?:com|org|net)\S*$|\(@[\p{L}\p{N}_]+\)/u.test(text);
+  // The tests look at the last word alone: a pattern ending in `\S+$` tried at every link in a
+  // long line would be quadratic ("http://http://http://... x").
+  const last = lastWord(text);
+  return /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S/u.test(last)
+    || /[@#][\p{L}\p{N}_]+$/u.test(last)
+    || isEmailAddress(last)
+    || /\.(?:com|org|net)/u.test(last)
+    || /\(@[\p{L}\p{N}_]+\)/u.test(text);
+}
+
+/** The run of non-space characters that ends `text` (empty when it ends in white space). */
+function lastWord(text: string): string {
+  let start = text.length;
+  while (start > 0 && !/\s/u.test(text[start - 1]!)) start--;
+  return text.slice(start);
+}
+
+/** True when `word` reads as an e-mail address: "name@host.tld" (letters after the last dot). */
+function isEmailAddress(word: string): boolean {
+  const at = word.indexOf('@', 1);
+  const dot = word.lastIndexOf('.');
+  return at !== -1 && at + 1 < dot && /^\p{L}+$/u.test(word.slice(dot + 1));
 }
 
 /** True when the last word is a stop word ("without", "the", "of") or a possessive ("Minnesota’s"). */

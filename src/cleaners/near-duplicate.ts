@@ -278,8 +278,15 @@ function isRestatedHeading(document: Document, { original, duplicate }: Match): 
   return !TERMINAL.test(headingLine.text) && proseLine.sentences[0] === duplicate.sentence.index && proseLine.sentences.length > 1;
 }
 
-/** A line ending in a link, as embedded posts do: "... #MethWeAreOnIt https://t.co/hopPjqa95w". */
-const ENDS_IN_LINK = /(?:https?:\/\/|pic\.twitter\.com\/)\S+$/u;
+/** A link, as embedded posts end in: "... #MethWeAreOnIt https://t.co/hopPjqa95w". */
+const LINK = /^(?:https?:\/\/|pic\.twitter\.com\/)\S/u;
+
+/** True when the last word of `text` is a link (found without a regular expression scanning back). */
+function endsInLink(text: string): boolean {
+  let start = text.length;
+  while (start > 0 && !/\s/u.test(text[start - 1]!)) start--;
+  return LINK.test(text.slice(start));
+}
 
 /** The signature under an embedded post: "— Governor Kristi Noem (@govkristinoem) November 18, 2019". */
 const POST_SIGNATURE = /^[—–]\s*\S.{0,80}\(@[\p{L}\p{N}_]+\)/u;
@@ -298,7 +305,7 @@ function isEmbeddedPost(document: Document, sentence: Sentence, start: number): 
   // Text after the post's link, on the same line, is not part of the post.
   if (/(?:https?:\/\/|pic\.twitter\.com\/)/u.test(document.text.slice(line.span.start, start))) return false;
   const following = document.lines.slice(sentence.line, sentence.line + 1 + SIGNATURE_DISTANCE);
-  return following.some((line, i) => (i <= 1 && ENDS_IN_LINK.test(line.text)) || (i > 0 && POST_SIGNATURE.test(line.text)));
+  return following.some((line, i) => (i <= 1 && endsInLink(line.text)) || (i > 0 && POST_SIGNATURE.test(line.text)));
 }
 
 /** Earlier units sharing most shingles with `codes`, best first. */

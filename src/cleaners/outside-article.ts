@@ -164,9 +164,10 @@ export function locateArticle(context: CleanContext): ArticleRun {
   const lines = describeLines(context);
   if (lines.length === 0) return { lines, from: 0, to: -1, page: false, values: [] };
   const seedValues = lineValues(lines, { gapStep: SEED_GAP_STEP, seed: true });
-  const candidate = seedRun(context, lines, seedValues);
+  const copies = headlineCopies(context, lines);
+  const candidate = seedRun(context, lines, seedValues, copies);
   if (!candidate) return { lines, from: 0, to: -1, page: false, values: lines.map(() => 0) };
-  const limits = runLimits(context, lines, candidate);
+  const limits = runLimits(lines, candidate, copies);
   // A seed running into a comment section ends where it was best before it.
   const seed = candidate.to <= limits.last ? candidate : bestPrefix(seedValues, candidate.from, limits.last);
   const first = grow(lineValues(lines, { gapStep: GAP_STEP }), seed, limits);
@@ -229,9 +230,8 @@ interface Limits {
  * headline again ("34 responses to “<headline>”", the headline in a list of popular stories):
  * both come after the article.
  */
-function runLimits(context: CleanContext, lines: readonly LineInfo[], seed: Run): Limits {
-  const copies = headlineCopies(context, lines).filter((i) => i < seed.from);
-  const anchor = copies[copies.length - 1];
+function runLimits(lines: readonly LineInfo[], seed: Run, copies: readonly number[]): Limits {
+  const anchor = lastBefore(copies, seed.from);
   const first = anchor === undefined ? 0 : anchor + 1;
   const names = anchor === undefined ? () => false : namesHeadline(lines[anchor]!.line.text);
   const end = lines.findIndex((info, i) => i > seed.from && (isCommentsLine(info) || names(info)));
@@ -313,7 +313,19 @@ function isolate(prose: readonly boolean[]): boolean[] {
   return isolated;
 }
 
-/** Positions in `lines` of the later copies of the headline. */
+/** The last of `positions` (ascending) before `position`, by binary search. */
+function lastBefore(positions: readonly number[], position: number): number | undefined {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? positions[lo - 1] : undefined;
+}
+
+/** Positions in `lines` of the later copies of the headline, ascending. */
 function headlineCopies({ title }: CleanContext, lines: readonly { readonly line: Line }[]): number[] {
   if (!title) return [];
   const keys = headlineKeys(title.text);
@@ -360,16 +372,14 @@ interface Run {
  * The seed of the article: of the candidate runs, the one whose total, weighted by the share of
  * the headline's content words its prose repeats, is greatest.
  */
-function seedRun(context: CleanContext, lines: readonly LineInfo[], values: readonly number[]): Run | undefined {
-  const { analysis, title } = context;
+function seedRun({ analysis, title }: CleanContext, lines: readonly LineInfo[], values: readonly number[], copies: readonly number[]): Run | undefined {
   const titleTerms = new Set(title ? analysis.terms(title.text) : []);
-  const copies = headlineCopies(context, lines);
   let best: Run | undefined;
   let bestScore = -Infinity;
   for (const run of candidateRuns(values)) {
     const terms = new Set(lines.slice(run.from, run.to + 1).flatMap((info) => (info.prose ? analysis.terms(info.line.text) : [])));
     const repeated = [...titleTerms].filter((term) => terms.has(term)).length;
-    const copy = copies.filter((i) => i < run.from).pop();
+    const copy = lastBefore(copies, run.from);
     const distance = copy === undefined ? 0 : run.from - copy;
     const score = (run.total * (1 + (titleTerms.size === 0 ? 0 : (TITLE_BOOST * repeated) / titleTerms.size))) / (1 + distance / DISTANCE_SCALE);
     if (score > bestScore) {

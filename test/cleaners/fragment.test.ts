@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { clean, RULE_IDS } from '../../src/index.js';
 import { ruleTester } from './rule-tester.js';
 
 const TITLE = 'Harbour ferry returns after repairs';
@@ -110,4 +112,14 @@ ruleTester('fragment', {
       output: `${TITLE}\n\n${P1}\n\n${P2}\n`,
     },
   ],
+});
+
+describe('fragment on lines made to make patterns backtrack', () => {
+  // A pattern ending in `\S+$` tried at every link of a long line takes quadratic time: this
+  // line (about 1 MB) would take minutes that way, and takes well under a second read word by word.
+  it('a long run of links glued together, then a last word', () => {
+    const line = `${'The same sentence is written here again. '.repeat(3)}${'http://'.repeat(150_000)} x`;
+    const result = clean(`Title of the text\n\n${line}\n`, { disable: RULE_IDS.filter((id) => id !== 'fragment') });
+    expect(result.text.length).toBeGreaterThan(0);
+  }, 5_000);
 });
