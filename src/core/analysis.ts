@@ -10,7 +10,7 @@ import { hasUnspacedScript, lineShape, lowerWords } from './text.js';
 export interface Analysis {
   readonly stopwords: StopwordSet;
   /** The content terms of `text` (see {@link contentTerms}), with this document's stop words. */
-  terms(text: string): string[];
+  terms(text: string): readonly string[];
   /** How many times a content term occurs in the whole document. */
   termCount(term: string): number;
   /**
@@ -32,7 +32,7 @@ export interface Analysis {
 export type TermCounts = ReadonlyMap<string, number>;
 
 /** Counts the content terms of `texts`, as `terms` finds them. */
-export function countTerms(terms: (text: string) => string[], texts: Iterable<string>): Map<string, number> {
+export function countTerms(terms: (text: string) => readonly string[], texts: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const text of texts) for (const term of terms(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
@@ -43,7 +43,7 @@ export function countTerms(terms: (text: string) => string[], texts: Iterable<st
  * part of what was counted (`inside`), its own occurrences do not count. `undefined` when `text`
  * has no content terms.
  */
-export function sharedTermShare(terms: (text: string) => string[], counts: TermCounts, text: string, inside: boolean): number | undefined {
+export function sharedTermShare(terms: (text: string) => readonly string[], counts: TermCounts, text: string, inside: boolean): number | undefined {
   const own = countTerms(terms, [text]);
   if (own.size === 0) return undefined;
   let shared = 0;
@@ -77,13 +77,25 @@ export function contentTerms(text: string, stopwords: ReadonlySet<string>): stri
 /** Computes the {@link Analysis} of a document. */
 export function analyse(document: Document): Analysis {
   const stopwords = detectStopwords(lowerWords(document.text));
-  const terms = (text: string): string[] => contentTerms(text, stopwords.words);
+  // The same lines are asked about by several rules: their terms are worked out once.
+  const known = new Map<string, string[]>();
+  const terms = (text: string): readonly string[] => {
+    let found = known.get(text);
+    if (found === undefined) {
+      found = contentTerms(text, stopwords.words);
+      known.set(text, found);
+    }
+    return found;
+  };
   const counts = countTerms(terms, document.lines.map((line) => line.text));
   let total = 0;
   for (const count of counts.values()) total += count;
   const judgesTopic = total >= MIN_TOPIC_TERMS;
   const shapes = new Map<string, number>();
-  for (const line of document.lines) shapes.set(lineShape(line.text), (shapes.get(lineShape(line.text)) ?? 0) + 1);
+  for (const line of document.lines) {
+    const shape = lineShape(line.text);
+    shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+  }
   return {
     stopwords,
     terms,
