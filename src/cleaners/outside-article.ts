@@ -37,7 +37,7 @@
  */
 import { countTerms, sharedTermShare, type Analysis } from '../core/analysis.js';
 import type { CleanContext, Cleaner } from '../core/cleaner.js';
-import type { Line, Removal } from '../core/model.js';
+import type { Line, Removal, Span } from '../core/model.js';
 import { comparisonKey, wordCount } from '../core/text.js';
 import { headlineKeys, sameHeadline } from '../core/title.js';
 
@@ -148,12 +148,15 @@ export const outsideArticle: Cleaner = {
   check(context) {
     const run = locateArticle(context);
     if (!run.page) return [];
-    const remove = (info: LineInfo, reason: string): Removal => ({ rule: this.meta.id, reason, span: info.line.span });
+    // `related` points at the article's first or last line, so --explain says where it is.
+    const first = run.lines[run.from]!.line.span;
+    const last = run.lines[run.to]!.line.span;
+    const remove = (info: LineInfo, reason: string, related: Span): Removal => ({ rule: this.meta.id, reason, span: info.line.span, related });
     const head = run.lines.slice(0, run.from);
     const tail = run.lines.length - 1 - run.to >= MIN_SIDE_LINES ? run.lines.slice(run.to + 1) : [];
     return [
-      ...head.map((info) => remove(info, 'page before the article (menus, header, byline, share bar)')),
-      ...tail.map((info) => remove(info, 'page after the article (other stories, comments, footer)')),
+      ...head.map((info) => remove(info, 'page before the article (menus, header, byline, share bar)', first)),
+      ...tail.map((info) => remove(info, 'page after the article (other stories, comments, footer)', last)),
     ];
   },
 };
@@ -272,8 +275,9 @@ function describeLines(context: CleanContext): LineInfo[] {
   const minStopwords = documentShare >= MIN_DOCUMENT_STOPWORDS ? documentShare * PROSE_STOPWORD_RATIO : 0;
   const firstCopy = headlineCopies(context, lines.map((line) => ({ line })))[0];
   const anchor = firstCopy === undefined ? -1 : lines[firstCopy]!.index;
+  const keys = lines.map((line) => comparisonKey(line.text));
   const counts = new Map<string, number>();
-  for (const line of lines) counts.set(comparisonKey(line.text), (counts.get(comparisonKey(line.text)) ?? 0) + 1);
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   const prose = lines.map((line) => isProse(analysis, line, minStopwords));
   const isolated = isolate(prose);
   return lines.map((line, i) => ({
@@ -281,7 +285,7 @@ function describeLines(context: CleanContext): LineInfo[] {
     words: wordCount(line.text),
     prose: prose[i]!,
     isolated: isolated[i]!,
-    repeated: counts.get(comparisonKey(line.text))! > 1,
+    repeated: counts.get(keys[i]!)! > 1,
     seedWeight: line.index < anchor ? BEFORE_HEADLINE_WEIGHT : 1,
   }));
 }
