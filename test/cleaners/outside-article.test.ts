@@ -75,6 +75,8 @@ ruleTester('outside-article', {
       name: 'a page: header and menus before the article, teasers and footer after it',
       text: page([...TEASER_LINES, '', ...FOOTER]),
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+      // Each removal points at the article's first line (before it) or last line (after it).
+      related: [...PAGE_HEAD.map(() => BODY[0]), ...[...TEASER_LINES, ...FOOTER].map(() => BODY[BODY.length - 1])],
       reason: /page (?:before|after) the article/,
       output: `${HEADLINE} | Coastal Gazette\n\n${BODY.join('\n\n')}\n`,
     },
