@@ -38,7 +38,6 @@
 import { countTerms, sharedTermShare, type Analysis } from '../core/analysis.js';
 import type { CleanContext, Cleaner } from '../core/cleaner.js';
 import type { Line, Removal, Span } from '../core/model.js';
-import { comparisonKey, wordCount } from '../core/text.js';
 import { headlineKeys, sameHeadline } from '../core/title.js';
 
 /** Words a line of prose has at the least. */
@@ -164,13 +163,12 @@ export const outsideArticle: Cleaner = {
 /** Finds the article's run of lines (see the file's comment for how). */
 export function locateArticle(context: CleanContext): ArticleRun {
   const { analysis } = context;
-  const lines = describeLines(context);
+  const { lines, copies } = describeLines(context);
   if (lines.length === 0) return { lines, from: 0, to: -1, page: false, values: [] };
   const seedValues = lineValues(lines, { gapStep: SEED_GAP_STEP, seed: true });
-  const copies = headlineCopies(context, lines);
   const candidate = seedRun(context, lines, seedValues, copies);
   if (!candidate) return { lines, from: 0, to: -1, page: false, values: lines.map(() => 0) };
-  const limits = runLimits(lines, candidate, copies);
+  const limits = runLimits(analysis, lines, candidate, copies);
   // A seed running into a comment section ends where it was best before it.
   const seed = candidate.to <= limits.last ? candidate : bestPrefix(seedValues, candidate.from, limits.last);
   const first = grow(lineValues(lines, { gapStep: GAP_STEP }), seed, limits);
@@ -233,10 +231,10 @@ interface Limits {
  * headline again ("34 responses to “<headline>”", the headline in a list of popular stories):
  * both come after the article.
  */
-function runLimits(lines: readonly LineInfo[], seed: Run, copies: readonly number[]): Limits {
+function runLimits(analysis: Analysis, lines: readonly LineInfo[], seed: Run, copies: readonly number[]): Limits {
   const anchor = lastBefore(copies, seed.from);
   const first = anchor === undefined ? 0 : anchor + 1;
-  const names = anchor === undefined ? () => false : namesHeadline(lines[anchor]!.line.text);
+  const names = anchor === undefined ? () => false : namesHeadline(analysis, lines[anchor]!.line.text);
   const end = lines.findIndex((info, i) => i > seed.from && (isCommentsLine(info) || names(info)));
   return { first, last: end === -1 ? lines.length - 1 : end - 1 };
 }
@@ -245,10 +243,10 @@ function runLimits(lines: readonly LineInfo[], seed: Run, copies: readonly numbe
 const MAX_WORDS_AROUND_HEADLINE = 6;
 
 /** A test for short lines that hold `headline` (the page's copy of it) whole. */
-function namesHeadline(headline: string): (info: LineInfo) => boolean {
-  const key = ` ${comparisonKey(headline)} `;
-  const words = wordCount(headline);
-  return (info) => info.words <= words + MAX_WORDS_AROUND_HEADLINE && ` ${comparisonKey(info.line.text)} `.includes(key);
+function namesHeadline(analysis: Analysis, headline: string): (info: LineInfo) => boolean {
+  const key = ` ${analysis.key(headline)} `;
+  const words = analysis.wordCount(headline);
+  return (info) => info.words <= words + MAX_WORDS_AROUND_HEADLINE && ` ${analysis.key(info.line.text)} `.includes(key);
 }
 
 /**
@@ -267,32 +265,37 @@ function isCommentsLine(info: LineInfo): boolean {
   return info.words <= MAX_COMMENTS_LINE_WORDS && COMMENTS_WORD.test(info.line.text);
 }
 
-/** The features of every line but the headline's own. */
-function describeLines(context: CleanContext): LineInfo[] {
+/**
+ * The features of every line but the headline's own, and the positions among them of the later
+ * copies of the headline (see {@link headlineCopies}).
+ */
+function describeLines(context: CleanContext): { lines: LineInfo[]; copies: number[] } {
   const { document, title, analysis } = context;
   const lines = document.lines.filter((line) => line.index !== title?.line);
   const documentShare = analysis.stopwordShare(lines.map((line) => line.text).join(' '));
   const minStopwords = documentShare >= MIN_DOCUMENT_STOPWORDS ? documentShare * PROSE_STOPWORD_RATIO : 0;
-  const firstCopy = headlineCopies(context, lines.map((line) => ({ line })))[0];
+  const copies = headlineCopies(context, lines);
+  const firstCopy = copies[0];
   const anchor = firstCopy === undefined ? -1 : lines[firstCopy]!.index;
-  const keys = lines.map((line) => comparisonKey(line.text));
+  const keys = lines.map((line) => analysis.key(line.text));
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   const prose = lines.map((line) => isProse(analysis, line, minStopwords));
   const isolated = isolate(prose);
-  return lines.map((line, i) => ({
+  const described = lines.map((line, i) => ({
     line,
-    words: wordCount(line.text),
+    words: analysis.wordCount(line.text),
     prose: prose[i]!,
     isolated: isolated[i]!,
     repeated: counts.get(keys[i]!)! > 1,
     seedWeight: line.index < anchor ? BEFORE_HEADLINE_WEIGHT : 1,
   }));
+  return { lines: described, copies };
 }
 
 /** A line of running text: long enough, ending a sentence (or holding two), with stop words. */
 function isProse(analysis: Analysis, line: Line, minStopwords: number): boolean {
-  if (wordCount(line.text) < MIN_PROSE_WORDS) return false;
+  if (analysis.wordCount(line.text) < MIN_PROSE_WORDS) return false;
   if (!SENTENCE_END.test(line.text) && line.sentences.length < 2) return false;
   return analysis.stopwordShare(line.text) >= minStopwords;
 }
@@ -330,10 +333,10 @@ function lastBefore(positions: readonly number[], position: number): number | un
 }
 
 /** Positions in `lines` of the later copies of the headline, ascending. */
-function headlineCopies({ title }: CleanContext, lines: readonly { readonly line: Line }[]): number[] {
+function headlineCopies({ title, analysis }: CleanContext, lines: readonly Line[]): number[] {
   if (!title) return [];
   const keys = headlineKeys(title.text);
-  return lines.flatMap((info, i) => (info.line.index > title.line && sameHeadline(keys, info.line.text) ? [i] : []));
+  return lines.flatMap((line, i) => (line.index > title.line && sameHeadline(keys, line.text, analysis.key) ? [i] : []));
 }
 
 /** How {@link lineValues} weighs lines in one pass. */

@@ -13,7 +13,7 @@ export const repeatedTitle: Cleaner = {
     id: 'repeated-title',
     description: 'Removes later copies of the headline, with or without a site name attached.',
   },
-  check({ document, title, options }) {
+  check({ document, title, analysis, options }) {
     if (!title) return [];
     const removals: Removal[] = [];
     if (options.bodyOnly) {
@@ -21,7 +21,7 @@ export const repeatedTitle: Cleaner = {
     }
     const keys = headlineKeys(title.text);
     for (const line of document.lines) {
-      if (line.index <= title.line || !sameHeadline(keys, line.text)) continue;
+      if (line.index <= title.line || !sameHeadline(keys, line.text, analysis.key)) continue;
       removals.push({ rule: this.meta.id, reason: 'repeats the headline', span: line.span, related: title.span });
     }
     return removals;

@@ -4,7 +4,7 @@
  */
 import type { Document } from './model.js';
 import { detectStopwords, type StopwordSet } from './stopwords.js';
-import { hasUnspacedScript, lineShape, lowerWords } from './text.js';
+import { comparisonKey, hasUnspacedScript, lineShape, lowerWords, wordCount } from './text.js';
 
 /** Shared statistics of a document. */
 export interface Analysis {
@@ -26,6 +26,27 @@ export interface Analysis {
   stopwordShare(text: string): number;
   /** How many lines of the document have the {@link lineShape} of `text`. */
   shapeCount(text: string): number;
+  /** The {@link comparisonKey} of `text`, worked out once per document for each text asked about. */
+  key(text: string): string;
+  /** The {@link wordCount} of `text`, worked out once per document for each text asked about. */
+  wordCount(text: string): number;
+}
+
+/**
+ * `compute`, remembering its result for each text: the rules ask about the same lines many times
+ * (each line's key is wanted by headline detection, `repeated-title` and `outside-article`), and
+ * tokenising them again was most of the pipeline's time. Lives as long as the document's analysis.
+ */
+function memoised<T>(compute: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let found = known.get(text);
+    if (found === undefined && !known.has(text)) {
+      found = compute(text);
+      known.set(text, found);
+    }
+    return found as T;
+  };
 }
 
 /** How many times each content term occurs in some stretch of a document. */
@@ -60,10 +81,11 @@ const STEM_LENGTH = 5;
 /**
  * The content terms of `text`: lower-cased words that are not stop words, cut to a short stem;
  * for scripts written without spaces, overlapping character pairs stand in for words.
+ * `tokens` are the lower-cased word tokens of `text`, when already known.
  */
-export function contentTerms(text: string, stopwords: ReadonlySet<string>): string[] {
+export function contentTerms(text: string, stopwords: ReadonlySet<string>, tokens: readonly string[] = lowerWords(text)): string[] {
   const terms: string[] = [];
-  for (const token of lowerWords(text)) {
+  for (const token of tokens) {
     if (hasUnspacedScript(token)) {
       for (let i = 0; i + 1 < token.length; i++) terms.push(token.slice(i, i + 2));
       if (token.length === 1) terms.push(token);
@@ -77,23 +99,17 @@ export function contentTerms(text: string, stopwords: ReadonlySet<string>): stri
 /** Computes the {@link Analysis} of a document. */
 export function analyse(document: Document): Analysis {
   const stopwords = detectStopwords(lowerWords(document.text));
-  // The same lines are asked about by several rules: their terms are worked out once.
-  const known = new Map<string, string[]>();
-  const terms = (text: string): readonly string[] => {
-    let found = known.get(text);
-    if (found === undefined) {
-      found = contentTerms(text, stopwords.words);
-      known.set(text, found);
-    }
-    return found;
-  };
+  // The same lines are asked about by several rules: their tokens, terms and shapes are worked out once.
+  const tokensOf = memoised(lowerWords);
+  const terms = memoised((text): readonly string[] => contentTerms(text, stopwords.words, tokensOf(text)));
+  const shapeOf = memoised(lineShape);
   const counts = countTerms(terms, document.lines.map((line) => line.text));
   let total = 0;
   for (const count of counts.values()) total += count;
   const judgesTopic = total >= MIN_TOPIC_TERMS;
   const shapes = new Map<string, number>();
   for (const line of document.lines) {
-    const shape = lineShape(line.text);
+    const shape = shapeOf(line.text);
     shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
   }
   return {
@@ -104,9 +120,11 @@ export function analyse(document: Document): Analysis {
       const share = sharedTermShare(terms, counts, text, true);
       return share === undefined || judgesTopic ? share : 1;
     },
-    shapeCount: (text) => shapes.get(lineShape(text)) ?? 0,
+    shapeCount: (text) => shapes.get(shapeOf(text)) ?? 0,
+    key: memoised(comparisonKey),
+    wordCount: memoised(wordCount),
     stopwordShare(text) {
-      const tokens = lowerWords(text);
+      const tokens = tokensOf(text);
       return tokens.length === 0 ? 0 : tokens.filter((token) => stopwords.words.has(token)).length / tokens.length;
     },
   };

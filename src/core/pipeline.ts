@@ -31,7 +31,8 @@ export function clean(text: string, options?: CleanOptions): CleanResult {
   const unknown = resolved.disable.filter((id) => !RULE_IDS.includes(id));
   if (unknown.length > 0) throw new RangeError(`unknown rule: ${unknown.join(', ')} (rules: ${RULE_IDS.join(', ')})`);
   const document = parseDocument(text);
-  const context: CleanContext = { document, title: detectTitle(document), analysis: analyse(document), options: resolved };
+  const analysis = analyse(document);
+  const context: CleanContext = { document, title: detectTitle(document, analysis.key), analysis, options: resolved };
   const reported = CLEANERS.filter((cleaner) => !resolved.disable.includes(cleaner.meta.id)).flatMap((cleaner) => cleaner.check(context));
   const removals = acceptRemovals(reported);
   return {
