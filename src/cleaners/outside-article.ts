@@ -272,7 +272,7 @@ function isCommentsLine(info: LineInfo): boolean {
 function describeLines(context: CleanContext): { lines: LineInfo[]; copies: number[] } {
   const { document, title, analysis } = context;
   const lines = document.lines.filter((line) => line.index !== title?.line);
-  const documentShare = analysis.stopwordShare(lines.map((line) => line.text).join(' '));
+  const documentShare = analysis.stopwordShare(lines.map((line) => line.text));
   const minStopwords = documentShare >= MIN_DOCUMENT_STOPWORDS ? documentShare * PROSE_STOPWORD_RATIO : 0;
   const copies = headlineCopies(context, lines);
   const firstCopy = copies[0];

@@ -22,8 +22,11 @@ export interface Analysis {
    * this evidence alone.
    */
   cohesion(text: string): number | undefined;
-  /** The share of the word tokens of `text` that are stop words of this document's language (0 without tokens). */
-  stopwordShare(text: string): number;
+  /**
+   * The share of the word tokens of `text` that are stop words of this document's language (0
+   * without tokens); of all of them together when `text` is several texts.
+   */
+  stopwordShare(text: string | readonly string[]): number;
   /** How many lines of the document have the {@link lineShape} of `text`. */
   shapeCount(text: string): number;
   /** The {@link comparisonKey} of `text`, worked out once per document for each text asked about. */
@@ -98,9 +101,11 @@ export function contentTerms(text: string, stopwords: ReadonlySet<string>, token
 
 /** Computes the {@link Analysis} of a document. */
 export function analyse(document: Document): Analysis {
-  const stopwords = detectStopwords(lowerWords(document.text));
   // The same lines are asked about by several rules: their tokens, terms and shapes are worked out once.
   const tokensOf = memoised(lowerWords);
+  // The document's tokens are its lines' (line breaks and the white space trimmed off lines hold
+  // no word, nor carry lower-casing context), so the text is not tokenised a second time.
+  const stopwords = detectStopwords(document.lines.flatMap((line) => tokensOf(line.text)));
   const terms = memoised((text): readonly string[] => contentTerms(text, stopwords.words, tokensOf(text)));
   const shapeOf = memoised(lineShape);
   const counts = countTerms(terms, document.lines.map((line) => line.text));
@@ -124,8 +129,14 @@ export function analyse(document: Document): Analysis {
     key: memoised(comparisonKey),
     wordCount: memoised(wordCount),
     stopwordShare(text) {
-      const tokens = tokensOf(text);
-      return tokens.length === 0 ? 0 : tokens.filter((token) => stopwords.words.has(token)).length / tokens.length;
+      let tokens = 0;
+      let hits = 0;
+      for (const part of typeof text === 'string' ? [text] : text) {
+        const partTokens = tokensOf(part);
+        tokens += partTokens.length;
+        for (const token of partTokens) if (stopwords.words.has(token)) hits++;
+      }
+      return tokens === 0 ? 0 : hits / tokens;
     },
   };
 }

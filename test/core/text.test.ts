@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { words } from '../../src/core/text.js';
+import { lineShape, words } from '../../src/core/text.js';
 import { unicodeText } from '../generators.js';
 
 /** The definition the hand-written tokenizer must agree with. */
@@ -18,6 +18,29 @@ describe('words', () => {
     fc.assert(
       fc.property(fc.oneof(unicodeText, fc.string({ unit: 'binary' })), (text) => {
         expect(words(text)).toEqual(text.match(WORD) ?? []);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('lineShape', () => {
+  /** The definition, in Unicode classes, that the ASCII path must agree with. */
+  function unicodeShape(text: string): string {
+    return text
+      .replace(/\p{Lu}[\p{L}\p{M}'’.-]*/gu, 'A')
+      .replace(/\p{Ll}[\p{L}\p{M}'’.-]*/gu, 'a')
+      .replace(/\p{N}+/gu, '0')
+      .replace(/[\p{Lo}\p{M}]+/gu, 'o')
+      .replace(/\s+/gu, ' ');
+  }
+
+  it('shapes ASCII text as the Unicode classes do', () => {
+    expect(lineShape("[ CNET ]  O'Neil's 3.5-inch x_1\tdone.")).toBe(unicodeShape("[ CNET ]  O'Neil's 3.5-inch x_1\tdone."));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'aZ09 \t\n\'.-_[]|:é’'.split('')) }), fc.string({ unit: 'grapheme-ascii' }), (mixed, ascii) => {
+        expect(lineShape(mixed)).toBe(unicodeShape(mixed));
+        expect(lineShape(ascii)).toBe(unicodeShape(ascii));
       }),
       { numRuns: 2000 },
     );
