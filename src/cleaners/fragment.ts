@@ -18,7 +18,7 @@ import type { Analysis } from '../core/analysis.js';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Line, Removal, Sentence, Span } from '../core/model.js';
 import { detectStopwords } from '../core/stopwords.js';
-import { hasUnspacedScript, startsUpper, wordCount, words } from '../core/text.js';
+import { hasUnspacedScript, startsUpper, words } from '../core/text.js';
 
 /**
  * Punctuation (with closing quotes and brackets) that properly ends a sentence or a line; a
@@ -111,7 +111,7 @@ function checkLine(context: CleanContext, line: Line): Removal | undefined {
   const { document, analysis } = context;
   const text = line.text;
   const sentences = line.sentences.map((i) => document.sentences[i]!);
-  const label = boilerplateLabel(text);
+  const label = boilerplateLabel(analysis, text);
   if (label) return remove(line.span, label);
   if (LIST_ITEM.test(text) || !/\p{L}/u.test(text)) return undefined;
   const last = sentences[sentences.length - 1];
@@ -139,8 +139,8 @@ function remove(span: Span, reason: string): Removal {
 }
 
 /** The reason a line is an interface label, counter, lone date or credit, if it is one. */
-function boilerplateLabel(text: string): string | undefined {
-  if (wordCount(text) > MAX_LABEL_WORDS) return undefined;
+function boilerplateLabel(analysis: Analysis, text: string): string | undefined {
+  if (analysis.wordCount(text) > MAX_LABEL_WORDS) return undefined;
   if (INTERFACE_LABEL.test(text)) return 'interface label';
   if (COUNTER.test(text)) return 'counter';
   if (LONE_DATE.test(text)) return 'lone date';
@@ -228,7 +228,7 @@ function checkTrailingSentence(analysis: Analysis, last: Sentence): Removal | un
 function checkShortLine({ analysis, document }: CleanContext, line: Line): Removal | undefined {
   const text = line.text;
   const cohesion = analysis.cohesion(text);
-  const count = wordCount(text);
+  const count = analysis.wordCount(text);
   if (endsOnReference(text)) return undefined;
   if (looksLikeProse(analysis, text)) {
     if (endsOnFunctionWord(analysis, text)) return remove(line.span, 'sentence cut off mid-phrase');

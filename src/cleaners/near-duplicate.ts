@@ -19,7 +19,7 @@ import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Sentence } from '../core/model.js';
 import type { ResolvedOptions } from '../core/options.js';
-import { lowerWords, startsUpper, wordCount } from '../core/text.js';
+import { lowerWords, startsUpper } from '../core/text.js';
 
 /** Words per shingle in the candidate index. */
 const SHINGLE = 3;
@@ -100,7 +100,7 @@ export const nearDuplicate: Cleaner = {
   },
 };
 
-function toUnits({ document }: CleanContext): Unit[] {
+function toUnits({ document, analysis }: CleanContext): Unit[] {
   const codes = new Map<string, string>();
   const codeOf = (word: string): string => {
     let code = codes.get(word);
@@ -113,7 +113,7 @@ function toUnits({ document }: CleanContext): Unit[] {
   return document.sentences.map((sentence, position) => {
     const tokens = lowerWords(sentence.text.normalize('NFKC'));
     const numbers = tokens.filter((token) => /\d/u.test(token)).join(' ');
-    return { position, sentence, codes: tokens.map(codeOf).join(''), key: tokens.join(' '), words: wordCount(sentence.text), numbers };
+    return { position, sentence, codes: tokens.map(codeOf).join(''), key: tokens.join(' '), words: analysis.wordCount(sentence.text), numbers };
   });
 }
 

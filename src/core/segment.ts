@@ -175,6 +175,9 @@ function tokenize(text: string, start: number, end: number): Span[] {
 function innerBoundaries(text: string, start: number, end: number): number[] {
   const cuts: number[] = [];
   for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    // Every character looked for is `!`, `?` or outside ASCII: the common case is one comparison.
+    if (code < 0x80 && code !== 0x21 && code !== 0x3f) continue;
     const char = text[i]!;
     const fullWidth = FULL_WIDTH.has(char);
     const unspacedAscii = (char === '!' || char === '?') && i > start && UNSPACED.test(text[i - 1]!);

@@ -64,15 +64,21 @@ function setFor(language: string): StopwordSet {
  * language (length, punctuation, repetition).
  */
 export function detectStopwords(tokens: readonly string[]): StopwordSet {
-  const hits = new Map<string, number>();
-  const lookup = languageIndex();
+  // Each distinct word is looked up in the languages' lists once, with its number of occurrences:
+  // the common words, in many lists, are most of the tokens.
+  const occurrences = new Map<string, number>();
   const count = (word: string): void => {
-    for (const language of lookup.get(word) ?? []) hits.set(language, (hits.get(language) ?? 0) + 1);
+    occurrences.set(word, (occurrences.get(word) ?? 0) + 1);
   };
   for (const token of tokens) {
     if (!hasUnspacedScript(token)) count(token);
     // Without spaces a token is a phrase ("市は来年度から"): its characters stand in for words.
     else for (const char of token) count(char);
+  }
+  const hits = new Map<string, number>();
+  const lookup = languageIndex();
+  for (const [word, times] of occurrences) {
+    for (const language of lookup.get(word) ?? []) hits.set(language, (hits.get(language) ?? 0) + times);
   }
   let best = '';
   let bestHits = 0;
