@@ -19,7 +19,7 @@ import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Sentence } from '../core/model.js';
 import type { ResolvedOptions } from '../core/options.js';
-import { lowerWords, startsUpper } from '../core/text.js';
+import { startsUpper } from '../core/text.js';
 
 /** Words per shingle in the candidate index. */
 const SHINGLE = 3;
@@ -36,7 +36,7 @@ const MIN_EXACT_WORDS = 4;
 /** Occurrences from which alike sentences are a template, not duplication. */
 const TEMPLATE_OCCURRENCES = 3;
 
-/** A word token, as {@link lowerWords} counts them. */
+/** A word token, as `words` in `core/text.ts` counts them. */
 const WORD = /[\p{L}\p{N}\p{M}_]+/gu;
 
 /** Terminal punctuation, possibly followed by closing quotes or brackets. */
@@ -111,9 +111,12 @@ function toUnits({ document, analysis }: CleanContext): Unit[] {
     return code;
   };
   return document.sentences.map((sentence, position) => {
-    const tokens = lowerWords(sentence.text.normalize('NFKC'));
+    // The key is the sentence's tokens joined by spaces (tokens hold none), and a sentence that is
+    // a whole line has had its key worked out already.
+    const key = analysis.key(sentence.text);
+    const tokens = key === '' ? [] : key.split(' ');
     const numbers = tokens.filter((token) => /\d/u.test(token)).join(' ');
-    return { position, sentence, codes: tokens.map(codeOf).join(''), key: tokens.join(' '), words: analysis.wordCount(sentence.text), numbers };
+    return { position, sentence, codes: tokens.map(codeOf).join(''), key, words: analysis.wordCount(sentence.text), numbers };
   });
 }
 

@@ -112,11 +112,19 @@ export function analyse(document: Document): Analysis {
   let total = 0;
   for (const count of counts.values()) total += count;
   const judgesTopic = total >= MIN_TOPIC_TERMS;
-  const shapes = new Map<string, number>();
-  for (const line of document.lines) {
-    const shape = shapeOf(line.text);
-    shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
-  }
+  // Only short lines that might be labels ask for their shape, in few documents: the lines'
+  // shapes are counted at the first question.
+  let shapes: Map<string, number> | undefined;
+  const shapeCounts = (): Map<string, number> => {
+    if (shapes === undefined) {
+      shapes = new Map();
+      for (const line of document.lines) {
+        const shape = shapeOf(line.text);
+        shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+      }
+    }
+    return shapes;
+  };
   return {
     stopwords,
     terms,
@@ -125,7 +133,7 @@ export function analyse(document: Document): Analysis {
       const share = sharedTermShare(terms, counts, text, true);
       return share === undefined || judgesTopic ? share : 1;
     },
-    shapeCount: (text) => shapes.get(shapeOf(text)) ?? 0,
+    shapeCount: (text) => shapeCounts().get(shapeOf(text)) ?? 0,
     key: memoised(comparisonKey),
     wordCount: memoised(wordCount),
     stopwordShare(text) {
