@@ -19,7 +19,7 @@ import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Sentence } from '../core/model.js';
 import type { ResolvedOptions } from '../core/options.js';
-import { startsUpper } from '../core/text.js';
+import { startsUpper, wordStart } from '../core/text.js';
 
 /** Words per shingle in the candidate index. */
 const SHINGLE = 3;
@@ -35,9 +35,6 @@ const MIN_EXACT_WORDS = 4;
 
 /** Occurrences from which alike sentences are a template, not duplication. */
 const TEMPLATE_OCCURRENCES = 3;
-
-/** A word token, as `words` in `core/text.ts` counts them. */
-const WORD = /[\p{L}\p{N}\p{M}_]+/gu;
 
 /** Terminal punctuation, possibly followed by closing quotes or brackets. */
 const TERMINAL = /[.!?。！？…:]["'”’»)\]」』]*$/u;
@@ -204,22 +201,12 @@ function gluedCopy(unit: Unit, earlier: Unit): Match | undefined {
   // The copy is the original, its start (cut short), or either with one word changed, added or dropped.
   const copies = tail === earlier.codes || (tail.length <= earlier.codes.length + 1 && tail.length * 2 >= earlier.codes.length && withinOneWord(tail, earlier.codes));
   if (!copies) return undefined;
-  const offset = wordOffset(unit.sentence.text, at);
+  // 0 when there is no such word: a count thrown off by Unicode normalisation errs towards
+  // removing the whole sentence.
+  const offset = wordStart(unit.sentence.text, at) ?? 0;
   // The copy must open like a sentence, "... setup Ships with", not continue one ("... penghinaan").
   if (!startsUpper(unit.sentence.text.slice(offset))) return undefined;
   return { duplicate: unit, original: earlier, reason: 'repeats an earlier sentence, glued to the end of a line', from: unit.sentence.span.start + offset };
-}
-
-/**
- * The offset in `text` of its word number `index` (0-based); 0 when there is no such word, so
- * that a count thrown off by Unicode normalisation errs towards removing the whole sentence.
- */
-function wordOffset(text: string, index: number): number {
-  let count = 0;
-  for (const match of text.matchAll(WORD)) {
-    if (count++ === index) return match.index;
-  }
-  return 0;
 }
 
 /** 1 minus the word-level edit distance over the longer length: word changes, insertions, drops. */

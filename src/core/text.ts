@@ -32,26 +32,42 @@ function isWordChar(code: number): boolean {
 }
 
 /**
- * The word tokens of `text`, in order, as written: the longest runs of {@link WORD_CHAR}, as
- * `text.match(/[\p{L}\p{N}\p{M}_]+/gu)` gives them. Found by a scan of character codes with a
- * table, as this is the hottest code of the pipeline and V8 matches Unicode property classes
- * slowly. (A lone surrogate is no word character, as in the regular expression.)
+ * The `[start, end)` offsets of the word tokens of `text`, in order: the longest runs of
+ * {@link WORD_CHAR}, as `text.matchAll(/[\p{L}\p{N}\p{M}_]+/gu)` finds them. Found by a scan of
+ * character codes with a table, as this is the hottest code of the pipeline and V8 matches
+ * Unicode property classes slowly. (A lone surrogate is no word character, as in the regular
+ * expression.)
  */
-export function words(text: string): string[] {
-  const tokens: string[] = [];
+function scanWords(text: string, onWord: (start: number, end: number) => void): void {
   let start = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.codePointAt(i)!;
     if (isWordChar(code)) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      tokens.push(text.slice(start, i));
+      onWord(start, i);
       start = -1;
     }
     if (code > 0xffff) i++;
   }
-  if (start >= 0) tokens.push(text.slice(start));
+  if (start >= 0) onWord(start, text.length);
+}
+
+/** The word tokens of `text`, in order, as written. */
+export function words(text: string): string[] {
+  const tokens: string[] = [];
+  scanWords(text, (start, end) => tokens.push(text.slice(start, end)));
   return tokens;
+}
+
+/** The offset in `text` of its word token number `index` (0-based), or `undefined` when it has fewer. */
+export function wordStart(text: string, index: number): number | undefined {
+  let count = 0;
+  let found: number | undefined;
+  scanWords(text, (start) => {
+    if (count++ === index) found = start;
+  });
+  return found;
 }
 
 /** The word tokens of `text`, lower-cased, for comparisons. */
