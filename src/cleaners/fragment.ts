@@ -239,7 +239,47 @@ function checkShortLine({ analysis, document }: CleanContext, line: Line): Remov
   if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION)) return undefined;
   if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
   if (analysis.shapeCount(text) > MIN_SHAPE_SIBLINGS) return undefined;
+  if (isHeadline(text) && headlineCount(document) > MIN_SHAPE_SIBLINGS) return undefined;
   return remove(line.span, 'short line sharing no words with the article');
+}
+
+/** Words a line needs to read as a headline rather than a menu entry ("Local News", "Sign In Now"). */
+const MIN_HEADLINE_WORDS = 5;
+
+/** The longest word a title-cased headline leaves in lower case ("at", "and", "with", "from"). */
+const MAX_HEADLINE_SMALL_WORD = 4;
+
+/**
+ * True when `text` is written as a headline: five or more words, each capitalised or a number,
+ * but for short function words ("Man Shot at Dallas Gas Station Dies at Hospital").
+ */
+function isHeadline(text: string): boolean {
+  const tokens = words(text);
+  if (tokens.length < MIN_HEADLINE_WORDS || tokens.length > MAX_LABEL_WORDS) return false;
+  let capitalised = 0;
+  for (const token of tokens) {
+    if (startsUpper(token)) capitalised++;
+    else if (/^\p{L}/u.test(token) && token.length > MAX_HEADLINE_SMALL_WORD) return false;
+  }
+  return capitalised >= MIN_HEADLINE_WORDS - 1;
+}
+
+/** Per document, how many of its lines are written as headlines; counted once, when first needed. */
+const headlineCache = new WeakMap<Document, number>();
+
+/**
+ * How many lines of the document are written as headlines. A page that sets several headlines
+ * of its own between the paragraphs (links to its other stories, kept by the people who marked
+ * these articles' bodies) makes them part of the text; a lone headline dropped in from elsewhere
+ * has no such siblings.
+ */
+function headlineCount(document: Document): number {
+  let count = headlineCache.get(document);
+  if (count === undefined) {
+    count = document.lines.filter((line) => !TERMINAL.test(line.text) && isHeadline(line.text)).length;
+    headlineCache.set(document, count);
+  }
+  return count;
 }
 
 /**

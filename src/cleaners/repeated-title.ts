@@ -1,7 +1,8 @@
 /**
  * `repeated-title`: scrapers keep the headline from the page title, the `<h1>` and the share
  * card, so it stands two or three times, sometimes as "Headline - Site" or "Headline | Site".
- * The first copy stays (unless `--body-only`); every later line that is a copy goes.
+ * The first copy stays; every later line that is a copy goes. (`--body-only` leaves the first
+ * copy out too, once the text is clean: see the pipeline.)
  */
 import type { Cleaner } from '../core/cleaner.js';
 import type { Removal } from '../core/model.js';
@@ -13,12 +14,9 @@ export const repeatedTitle: Cleaner = {
     id: 'repeated-title',
     description: 'Removes later copies of the headline, with or without a site name attached.',
   },
-  check({ document, title, analysis, options }) {
+  check({ document, title, analysis }) {
     if (!title) return [];
     const removals: Removal[] = [];
-    if (options.bodyOnly) {
-      removals.push({ rule: this.meta.id, reason: 'headline left out (body only)', span: title.span });
-    }
     const keys = headlineKeys(title.text);
     for (const line of document.lines) {
       if (line.index <= title.line || !sameHeadline(keys, line.text, analysis.key)) continue;
