@@ -53,6 +53,10 @@ ruleTester('fragment', {
     { name: 'a note closing the article, sharing no words with it', text: longWith(LONG.length, 'This piece was adapted from its original source.') },
     { name: 'an aside in brackets, sharing no words with the article', text: longWith(3, '(Nobody could agree about gardening, painting or music.)') },
     { name: 'a finished sentence followed by an ellipsis: the rest left out', text: longWith(LONG.length, 'The operator may also add a night service on weekends....') },
+    {
+      name: 'headlines the page sets between its paragraphs, four of them: the page\'s own pattern',
+      text: `${TITLE}\n\n${[LONG[0], 'Man Found Safe After Two Nights in the Woods', LONG[1], 'City Approves New Budget for Public Libraries', LONG[2], 'Storm Knocks Out Power to Thousands in Valley', LONG[3], 'Local Bakery Wins National Bread Award', LONG[4]].join('\n\n')}\n\n${LONG.slice(5).join('\n\n')}\n`,
+    },
   ],
   invalid: [
     {
@@ -60,6 +64,17 @@ ruleTester('fragment', {
       text: longWith(4, 'Our Magazines'),
       removed: ['Our Magazines'],
       reason: /no words/,
+    },
+    {
+      name: 'a headline of another story, alone among the paragraphs',
+      text: longWith(4, 'Storm Knocks Out Power to Thousands in Valley'),
+      removed: ['Storm Knocks Out Power to Thousands in Valley'],
+      reason: /no words/,
+    },
+    {
+      name: 'three headlines are not yet a pattern: each goes',
+      text: longWith(4, 'Storm Knocks Out Power to Thousands in Valley', 'City Approves New Budget for Public Libraries', 'Local Bakery Wins National Bread Award'),
+      removed: ['Storm Knocks Out Power to Thousands in Valley', 'City Approves New Budget for Public Libraries', 'Local Bakery Wins National Bread Award'],
     },
     {
       name: 'a stand-alone sentence of another story between the paragraphs',
