@@ -10,6 +10,8 @@
  * - a sentence that occurs three or more times, alike or with a slot filled differently, is a
  *   template ("What inspired you to start?" put to each person interviewed; "Vote for Anna on
  *   the last page!", "Vote for Olga on the last page!");
+ * - the same question about two of the article's subjects ("Did the union agree?" / "Did the
+ *   operator agree?");
  * - a heading restated as the first sentence of a paragraph ("1. Start small" / "Start small.
  *   The early days are..."), under the heading or in a recap;
  * - a post embedded in the article (a tweet ending in its link, or signed "— Name (@handle)
@@ -87,6 +89,7 @@ export const nearDuplicate: Cleaner = {
     return matches
       .filter((match) => groups.size(match.duplicate.position) < TEMPLATE_OCCURRENCES)
       .filter((match) => !isRestatedHeading(context.document, match))
+      .filter((match) => !namesOtherThings(context, match))
       .filter((match) => !isEmbeddedPost(context.document, match.duplicate.sentence, match.from ?? match.duplicate.sentence.span.start))
       .map(({ duplicate, original, reason, from }) => ({
         rule: this.meta.id,
@@ -157,6 +160,27 @@ function compare(unit: Unit, earlier: Unit, threshold: number): Match | undefine
   const alike = Math.max(editSimilarity(unit.codes, earlier.codes), shared);
   if (alike >= threshold) return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
   return isRestatement(unit, earlier, shared) ? { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' } : undefined;
+}
+
+/** Words swapped for others, at most, in a sentence that says the same of something else. */
+const MAX_SWAPPED_WORDS = 2;
+
+/**
+ * True when two questions differ only by a word or two put in place of others, and each of those
+ * words is a subject of the article, named elsewhere in it: "Did the union agree to meet again?"
+ * / "Did the operator agree to meet again?" ask about two parties, each answered in turn (the
+ * interview pattern, with two people). A copy spun with synonyms mostly puts in words the article
+ * does not otherwise use; statements are left to the similarity alone, since a spun statement's
+ * synonyms often do occur elsewhere.
+ */
+function namesOtherThings({ analysis }: CleanContext, { duplicate, original, from }: Match): boolean {
+  if (from !== undefined || !duplicate.sentence.text.endsWith('?') || !original.sentence.text.endsWith('?')) return false;
+  const copy = duplicate.key.split(' ');
+  const first = original.key.split(' ');
+  if (copy.length !== first.length || duplicate.key === original.key) return false;
+  const swapped = copy.flatMap((word, i) => (word === first[i] ? [] : [[word, first[i]!]]));
+  const topical = (word: string): boolean => analysis.terms(word).some((term) => analysis.termCount(term) >= 2);
+  return swapped.length <= MAX_SWAPPED_WORDS && swapped.every((pair) => pair.every(topical));
 }
 
 /** True when both sentences state numbers and the numbers differ: "rose 3%" is not "rose 4%". */

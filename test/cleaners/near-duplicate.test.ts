@@ -31,6 +31,10 @@ ruleTester('near-duplicate', {
       name: 'sentences built alike but about different things',
       text: article('The first school, in Millbrook, opened on Monday with 240 pupils and twelve teachers.', 'The second school, in Stonefield, opened on Tuesday with 310 pupils and fifteen teachers.'),
     },
+    {
+      name: 'the same question about two parties the article names, each answered in turn',
+      text: article(S1, 'Did the union agree to meet again?', 'The union said it would answer within a week.', 'Did the operator agree to meet again?', S3),
+    },
     { name: 'short repeated answers are not duplication', text: article('Did the union agree to meet again?', 'Yes.', 'Will the drivers strike again in May?', 'Yes.') },
     { name: 'a sentence that shares a long phrase but says something else', text: article(S1, 'The union said talks with the city council had gone well and that a new bus timetable was agreed.') },
     { name: 'a one-word change when the threshold asks for identical sentences', text: article(S1, S2, S1.replace('talks', 'negotiations')), options: { similarity: 1 } },
@@ -90,6 +94,11 @@ ruleTester('near-duplicate', {
       text: article(S1, S2, 'The union said talks with the rail operator had broken down on Wednesday'),
       removed: ['The union said talks with the rail operator had broken down on Wednesday'],
       reason: /truncated/,
+    },
+    {
+      name: 'a question repeated with a word the article does not otherwise use: a spun copy',
+      text: article(S1, 'Did the union agree to meet again?', S2, 'Did the union consent to meet again?'),
+      removed: ['Did the union consent to meet again?'],
     },
     { name: 'two sentences repeated: each goes once', text: article(S1, S2, S3, `${S2} ${S1}`), removed: [S2, S1], output: article(S1, S2, S3) },
     {
