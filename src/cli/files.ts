@@ -183,21 +183,48 @@ function temporaryName(file: string): string {
   return path.join(path.dirname(file), `.clean-article-${randomBytes(8).toString('hex')}.tmp`);
 }
 
-/** Temporary files being written now, so an interrupted run (Ctrl-C) can remove them. */
-const inFlight = new Set<string>();
+/**
+ * Writes under way, by temporary file, so an interrupted run (Ctrl-C) can let them end and remove
+ * what they leave.
+ */
+const inFlight = new Map<string, Promise<void>>();
+
+/** Set once the run is interrupted: no new write starts. */
+let stopping = false;
+
+/** How long an interrupted run waits for the writes under way before removing their files. */
+const STOP_WAIT_MS = 2000;
 
 /**
- * Removes the temporary files of writes still under way; for a SIGINT or SIGTERM handler, hence
- * synchronous. The files being replaced are untouched: each is still the old one.
+ * Stops writing, for a SIGINT or SIGTERM handler: no new write starts, the writes under way end
+ * (each renames its file into place or removes it), and any temporary file still there after
+ * {@link STOP_WAIT_MS} is removed. Removing a temporary file at once would race the write that
+ * is creating it on another thread, and leave it behind. The files being replaced are each the
+ * old one or the new one.
  */
-export function removeTemporariesSync(): void {
-  for (const temporary of inFlight) rmSync(temporary, { force: true });
-  inFlight.clear();
+export async function stopWriting(): Promise<void> {
+  stopping = true;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)));
+  await Promise.race([Promise.allSettled(inFlight.values()), timeout]);
+  clearTimeout(timer);
+  for (const temporary of inFlight.keys()) rmSync(temporary, { force: true });
 }
 
 async function writeAtomic(file: string, data: Uint8Array, existing: Stats | undefined): Promise<void> {
+  // After an interrupt the process is about to exit: a write asked for now never starts, nor ends.
+  if (stopping) return new Promise<void>(() => undefined);
   const temporary = temporaryName(file);
-  inFlight.add(temporary);
+  const done = replaceWith(temporary, file, data, existing);
+  inFlight.set(temporary, done);
+  try {
+    await done;
+  } finally {
+    inFlight.delete(temporary);
+  }
+}
+
+async function replaceWith(temporary: string, file: string, data: Uint8Array, existing: Stats | undefined): Promise<void> {
   try {
     // 'wx': never open something that is already there (a name collision or a planted link).
     await fs.writeFile(temporary, data, { flag: 'wx', mode: existing === undefined ? 0o666 : existing.mode & 0o7777 });
@@ -206,8 +233,6 @@ async function writeAtomic(file: string, data: Uint8Array, existing: Stats | und
   } catch (error) {
     await fs.rm(temporary, { force: true });
     throw error;
-  } finally {
-    inFlight.delete(temporary);
   }
 }
 

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { isCorpusCommand, runCorpusCommand } from './corpus-command.js';
-import { removeTemporariesSync } from './files.js';
+import { stopWriting } from './files.js';
 import { buildProgram, readOptions } from './options.js';
 import { isBrokenPipe, messageOf, run } from './run.js';
 
@@ -57,12 +57,10 @@ const fatal = (error: unknown): never => {
 process.on('uncaughtException', fatal);
 process.on('unhandledRejection', fatal);
 // Ctrl-C or a kill during a batch: every file is already old or new (writes are renames), so
-// only the half-written temporary files are left to remove. 128 + the signal, as shells report.
+// only the writes under way are left to end and their temporary files to remove. 128 + the
+// signal, as shells report.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  process.on(signal, () => {
-    removeTemporariesSync();
-    process.exit(code);
-  });
+  process.on(signal, () => void stopWriting().then(() => process.exit(code)));
 }
 
 process.exitCode = await main(process.argv.slice(2));
