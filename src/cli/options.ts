@@ -67,12 +67,12 @@ export function buildProgram(version: string): Command {
     .argument('[paths...]', 'files or folders to clean; none or "-" reads stdin')
     .option('-o, --output <file>', 'write the cleaned text of a single input to <file>')
     .option('--out-dir <dir>', 'write each cleaned file into <dir> (folders keep their layout)')
-    .option('--in-place', 'overwrite each file with its cleaned text (atomically; unchanged files are not rewritten)', false)
+    .option('--in-place', 'overwrite each file with its cleaned text (atomically; unchanged files are not rewritten)')
     .option('--ext <list>', 'extensions of the files taken from folders', list)
-    .option('--explain', 'print one line per removal on stderr: location, rule, reason, text', false)
-    .option('--json', 'print a JSON report per input on stdout (one object per line)', false)
-    .option('--check', 'write nothing; exit 1 when something would be removed', false)
-    .option('--body-only', 'leave the headline out of the output', false)
+    .option('--explain', 'print one line per removal on stderr: location, rule, reason, text')
+    .option('--json', 'print a JSON report per input on stdout (one object per line)')
+    .option('--check', 'write nothing; exit 1 when something would be removed')
+    .option('--body-only', 'leave the headline out of the output')
     .option('--disable <rules>', `rules to switch off (${RULE_IDS.join(', ')})`, list)
     .option('--similarity <n>', 'how alike (0-1] a sentence must be to an earlier one to be a repeat (default 0.8)', fraction)
     .option('--min-duplicate-words <n>', 'fewest words for a sentence to be compared inexactly (default 6)', positiveInteger)
@@ -88,17 +88,17 @@ export function buildProgram(version: string): Command {
 interface RawOptions {
   output?: string;
   outDir?: string;
-  inPlace: boolean;
+  inPlace?: boolean;
   ext?: string[];
-  explain: boolean;
-  json: boolean;
-  check: boolean;
-  bodyOnly: boolean;
+  explain?: boolean;
+  json?: boolean;
+  check?: boolean;
+  bodyOnly?: boolean;
   disable?: string[];
   similarity?: number;
   minDuplicateWords?: number;
   color: 'auto' | 'always' | 'never';
-  jsonl: boolean;
+  jsonl?: boolean;
 }
 
 /** Reads and checks the parsed program; throws {@link UsageError} on contradictions. */
@@ -116,12 +116,12 @@ export function readOptions(program: Command): CliOptions {
     paths,
     output: raw.output,
     outDir: raw.outDir,
-    inPlace: raw.inPlace,
-    extensions: extensionsOf(raw.ext, raw.jsonl),
-    explain: raw.explain,
-    json: raw.json,
-    check: raw.check,
-    bodyOnly: raw.bodyOnly,
+    inPlace: raw.inPlace === true,
+    extensions: extensionsOf(raw.ext, raw.jsonl === true),
+    explain: raw.explain === true,
+    json: raw.json === true,
+    check: raw.check === true,
+    bodyOnly: raw.bodyOnly === true,
     disable,
     similarity: raw.similarity,
     minDuplicateWords: raw.minDuplicateWords,

@@ -48,7 +48,7 @@ export function addScaleOptions(program: Command): Command {
   return program
     .option('-j, --jobs <n>', 'worker threads for a batch or a JSONL stream (default: one per core)', whole(1))
     .option('--no-progress', 'never show the progress bar (it is shown only when stderr is a terminal)')
-    .option('--jsonl', 'read JSON Lines (stdin or files) and write each record back with its text cleaned', false)
+    .option('--jsonl', 'read JSON Lines (stdin or files) and write each record back with its text cleaned')
     .option('--field <name>', 'with --jsonl: the member holding the text', 'text')
     .option('--removals-key <name>', 'with --jsonl: also put {title, removals, counts} under this member')
     .addOption(
@@ -57,19 +57,19 @@ export function addScaleOptions(program: Command): Command {
         .default('skip'),
     )
     .option('--line-counts <file>', 'remove lines that the counts (from count-lines / merge-counts) find in many documents')
-    .option('--corpus-boilerplate', 'count the lines of all inputs first, then clean with those counts (files only)', false)
+    .option('--corpus-boilerplate', 'count the lines of all inputs first, then clean with those counts (files only)')
     .option('--min-docs <n>', `with --line-counts or --corpus-boilerplate: documents a line must be in (default ${DEFAULT_MIN_DOCS})`, parseMinDocs);
 }
 
 interface RawScaleOptions {
   jobs?: number;
   progress: boolean;
-  jsonl: boolean;
+  jsonl?: boolean;
   field: string;
   removalsKey?: string;
   badLines: BadLineAction;
   lineCounts?: string;
-  corpusBoilerplate: boolean;
+  corpusBoilerplate?: boolean;
   minDocs?: number;
   output?: string;
   outDir?: string;
@@ -97,12 +97,12 @@ export function readScaleOptions(program: Command, fromStdin: boolean): ScaleOpt
   return {
     jobs: raw.jobs ?? os.availableParallelism(),
     progress: raw.progress,
-    jsonl: raw.jsonl,
+    jsonl: raw.jsonl === true,
     field: raw.field,
     removalsKey: raw.removalsKey,
     badLines: raw.badLines,
     lineCounts: raw.lineCounts,
-    corpusBoilerplate: raw.corpusBoilerplate,
+    corpusBoilerplate: raw.corpusBoilerplate === true,
     minDocs: raw.minDocs ?? DEFAULT_MIN_DOCS,
   };
 }
