@@ -47,6 +47,12 @@ const LIST_ITEM = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)]|\p{Ll}[.)])\s/u;
 const CUT_AT_ABBREVIATION = /(?:\s(?:\p{Lu}\.){2,}|\s(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Gov|Sen|Rep)\.)$/u;
 
 /**
+ * Dotted capitals after "the" close a noun phrase: "The plant was sold to a company in the U.S."
+ * is whole, where "to improve U.S." was cut from "U.S.-Russia relations".
+ */
+const WHOLE_NOUN_PHRASE = /\sthe\s+(?:\p{Lu}\.){2,}$/iu;
+
+/**
  * English words that cannot end a sentence: articles, conjunctions, subject pronouns. A period
  * right after one marks text cut short and closed off, as in "... reported that the." or "was
  * why he." Prepositions are left out, since English strands them ("what it is made of."), and
@@ -167,7 +173,7 @@ function checkEllipsis(analysis: Analysis, unit: { readonly span: Span; readonly
  */
 function checkProseLine(context: CleanContext, line: Line, sentences: readonly Sentence[]): Removal | undefined {
   if (sentences.length !== 1) return undefined;
-  if (CUT_AT_ABBREVIATION.test(line.text)) return remove(line.span, 'sentence cut off at an abbreviation');
+  if (CUT_AT_ABBREVIATION.test(line.text) && !WHOLE_NOUN_PHRASE.test(line.text)) return remove(line.span, 'sentence cut off at an abbreviation');
   if (DANGLING_BEFORE_PERIOD.test(line.text)) return remove(line.span, 'sentence cut off before its last words');
   if (isStray(context, line)) return remove(line.span, 'stand-alone sentence sharing no words with the article');
   return undefined;

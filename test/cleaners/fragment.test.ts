@@ -42,6 +42,7 @@ ruleTester('fragment', {
     { name: 'a dateline at the start of a sentence', text: withLine('PORTSMOUTH (Reuters) - The ferry made its first crossing at six in the morning.') },
     { name: 'a question', text: withLine('Will the harbour ferry keep to its old timetable?') },
     { name: 'a line introducing what follows, ending in a colon', text: withLine('The operator listed the repairs made to the ferry:') },
+    { name: 'a sentence ending on "the U.S.": a whole noun phrase', text: withLine('The old ferry was sold to a company in the U.S.') },
     { name: 'abbreviations inside a sentence', text: withLine('Mr. Jones of the U.S. Coast Guard inspected the ferry at 9 a.m. on Friday.') },
     { name: 'an ellipsis used as a pause before the end of a sentence', text: withLine('The ferry is back… and the commuters are pleased.') },
     { name: 'a Japanese article', text: '川沿いに新しい自転車道が開通\n\n市は二十日、川沿いに自転車道を開通させたと発表した。\n\n自転車道は午前六時から利用でき、夜間は照明が点灯する。\n' },
