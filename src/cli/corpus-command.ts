@@ -99,7 +99,7 @@ async function writeCountsFile(file: string, counter: LineCounter): Promise<void
   });
   await counter.writeTo(collect);
   try {
-    await writeFileSafely(file, Buffer.concat(chunks));
+    writeFileSafely(file, Buffer.concat(chunks));
   } catch (error) {
     throw new Error(`cannot write ${shownName(file)}: ${messageOf(error)}`);
   }

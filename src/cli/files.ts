@@ -4,7 +4,7 @@
  * and every regular file is written atomically: a temporary file in the same folder, then a rename.
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs, rmSync, type Stats } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, promises as fs, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** One input file, and where its output goes inside `--out-dir`. */
@@ -138,18 +138,25 @@ export function outputPath(outDir: string, relative: string): string {
   return target;
 }
 
+/** Output folders already created and checked, by `--out-dir`: each is checked once per run. */
+const preparedFolders = new Map<string, Set<string>>();
+
 /**
  * Creates the folder of `target` and checks that, links resolved, it is still inside `outDir`:
  * a symlink inside the output folder must not carry writes somewhere else.
  */
-export async function prepareOutputFolder(outDir: string, target: string): Promise<void> {
+export function prepareOutputFolder(outDir: string, target: string): void {
   const folder = path.dirname(target);
-  await fs.mkdir(folder, { recursive: true });
-  const base = await fs.realpath(outDir);
-  const real = await fs.realpath(folder);
+  let prepared = preparedFolders.get(outDir);
+  if (prepared?.has(folder)) return;
+  mkdirSync(folder, { recursive: true });
+  const base = realpathSync(outDir);
+  const real = realpathSync(folder);
   if (real !== base && !real.startsWith(base + path.sep)) {
     throw new PathError(`refusing to write outside --out-dir: ${path.relative(outDir, target)} leads to ${real}`);
   }
+  if (!prepared) preparedFolders.set(outDir, (prepared = new Set()));
+  prepared.add(folder);
 }
 
 /**
@@ -159,17 +166,21 @@ export async function prepareOutputFolder(outDir: string, target: string): Promi
  * followed so the link stays a link. Anything else (`/dev/full`, a FIFO, a name under `/dev` or
  * `/proc`) is written to directly: renaming over a device would replace the device. Creates
  * missing folders.
+ *
+ * Synchronous on purpose: the write is a few small system calls, which the thread pool would
+ * only delay, and a Ctrl-C or SIGTERM (handled between tasks, never inside one) then always finds
+ * the file renamed into place or the temporary file removed: an interrupt leaves nothing behind.
  */
-export async function writeFileSafely(file: string, data: Uint8Array): Promise<void> {
-  const existing = await statOrUndefined(file);
+export function writeFileSafely(file: string, data: Uint8Array): void {
+  const existing = statOrUndefined(file);
   if (existing?.isDirectory()) throw new PathError(`${file} is a folder`);
   if (existing !== undefined && (!existing.isFile() || DEVICE_NAMES.test(path.resolve(file)))) {
-    await fs.writeFile(file, data);
+    writeFileSync(file, data);
     return;
   }
-  const target = existing === undefined ? file : await fs.realpath(file);
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  await writeAtomic(target, data, existing);
+  const target = existing === undefined ? file : realpathSync(file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeAtomic(target, data, existing);
 }
 
 /**
@@ -183,71 +194,35 @@ function temporaryName(file: string): string {
   return path.join(path.dirname(file), `.clean-article-${randomBytes(8).toString('hex')}.tmp`);
 }
 
-/**
- * Writes under way, by temporary file, so an interrupted run (Ctrl-C) can let them end and remove
- * what they leave.
- */
-const inFlight = new Map<string, Promise<void>>();
-
-/** Set once the run is interrupted: no new write starts. */
-let stopping = false;
-
-/** How long an interrupted run waits for the writes under way before removing their files. */
-const STOP_WAIT_MS = 2000;
-
-/**
- * Stops writing, for a SIGINT or SIGTERM handler: no new write starts, the writes under way end
- * (each renames its file into place or removes it), and any temporary file still there after
- * {@link STOP_WAIT_MS} is removed. Removing a temporary file at once would race the write that
- * is creating it on another thread, and leave it behind. The files being replaced are each the
- * old one or the new one.
- */
-export async function stopWriting(): Promise<void> {
-  stopping = true;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)));
-  await Promise.race([Promise.allSettled(inFlight.values()), timeout]);
-  clearTimeout(timer);
-  for (const temporary of inFlight.keys()) rmSync(temporary, { force: true });
-}
-
-async function writeAtomic(file: string, data: Uint8Array, existing: Stats | undefined): Promise<void> {
-  // After an interrupt the process is about to exit: a write asked for now never starts, nor ends.
-  if (stopping) return new Promise<void>(() => undefined);
+function writeAtomic(file: string, data: Uint8Array, existing: Stats | undefined): void {
   const temporary = temporaryName(file);
-  const done = replaceWith(temporary, file, data, existing);
-  inFlight.set(temporary, done);
-  try {
-    await done;
-  } finally {
-    inFlight.delete(temporary);
-  }
-}
-
-async function replaceWith(temporary: string, file: string, data: Uint8Array, existing: Stats | undefined): Promise<void> {
   try {
     // 'wx': never open something that is already there (a name collision or a planted link).
-    await fs.writeFile(temporary, data, { flag: 'wx', mode: existing === undefined ? 0o666 : existing.mode & 0o7777 });
-    if (existing !== undefined) await keepOwnerAndMode(temporary, existing);
-    await fs.rename(temporary, file);
+    writeFileSync(temporary, data, { flag: 'wx', mode: existing === undefined ? 0o666 : existing.mode & 0o7777 });
+    if (existing !== undefined) keepOwnerAndMode(temporary, existing);
+    renameSync(temporary, file);
   } catch (error) {
-    await fs.rm(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
 }
 
 /** The mode given to `open` is masked by the umask, so it is set again explicitly. */
-async function keepOwnerAndMode(file: string, original: Stats): Promise<void> {
+function keepOwnerAndMode(file: string, original: Stats): void {
   if (typeof process.getuid === 'function' && (original.uid !== process.getuid() || original.gid !== process.getgid?.())) {
     // Only root may give a file away; for anyone else the new file stays theirs.
-    await fs.chown(file, original.uid, original.gid).catch(() => undefined);
+    try {
+      chownSync(file, original.uid, original.gid);
+    } catch {
+      // Not allowed: the file stays the writer's.
+    }
   }
-  await fs.chmod(file, original.mode & 0o7777);
+  chmodSync(file, original.mode & 0o7777);
 }
 
-async function statOrUndefined(file: string): Promise<Stats | undefined> {
+function statOrUndefined(file: string): Stats | undefined {
   try {
-    return await fs.stat(file);
+    return statSync(file);
   } catch (error) {
     // ENOTDIR: a parent is a file, so this path does not exist either.
     const code = (error as NodeJS.ErrnoException).code;
@@ -257,15 +232,16 @@ async function statOrUndefined(file: string): Promise<Stats | undefined> {
 }
 
 /** True when `a` and `b` are the same file: the same device and inode, so hard links and symlinks count. */
-export async function sameFile(a: string, b: string): Promise<boolean> {
-  const [first, second] = await Promise.all([statOrUndefined(a), statOrUndefined(b)]);
+export function sameFile(a: string, b: string): boolean {
+  const first = statOrUndefined(a);
+  const second = statOrUndefined(b);
   if (first === undefined || second === undefined) return path.resolve(a) === path.resolve(b);
   return first.dev === second.dev && first.ino === second.ino;
 }
 
 /** Stats `file`, following links; for `--in-place`, which may only replace regular files. */
-export async function requireRegularFile(file: string): Promise<Stats> {
-  const stat = await fs.stat(file);
+export function requireRegularFile(file: string): Stats {
+  const stat = statSync(file);
   if (!stat.isFile()) throw new PathError('not a regular file; --in-place only replaces regular files');
   return stat;
 }

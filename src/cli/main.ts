@@ -5,7 +5,6 @@
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { isCorpusCommand, runCorpusCommand } from './corpus-command.js';
-import { stopWriting } from './files.js';
 import { buildProgram, readOptions } from './options.js';
 import { isBrokenPipe, messageOf, run } from './run.js';
 
@@ -56,11 +55,11 @@ const fatal = (error: unknown): never => {
 };
 process.on('uncaughtException', fatal);
 process.on('unhandledRejection', fatal);
-// Ctrl-C or a kill during a batch: every file is already old or new (writes are renames), so
-// only the writes under way are left to end and their temporary files to remove. 128 + the
-// signal, as shells report.
+// Ctrl-C or a kill during a batch: every file is old or new and no temporary file is left, since
+// each write renames its file into place within one synchronous step, which a signal handler
+// never interrupts. 128 + the signal, as shells report.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  process.on(signal, () => void stopWriting().then(() => process.exit(code)));
+  process.on(signal, () => process.exit(code));
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -135,7 +135,7 @@ function toStream(options: CliOptions, io: RunIO): Destination {
 }
 
 async function toOutput(options: CliOptions, file: InputFile, io: RunIO): Promise<Destination> {
-  if (options.output && (await sameFile(options.output, file.path))) {
+  if (options.output && sameFile(options.output, file.path)) {
     throw new UsageError(`-o ${options.output} is the input file; use --in-place to overwrite it`);
   }
   return toStream(options, io);
@@ -143,7 +143,7 @@ async function toOutput(options: CliOptions, file: InputFile, io: RunIO): Promis
 
 async function toFile(options: CliOptions, file: InputFile, written: Map<string, string>): Promise<Destination> {
   if (options.inPlace) {
-    await requireRegularFile(file.path);
+    requireRegularFile(file.path);
     // Unchanged files are left alone: same bytes, same mtime, same inode.
     return async (text, changed, encoding) => {
       if (changed) await writeTo(file.path, encode(text, encoding));
@@ -151,7 +151,7 @@ async function toFile(options: CliOptions, file: InputFile, written: Map<string,
   }
   if (options.outDir) {
     const target = outputPath(options.outDir, file.relative);
-    if (await sameFile(target, file.path)) throw new PathError(`its output ${target} is the input file itself`);
+    if (sameFile(target, file.path)) throw new PathError(`its output ${target} is the input file itself`);
     const earlier = written.get(target);
     if (earlier !== undefined) throw new PathError(`its output ${target} would overwrite the output of ${shownName(earlier)}`);
     written.set(target, file.path);
@@ -172,8 +172,8 @@ function toPath(target: string): Destination {
  */
 async function writeTo(target: string, bytes: Uint8Array, outDir?: string): Promise<void> {
   try {
-    if (outDir !== undefined) await prepareOutputFolder(outDir, target);
-    await writeFileSafely(target, bytes);
+    if (outDir !== undefined) prepareOutputFolder(outDir, target);
+    writeFileSafely(target, bytes);
   } catch (error) {
     if (error instanceof PathError) throw error;
     throw new PathError(`cannot write ${shownName(target)}: ${messageOf(error)}`);
