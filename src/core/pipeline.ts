@@ -48,39 +48,36 @@ export function clean(text: string, options?: CleanOptions): CleanResult {
   const resolved = resolveOptions(options);
   const unknown = resolved.disable.filter((id) => !RULE_IDS.includes(id));
   if (unknown.length > 0) throw new RangeError(`unknown rule: ${unknown.join(', ')} (rules: ${RULE_IDS.join(', ')})`);
-  let current = text;
   let document = parseDocument(text);
   let removals: Removal[] = [];
   for (let reading = 1; ; reading++) {
     const found = read(document, resolved);
-    const next = deleteSpans(current, found.removals.map((removal) => removal.span), document.eol);
-    if (found.removals.length > 0) removals = mergeRemovals(text, removals, current, found.removals);
-    const nextDocument = next === current ? document : parseDocument(next);
-    // Settled when nothing changed, or only white space changed and the text reads the same
-    // (then it has the same lines, and the headline is on the same one).
-    const settled = next === current || (found.removals.length === 0 && readsTheSame(document, nextDocument));
-    if (settled) return finish(text, nextDocument, found.title && nextDocument.lines[found.title.line]!, removals, resolved);
-    if (reading === MAX_READINGS) return finish(text, nextDocument, detectTitle(nextDocument, comparisonKey), removals, resolved);
-    current = next;
-    document = nextDocument;
+    const next = deleteSpans(document.text, found.removals.map((removal) => removal.span), document.eol);
+    if (found.removals.length > 0) {
+      removals = mergeRemovals(text, removals, document.text, found.removals);
+    } else if (readsTheSame(document, next)) {
+      return finish(text, next, document, found.title, removals, resolved);
+    }
+    document = parseDocument(next);
+    if (reading === MAX_READINGS) return finish(text, next, document, detectTitle(document, comparisonKey), removals, resolved);
   }
 }
 
 /**
- * The result, given the settled text. With `bodyOnly` the headline goes last, from the settled
- * text: every reading saw it, so the body is exactly what a full clean leaves under it. That is
- * the work of `repeated-title`, and left undone when that rule is disabled.
+ * The result, given the settled text and a parse of it (or of a text that reads the same) with
+ * its headline. With `bodyOnly` the headline goes last, from the settled text: every reading saw
+ * it, so the body is exactly what a full clean leaves under it. That is the work of
+ * `repeated-title`, and left undone when that rule is disabled.
  */
-function finish(input: string, settled: Document, title: { readonly span: Span } | undefined, removals: Removal[], options: ResolvedOptions): CleanResult {
-  if (!title) return { text: settled.text, title: undefined, removals };
-  // The headline as the cleaned text has it (a teaser glued to its line is gone).
-  const titleText = settled.text.slice(title.span.start, title.span.end);
-  if (!options.bodyOnly || options.disable.includes('repeated-title')) return { text: settled.text, title: titleText, removals };
-  const leftOut: Removal = { rule: 'repeated-title', reason: 'headline left out (body only)', span: title.span };
+function finish(input: string, settled: string, document: Document, title: Title | undefined, removals: Removal[], options: ResolvedOptions): CleanResult {
+  if (!title || !options.bodyOnly || options.disable.includes('repeated-title')) return { text: settled, title: title?.text, removals };
+  const settledDocument = document.text === settled ? document : parseDocument(settled);
+  const span = settledDocument.lines[title.line]!.span;
+  const leftOut: Removal = { rule: 'repeated-title', reason: 'headline left out (body only)', span };
   return {
-    text: deleteSpans(settled.text, [title.span], settled.eol),
-    title: titleText,
-    removals: settled.text === input ? [leftOut] : mergeRemovals(input, removals, settled.text, [leftOut]),
+    text: deleteSpans(settled, [span], settledDocument.eol),
+    title: title.text,
+    removals: settled === input ? [leftOut] : mergeRemovals(input, removals, settled, [leftOut]),
   };
 }
 
@@ -114,9 +111,19 @@ function mergeRemovals(input: string, earlier: readonly Removal[], current: stri
 
 const EMPTY: Span = { start: 0, end: 0 };
 
-/** True when two parses hold the same lines, sentences and paragraphs, word for word. */
-function readsTheSame(a: Document, b: Document): boolean {
-  if (a.lines.length !== b.lines.length || a.sentences.length !== b.sentences.length || a.paragraphs.length !== b.paragraphs.length) return false;
-  return a.lines.every((line, i) => line.text === b.lines[i]!.text && line.paragraph === b.lines[i]!.paragraph)
-    && a.sentences.every((sentence, i) => sentence.text === b.sentences[i]!.text && sentence.line === b.sentences[i]!.line);
+/** A run of spaces or a tab: the only white space inside a line that normalising changes. */
+const INLINE_SPACE_RUN = /[ \t\f\v]{2,}|\t/;
+
+/**
+ * True when `next`, the text `document` became with white space normalised and nothing removed,
+ * holds the same lines, sentences and paragraphs word for word: the rules would find nothing in it
+ * either. Without runs of spaces, normalising only trims lines, drops blank ones and evens out
+ * line endings, which no parse sees; otherwise the two parses are compared.
+ */
+function readsTheSame(document: Document, next: string): boolean {
+  if (next === document.text || !INLINE_SPACE_RUN.test(document.text)) return true;
+  const other = parseDocument(next);
+  if (document.lines.length !== other.lines.length || document.sentences.length !== other.sentences.length || document.paragraphs.length !== other.paragraphs.length) return false;
+  return document.lines.every((line, i) => line.text === other.lines[i]!.text && line.paragraph === other.lines[i]!.paragraph)
+    && document.sentences.every((sentence, i) => sentence.text === other.sentences[i]!.text && sentence.line === other.sentences[i]!.line);
 }
