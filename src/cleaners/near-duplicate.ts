@@ -75,7 +75,7 @@ export const nearDuplicate: Cleaner = {
     const units = toUnits(context);
     const groups = new UnionFind(units.length);
     const firstByKey = new Map<string, Unit>();
-    const postings = new Map<string, number[]>();
+    const postings = new Map<number, number[]>();
     const matches: Match[] = [];
     for (const unit of units) {
       if (unit.key === '' || unit.sentence.line === context.title?.line) continue;
@@ -98,30 +98,47 @@ export const nearDuplicate: Cleaner = {
 };
 
 function toUnits({ document, analysis }: CleanContext): Unit[] {
-  const codes = new Map<string, string>();
-  const codeOf = (word: string): string => {
-    let code = codes.get(word);
+  const { vocabulary } = analysis;
+  // Each distinct word gets the next code in the order the sentences first use it; past 0xfe00
+  // distinct words, codes are shared.
+  const codes: number[] = [];
+  let assigned = 0;
+  const codeOf = (id: number): number => {
+    let code = codes[id];
     if (code === undefined) {
-      code = String.fromCharCode(0x100 + (codes.size % 0xfe00));
-      codes.set(word, code);
+      code = 0x100 + (assigned++ % 0xfe00);
+      codes[id] = code;
     }
     return code;
   };
   return document.sentences.map((sentence, position) => {
-    // The key is the sentence's tokens joined by spaces (tokens hold none), and a sentence that is
-    // a whole line has had its key worked out already.
-    const key = analysis.key(sentence.text);
-    const tokens = key === '' ? [] : key.split(' ');
-    const numbers = tokens.filter((token) => /\d/u.test(token)).join(' ');
-    return { position, sentence, codes: tokens.map(codeOf).join(''), key, words: analysis.wordCount(sentence.text), numbers };
+    const ids = analysis.keyWords(sentence);
+    const words = new Array<string>(ids.length);
+    const unitCodes = new Uint16Array(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      words[i] = vocabulary.word(ids[i]!);
+      unitCodes[i] = codeOf(ids[i]!);
+    }
+    const numbers = words.filter((word) => /\d/u.test(word)).join(' ');
+    return { position, sentence, codes: codeString(unitCodes), key: words.join(' '), words: analysis.wordCount(sentence), numbers };
   });
+}
+
+/** Codes passed to `String.fromCharCode` at a time: a sentence can be a whole 200 MB line. */
+const CODE_CHUNK = 4096;
+
+/** The string of the character codes `codes`. */
+function codeString(codes: Uint16Array): string {
+  let result = '';
+  for (let i = 0; i < codes.length; i += CODE_CHUNK) result += String.fromCharCode(...codes.subarray(i, i + CODE_CHUNK));
+  return result;
 }
 
 /**
  * The earlier sentence `unit` repeats, if any. Every earlier sentence found alike joins the
  * unit's group, so that templates (groups of three or more) can be told from copies.
  */
-function findMatch(unit: Unit, units: readonly Unit[], firstByKey: ReadonlyMap<string, Unit>, postings: ReadonlyMap<string, number[]>, groups: UnionFind, options: ResolvedOptions): Match | undefined {
+function findMatch(unit: Unit, units: readonly Unit[], firstByKey: ReadonlyMap<string, Unit>, postings: ReadonlyMap<number, number[]>, groups: UnionFind, options: ResolvedOptions): Match | undefined {
   let match: Match | undefined;
   const exact = firstByKey.get(unit.key);
   if (exact) {
@@ -299,7 +316,7 @@ function isEmbeddedPost(document: Document, sentence: Sentence, start: number): 
 }
 
 /** Earlier units sharing most shingles with `codes`, best first. */
-function candidates(postings: ReadonlyMap<string, number[]>, codes: string): number[] {
+function candidates(postings: ReadonlyMap<number, number[]>, codes: string): number[] {
   const shared = new Map<number, number>();
   for (const shingle of shingles(codes)) {
     const list = postings.get(shingle);
@@ -309,7 +326,7 @@ function candidates(postings: ReadonlyMap<string, number[]>, codes: string): num
   return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([position]) => position);
 }
 
-function indexShingles(postings: Map<string, number[]>, codes: string, position: number): void {
+function indexShingles(postings: Map<number, number[]>, codes: string, position: number): void {
   for (const shingle of new Set(shingles(codes))) {
     const list = postings.get(shingle);
     if (!list) postings.set(shingle, [position]);
@@ -317,11 +334,22 @@ function indexShingles(postings: Map<string, number[]>, codes: string, position:
   }
 }
 
-function shingles(codes: string): string[] {
-  if (codes.length <= SHINGLE) return [codes];
-  const result: string[] = [];
-  for (let i = 0; i + SHINGLE <= codes.length; i++) result.push(codes.slice(i, i + SHINGLE));
+/**
+ * The shingles of `codes`: each run of {@link SHINGLE} codes, or all of them when there are fewer,
+ * packed into one number (codes are at least 0x100, so runs of different lengths never collide).
+ */
+function shingles(codes: string): number[] {
+  if (codes.length <= SHINGLE) return [pack(codes, 0, codes.length)];
+  const result: number[] = [];
+  for (let i = 0; i + SHINGLE <= codes.length; i++) result.push(pack(codes, i, i + SHINGLE));
   return result;
+}
+
+/** The codes `codes[from, to)` (at most three) as one number, 16 bits each. */
+function pack(codes: string, from: number, to: number): number {
+  let packed = 0;
+  for (let i = from; i < to; i++) packed = packed * 0x10000 + codes.charCodeAt(i);
+  return packed;
 }
 
 /** Disjoint sets of unit positions, with their sizes: which sentences are alike. */

@@ -1,78 +1,70 @@
 /**
- * Statistics of one document that several cleaners read: the stop words of its language and how
- * often each content term occurs. Computed once per document.
+ * Statistics of one document that several cleaners read: the stop words of its language, how
+ * often each content term occurs, and per piece of it (a line, a sentence, the headline) its
+ * words, content terms and comparison key. Computed once per document from its word tokens,
+ * found in one scan (see `tokens.ts`): a piece's words are a range of those tokens, and what a
+ * word is (a stop word, which terms, how many words) is worked out once per distinct word.
  */
-import type { Document } from './model.js';
-import { detectStopwords, type StopwordSet } from './stopwords.js';
-import { comparisonKey, hasUnspacedScript, lineShape, lowerWords, wordCount } from './text.js';
+import type { Document, Span } from './model.js';
+import { detectStopwordsOfCounts, type StopwordSet } from './stopwords.js';
+import { hasUnspacedScript, lineShape, lowerWords, wordCount } from './text.js';
+import { holdsContextual, tokenizeDocument, tokenRange, Vocabulary, type DocumentWords } from './tokens.js';
+
+/** A piece of the analysed document: one of its lines or sentences, or its headline. */
+export interface Piece {
+  readonly span: Span;
+  readonly text: string;
+}
+
+/** How many times each content term (by id, see {@link Analysis.terms}) occurs in some pieces. */
+export interface TermCounts {
+  /** The occurrences of the term numbered `term`. */
+  count(term: number): number;
+}
 
 /** Shared statistics of a document. */
 export interface Analysis {
   readonly stopwords: StopwordSet;
-  /** The content terms of `text` (see {@link contentTerms}), with this document's stop words. */
-  terms(text: string): readonly string[];
-  /** How many times a content term occurs in the whole document. */
-  termCount(term: string): number;
+  /** The lower-cased words of the document and of its pieces' comparison keys, by id. */
+  readonly vocabulary: Vocabulary;
   /**
-   * The share of the content terms of `text` (a part of this document) that also occur outside
-   * it: near 1 for a subheading of the article ("The Rukban camp"), near 0 for a line about
-   * something else ("Woman risks her life to save a koala"). `undefined` when `text` has no
-   * content terms; 1 when the document is too short to tell what it is about (a few short
-   * paragraphs share few words even when they belong together), so that nothing is removed on
-   * this evidence alone.
+   * The content terms of a piece as ids (one term, one id; see {@link contentTerms}), with this
+   * document's stop words.
    */
-  cohesion(text: string): number | undefined;
+  terms(piece: Piece): readonly number[];
+  /** The content terms of `pieces`, counted. */
+  termCounts(pieces: Iterable<Piece>): TermCounts;
   /**
-   * The share of the word tokens of `text` that are stop words of this document's language (0
-   * without tokens); of all of them together when `text` is several texts.
+   * The share of the distinct content terms of `piece` that `counts` holds; when the piece is
+   * itself part of what was counted (`inside`), its own occurrences do not count. `undefined`
+   * when the piece has no content terms.
    */
-  stopwordShare(text: string | readonly string[]): number;
+  sharedTermShare(counts: TermCounts, piece: Piece, inside: boolean): number | undefined;
+  /**
+   * The share of the content terms of a piece that also occur outside it: near 1 for a
+   * subheading of the article ("The Rukban camp"), near 0 for a line about something else
+   * ("Woman risks her life to save a koala"). `undefined` when the piece has no content terms; 1
+   * when the document is too short to tell what it is about (a few short paragraphs share few
+   * words even when they belong together), so that nothing is removed on this evidence alone.
+   */
+  cohesion(piece: Piece): number | undefined;
+  /**
+   * The share of the word tokens of a piece that are stop words of this document's language (0
+   * without tokens); of all of them together when given several pieces.
+   */
+  stopwordShare(piece: Piece | readonly Piece[]): number;
+  /** How many word tokens a piece has. */
+  tokenCount(piece: Piece): number;
+  /** How many word tokens of a piece are written in lower case. */
+  lowerCaseTokens(piece: Piece): number;
   /** How many lines of the document have the {@link lineShape} of `text`. */
   shapeCount(text: string): number;
-  /** The {@link comparisonKey} of `text`, worked out once per document for each text asked about. */
-  key(text: string): string;
-  /** The {@link wordCount} of `text`, worked out once per document for each text asked about. */
-  wordCount(text: string): number;
-}
-
-/**
- * `compute`, remembering its result for each text: the rules ask about the same lines many times
- * (each line's key is wanted by headline detection, `repeated-title` and `outside-article`), and
- * tokenising them again was most of the pipeline's time. Lives as long as the document's analysis.
- */
-function memoised<T>(compute: (text: string) => T): (text: string) => T {
-  const known = new Map<string, T>();
-  return (text) => {
-    let found = known.get(text);
-    if (found === undefined && !known.has(text)) {
-      found = compute(text);
-      known.set(text, found);
-    }
-    return found as T;
-  };
-}
-
-/** How many times each content term occurs in some stretch of a document. */
-export type TermCounts = ReadonlyMap<string, number>;
-
-/** Counts the content terms of `texts`, as `terms` finds them. */
-export function countTerms(terms: (text: string) => readonly string[], texts: Iterable<string>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const text of texts) for (const term of terms(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return counts;
-}
-
-/**
- * The share of the distinct content terms of `text` that `counts` holds; when `text` is itself
- * part of what was counted (`inside`), its own occurrences do not count. `undefined` when `text`
- * has no content terms.
- */
-export function sharedTermShare(terms: (text: string) => readonly string[], counts: TermCounts, text: string, inside: boolean): number | undefined {
-  const own = countTerms(terms, [text]);
-  if (own.size === 0) return undefined;
-  let shared = 0;
-  for (const [term, count] of own) if ((counts.get(term) ?? 0) > (inside ? count : 0)) shared++;
-  return shared / own.size;
+  /** The `comparisonKey` of a piece. */
+  key(piece: Piece): string;
+  /** The words of the `comparisonKey` of a piece, as {@link vocabulary} ids. */
+  keyWords(piece: Piece): ArrayLike<number>;
+  /** The {@link wordCount} of a piece. */
+  wordCount(piece: Piece): number;
 }
 
 /** Content terms a document needs before the share of words a line has with it means anything. */
@@ -82,69 +74,214 @@ const MIN_TOPIC_TERMS = 100;
 const STEM_LENGTH = 5;
 
 /**
- * The content terms of `text`: lower-cased words that are not stop words, cut to a short stem;
- * for scripts written without spaces, overlapping character pairs stand in for words.
- * `tokens` are the lower-cased word tokens of `text`, when already known.
+ * The content terms of one lower-cased word token: none for a stop word or a single letter, else
+ * its stem; for a script written without spaces, its overlapping character pairs.
  */
-export function contentTerms(text: string, stopwords: ReadonlySet<string>, tokens: readonly string[] = lowerWords(text)): string[] {
-  const terms: string[] = [];
-  for (const token of tokens) {
-    if (hasUnspacedScript(token)) {
-      for (let i = 0; i + 1 < token.length; i++) terms.push(token.slice(i, i + 2));
-      if (token.length === 1) terms.push(token);
-    } else if (!stopwords.has(token) && (token.length > 1 || /\d/u.test(token))) {
-      terms.push(token.length > STEM_LENGTH ? token.slice(0, STEM_LENGTH) : token);
-    }
+export function contentTerms(token: string, stopwords: ReadonlySet<string>): string[] {
+  if (hasUnspacedScript(token)) {
+    if (token.length === 1) return [token];
+    const pairs: string[] = [];
+    for (let i = 0; i + 1 < token.length; i++) pairs.push(token.slice(i, i + 2));
+    return pairs;
   }
-  return terms;
+  if (stopwords.has(token) || (token.length === 1 && !/\d/u.test(token))) return [];
+  return [token.length > STEM_LENGTH ? token.slice(0, STEM_LENGTH) : token];
+}
+
+/**
+ * A value per vocabulary id, worked out on first use. Ids are numbered in order, so the values
+ * are filled in order up to the id asked about: the array stays dense however ids are asked for.
+ */
+function perWord<T>(compute: (id: number) => T): (id: number) => T {
+  const known: T[] = [];
+  return (id) => {
+    while (known.length <= id) known.push(compute(known.length));
+    return known[id]!;
+  };
+}
+
+/** Occurrences of content terms, in an array indexed by term id, and the distinct terms met. */
+class TermTally implements TermCounts {
+  private counts = new Int32Array(256);
+  /** The distinct terms added, in the order first met. */
+  readonly distinct: number[] = [];
+
+  add(term: number): void {
+    if (term >= this.counts.length) {
+      const larger = new Int32Array(Math.max(term + 1, this.counts.length * 2));
+      larger.set(this.counts);
+      this.counts = larger;
+    }
+    if (this.counts[term]!++ === 0) this.distinct.push(term);
+  }
+
+  count(term: number): number {
+    return term < this.counts.length ? this.counts[term]! : 0;
+  }
+
+  /** Empties the tally, in time proportional to the terms it holds. */
+  clear(): void {
+    for (const term of this.distinct) this.counts[term] = 0;
+    this.distinct.length = 0;
+  }
 }
 
 /** Computes the {@link Analysis} of a document. */
 export function analyse(document: Document): Analysis {
-  // The same lines are asked about by several rules: their tokens, terms and shapes are worked out once.
-  const tokensOf = memoised(lowerWords);
-  // The document's tokens are its lines' (line breaks and the white space trimmed off lines hold
-  // no word, nor carry lower-casing context), so the text is not tokenised a second time.
-  const stopwords = detectStopwords(document.lines.flatMap((line) => tokensOf(line.text)));
-  const terms = memoised((text): readonly string[] => contentTerms(text, stopwords.words, tokensOf(text)));
-  const shapeOf = memoised(lineShape);
-  const counts = countTerms(terms, document.lines.map((line) => line.text));
-  let total = 0;
-  for (const count of counts.values()) total += count;
-  const judgesTopic = total >= MIN_TOPIC_TERMS;
-  // Only short lines that might be labels ask for their shape, in few documents: the lines'
-  // shapes are counted at the first question.
+  return new DocumentAnalysis(document);
+}
+
+class DocumentAnalysis implements Analysis {
+  readonly stopwords: StopwordSet;
+  readonly vocabulary: Vocabulary;
+  readonly shapeCount: (text: string) => number;
+  private readonly words: DocumentWords;
+  private readonly termIds = new Vocabulary();
+  private readonly isStopword: (id: number) => boolean;
+  private readonly termsOfWord: (id: number) => readonly number[];
+  private readonly weightOfWord: (id: number) => number;
+  private readonly documentTerms: TermTally;
+  private readonly judgesTopic: boolean;
+  /** Scratch tally of one piece's terms (see {@link sharedTermShare}). */
+  private readonly own = new TermTally();
+
+  constructor(document: Document) {
+    this.words = tokenizeDocument(document.text);
+    this.vocabulary = this.words.vocabulary;
+    const word = (id: number): string => this.vocabulary.word(id);
+    this.stopwords = this.detectStopwords(document);
+    this.isStopword = perWord((id) => this.stopwords.words.has(word(id)));
+    this.termsOfWord = perWord((id) => contentTerms(word(id), this.stopwords.words).map((term) => this.termIds.id(term)));
+    // A token's lower-cased form counts as many words as it does: no script written without
+    // spaces has case, and lower-casing only lengthens a token (İ), never shortens it.
+    this.weightOfWord = perWord((id) => wordCount(word(id)));
+    this.documentTerms = this.termCounts(document.lines);
+    let total = 0;
+    for (const term of this.documentTerms.distinct) total += this.documentTerms.count(term);
+    this.judgesTopic = total >= MIN_TOPIC_TERMS;
+    this.shapeCount = lineShapes(document);
+  }
+
+  terms(piece: Piece): number[] {
+    const result: number[] = [];
+    const ids = this.lowerIds(piece);
+    for (let i = 0; i < ids.length; i++) for (const term of this.termsOfWord(ids[i]!)) result.push(term);
+    return result;
+  }
+
+  termCounts(pieces: Iterable<Piece>): TermTally {
+    const tally = new TermTally();
+    for (const piece of pieces) this.tallyTerms(tally, piece);
+    return tally;
+  }
+
+  sharedTermShare(counts: TermCounts, piece: Piece, inside: boolean): number | undefined {
+    const own = this.own;
+    this.tallyTerms(own, piece);
+    let shared = 0;
+    for (const term of own.distinct) if (counts.count(term) > (inside ? own.count(term) : 0)) shared++;
+    const distinct = own.distinct.length;
+    own.clear();
+    return distinct === 0 ? undefined : shared / distinct;
+  }
+
+  cohesion(piece: Piece): number | undefined {
+    const share = this.sharedTermShare(this.documentTerms, piece, true);
+    return share === undefined || this.judgesTopic ? share : 1;
+  }
+
+  stopwordShare(piece: Piece | readonly Piece[]): number {
+    let tokens = 0;
+    let hits = 0;
+    for (const part of 'span' in piece ? [piece] : piece) {
+      const ids = this.lowerIds(part);
+      tokens += ids.length;
+      for (let i = 0; i < ids.length; i++) if (this.isStopword(ids[i]!)) hits++;
+    }
+    return tokens === 0 ? 0 : hits / tokens;
+  }
+
+  tokenCount(piece: Piece): number {
+    const [from, to] = tokenRange(this.words, piece.span);
+    return to - from;
+  }
+
+  lowerCaseTokens(piece: Piece): number {
+    const [from, to] = tokenRange(this.words, piece.span);
+    let lower = 0;
+    for (let i = from; i < to; i++) lower += this.words.writtenLower[i]!;
+    return lower;
+  }
+
+  key(piece: Piece): string {
+    const ids = this.keyWords(piece);
+    const parts = new Array<string>(ids.length);
+    for (let i = 0; i < ids.length; i++) parts[i] = this.vocabulary.word(ids[i]!);
+    return parts.join(' ');
+  }
+
+  keyWords(piece: Piece): ArrayLike<number> {
+    // Folding Unicode-compatible forms can change the words ("ﬁ" -> "fi", "½" -> "1⁄2", "™" ->
+    // "TM"): a piece that it changes is tokenised again, folded, as `comparisonKey` does.
+    const folded = piece.text.normalize('NFKC');
+    return folded === piece.text ? this.lowerIds(piece) : this.intern(lowerWords(folded));
+  }
+
+  wordCount(piece: Piece): number {
+    const [from, to] = tokenRange(this.words, piece.span);
+    let count = 0;
+    for (let i = from; i < to; i++) count += this.weightOfWord(this.words.ids[i]!);
+    return count;
+  }
+
+  /** The ids of the lower-cased word tokens of a piece, as `lowerWords` finds them. */
+  private lowerIds(piece: Piece): ArrayLike<number> {
+    const [from, to] = tokenRange(this.words, piece.span);
+    if (holdsContextual(this.words, from, to)) return this.intern(lowerWords(piece.text));
+    return this.words.ids.subarray(from, to);
+  }
+
+  private intern(words: readonly string[]): number[] {
+    return words.map((word) => this.vocabulary.id(word));
+  }
+
+  private tallyTerms(tally: TermTally, piece: Piece): void {
+    const ids = this.lowerIds(piece);
+    for (let i = 0; i < ids.length; i++) for (const term of this.termsOfWord(ids[i]!)) tally.add(term);
+  }
+
+  /** The stop words of the document's language, from the lower-cased words of its lines. */
+  private detectStopwords(document: Document): StopwordSet {
+    // The document's tokens are its lines' (line breaks and the white space trimmed off lines
+    // hold no word, nor carry lower-casing context).
+    const occurrences: number[] = [];
+    let tokens = 0;
+    for (const line of document.lines) {
+      const ids = this.lowerIds(line);
+      tokens += ids.length;
+      for (let i = 0; i < ids.length; i++) occurrences[ids[i]!] = (occurrences[ids[i]!] ?? 0) + 1;
+    }
+    const counted = function* (vocabulary: Vocabulary): Generator<[string, number]> {
+      for (let id = 0; id < occurrences.length; id++) if (occurrences[id] !== undefined) yield [vocabulary.word(id), occurrences[id]!];
+    };
+    return detectStopwordsOfCounts(counted(this.vocabulary), tokens);
+  }
+}
+
+/**
+ * {@link Analysis.shapeCount} of a document. Only short lines that might be labels ask for their
+ * shape, in few documents: the lines' shapes are counted at the first question.
+ */
+function lineShapes(document: Document): (text: string) => number {
   let shapes: Map<string, number> | undefined;
-  const shapeCounts = (): Map<string, number> => {
+  return (text) => {
     if (shapes === undefined) {
       shapes = new Map();
       for (const line of document.lines) {
-        const shape = shapeOf(line.text);
+        const shape = lineShape(line.text);
         shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
       }
     }
-    return shapes;
-  };
-  return {
-    stopwords,
-    terms,
-    termCount: (term) => counts.get(term) ?? 0,
-    cohesion(text) {
-      const share = sharedTermShare(terms, counts, text, true);
-      return share === undefined || judgesTopic ? share : 1;
-    },
-    shapeCount: (text) => shapeCounts().get(shapeOf(text)) ?? 0,
-    key: memoised(comparisonKey),
-    wordCount: memoised(wordCount),
-    stopwordShare(text) {
-      let tokens = 0;
-      let hits = 0;
-      for (const part of typeof text === 'string' ? [text] : text) {
-        const partTokens = tokensOf(part);
-        tokens += partTokens.length;
-        for (const token of partTokens) if (stopwords.words.has(token)) hits++;
-      }
-      return tokens === 0 ? 0 : hits / tokens;
-    },
+    return shapes.get(lineShape(text)) ?? 0;
   };
 }

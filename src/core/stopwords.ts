@@ -64,16 +64,25 @@ function setFor(language: string): StopwordSet {
  * language (length, punctuation, repetition).
  */
 export function detectStopwords(tokens: readonly string[]): StopwordSet {
-  // Each distinct word is looked up in the languages' lists once, with its number of occurrences:
-  // the common words, in many lists, are most of the tokens.
   const occurrences = new Map<string, number>();
-  const count = (word: string): void => {
-    occurrences.set(word, (occurrences.get(word) ?? 0) + 1);
+  for (const token of tokens) occurrences.set(token, (occurrences.get(token) ?? 0) + 1);
+  return detectStopwordsOfCounts(occurrences, tokens.length);
+}
+
+/**
+ * {@link detectStopwords} of a text given as its distinct lower-cased words, each with its number
+ * of occurrences, and its number of tokens: the common words, in many lists, are most of the
+ * tokens, so each is looked up in the languages' lists once.
+ */
+export function detectStopwordsOfCounts(words: Iterable<readonly [string, number]>, tokenCount: number): StopwordSet {
+  const occurrences = new Map<string, number>();
+  const count = (word: string, times: number): void => {
+    occurrences.set(word, (occurrences.get(word) ?? 0) + times);
   };
-  for (const token of tokens) {
-    if (!hasUnspacedScript(token)) count(token);
+  for (const [word, times] of words) {
+    if (!hasUnspacedScript(word)) count(word, times);
     // Without spaces a token is a phrase ("市は来年度から"): its characters stand in for words.
-    else for (const char of token) count(char);
+    else for (const char of word) count(char, times);
   }
   const hits = new Map<string, number>();
   const lookup = languageIndex();
@@ -88,5 +97,5 @@ export function detectStopwords(tokens: readonly string[]): StopwordSet {
       bestHits = count;
     }
   }
-  return bestHits * 20 >= tokens.length && bestHits > 0 ? setFor(best) : NONE;
+  return bestHits * 20 >= tokenCount && bestHits > 0 ? setFor(best) : NONE;
 }

@@ -38,7 +38,7 @@ function isWordChar(code: number): boolean {
  * Unicode property classes slowly. (A lone surrogate is no word character, as in the regular
  * expression.)
  */
-function scanWords(text: string, onWord: (start: number, end: number) => void): void {
+export function scanWords(text: string, onWord: (start: number, end: number) => void): void {
   let start = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.codePointAt(i)!;

@@ -4,7 +4,7 @@
  * spacing, quotes and punctuation, and with or without a site name attached by a separator:
  * "Title - Site", "Title | Site", "Site: Title".
  */
-import type { Document, Title } from './model.js';
+import type { Document, Line, Title } from './model.js';
 import { comparisonKey, wordCount } from './text.js';
 
 /** The longest headline, in words, that detection accepts. */
@@ -27,10 +27,10 @@ const AFFIX_SEPARATOR = /(?<=\S)\s+[-|–—:·•»~/]{1,2}\s+|:\s+|(?<=\S)\s+[
 /**
  * Finds the headline: the first line, when it is short and reads like a headline (one sentence,
  * not ending in a period), or when it is short and stands again later as a line of its own (a
- * headline such as "Meth. We're on it. They just might be." is known by its repeat). `key` is
- * {@link comparisonKey}, or a memoised copy of it (`Analysis.key`).
+ * headline such as "Meth. We're on it. They just might be." is known by its repeat). `key` gives
+ * a line's {@link comparisonKey} (`Analysis.key` works it out from the document's tokens).
  */
-export function detectTitle(document: Document, key: (text: string) => string = comparisonKey): Title | undefined {
+export function detectTitle(document: Document, key: (line: Line) => string = (line) => comparisonKey(line.text)): Title | undefined {
   const first = document.lines[0];
   // A text that is one short line is its own headline: were it not, nothing would protect it, and
   // cleaning "Title\n\nShare this" twice would delete the title the first run kept.
@@ -46,7 +46,7 @@ export function detectTitle(document: Document, key: (text: string) => string = 
   const standsAlone = document.paragraphs[0]!.lines.length === 1;
   if (standsAlone && first.sentences.length <= 2 && words <= MAX_PERIOD_TITLE_WORDS) return title;
   const keys = headlineKeys(first.text);
-  return document.lines.some((line) => line.index > first.index && sameHeadline(keys, line.text, key)) ? title : undefined;
+  return document.lines.some((line) => line.index > first.index && sameHeadline(keys, line.text, key(line))) ? title : undefined;
 }
 
 /**
@@ -70,13 +70,12 @@ export function headlineKeys(text: string): string[] {
 /**
  * True when two lines are copies of one headline, allowing a site affix on either. A line ending
  * in a colon introduces what follows it ("Dare to Play 3:" above the game's list of features) and
- * is never a copy. `key` is {@link comparisonKey}, or a memoised copy of it (`Analysis.key`).
+ * is never a copy. `whole` is the line's {@link comparisonKey}, when already known.
  */
-export function sameHeadline(titleKeys: readonly string[], line: string, key: (text: string) => string = comparisonKey): boolean {
+export function sameHeadline(titleKeys: readonly string[], line: string, whole: string = comparisonKey(line)): boolean {
   if (/[:：]\s*$/u.test(line)) return false;
   // Every key of a line is the key of a run of its parts, so a substring of its whole key: a line
   // whose whole key holds no headline key cannot match, and its parts need not be looked at.
-  const whole = key(line);
   if (!titleKeys.some((key) => whole.includes(key))) return false;
   const lineKeys = headlineKeys(line);
   return lineKeys.some((key) => titleKeys.includes(key));

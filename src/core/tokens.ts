@@ -1,0 +1,124 @@
+/**
+ * The word tokens of a whole document, found in one scan and shared by every piece of it (a line,
+ * a sentence, the headline): their offsets in typed arrays, and their lower-cased forms as ids of
+ * a {@link Vocabulary}. A piece reads its tokens as a range of these arrays, instead of splitting
+ * and lower-casing its text again and counting in maps of strings, which was most of the time and
+ * memory of the pipeline.
+ */
+import type { Span } from './model.js';
+import { scanWords } from './text.js';
+
+/** Distinct strings, numbered from 0 in the order they were first met. */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly strings: string[] = [];
+
+  /** The id of `word`, numbered now when it is new. */
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.ids.set(word, id);
+      this.strings.push(word);
+    }
+    return id;
+  }
+
+  /** The string numbered `id`. */
+  word(id: number): string {
+    return this.strings[id]!;
+  }
+
+  /** How many strings there are: every id is below it. */
+  get size(): number {
+    return this.strings.length;
+  }
+}
+
+/** The word tokens of a document, in text order. */
+export interface DocumentWords {
+  /** How many tokens there are (the arrays may be longer). */
+  readonly count: number;
+  /** Per token, its `[start, end)` offsets in the text. */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Per token, the {@link Vocabulary} id of its lower-cased form (the token lower-cased alone). */
+  readonly ids: Int32Array;
+  /** Per token, 1 when it is written in lower case (lower-casing leaves it as it is). */
+  readonly writtenLower: Uint8Array;
+  /**
+   * The tokens, ascending, whose lower-cased form can depend on the text around them: a Greek
+   * capital sigma becomes final `ς` or not by what follows it. A piece holding one is lower-cased
+   * as a whole, as its text alone would be.
+   */
+  readonly contextual: readonly number[];
+  readonly vocabulary: Vocabulary;
+}
+
+/** Greek capital sigma, the one letter whose lower case depends on its neighbours. */
+const SIGMA = 'Σ';
+
+/** The first size of the token arrays; they double as needed. */
+const INITIAL_TOKENS = 1024;
+
+/** Finds the word tokens of `text` (as `words` does) and numbers their lower-cased forms. */
+export function tokenizeDocument(text: string): DocumentWords {
+  const vocabulary = new Vocabulary();
+  const contextual: number[] = [];
+  let starts = new Int32Array(INITIAL_TOKENS);
+  let ends = new Int32Array(INITIAL_TOKENS);
+  let ids = new Int32Array(INITIAL_TOKENS);
+  let writtenLower = new Uint8Array(INITIAL_TOKENS);
+  let count = 0;
+  scanWords(text, (start, end) => {
+    if (count === starts.length) {
+      starts = grown(starts);
+      ends = grown(ends);
+      ids = grown(ids);
+      writtenLower = grown(writtenLower);
+    }
+    const written = text.slice(start, end);
+    const lower = written.toLowerCase();
+    starts[count] = start;
+    ends[count] = end;
+    ids[count] = vocabulary.id(lower);
+    writtenLower[count] = lower === written ? 1 : 0;
+    if (lower !== written && written.includes(SIGMA)) contextual.push(count);
+    count++;
+  });
+  return { count, starts, ends, ids, writtenLower, contextual, vocabulary };
+}
+
+function grown<T extends Int32Array | Uint8Array>(array: T): T {
+  const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
+/**
+ * The tokens of a piece of the document as `[from, to)` token positions. `span` must start and end
+ * between tokens, as lines and sentences do (a sentence ends at white space or after punctuation).
+ */
+export function tokenRange(words: DocumentWords, span: Span): [number, number] {
+  return [firstAtLeast(words.starts, words.count, span.start), firstAtLeast(words.starts, words.count, span.end)];
+}
+
+/** True when one of the tokens `[from, to)` is {@link DocumentWords.contextual}. */
+export function holdsContextual(words: DocumentWords, from: number, to: number): boolean {
+  const list = words.contextual;
+  if (list.length === 0) return false;
+  const at = firstAtLeast(list, list.length, from);
+  return at < list.length && list[at]! < to;
+}
+
+/** The position of the first of `values[0, length)` (ascending) that is at least `value`, by binary search. */
+function firstAtLeast(values: ArrayLike<number>, length: number, value: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
