@@ -384,8 +384,7 @@ function seedRun({ analysis, title }: CleanContext, lines: readonly LineInfo[], 
   let best: Run | undefined;
   let bestScore = -Infinity;
   for (const run of candidateRuns(values)) {
-    const terms = new Set(lines.slice(run.from, run.to + 1).flatMap((info) => (info.prose ? analysis.terms(info.line) : [])));
-    const repeated = [...titleTerms].filter((term) => terms.has(term)).length;
+    const repeated = termsHeld(analysis, lines, run, titleTerms);
     const copy = lastBefore(copies, run.from);
     const distance = copy === undefined ? 0 : run.from - copy;
     const score = (run.total * (1 + (titleTerms.size === 0 ? 0 : (TITLE_BOOST * repeated) / titleTerms.size))) / (1 + distance / DISTANCE_SCALE);
@@ -395,6 +394,16 @@ function seedRun({ analysis, title }: CleanContext, lines: readonly LineInfo[], 
     }
   }
   return best;
+}
+
+/** How many of `terms` the prose lines of `run` hold. */
+function termsHeld(analysis: Analysis, lines: readonly LineInfo[], run: Run, terms: ReadonlySet<number>): number {
+  const found = new Set<number>();
+  for (let i = run.from; i <= run.to && found.size < terms.size; i++) {
+    if (!lines[i]!.prose) continue;
+    for (const term of analysis.terms(lines[i]!.line)) if (terms.has(term)) found.add(term);
+  }
+  return found.size;
 }
 
 /**

@@ -144,9 +144,14 @@ class DocumentAnalysis implements Analysis {
   private readonly judgesTopic: boolean;
   /** Scratch tally of one piece's terms (see {@link sharedTermShare}). */
   private readonly own = new TermTally();
+  /** The keys asked for, by piece: each line's key is wanted by several rules. */
+  private readonly keys = new Map<Piece, string>();
+  /** False when no word is written in a script without spaces: then every token is one word. */
+  private readonly unspaced: boolean;
 
   constructor(document: Document) {
     this.words = tokenizeDocument(document.text);
+    this.unspaced = hasUnspacedScript(document.text);
     this.vocabulary = this.words.vocabulary;
     const word = (id: number): string => this.vocabulary.word(id);
     this.stopwords = this.detectStopwords(document);
@@ -214,10 +219,15 @@ class DocumentAnalysis implements Analysis {
   }
 
   key(piece: Piece): string {
-    const ids = this.keyWords(piece);
-    const parts = new Array<string>(ids.length);
-    for (let i = 0; i < ids.length; i++) parts[i] = this.vocabulary.word(ids[i]!);
-    return parts.join(' ');
+    let key = this.keys.get(piece);
+    if (key === undefined) {
+      const ids = this.keyWords(piece);
+      const parts = new Array<string>(ids.length);
+      for (let i = 0; i < ids.length; i++) parts[i] = this.vocabulary.word(ids[i]!);
+      key = parts.join(' ');
+      this.keys.set(piece, key);
+    }
+    return key;
   }
 
   keyWords(piece: Piece): ArrayLike<number> {
@@ -229,6 +239,7 @@ class DocumentAnalysis implements Analysis {
 
   wordCount(piece: Piece): number {
     const [from, to] = tokenRange(this.words, piece.span);
+    if (!this.unspaced) return to - from;
     let count = 0;
     for (let i = from; i < to; i++) count += this.weightOfWord(this.words.ids[i]!);
     return count;
@@ -254,17 +265,14 @@ class DocumentAnalysis implements Analysis {
   private detectStopwords(document: Document): StopwordSet {
     // The document's tokens are its lines' (line breaks and the white space trimmed off lines
     // hold no word, nor carry lower-casing context).
-    const occurrences: number[] = [];
+    const lines = document.lines.map((line) => this.lowerIds(line));
+    const occurrences = new Float64Array(this.vocabulary.size);
     let tokens = 0;
-    for (const line of document.lines) {
-      const ids = this.lowerIds(line);
+    for (const ids of lines) {
       tokens += ids.length;
-      for (let i = 0; i < ids.length; i++) occurrences[ids[i]!] = (occurrences[ids[i]!] ?? 0) + 1;
+      for (let i = 0; i < ids.length; i++) occurrences[ids[i]!]!++;
     }
-    const counted = function* (vocabulary: Vocabulary): Generator<[string, number]> {
-      for (let id = 0; id < occurrences.length; id++) if (occurrences[id] !== undefined) yield [vocabulary.word(id), occurrences[id]!];
-    };
-    return detectStopwordsOfCounts(counted(this.vocabulary), tokens);
+    return detectStopwordsOfCounts(this.vocabulary.words, occurrences, tokens);
   }
 }
 

@@ -24,17 +24,20 @@ const LISTS: StopwordLists = Object.fromEntries(
     .map(([language, words]) => [language, language === 'eng' ? [...words, ...MORE_ENGLISH] : words]),
 );
 
-/** Word -> the languages whose list holds it; built once, on first use. */
-let index: Map<string, string[]> | undefined;
+/** The languages, in the order of their codes: of two that fit equally well, the first is taken. */
+const LANGUAGES = Object.keys(LISTS).sort();
 
-function languageIndex(): Map<string, string[]> {
+/** Word -> the positions in {@link LANGUAGES} of the lists holding it; built once, on first use. */
+let index: Map<string, number[]> | undefined;
+
+function languageIndex(): Map<string, number[]> {
   if (index) return index;
   index = new Map();
-  for (const [language, list] of Object.entries(LISTS)) {
-    for (const word of list) {
+  for (const [position, language] of LANGUAGES.entries()) {
+    for (const word of LISTS[language]!) {
       const languages = index.get(word);
-      if (languages) languages.push(language);
-      else index.set(word, [language]);
+      if (languages) languages.push(position);
+      else index.set(word, [position]);
     }
   }
   return index;
@@ -64,38 +67,35 @@ function setFor(language: string): StopwordSet {
  * language (length, punctuation, repetition).
  */
 export function detectStopwords(tokens: readonly string[]): StopwordSet {
-  const occurrences = new Map<string, number>();
-  for (const token of tokens) occurrences.set(token, (occurrences.get(token) ?? 0) + 1);
-  return detectStopwordsOfCounts(occurrences, tokens.length);
+  return detectStopwordsOfCounts(tokens, { length: tokens.length }, tokens.length);
 }
 
 /**
- * {@link detectStopwords} of a text given as its distinct lower-cased words, each with its number
- * of occurrences, and its number of tokens: the common words, in many lists, are most of the
- * tokens, so each is looked up in the languages' lists once.
+ * {@link detectStopwords} of a text given as words and how many times each occurs
+ * (`occurrences[i]` times `words[i]`, 1 when not given), and its number of tokens: a text's
+ * common words, in many lists, are most of its tokens, so each is looked up once.
  */
-export function detectStopwordsOfCounts(words: Iterable<readonly [string, number]>, tokenCount: number): StopwordSet {
-  const occurrences = new Map<string, number>();
+export function detectStopwordsOfCounts(words: readonly string[], occurrences: ArrayLike<number>, tokenCount: number): StopwordSet {
+  const hits = new Float64Array(LANGUAGES.length);
+  const lookup = languageIndex();
   const count = (word: string, times: number): void => {
-    occurrences.set(word, (occurrences.get(word) ?? 0) + times);
+    for (const language of lookup.get(word) ?? []) hits[language]! += times;
   };
-  for (const [word, times] of words) {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const times = occurrences[i] ?? 1;
+    if (times === 0) continue;
     if (!hasUnspacedScript(word)) count(word, times);
     // Without spaces a token is a phrase ("市は来年度から"): its characters stand in for words.
     else for (const char of word) count(char, times);
   }
-  const hits = new Map<string, number>();
-  const lookup = languageIndex();
-  for (const [word, times] of occurrences) {
-    for (const language of lookup.get(word) ?? []) hits.set(language, (hits.get(language) ?? 0) + times);
-  }
-  let best = '';
+  let best = -1;
   let bestHits = 0;
-  for (const [language, count] of hits) {
-    if (count > bestHits || (count === bestHits && language < best)) {
+  hits.forEach((languageHits, language) => {
+    if (languageHits > bestHits) {
       best = language;
-      bestHits = count;
+      bestHits = languageHits;
     }
-  }
-  return bestHits * 20 >= tokenCount && bestHits > 0 ? setFor(best) : NONE;
+  });
+  return best >= 0 && bestHits * 20 >= tokenCount ? setFor(LANGUAGES[best]!) : NONE;
 }

@@ -41,8 +41,15 @@ function isWordChar(code: number): boolean {
 export function scanWords(text: string, onWord: (start: number, end: number) => void): void {
   let start = -1;
   for (let i = 0; i < text.length; i++) {
-    const code = text.codePointAt(i)!;
-    if (isWordChar(code)) {
+    let code = text.charCodeAt(i);
+    let isWord: boolean;
+    if (code < 0x80) {
+      isWord = ASCII_WORD_CHAR[code] === 1;
+    } else {
+      code = text.codePointAt(i)!;
+      isWord = isWordChar(code);
+    }
+    if (isWord) {
       if (start < 0) start = i;
     } else if (start >= 0) {
       onWord(start, i);

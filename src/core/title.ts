@@ -77,6 +77,7 @@ export function sameHeadline(titleKeys: readonly string[], line: string, whole: 
   // Every key of a line is the key of a run of its parts, so a substring of its whole key: a line
   // whose whole key holds no headline key cannot match, and its parts need not be looked at.
   if (!titleKeys.some((key) => whole.includes(key))) return false;
-  const lineKeys = headlineKeys(line);
-  return lineKeys.some((key) => titleKeys.includes(key));
+  if (titleKeys.includes(whole)) return true;
+  // Without a separator the whole key is the line's only key (a headline quoted in a sentence).
+  return AFFIX_SEPARATOR.test(line) && headlineKeys(line).some((key) => titleKeys.includes(key));
 }

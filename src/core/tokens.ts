@@ -8,20 +8,39 @@
 import type { Span } from './model.js';
 import { scanWords } from './text.js';
 
-/** Distinct strings, numbered from 0 in the order they were first met. */
+/**
+ * Distinct strings, numbered from 0 in the order they were first met. An open-addressing hash
+ * table of their character codes rather than a `Map`, so that an ASCII word of the text is looked
+ * up without first being cut out of the text and lower-cased: most words have been met before.
+ */
 export class Vocabulary {
-  private readonly ids = new Map<string, number>();
   private readonly strings: string[] = [];
+  private readonly hashes: number[] = [];
+  /** Slots holding id + 1 (0 when empty); a power of two long, at most half full. */
+  private slots = new Int32Array(1024);
 
   /** The id of `word`, numbered now when it is new. */
   id(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.ids.set(word, id);
-      this.strings.push(word);
+    let hash = HASH_SEED;
+    for (let i = 0; i < word.length; i++) hash = mix(hash, word.charCodeAt(i));
+    let slot = hash & (this.slots.length - 1);
+    for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
+      if (this.hashes[found - 1] === hash && this.strings[found - 1] === word) return found - 1;
+      slot = (slot + 1) & (this.slots.length - 1);
     }
-    return id;
+    return this.add(word, hash, slot);
+  }
+
+  /** The id of the lower-cased `text[start, end)`, which holds only ASCII characters. */
+  idOfAscii(text: string, start: number, end: number): number {
+    let hash = HASH_SEED;
+    for (let i = start; i < end; i++) hash = mix(hash, asciiLower(text.charCodeAt(i)));
+    let slot = hash & (this.slots.length - 1);
+    for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
+      if (this.hashes[found - 1] === hash && sameAsciiLower(this.strings[found - 1]!, text, start, end)) return found - 1;
+      slot = (slot + 1) & (this.slots.length - 1);
+    }
+    return this.add(text.slice(start, end).toLowerCase(), hash, slot);
   }
 
   /** The string numbered `id`. */
@@ -29,10 +48,53 @@ export class Vocabulary {
     return this.strings[id]!;
   }
 
+  /** The strings, by id. */
+  get words(): readonly string[] {
+    return this.strings;
+  }
+
   /** How many strings there are: every id is below it. */
   get size(): number {
     return this.strings.length;
   }
+
+  private add(word: string, hash: number, slot: number): number {
+    const id = this.strings.length;
+    this.strings.push(word);
+    this.hashes.push(hash);
+    this.slots[slot] = id + 1;
+    if (this.strings.length * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    this.hashes.forEach((hash, id) => {
+      let slot = hash & (slots.length - 1);
+      while (slots[slot] !== 0) slot = (slot + 1) & (slots.length - 1);
+      slots[slot] = id + 1;
+    });
+    this.slots = slots;
+  }
+}
+
+const HASH_SEED = 0x811c9dc5;
+
+/** One step of FNV-1a over a character code. */
+function mix(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
+/** An ASCII character code, lower-cased. */
+function asciiLower(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
+
+/** True when `word` is `text[start, end)` (ASCII) lower-cased. */
+function sameAsciiLower(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = start; i < end; i++) if (word.charCodeAt(i - start) !== asciiLower(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** The word tokens of a document, in text order. */
@@ -77,13 +139,25 @@ export function tokenizeDocument(text: string): DocumentWords {
       ids = grown(ids);
       writtenLower = grown(writtenLower);
     }
-    const written = text.slice(start, end);
-    const lower = written.toLowerCase();
     starts[count] = start;
     ends[count] = end;
-    ids[count] = vocabulary.id(lower);
-    writtenLower[count] = lower === written ? 1 : 0;
-    if (lower !== written && written.includes(SIGMA)) contextual.push(count);
+    let upper = false;
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x80) ascii = false;
+      else if (code >= 0x41 && code <= 0x5a) upper = true;
+    }
+    if (ascii) {
+      ids[count] = vocabulary.idOfAscii(text, start, end);
+      writtenLower[count] = upper ? 0 : 1;
+    } else {
+      const written = text.slice(start, end);
+      const lower = written.toLowerCase();
+      ids[count] = vocabulary.id(lower);
+      writtenLower[count] = lower === written ? 1 : 0;
+      if (lower !== written && written.includes(SIGMA)) contextual.push(count);
+    }
     count++;
   });
   return { count, starts, ends, ids, writtenLower, contextual, vocabulary };
