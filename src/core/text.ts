@@ -60,6 +60,16 @@ export function scanWords(text: string, onWord: (start: number, end: number) => 
   if (start >= 0) onWord(start, text.length);
 }
 
+/**
+ * True when the UTF-16 code `code` is white space, as `\s` matches it (Unicode space separators,
+ * line terminators, tab, vertical tab, form feed and the byte order mark). Tested code by code, as
+ * the tokenisers do, this is much faster than the regular expression.
+ */
+export function isWhiteSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /** The word tokens of `text`, in order, as written. */
 export function words(text: string): string[] {
   const tokens: string[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineShape, words } from '../../src/core/text.js';
+import { isWhiteSpace, lineShape, words } from '../../src/core/text.js';
 import { unicodeText } from '../generators.js';
 
 /** The definition the hand-written tokenizer must agree with. */
@@ -21,6 +21,14 @@ describe('words', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('isWhiteSpace', () => {
+  it('agrees with \\s on every UTF-16 code', () => {
+    const disagree: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) if (isWhiteSpace(code) !== /\s/u.test(String.fromCharCode(code))) disagree.push(code);
+    expect(disagree).toEqual([]);
   });
 });
 
