@@ -32,7 +32,7 @@ export function clean(text: string, options?: CleanOptions): CleanResult {
   if (unknown.length > 0) throw new RangeError(`unknown rule: ${unknown.join(', ')} (rules: ${RULE_IDS.join(', ')})`);
   const document = parseDocument(text);
   const analysis = analyse(document);
-  const context: CleanContext = { document, title: detectTitle(document, (line) => analysis.key(line)), analysis, options: resolved };
+  const context: CleanContext = { document, title: detectTitle(document, analysis), analysis, options: resolved };
   const reported = CLEANERS.filter((cleaner) => !resolved.disable.includes(cleaner.meta.id)).flatMap((cleaner) => cleaner.check(context));
   const removals = acceptRemovals(reported);
   return {

@@ -4,7 +4,8 @@
  * spacing, quotes and punctuation, and with or without a site name attached by a separator:
  * "Title - Site", "Title | Site", "Site: Title".
  */
-import type { Document, Line, Title } from './model.js';
+import { analyse, type Analysis } from './analysis.js';
+import type { Document, Title } from './model.js';
 import { comparisonKey, wordCount } from './text.js';
 
 /** The longest headline, in words, that detection accepts. */
@@ -27,15 +28,15 @@ const AFFIX_SEPARATOR = /(?<=\S)\s+[-|–—:·•»~/]{1,2}\s+|:\s+|(?<=\S)\s+[
 /**
  * Finds the headline: the first line, when it is short and reads like a headline (one sentence,
  * not ending in a period), or when it is short and stands again later as a line of its own (a
- * headline such as "Meth. We're on it. They just might be." is known by its repeat). `key` gives
- * a line's {@link comparisonKey} (`Analysis.key` works it out from the document's tokens).
+ * headline such as "Meth. We're on it. They just might be." is known by its repeat). Words and keys
+ * are read from the document's `analysis` (a first line can be a whole 200 MB text).
  */
-export function detectTitle(document: Document, key: (line: Line) => string = (line) => comparisonKey(line.text)): Title | undefined {
+export function detectTitle(document: Document, analysis: Pick<Analysis, 'key' | 'wordCount'> = analyse(document)): Title | undefined {
   const first = document.lines[0];
   // A text that is one short line is its own headline: were it not, nothing would protect it, and
   // cleaning "Title\n\nShare this" twice would delete the title the first run kept.
   if (!first) return undefined;
-  const words = wordCount(first.text);
+  const words = analysis.wordCount(first);
   if (words === 0 || words > MAX_TITLE_WORDS) return undefined;
   const title: Title = { line: first.index, span: first.span, text: first.text };
   const oneSentence = first.sentences.length === 1 || AFFIX_SEPARATOR.test(first.text);
@@ -46,7 +47,7 @@ export function detectTitle(document: Document, key: (line: Line) => string = (l
   const standsAlone = document.paragraphs[0]!.lines.length === 1;
   if (standsAlone && first.sentences.length <= 2 && words <= MAX_PERIOD_TITLE_WORDS) return title;
   const keys = headlineKeys(first.text);
-  return document.lines.some((line) => line.index > first.index && sameHeadline(keys, line.text, key(line))) ? title : undefined;
+  return document.lines.some((line) => line.index > first.index && sameHeadline(keys, line.text, analysis.key(line))) ? title : undefined;
 }
 
 /**

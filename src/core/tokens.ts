@@ -87,7 +87,11 @@ function mix(hash: number, code: number): number {
 
 /** An ASCII character code, lower-cased. */
 function asciiLower(code: number): number {
-  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+  return isAsciiCapital(code) ? code + 0x20 : code;
+}
+
+function isAsciiCapital(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
 }
 
 /** True when `word` is `text[start, end)` (ASCII) lower-cased. */
@@ -99,11 +103,10 @@ function sameAsciiLower(word: string, text: string, start: number, end: number):
 
 /** The word tokens of a document, in text order. */
 export interface DocumentWords {
-  /** How many tokens there are (the arrays may be longer). */
+  /** How many tokens there are. */
   readonly count: number;
-  /** Per token, its `[start, end)` offsets in the text. */
+  /** Per token, its offset in the text. */
   readonly starts: Int32Array;
-  readonly ends: Int32Array;
   /** Per token, the {@link Vocabulary} id of its lower-cased form (the token lower-cased alone). */
   readonly ids: Int32Array;
   /** Per token, 1 when it is written in lower case (lower-casing leaves it as it is). */
@@ -120,53 +123,40 @@ export interface DocumentWords {
 /** Greek capital sigma, the one letter whose lower case depends on its neighbours. */
 const SIGMA = 'Σ';
 
-/** The first size of the token arrays; they double as needed. */
-const INITIAL_TOKENS = 1024;
-
 /** Finds the word tokens of `text` (as `words` does) and numbers their lower-cased forms. */
 export function tokenizeDocument(text: string): DocumentWords {
-  const vocabulary = new Vocabulary();
-  const contextual: number[] = [];
-  let starts = new Int32Array(INITIAL_TOKENS);
-  let ends = new Int32Array(INITIAL_TOKENS);
-  let ids = new Int32Array(INITIAL_TOKENS);
-  let writtenLower = new Uint8Array(INITIAL_TOKENS);
+  // Counted first, so that the arrays are made once at their size: a text can be a 200 MB line.
   let count = 0;
+  scanWords(text, () => count++);
+  const words = { count, starts: new Int32Array(count), ids: new Int32Array(count), writtenLower: new Uint8Array(count), contextual: [] as number[], vocabulary: new Vocabulary() };
+  let t = 0;
   scanWords(text, (start, end) => {
-    if (count === starts.length) {
-      starts = grown(starts);
-      ends = grown(ends);
-      ids = grown(ids);
-      writtenLower = grown(writtenLower);
-    }
-    starts[count] = start;
-    ends[count] = end;
-    let upper = false;
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      const code = text.charCodeAt(i);
-      if (code >= 0x80) ascii = false;
-      else if (code >= 0x41 && code <= 0x5a) upper = true;
-    }
-    if (ascii) {
-      ids[count] = vocabulary.idOfAscii(text, start, end);
-      writtenLower[count] = upper ? 0 : 1;
+    words.starts[t] = start;
+    if (isAscii(text, start, end)) {
+      words.ids[t] = words.vocabulary.idOfAscii(text, start, end);
+      words.writtenLower[t] = hasAsciiCapital(text, start, end) ? 0 : 1;
     } else {
       const written = text.slice(start, end);
       const lower = written.toLowerCase();
-      ids[count] = vocabulary.id(lower);
-      writtenLower[count] = lower === written ? 1 : 0;
-      if (lower !== written && written.includes(SIGMA)) contextual.push(count);
+      words.ids[t] = words.vocabulary.id(lower);
+      words.writtenLower[t] = lower === written ? 1 : 0;
+      if (lower !== written && written.includes(SIGMA)) words.contextual.push(t);
     }
-    count++;
+    t++;
   });
-  return { count, starts, ends, ids, writtenLower, contextual, vocabulary };
+  return words;
 }
 
-function grown<T extends Int32Array | Uint8Array>(array: T): T {
-  const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
-  larger.set(array);
-  return larger;
+/** True when `text[start, end)` holds only ASCII characters. */
+function isAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** True when the ASCII `text[start, end)` holds a capital letter. */
+function hasAsciiCapital(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isAsciiCapital(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /**
