@@ -17,6 +17,7 @@
  */
 import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
+import { Postings } from './postings.js';
 import type { Document, Sentence } from '../core/model.js';
 import type { ResolvedOptions } from '../core/options.js';
 import { startsUpper, wordStart } from '../core/text.js';
@@ -42,18 +43,15 @@ const TERMINAL = /[.!?。！？…:]["'”’»)\]」』]*$/u;
 /** A period after a short capitalised word, where naive splitters cut: "Renzo B.", "U.S.", "Dec." */
 const CUT_AT_ABBREVIATION = /(?:^|\s)\p{Lu}[\p{L}.]{0,3}\.$/u;
 
+/** A sentence as compared: made when looked at, and not kept (see {@link Units}). */
 interface Unit {
   readonly position: number;
   readonly sentence: Sentence;
-  /** The sentence's words as one code unit each, so edit distances count words. */
+  /** The words of the sentence's comparison key, as vocabulary ids. */
+  readonly ids: ArrayLike<number>;
+  /** The same words as one code unit each, so edit distances count words. */
   readonly codes: string;
-  readonly key: string;
   readonly words: number;
-  /**
-   * The numbers the sentence states, in order: sentences alike but for their numbers state
-   * different facts ("1 sack, 2 tackles" / "1 sack, 3 tackles") and are not repeats.
-   */
-  readonly numbers: string;
 }
 
 /** A sentence found to repeat an earlier one. */
@@ -72,22 +70,25 @@ export const nearDuplicate: Cleaner = {
     description: 'Removes sentences that repeat an earlier sentence exactly, in other words, or truncated.',
   },
   check(context) {
-    const units = toUnits(context);
-    const groups = new UnionFind(units.length);
-    const firstByKey = new Map<string, Unit>();
-    const postings = new Map<number, number[]>();
+    const { document, title, options } = context;
+    const units = new Units(context);
+    const groups = new UnionFind(document.sentences.length);
+    const firstByKey = new FirstByKey(units);
+    const postings = new Postings(MAX_POSTINGS);
     const matches: Match[] = [];
-    for (const unit of units) {
-      if (unit.key === '' || unit.sentence.line === context.title?.line) continue;
-      const match = findMatch(unit, units, firstByKey, postings, groups, context.options);
+    for (let position = 0; position < document.sentences.length; position++) {
+      const unit = units.unit(position);
+      if (unit.ids.length === 0 || unit.sentence.line === title?.line) continue;
+      const exact = firstByKey.find(unit.ids);
+      const match = findMatch(unit, exact, units, postings, groups, options);
       if (match) matches.push(match);
-      if (!firstByKey.has(unit.key)) firstByKey.set(unit.key, unit);
-      indexShingles(postings, unit.codes, unit.position);
+      if (exact === undefined) firstByKey.add(unit.ids, position);
+      for (const shingle of shingles(unit.codes)) postings.add(shingle, position);
     }
     return matches
       .filter((match) => groups.size(match.duplicate.position) < TEMPLATE_OCCURRENCES)
-      .filter((match) => !isRestatedHeading(context.document, match))
-      .filter((match) => !isEmbeddedPost(context.document, match.duplicate.sentence, match.from ?? match.duplicate.sentence.span.start))
+      .filter((match) => !isRestatedHeading(document, match))
+      .filter((match) => !isEmbeddedPost(document, match.duplicate.sentence, match.from ?? match.duplicate.sentence.span.start))
       .map(({ duplicate, original, reason, from }) => ({
         rule: this.meta.id,
         reason,
@@ -97,62 +98,148 @@ export const nearDuplicate: Cleaner = {
   },
 };
 
-function toUnits({ document, analysis }: CleanContext): Unit[] {
-  const { vocabulary } = analysis;
-  // Each distinct word gets the next code in the order the sentences first use it; past 0xfe00
-  // distinct words, codes are shared.
-  const codes: number[] = [];
-  let assigned = 0;
-  const codeOf = (id: number): number => {
-    let code = codes[id];
+/**
+ * The document's sentences as units, made on demand: a unit is only held while its sentence or a
+ * candidate is compared. Only each sentence's codes are kept (a character per word), so a long
+ * text's memory does not grow with copies of its sentences' keys.
+ */
+class Units {
+  /** Per vocabulary id, the word's code. */
+  private readonly codes: number[] = [];
+  private assigned = 0;
+  /** Per position, the codes of the units made so far. */
+  private readonly made: string[] = [];
+  /** Per vocabulary id, whether the word holds a digit. */
+  private readonly digits: boolean[] = [];
+
+  constructor(private readonly context: CleanContext) {}
+
+  /**
+   * The unit of the sentence at `position`. Asked for every sentence in order, it gives each
+   * distinct word the next code as the sentences first use it; past 0xfe00 distinct words, codes
+   * are shared.
+   */
+  unit(position: number): Unit {
+    const { document, analysis } = this.context;
+    const sentence = document.sentences[position]!;
+    const ids = this.ids(position);
+    let codes = this.made[position];
+    if (codes === undefined) {
+      const unitCodes = new Array<number>(ids.length);
+      for (let i = 0; i < ids.length; i++) unitCodes[i] = this.codeOf(ids[i]!);
+      codes = codeString(unitCodes);
+      this.made[position] = codes;
+    }
+    return { position, sentence, ids, codes, words: analysis.wordCount(sentence) };
+  }
+
+  /** The words of a unit that hold a digit, in order: the numbers it states. */
+  numbers(unit: Unit): number[] {
+    const found: number[] = [];
+    for (let i = 0; i < unit.ids.length; i++) if (this.holdsDigit(unit.ids[i]!)) found.push(unit.ids[i]!);
+    return found;
+  }
+
+  private holdsDigit(id: number): boolean {
+    let digit = this.digits[id];
+    if (digit === undefined) {
+      digit = /\d/u.test(this.context.analysis.vocabulary.word(id));
+      this.digits[id] = digit;
+    }
+    return digit;
+  }
+
+  /** The words of the comparison key of the sentence at `position`, as vocabulary ids. */
+  ids(position: number): ArrayLike<number> {
+    return this.context.analysis.keyWords(this.context.document.sentences[position]!);
+  }
+
+  private codeOf(id: number): number {
+    let code = this.codes[id];
     if (code === undefined) {
-      code = 0x100 + (assigned++ % 0xfe00);
-      codes[id] = code;
+      code = 0x100 + (this.assigned++ % 0xfe00);
+      this.codes[id] = code;
     }
     return code;
-  };
-  return document.sentences.map((sentence, position) => {
-    const ids = analysis.keyWords(sentence);
-    const words = new Array<string>(ids.length);
-    const unitCodes = new Uint16Array(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      words[i] = vocabulary.word(ids[i]!);
-      unitCodes[i] = codeOf(ids[i]!);
-    }
-    const numbers = words.filter((word) => /\d/u.test(word)).join(' ');
-    return { position, sentence, codes: codeString(unitCodes), key: words.join(' '), words: analysis.wordCount(sentence), numbers };
-  });
+  }
 }
 
 /** Codes passed to `String.fromCharCode` at a time: a sentence can be a whole 200 MB line. */
 const CODE_CHUNK = 4096;
 
 /** The string of the character codes `codes`. */
-function codeString(codes: Uint16Array): string {
+function codeString(codes: readonly number[]): string {
+  if (codes.length <= CODE_CHUNK) return String.fromCharCode(...codes);
   let result = '';
-  for (let i = 0; i < codes.length; i += CODE_CHUNK) result += String.fromCharCode(...codes.subarray(i, i + CODE_CHUNK));
+  for (let i = 0; i < codes.length; i += CODE_CHUNK) result += String.fromCharCode(...codes.slice(i, i + CODE_CHUNK));
   return result;
 }
 
+/** True when two sequences of word ids are the same: the same comparison key. */
+function sameIds(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
- * The earlier sentence `unit` repeats, if any. Every earlier sentence found alike joins the
- * unit's group, so that templates (groups of three or more) can be told from copies.
+ * The position of the first sentence of each comparison key, found by a hash of the key's word
+ * ids (not by the key's text, which would be a second copy of every sentence).
  */
-function findMatch(unit: Unit, units: readonly Unit[], firstByKey: ReadonlyMap<string, Unit>, postings: ReadonlyMap<number, number[]>, groups: UnionFind, options: ResolvedOptions): Match | undefined {
+class FirstByKey {
+  private readonly first = new Map<number, number>();
+  /** Positions of other keys whose hash was taken first. */
+  private readonly more = new Map<number, number[]>();
+
+  constructor(private readonly units: Units) {}
+
+  find(ids: ArrayLike<number>): number | undefined {
+    const hash = hashIds(ids);
+    const first = this.first.get(hash);
+    if (first === undefined || sameIds(this.units.ids(first), ids)) return first;
+    return this.more.get(hash)?.find((position) => sameIds(this.units.ids(position), ids));
+  }
+
+  /** Records `position` as the first sentence of its key (which {@link find} did not find). */
+  add(ids: ArrayLike<number>, position: number): void {
+    const hash = hashIds(ids);
+    if (!this.first.has(hash)) {
+      this.first.set(hash, position);
+      return;
+    }
+    const more = this.more.get(hash);
+    if (more) more.push(position);
+    else this.more.set(hash, [position]);
+  }
+}
+
+/** A 30-bit hash of a sequence of ids (small enough to be a small integer in V8). */
+function hashIds(ids: ArrayLike<number>): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < ids.length; i++) hash = Math.imul(hash ^ ids[i]!, 0x01000193);
+  return (hash ^ (hash >>> 15)) & 0x3fffffff;
+}
+
+/**
+ * The earlier sentence `unit` repeats, if any; `exact` is the first sentence with its key, if
+ * one came before. Every earlier sentence found alike joins the unit's group, so that templates
+ * (groups of three or more) can be told from copies.
+ */
+function findMatch(unit: Unit, exact: number | undefined, units: Units, postings: Postings, groups: UnionFind, options: ResolvedOptions): Match | undefined {
   let match: Match | undefined;
-  const exact = firstByKey.get(unit.key);
-  if (exact) {
-    groups.union(unit.position, exact.position);
+  if (exact !== undefined) {
+    groups.union(unit.position, exact);
     if (unit.words >= MIN_EXACT_WORDS) {
-      const verbatim = exact.sentence.text === unit.sentence.text;
-      match = { duplicate: unit, original: exact, reason: verbatim ? 'repeats an earlier sentence word for word' : 'repeats an earlier sentence (case, spacing or punctuation aside)' };
+      const original = units.unit(exact);
+      const verbatim = original.sentence.text === unit.sentence.text;
+      match = { duplicate: unit, original, reason: verbatim ? 'repeats an earlier sentence word for word' : 'repeats an earlier sentence (case, spacing or punctuation aside)' };
     }
   }
   if (unit.codes.length < options.minDuplicateWords) return match;
   for (const position of candidates(postings, unit.codes)) {
-    const earlier = units[position]!;
-    if (earlier.key === unit.key) continue;
-    const found = compare(unit, earlier, options.similarity);
+    const earlier = units.unit(position);
+    if (sameIds(earlier.ids, unit.ids)) continue;
+    const found = compare(unit, earlier, options.similarity, units);
     if (found === undefined) continue;
     groups.union(unit.position, earlier.position);
     match ??= found;
@@ -166,20 +253,27 @@ function findMatch(unit: Unit, units: readonly Unit[], firstByKey: ReadonlyMap<s
  * paragraph under it opens with ("Brydge Pro Keyboard for iPad Pro" / "Brydge Pro Keyboard for
  * iPad Pro is ...").
  */
-function compare(unit: Unit, earlier: Unit, threshold: number): Match | undefined {
+function compare(unit: Unit, earlier: Unit, threshold: number, units: Units): Match | undefined {
   if (isTruncatedCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the start of an earlier sentence (truncated copy)' };
   const glued = unit.codes.length > earlier.codes.length ? gluedCopy(unit, earlier) : undefined;
-  if (glued || statesOtherNumbers(unit, earlier)) return glued;
+  if (glued || statesOtherNumbers(units, unit, earlier)) return glued;
   const shared = sharedWords(unit.codes, earlier.codes);
   const alike = Math.max(editSimilarity(unit.codes, earlier.codes), shared);
   if (alike >= threshold) return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
   return isRestatement(unit, earlier, shared) ? { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' } : undefined;
 }
 
-/** True when both sentences state numbers and the numbers differ: "rose 3%" is not "rose 4%". */
-function statesOtherNumbers(a: Unit, b: Unit): boolean {
-  return a.numbers !== '' && b.numbers !== '' && a.numbers !== b.numbers;
+/**
+ * True when both sentences state numbers and the numbers differ: sentences alike but for their
+ * numbers state different facts ("1 sack, 2 tackles" / "1 sack, 3 tackles"; "rose 3%" / "rose 4%").
+ */
+function statesOtherNumbers(units: Units, a: Unit, b: Unit): boolean {
+  const numbersA = units.numbers(a);
+  const numbersB = units.numbers(b);
+  return numbersA.length > 0 && numbersB.length > 0 && !sameIds(numbersA, numbersB);
 }
+
+
 
 /** Words two sentences must open with alike to be compared as restatements. */
 const RESTATED_OPENING = 5;
@@ -316,22 +410,14 @@ function isEmbeddedPost(document: Document, sentence: Sentence, start: number): 
 }
 
 /** Earlier units sharing most shingles with `codes`, best first. */
-function candidates(postings: ReadonlyMap<number, number[]>, codes: string): number[] {
+function candidates(postings: Postings, codes: string): number[] {
   const shared = new Map<number, number>();
   for (const shingle of shingles(codes)) {
     const list = postings.get(shingle);
-    if (!list || list.length > MAX_POSTINGS) continue;
+    if (list.length > MAX_POSTINGS) continue;
     for (const position of list) shared.set(position, (shared.get(position) ?? 0) + 1);
   }
   return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([position]) => position);
-}
-
-function indexShingles(postings: Map<number, number[]>, codes: string, position: number): void {
-  for (const shingle of new Set(shingles(codes))) {
-    const list = postings.get(shingle);
-    if (!list) postings.set(shingle, [position]);
-    else if (list.length <= MAX_POSTINGS) list.push(position);
-  }
 }
 
 /**
