@@ -17,7 +17,7 @@
 import type { Analysis, Piece } from '../core/analysis.js';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Line, Removal, Sentence, Span } from '../core/model.js';
-import { detectStopwords } from '../core/stopwords.js';
+import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
 import { hasUnspacedScript, startsUpper, words } from '../core/text.js';
 
 /**
@@ -310,11 +310,13 @@ function endsOnFunctionWord(analysis: Analysis, text: string): boolean {
   const last = written[written.length - 1];
   // A heading ends on a capitalised word ("... for iPad Pro"); a cut sentence on a small one.
   if (last === undefined || !/\p{L}$/u.test(text) || startsUpper(last)) return false;
-  const tokens = written.map((token) => token.toLowerCase());
   const endings = hasUnspacedScript(last) ? unspacedEndings(last) : [last.toLowerCase()];
   if (endings.some((ending) => analysis.stopwords.words.has(ending))) return true;
   // The line may be in another language than the article (a teaser from another site): its own
-  // stop words count when the line has enough of them to tell its language.
+  // stop words count when the line has enough of them to tell its language (only worth finding
+  // when it ends on a word that some language's list holds).
+  if (!endings.some(isStopwordOfSomeLanguage)) return false;
+  const tokens = written.map((token) => token.toLowerCase());
   const own = detectStopwords(tokens).words;
   return endings.some((ending) => own.has(ending)) && tokens.filter((token) => own.has(token)).length >= MIN_OWN_STOPWORDS;
 }

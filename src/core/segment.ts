@@ -230,6 +230,8 @@ function innerBoundaries(text: string, start: number, end: number): number[] {
 
 /** Decides whether the sentence ends after token `t`; there is always a token after it. */
 function endsSentence(text: string, tokens: Tokens, t: number, firstToken: number): boolean {
+  // Most tokens end in a letter or a digit, neither terminal punctuation nor a closing quote.
+  if (isAsciiAlphanumeric(text.charCodeAt(tokens.ends[t]! - 1))) return false;
   const token = tokenAt(tokens, t);
   // The tail: terminal punctuation mixed with closing quotes and brackets, as in `great."` or `1.)`.
   let coreEnd = token.end;
@@ -271,6 +273,10 @@ function endsSentence(text: string, tokens: Tokens, t: number, firstToken: numbe
   // "Hello!? Is that you?", "that.... She left": other than a lone period, always an end.
   if (!singlePeriod) return true;
   return !periodBelongsToWord(text, tokens, t, coreEnd, firstToken);
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /** True for a token that is a single period, possibly with closing quotes: `.` or `.”`. */

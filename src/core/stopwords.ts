@@ -43,6 +43,11 @@ function languageIndex(): Map<string, number[]> {
   return index;
 }
 
+/** True when the stop-word list of some language holds `word` (lower-cased). */
+export function isStopwordOfSomeLanguage(word: string): boolean {
+  return languageIndex().has(word);
+}
+
 /** The stop words of one language, with the language code (`und` when none fits). */
 export interface StopwordSet {
   readonly language: string;
