@@ -18,7 +18,7 @@ import type { Analysis, Piece } from '../core/analysis.js';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Line, Removal, Sentence, Span } from '../core/model.js';
 import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
-import { hasUnspacedScript, startsUpper, words } from '../core/text.js';
+import { hasUnspacedScript, lastWordToken, startsUpper, words } from '../core/text.js';
 
 /**
  * Punctuation (with closing quotes and brackets) that properly ends a sentence or a line; a
@@ -306,8 +306,7 @@ function isEmailAddress(word: string): boolean {
 /** True when the last word is a stop word ("without", "the", "of") or a possessive ("Minnesota’s"). */
 function endsOnFunctionWord(analysis: Analysis, text: string): boolean {
   if (/\p{L}['’]s$/u.test(text)) return true;
-  const written = words(text);
-  const last = written[written.length - 1];
+  const last = lastWordToken(text);
   // A heading ends on a capitalised word ("... for iPad Pro"); a cut sentence on a small one.
   if (last === undefined || !/\p{L}$/u.test(text) || startsUpper(last)) return false;
   const endings = hasUnspacedScript(last) ? unspacedEndings(last) : [last.toLowerCase()];
@@ -316,7 +315,7 @@ function endsOnFunctionWord(analysis: Analysis, text: string): boolean {
   // stop words count when the line has enough of them to tell its language (only worth finding
   // when it ends on a word that some language's list holds).
   if (!endings.some(isStopwordOfSomeLanguage)) return false;
-  const tokens = written.map((token) => token.toLowerCase());
+  const tokens = words(text).map((token) => token.toLowerCase());
   const own = detectStopwords(tokens).words;
   return endings.some((ending) => own.has(ending)) && tokens.filter((token) => own.has(token)).length >= MIN_OWN_STOPWORDS;
 }

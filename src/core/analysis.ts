@@ -126,6 +126,10 @@ class TermTally implements TermCounts {
   }
 }
 
+/** See `DocumentAnalysis.termOfWord`. */
+const NO_TERM = -1;
+const MANY_TERMS = -2;
+
 /** Computes the {@link Analysis} of a document. */
 export function analyse(document: Document): Analysis {
   return new DocumentAnalysis(document);
@@ -138,7 +142,13 @@ class DocumentAnalysis implements Analysis {
   private readonly words: DocumentWords;
   private readonly termIds = new Vocabulary();
   private readonly isStopword: (id: number) => boolean;
-  private readonly termsOfWord: (id: number) => readonly number[];
+  /**
+   * Per word id, its one content term (>= 0), {@link NO_TERM}, or for a word written without
+   * spaces (several terms) `MANY_TERMS - i`, where `manyTerms[i]` are its terms: one small number
+   * per word, not one array, as a long text has millions of distinct words.
+   */
+  private readonly termOfWord: (id: number) => number;
+  private readonly manyTerms: number[][] = [];
   private readonly weightOfWord: (id: number) => number;
   private readonly documentTerms: TermTally;
   private readonly judgesTopic: boolean;
@@ -156,7 +166,7 @@ class DocumentAnalysis implements Analysis {
     const word = (id: number): string => this.vocabulary.word(id);
     this.stopwords = this.detectStopwords(document);
     this.isStopword = perWord((id) => this.stopwords.words.has(word(id)));
-    this.termsOfWord = perWord((id) => contentTerms(word(id), this.stopwords.words).map((term) => this.termIds.id(term)));
+    this.termOfWord = perWord((id) => this.encodeTerms(contentTerms(word(id), this.stopwords.words)));
     // A token's lower-cased form counts as many words as it does: no script written without
     // spaces has case, and lower-casing only lengthens a token (İ), never shortens it.
     this.weightOfWord = perWord((id) => wordCount(word(id)));
@@ -170,7 +180,7 @@ class DocumentAnalysis implements Analysis {
   terms(piece: Piece): number[] {
     const result: number[] = [];
     const ids = this.lowerIds(piece);
-    for (let i = 0; i < ids.length; i++) for (const term of this.termsOfWord(ids[i]!)) result.push(term);
+    for (let i = 0; i < ids.length; i++) this.forEachTerm(ids[i]!, (term) => result.push(term));
     return result;
   }
 
@@ -252,13 +262,28 @@ class DocumentAnalysis implements Analysis {
     return this.words.ids.subarray(from, to);
   }
 
+  /** The {@link termOfWord} value of a word with the content terms `terms`. */
+  private encodeTerms(terms: readonly string[]): number {
+    if (terms.length === 0) return NO_TERM;
+    if (terms.length === 1) return this.termIds.id(terms[0]!);
+    this.manyTerms.push(terms.map((term) => this.termIds.id(term)));
+    return MANY_TERMS - (this.manyTerms.length - 1);
+  }
+
+  /** Calls `visit` with each content term of the word numbered `id`, in order. */
+  private forEachTerm(id: number, visit: (term: number) => void): void {
+    const term = this.termOfWord(id);
+    if (term >= 0) visit(term);
+    else if (term <= MANY_TERMS) for (const each of this.manyTerms[MANY_TERMS - term]!) visit(each);
+  }
+
   private intern(words: readonly string[]): number[] {
     return words.map((word) => this.vocabulary.id(word));
   }
 
   private tallyTerms(tally: TermTally, piece: Piece): void {
     const ids = this.lowerIds(piece);
-    for (let i = 0; i < ids.length; i++) for (const term of this.termsOfWord(ids[i]!)) tally.add(term);
+    for (let i = 0; i < ids.length; i++) this.forEachTerm(ids[i]!, (term) => tally.add(term));
   }
 
   /** The stop words of the document's language, from the lower-cased words of its lines. */

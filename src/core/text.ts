@@ -77,6 +77,29 @@ export function words(text: string): string[] {
   return tokens;
 }
 
+/**
+ * The last word token of `text` (the last of {@link words}), or `undefined` when it has none:
+ * found from the end, without splitting a whole (perhaps 200 MB) line.
+ */
+export function lastWordToken(text: string): string | undefined {
+  let end = text.length;
+  while (end > 0 && !isWordChar(codePointBefore(text, end))) end -= codePointBefore(text, end) > 0xffff ? 2 : 1;
+  if (end === 0) return undefined;
+  let start = end;
+  while (start > 0 && isWordChar(codePointBefore(text, start))) start -= codePointBefore(text, start) > 0xffff ? 2 : 1;
+  return text.slice(start, end);
+}
+
+/** The code point that ends at `end` in `text`: a surrogate pair read whole, as a forward scan reads it. */
+function codePointBefore(text: string, end: number): number {
+  const low = text.charCodeAt(end - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && end >= 2) {
+    const high = text.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(end - 2)!;
+  }
+  return low;
+}
+
 /** The offset in `text` of its word token number `index` (0-based), or `undefined` when it has fewer. */
 export function wordStart(text: string, index: number): number | undefined {
   let count = 0;

@@ -15,7 +15,8 @@ import { scanWords } from './text.js';
  */
 export class Vocabulary {
   private readonly strings: string[] = [];
-  private readonly hashes: number[] = [];
+  /** Per id, the hash of its string. */
+  private hashes = new Int32Array(1024);
   /** Slots holding id + 1 (0 when empty); a power of two long, at most half full. */
   private slots = new Int32Array(1024);
 
@@ -61,7 +62,12 @@ export class Vocabulary {
   private add(word: string, hash: number, slot: number): number {
     const id = this.strings.length;
     this.strings.push(word);
-    this.hashes.push(hash);
+    if (id === this.hashes.length) {
+      const larger = new Int32Array(id * 2);
+      larger.set(this.hashes);
+      this.hashes = larger;
+    }
+    this.hashes[id] = hash;
     this.slots[slot] = id + 1;
     if (this.strings.length * 2 > this.slots.length) this.rehash();
     return id;
@@ -69,7 +75,7 @@ export class Vocabulary {
 
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2);
-    this.hashes.forEach((hash, id) => {
+    this.hashes.subarray(0, this.strings.length).forEach((hash, id) => {
       let slot = hash & (slots.length - 1);
       while (slots[slot] !== 0) slot = (slot + 1) & (slots.length - 1);
       slots[slot] = id + 1;
