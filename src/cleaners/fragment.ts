@@ -189,9 +189,15 @@ const MAX_PROSE_AFTER_NOTE = 1;
  */
 function isStray({ analysis, document }: CleanContext, line: Line): boolean {
   const text = line.text;
-  if (!/\.["'”’)]*$/u.test(text) || /^\(.*\)$/u.test(text) || new Set(analysis.terms(line)).size < MIN_STRAY_TERMS) return false;
+  if (!/\.["'”’)]*$/u.test(text) || /^\(.*\)$/u.test(text) || distinctTerms(analysis, line) < MIN_STRAY_TERMS) return false;
   if (analysis.cohesion(line) !== 0) return false;
   return proseLinesAfter(analysis, document)[line.index]! > MAX_PROSE_AFTER_NOTE;
+}
+
+function distinctTerms(analysis: Analysis, line: Line): number {
+  const terms = new Set<number>();
+  analysis.eachTerm(line, (term) => terms.add(term));
+  return terms.size;
 }
 
 /** Per document, how many lines after each line read as prose; computed once, when first needed. */

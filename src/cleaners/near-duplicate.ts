@@ -17,6 +17,7 @@
  */
 import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
+import { hashWords, sameWords } from '../core/tokens.js';
 import { Postings } from './postings.js';
 import type { Document, Sentence } from '../core/model.js';
 import type { ResolvedOptions } from '../core/options.js';
@@ -175,13 +176,6 @@ function codeString(codes: readonly number[]): string {
   return result;
 }
 
-/** True when two sequences of word ids are the same: the same comparison key. */
-function sameIds(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * The position of the first sentence of each comparison key, found by a hash of the key's word
  * ids (not by the key's text, which would be a second copy of every sentence).
@@ -194,15 +188,15 @@ class FirstByKey {
   constructor(private readonly units: Units) {}
 
   find(ids: ArrayLike<number>): number | undefined {
-    const hash = hashIds(ids);
+    const hash = hashWords(ids);
     const first = this.first.get(hash);
-    if (first === undefined || sameIds(this.units.ids(first), ids)) return first;
-    return this.more.get(hash)?.find((position) => sameIds(this.units.ids(position), ids));
+    if (first === undefined || sameWords(this.units.ids(first), ids)) return first;
+    return this.more.get(hash)?.find((position) => sameWords(this.units.ids(position), ids));
   }
 
   /** Records `position` as the first sentence of its key (which {@link find} did not find). */
   add(ids: ArrayLike<number>, position: number): void {
-    const hash = hashIds(ids);
+    const hash = hashWords(ids);
     if (!this.first.has(hash)) {
       this.first.set(hash, position);
       return;
@@ -211,13 +205,6 @@ class FirstByKey {
     if (more) more.push(position);
     else this.more.set(hash, [position]);
   }
-}
-
-/** A 30-bit hash of a sequence of ids (small enough to be a small integer in V8). */
-function hashIds(ids: ArrayLike<number>): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < ids.length; i++) hash = Math.imul(hash ^ ids[i]!, 0x01000193);
-  return (hash ^ (hash >>> 15)) & 0x3fffffff;
 }
 
 /**
@@ -238,7 +225,7 @@ function findMatch(unit: Unit, exact: number | undefined, units: Units, postings
   if (unit.codes.length < options.minDuplicateWords) return match;
   for (const position of candidates(postings, unit.codes)) {
     const earlier = units.unit(position);
-    if (sameIds(earlier.ids, unit.ids)) continue;
+    if (sameWords(earlier.ids, unit.ids)) continue;
     const found = compare(unit, earlier, options.similarity, units);
     if (found === undefined) continue;
     groups.union(unit.position, earlier.position);
@@ -270,7 +257,7 @@ function compare(unit: Unit, earlier: Unit, threshold: number, units: Units): Ma
 function statesOtherNumbers(units: Units, a: Unit, b: Unit): boolean {
   const numbersA = units.numbers(a);
   const numbersB = units.numbers(b);
-  return numbersA.length > 0 && numbersB.length > 0 && !sameIds(numbersA, numbersB);
+  return numbersA.length > 0 && numbersB.length > 0 && !sameWords(numbersA, numbersB);
 }
 
 

@@ -39,6 +39,7 @@ import type { Analysis } from '../core/analysis.js';
 import type { CleanContext, Cleaner } from '../core/cleaner.js';
 import type { Line, Removal, Span } from '../core/model.js';
 import { headlineKeys, sameHeadline } from '../core/title.js';
+import { hashWords, sameWords } from '../core/tokens.js';
 
 /** Words a line of prose has at the least. */
 const MIN_PROSE_WORDS = 6;
@@ -196,7 +197,7 @@ function isPage(lines: readonly LineInfo[], from: number, to: number): boolean {
 /** The content words of the lines at `positions`, counted. */
 function termTotal(analysis: Analysis, lines: readonly LineInfo[], positions: readonly number[]): number {
   let total = 0;
-  for (const i of positions) total += analysis.terms(lines[i]!.line).length;
+  for (const i of positions) total += analysis.termCount(lines[i]!.line);
   return total;
 }
 
@@ -213,7 +214,7 @@ function topicalRun(context: CleanContext, lines: readonly LineInfo[], topicLine
   const values = lineValues(lines, {
     gapStep: GAP_STEP,
     onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE,
-    aboutTopic: (info, i) => analysis.terms(info.line).length >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE,
+    aboutTopic: (info, i) => analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE,
   });
   return { values, run: grow(values, seed, limits) };
 }
@@ -277,9 +278,7 @@ function describeLines(context: CleanContext): { lines: LineInfo[]; copies: numb
   const copies = headlineCopies(context, lines);
   const firstCopy = copies[0];
   const anchor = firstCopy === undefined ? -1 : lines[firstCopy]!.index;
-  const keys = lines.map((line) => analysis.key(line));
-  const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const repeated = repeatedKeys(analysis, lines);
   const prose = lines.map((line) => isProse(analysis, line, minStopwords));
   const isolated = isolate(prose);
   const described = lines.map((line, i) => ({
@@ -287,10 +286,38 @@ function describeLines(context: CleanContext): { lines: LineInfo[]; copies: numb
     words: analysis.wordCount(line),
     prose: prose[i]!,
     isolated: isolated[i]!,
-    repeated: counts.get(keys[i]!)! > 1,
+    repeated: repeated[i]!,
     seedWeight: line.index < anchor ? BEFORE_HEADLINE_WEIGHT : 1,
   }));
   return { lines: described, copies };
+}
+
+/**
+ * Per line, whether another of `lines` has the same comparison key. Lines are grouped by a hash
+ * of their keys' words, and only lines of one group are compared: no key is spelled out.
+ */
+function repeatedKeys(analysis: Analysis, lines: readonly Line[]): boolean[] {
+  const byHash = new Map<number, number[]>();
+  lines.forEach((line, i) => {
+    const hash = hashWords(analysis.keyWords(line));
+    const group = byHash.get(hash);
+    if (group) group.push(i);
+    else byHash.set(hash, [i]);
+  });
+  const repeated = new Array<boolean>(lines.length).fill(false);
+  for (const group of byHash.values()) {
+    if (group.length < 2) continue;
+    // Lines of one hash, split by key: nearly always a single key.
+    const kinds: number[][] = [];
+    for (const i of group) {
+      const words = analysis.keyWords(lines[i]!);
+      const kind = kinds.find((same) => sameWords(analysis.keyWords(lines[same[0]!]!), words));
+      if (kind) kind.push(i);
+      else kinds.push([i]);
+    }
+    for (const kind of kinds) if (kind.length > 1) for (const i of kind) repeated[i] = true;
+  }
+  return repeated;
 }
 
 /** A line of running text: long enough, ending a sentence (or holding two), with stop words. */
@@ -380,7 +407,8 @@ interface Run {
  * the headline's content words its prose repeats, is greatest.
  */
 function seedRun({ analysis, title }: CleanContext, lines: readonly LineInfo[], values: readonly number[], copies: readonly number[]): Run | undefined {
-  const titleTerms = new Set(title ? analysis.terms(title) : []);
+  const titleTerms = new Set<number>();
+  if (title) analysis.eachTerm(title, (term) => titleTerms.add(term));
   let best: Run | undefined;
   let bestScore = -Infinity;
   for (const run of candidateRuns(values)) {
@@ -401,7 +429,9 @@ function termsHeld(analysis: Analysis, lines: readonly LineInfo[], run: Run, ter
   const found = new Set<number>();
   for (let i = run.from; i <= run.to && found.size < terms.size; i++) {
     if (!lines[i]!.prose) continue;
-    for (const term of analysis.terms(lines[i]!.line)) if (terms.has(term)) found.add(term);
+    analysis.eachTerm(lines[i]!.line, (term) => {
+      if (terms.has(term)) found.add(term);
+    });
   }
   return found.size;
 }

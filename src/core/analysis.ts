@@ -28,10 +28,13 @@ export interface Analysis {
   /** The lower-cased words of the document and of its pieces' comparison keys, by id. */
   readonly vocabulary: Vocabulary;
   /**
-   * The content terms of a piece as ids (one term, one id; see {@link contentTerms}), with this
-   * document's stop words.
+   * Calls `visit` with each content term of a piece, in order, as an id (one term, one id; see
+   * {@link contentTerms}), with this document's stop words. (A visitor, not an array: a piece
+   * can be a line of tens of millions of words.)
    */
-  terms(piece: Piece): readonly number[];
+  eachTerm(piece: Piece, visit: (term: number) => void): void;
+  /** How many content terms a piece has (counting repeats). */
+  termCount(piece: Piece): number;
   /** The content terms of `pieces`, counted. */
   termCounts(pieces: Iterable<Piece>): TermCounts;
   /**
@@ -177,11 +180,15 @@ class DocumentAnalysis implements Analysis {
     this.shapeCount = lineShapes(document);
   }
 
-  terms(piece: Piece): number[] {
-    const result: number[] = [];
+  eachTerm(piece: Piece, visit: (term: number) => void): void {
     const ids = this.lowerIds(piece);
-    for (let i = 0; i < ids.length; i++) this.forEachTerm(ids[i]!, (term) => result.push(term));
-    return result;
+    for (let i = 0; i < ids.length; i++) this.forEachTerm(ids[i]!, visit);
+  }
+
+  termCount(piece: Piece): number {
+    let count = 0;
+    this.eachTerm(piece, () => count++);
+    return count;
   }
 
   termCounts(pieces: Iterable<Piece>): TermTally {
@@ -282,8 +289,7 @@ class DocumentAnalysis implements Analysis {
   }
 
   private tallyTerms(tally: TermTally, piece: Piece): void {
-    const ids = this.lowerIds(piece);
-    for (let i = 0; i < ids.length; i++) this.forEachTerm(ids[i]!, (term) => tally.add(term));
+    this.eachTerm(piece, (term) => tally.add(term));
   }
 
   /** The stop words of the document's language, from the lower-cased words of its lines. */

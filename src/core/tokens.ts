@@ -192,3 +192,17 @@ function firstAtLeast(values: ArrayLike<number>, length: number, value: number):
   }
   return lo;
 }
+
+/** True when two sequences of word ids are the same (two pieces have the same comparison key). */
+export function sameWords(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A 30-bit hash of a sequence of word ids (small enough to stay a small integer in V8). */
+export function hashWords(ids: ArrayLike<number>): number {
+  let hash = HASH_SEED;
+  for (let i = 0; i < ids.length; i++) hash = mix(hash, ids[i]!);
+  return (hash ^ (hash >>> 15)) & 0x3fffffff;
+}
