@@ -124,6 +124,8 @@ export interface DocumentWords {
    */
   readonly contextual: readonly number[];
   readonly vocabulary: Vocabulary;
+  /** Where the last search of {@link tokenRange} ended: where the next one starts. */
+  readonly hint: { from: number };
 }
 
 /** Greek capital sigma, the one letter whose lower case depends on its neighbours. */
@@ -134,7 +136,7 @@ export function tokenizeDocument(text: string): DocumentWords {
   // Counted first, so that the arrays are made once at their size: a text can be a 200 MB line.
   let count = 0;
   scanWords(text, () => count++);
-  const words = { count, starts: new Int32Array(count), ids: new Int32Array(count), writtenLower: new Uint8Array(count), contextual: [] as number[], vocabulary: new Vocabulary() };
+  const words = { count, starts: new Int32Array(count), ids: new Int32Array(count), writtenLower: new Uint8Array(count), contextual: [] as number[], vocabulary: new Vocabulary(), hint: { from: 0 } };
   let t = 0;
   scanWords(text, (start, end) => {
     words.starts[t] = start;
@@ -170,7 +172,10 @@ function hasAsciiCapital(text: string, start: number, end: number): boolean {
  * between tokens, as lines and sentences do (a sentence ends at white space or after punctuation).
  */
 export function tokenRange(words: DocumentWords, span: Span): [number, number] {
-  return [firstAtLeast(words.starts, words.count, span.start), firstAtLeast(words.starts, words.count, span.end)];
+  // The rules ask about pieces mostly in text order: each search starts from the last answer.
+  const from = firstAtLeast(words.starts, words.count, span.start, words.hint.from);
+  words.hint.from = from;
+  return [from, firstAtLeast(words.starts, words.count, span.end, from)];
 }
 
 /** True when one of the tokens `[from, to)` is {@link DocumentWords.contextual}. */
@@ -181,10 +186,36 @@ export function holdsContextual(words: DocumentWords, from: number, to: number):
   return at < list.length && list[at]! < to;
 }
 
-/** The position of the first of `values[0, length)` (ascending) that is at least `value`, by binary search. */
-function firstAtLeast(values: ArrayLike<number>, length: number, value: number): number {
+/**
+ * The position of the first of `values[0, length)` (ascending) that is at least `value`. Searched
+ * from `hint` outwards in steps that double, then by halves: O(log distance) steps, which keeps
+ * the search within cache on a text of tens of millions of tokens.
+ */
+function firstAtLeast(values: ArrayLike<number>, length: number, value: number, hint = 0): number {
+  // The answer lies in [lo, hi]: values[lo - 1] < value (or lo = 0), values[hi] >= value (or hi = length).
   let lo = 0;
-  let hi = length;
+  let hi = Math.min(hint, length);
+  if (hi < length && values[hi]! < value) {
+    lo = hi + 1;
+    hi = length;
+    for (let step = 1; lo + step - 1 < length; step *= 2) {
+      const probe = lo + step - 1;
+      if (values[probe]! >= value) {
+        hi = probe;
+        break;
+      }
+      lo = probe + 1;
+    }
+  } else {
+    for (let step = 1; hi - step >= 0; step *= 2) {
+      const probe = hi - step;
+      if (values[probe]! < value) {
+        lo = probe + 1;
+        break;
+      }
+      hi = probe;
+    }
+  }
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (values[mid]! < value) lo = mid + 1;
