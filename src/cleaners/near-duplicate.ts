@@ -84,7 +84,7 @@ export const nearDuplicate: Cleaner = {
       const match = findMatch(unit, exact, units, postings, groups, options);
       if (match) matches.push(match);
       if (exact === undefined) firstByKey.add(unit.ids, position);
-      for (const shingle of shingles(unit.codes)) postings.add(shingle, position);
+      forEachShingle(unit.codes, (shingle) => postings.add(shingle, position));
     }
     return matches
       .filter((match) => groups.size(match.duplicate.position) < TEMPLATE_OCCURRENCES)
@@ -126,9 +126,7 @@ class Units {
     const ids = this.ids(position);
     let codes = this.made[position];
     if (codes === undefined) {
-      const unitCodes = new Array<number>(ids.length);
-      for (let i = 0; i < ids.length; i++) unitCodes[i] = this.codeOf(ids[i]!);
-      codes = codeString(unitCodes);
+      codes = this.codeString(ids);
       this.made[position] = codes;
     }
     return { position, sentence, ids, codes, words: analysis.wordCount(sentence) };
@@ -155,6 +153,21 @@ class Units {
     return this.context.analysis.keyWords(this.context.document.sentences[position]!);
   }
 
+  /** The codes of the words `ids` as a string, made a chunk at a time (a sentence can be a whole 200 MB line). */
+  private codeString(ids: ArrayLike<number>): string {
+    const parts: string[] = [];
+    const chunk: number[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      chunk.push(this.codeOf(ids[i]!));
+      if (chunk.length === CODE_CHUNK) {
+        parts.push(String.fromCharCode(...chunk));
+        chunk.length = 0;
+      }
+    }
+    parts.push(String.fromCharCode(...chunk));
+    return parts.join('');
+  }
+
   private codeOf(id: number): number {
     let code = this.codes[id];
     if (code === undefined) {
@@ -165,46 +178,32 @@ class Units {
   }
 }
 
-/** Codes passed to `String.fromCharCode` at a time: a sentence can be a whole 200 MB line. */
+/** Codes passed to `String.fromCharCode` at a time. */
 const CODE_CHUNK = 4096;
 
-/** The string of the character codes `codes`. */
-function codeString(codes: readonly number[]): string {
-  if (codes.length <= CODE_CHUNK) return String.fromCharCode(...codes);
-  let result = '';
-  for (let i = 0; i < codes.length; i += CODE_CHUNK) result += String.fromCharCode(...codes.slice(i, i + CODE_CHUNK));
-  return result;
-}
-
 /**
- * The position of the first sentence of each comparison key, found by a hash of the key's word
- * ids (not by the key's text, which would be a second copy of every sentence).
+ * The position of the first sentence of each comparison key, listed under a hash of the key's
+ * words (not under the key's text, which would be a second copy of every sentence).
  */
 class FirstByKey {
-  private readonly first = new Map<number, number>();
-  /** Positions of other keys whose hash was taken first. */
-  private readonly more = new Map<number, number[]>();
+  /** No cap: a list only grows when different keys share a hash. */
+  private readonly byHash = new Postings(Infinity);
 
   constructor(private readonly units: Units) {}
 
   find(ids: ArrayLike<number>): number | undefined {
-    const hash = hashWords(ids);
-    const first = this.first.get(hash);
-    if (first === undefined || sameWords(this.units.ids(first), ids)) return first;
-    return this.more.get(hash)?.find((position) => sameWords(this.units.ids(position), ids));
+    return this.byHash.get(listKey(ids)).find((position) => sameWords(this.units.ids(position), ids));
   }
 
   /** Records `position` as the first sentence of its key (which {@link find} did not find). */
   add(ids: ArrayLike<number>, position: number): void {
-    const hash = hashWords(ids);
-    if (!this.first.has(hash)) {
-      this.first.set(hash, position);
-      return;
-    }
-    const more = this.more.get(hash);
-    if (more) more.push(position);
-    else this.more.set(hash, [position]);
+    this.byHash.add(listKey(ids), position);
   }
+}
+
+/** The {@link Postings} key of a sequence of word ids: its hash, made positive. */
+function listKey(ids: ArrayLike<number>): number {
+  return hashWords(ids) + 1;
 }
 
 /**
@@ -399,23 +398,21 @@ function isEmbeddedPost(document: Document, sentence: Sentence, start: number): 
 /** Earlier units sharing most shingles with `codes`, best first. */
 function candidates(postings: Postings, codes: string): number[] {
   const shared = new Map<number, number>();
-  for (const shingle of shingles(codes)) {
+  forEachShingle(codes, (shingle) => {
     const list = postings.get(shingle);
-    if (list.length > MAX_POSTINGS) continue;
+    if (list.length > MAX_POSTINGS) return;
     for (const position of list) shared.set(position, (shared.get(position) ?? 0) + 1);
-  }
+  });
   return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([position]) => position);
 }
 
 /**
- * The shingles of `codes`: each run of {@link SHINGLE} codes, or all of them when there are fewer,
- * packed into one number (codes are at least 0x100, so runs of different lengths never collide).
+ * Calls `visit` with the shingles of `codes`: each run of {@link SHINGLE} codes, or all of them
+ * when there are fewer, packed into one number (codes are at least 0x100, so runs of different lengths never collide).
  */
-function shingles(codes: string): number[] {
-  if (codes.length <= SHINGLE) return [pack(codes, 0, codes.length)];
-  const result: number[] = [];
-  for (let i = 0; i + SHINGLE <= codes.length; i++) result.push(pack(codes, i, i + SHINGLE));
-  return result;
+function forEachShingle(codes: string, visit: (shingle: number) => void): void {
+  if (codes.length <= SHINGLE) visit(pack(codes, 0, codes.length));
+  else for (let i = 0; i + SHINGLE <= codes.length; i++) visit(pack(codes, i, i + SHINGLE));
 }
 
 /** The codes `codes[from, to)` (at most three) as one number, 16 bits each. */

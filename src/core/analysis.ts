@@ -7,7 +7,7 @@
  */
 import type { Document, Span } from './model.js';
 import { detectStopwordsOfCounts, type StopwordSet } from './stopwords.js';
-import { hasUnspacedScript, lineShape, lowerWords, wordCount } from './text.js';
+import { hasUnspacedScript, isAscii, lineShape, lowerWords, wordCount } from './text.js';
 import { holdsContextual, tokenizeDocument, tokenRange, Vocabulary, type DocumentWords } from './tokens.js';
 
 /** A piece of the analysed document: one of its lines or sentences, or its headline. */
@@ -161,10 +161,13 @@ class DocumentAnalysis implements Analysis {
   private readonly keys = new Map<Piece, string>();
   /** False when no word is written in a script without spaces: then every token is one word. */
   private readonly unspaced: boolean;
+  /** True when the whole text is ASCII. */
+  private readonly ascii: boolean;
 
   constructor(document: Document) {
     this.words = tokenizeDocument(document.text);
-    this.unspaced = hasUnspacedScript(document.text);
+    this.ascii = isAscii(document.text);
+    this.unspaced = !this.ascii && hasUnspacedScript(document.text);
     this.vocabulary = this.words.vocabulary;
     const word = (id: number): string => this.vocabulary.word(id);
     this.stopwords = this.detectStopwords(document);
@@ -250,6 +253,8 @@ class DocumentAnalysis implements Analysis {
   keyWords(piece: Piece): ArrayLike<number> {
     // Folding Unicode-compatible forms can change the words ("ﬁ" -> "fi", "½" -> "1⁄2", "™" ->
     // "TM"): a piece that it changes is tokenised again, folded, as `comparisonKey` does.
+    // ASCII has no such forms, and folding a long line copies it twice over.
+    if (this.ascii || isAscii(piece.text)) return this.lowerIds(piece);
     const folded = piece.text.normalize('NFKC');
     return folded === piece.text ? this.lowerIds(piece) : this.intern(lowerWords(folded));
   }

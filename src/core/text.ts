@@ -132,10 +132,15 @@ export function wordCount(text: string): number {
   return count;
 }
 
+/** True when `text` holds only ASCII characters. */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
 /** True when `text` contains characters of a script written without spaces. */
 export function hasUnspacedScript(text: string): boolean {
   // ASCII text, the common case, holds none: the cheap test spares the Unicode one.
-  return NON_ASCII.test(text) && UNSPACED.test(text);
+  return !isAscii(text) && UNSPACED.test(text);
 }
 
 /**
@@ -167,7 +172,7 @@ export function startsLower(text: string): boolean {
 export function lineShape(text: string): string {
   // The same replacements, spelled for ASCII (no marks, no letters without case, no ’) where V8
   // matches them much faster than the Unicode property classes.
-  if (!NON_ASCII.test(text)) {
+  if (isAscii(text)) {
     return text
       .replace(/[A-Z][A-Za-z'.-]*/g, 'A')
       .replace(/[a-z][A-Za-z'.-]*/g, 'a')
