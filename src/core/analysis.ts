@@ -109,13 +109,14 @@ class TermTally implements TermCounts {
   /** The distinct terms added, in the order first met. */
   readonly distinct: number[] = [];
 
-  add(term: number): void {
+  add(term: number, times = 1): void {
     if (term >= this.counts.length) {
       const larger = new Int32Array(Math.max(term + 1, this.counts.length * 2));
       larger.set(this.counts);
       this.counts = larger;
     }
-    if (this.counts[term]!++ === 0) this.distinct.push(term);
+    if (this.counts[term] === 0) this.distinct.push(term);
+    this.counts[term]! += times;
   }
 
   count(term: number): number {
@@ -170,15 +171,23 @@ class DocumentAnalysis implements Analysis {
     this.unspaced = !this.ascii && hasUnspacedScript(document.text);
     this.vocabulary = this.words.vocabulary;
     const word = (id: number): string => this.vocabulary.word(id);
-    this.stopwords = this.detectStopwords(document);
+    const { occurrences, tokens } = this.wordOccurrences(document);
+    this.stopwords = detectStopwordsOfCounts(this.vocabulary.words, occurrences, tokens);
     this.isStopword = perWord((id) => this.stopwords.words.has(word(id)));
     this.termOfWord = perWord((id) => this.encodeTerms(contentTerms(word(id), this.stopwords.words)));
     // A token's lower-cased form counts as many words as it does: no script written without
     // spaces has case, and lower-casing only lengthens a token (İ), never shortens it.
     this.weightOfWord = perWord((id) => wordCount(word(id)));
-    this.documentTerms = this.termCounts(document.lines);
+    // The document's terms, counted per distinct word rather than per occurrence.
+    this.documentTerms = new TermTally();
     let total = 0;
-    for (const term of this.documentTerms.distinct) total += this.documentTerms.count(term);
+    occurrences.forEach((times, id) => {
+      if (times === 0) return;
+      this.forEachTerm(id, (term) => {
+        this.documentTerms.add(term, times);
+        total += times;
+      });
+    });
     this.judgesTopic = total >= MIN_TOPIC_TERMS;
     this.shapeCount = lineShapes(document);
   }
@@ -297,10 +306,12 @@ class DocumentAnalysis implements Analysis {
     this.eachTerm(piece, (term) => tally.add(term));
   }
 
-  /** The stop words of the document's language, from the lower-cased words of its lines. */
-  private detectStopwords(document: Document): StopwordSet {
-    // The document's tokens are its lines' (line breaks and the white space trimmed off lines
-    // hold no word, nor carry lower-casing context).
+  /**
+   * How many times each lower-cased word (by id) occurs in the lines of the document, and how
+   * many word tokens they have. The document's tokens are its lines' (line breaks and the white
+   * space trimmed off lines hold no word, nor carry lower-casing context).
+   */
+  private wordOccurrences(document: Document): { occurrences: Float64Array; tokens: number } {
     const lines = document.lines.map((line) => this.lowerIds(line));
     const occurrences = new Float64Array(this.vocabulary.size);
     let tokens = 0;
@@ -308,7 +319,7 @@ class DocumentAnalysis implements Analysis {
       tokens += ids.length;
       for (let i = 0; i < ids.length; i++) occurrences[ids[i]!]!++;
     }
-    return detectStopwordsOfCounts(this.vocabulary.words, occurrences, tokens);
+    return { occurrences, tokens };
   }
 }
 

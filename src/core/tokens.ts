@@ -109,7 +109,7 @@ function sameAsciiLower(word: string, text: string, start: number, end: number):
 
 /** The word tokens of a document, in text order. */
 export interface DocumentWords {
-  /** How many tokens there are. */
+  /** How many tokens there are (the arrays may be longer). */
   readonly count: number;
   /** Per token, its offset in the text. */
   readonly starts: Int32Array;
@@ -128,15 +128,20 @@ export interface DocumentWords {
   readonly hint: { from: number };
 }
 
+/** Texts up to this length (a long article) get token arrays for the most tokens they can have. */
+const SHORT_TEXT = 1 << 20;
+
 /** Greek capital sigma, the one letter whose lower case depends on its neighbours. */
 const SIGMA = 'Σ';
 
 /** Finds the word tokens of `text` (as `words` does) and numbers their lower-cased forms. */
 export function tokenizeDocument(text: string): DocumentWords {
-  // Counted first, so that the arrays are made once at their size: a text can be a 200 MB line.
-  let count = 0;
-  scanWords(text, () => count++);
-  const words = { count, starts: new Int32Array(count), ids: new Int32Array(count), writtenLower: new Uint8Array(count), contextual: [] as number[], vocabulary: new Vocabulary(), hint: { from: 0 } };
+  // A long text's tokens are counted first, so that its arrays are made once at their size (a
+  // text can be a 200 MB line); a short text has at most one token in two characters.
+  let capacity = 0;
+  if (text.length > SHORT_TEXT) scanWords(text, () => capacity++);
+  else capacity = (text.length + 1) >> 1;
+  const words = { count: 0, starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity), contextual: [] as number[], vocabulary: new Vocabulary(), hint: { from: 0 } };
   let t = 0;
   scanWords(text, (start, end) => {
     words.starts[t] = start;
@@ -152,6 +157,7 @@ export function tokenizeDocument(text: string): DocumentWords {
     }
     t++;
   });
+  words.count = t;
   return words;
 }
 
