@@ -199,14 +199,17 @@ function tokenAt(tokens: Tokens, t: number): Span {
   return { start: tokens.starts[t]!, end: tokens.ends[t]! };
 }
 
+const NO_CUTS: readonly number[] = [];
+
 /**
  * Offsets inside the token `text[start, end)` where a sentence ends without a space after it:
  * after full-width terminators and the closing quotes after them ("晴れ。明日", "「行く！」彼は"),
  * except before the quotative particle と ("「行く。」と言った" is one sentence); and after ASCII
  * `!` or `?` written between Chinese or Japanese characters ("本当!嘘").
  */
-function innerBoundaries(text: string, start: number, end: number): number[] {
-  const cuts: number[] = [];
+function innerBoundaries(text: string, start: number, end: number): readonly number[] {
+  // Nearly every token has none: the list is made only for a token that has one.
+  let cuts: number[] | undefined;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     // Every character looked for is `!`, `?` or outside ASCII: the common case is one comparison.
@@ -221,11 +224,11 @@ function innerBoundaries(text: string, start: number, end: number): number[] {
     while (j < end && CLOSERS.has(text[j]!)) j++;
     if (j < end) {
       const quotative = j > closersFrom && text[j] === 'と';
-      if (fullWidth ? !quotative : UNSPACED.test(text[j]!)) cuts.push(j);
+      if (fullWidth ? !quotative : UNSPACED.test(text[j]!)) (cuts ??= []).push(j);
     }
     i = j - 1;
   }
-  return cuts;
+  return cuts ?? NO_CUTS;
 }
 
 /** Decides whether the sentence ends after token `t`; there is always a token after it. */
