@@ -139,11 +139,26 @@ export function outputPath(outDir: string, relative: string): string {
 }
 
 /**
- * Creates the folder of `target` and checks that, links resolved, it is still inside `outDir`:
- * a symlink inside the output folder must not carry writes somewhere else.
+ * For one run, a function that creates the folder of an output `target` inside `outDir` and
+ * checks that, links resolved, it is still inside `outDir`: a symlink inside the output folder
+ * must not carry writes somewhere else. Each folder is made and checked once per run (a batch
+ * writes thousands of files into a few folders, and these were most of its file-system calls); a
+ * link planted before the run is refused, as is every file bound for its folder.
  */
-export async function prepareOutputFolder(outDir: string, target: string): Promise<void> {
-  const folder = path.dirname(target);
+export function outputFolders(outDir: string): (target: string) => Promise<void> {
+  const prepared = new Map<string, Promise<void>>();
+  return (target) => {
+    const folder = path.dirname(target);
+    let done = prepared.get(folder);
+    if (done === undefined) {
+      done = prepareFolder(outDir, folder, target);
+      prepared.set(folder, done);
+    }
+    return done;
+  };
+}
+
+async function prepareFolder(outDir: string, folder: string, target: string): Promise<void> {
   await fs.mkdir(folder, { recursive: true });
   const base = await fs.realpath(outDir);
   const real = await fs.realpath(folder);
@@ -158,9 +173,9 @@ export async function prepareOutputFolder(outDir: string, target: string): Promi
  * never a part; the old file's permission bits (and owner, where allowed) are kept. A link is
  * followed so the link stays a link. Anything else (`/dev/full`, a FIFO, a name under `/dev` or
  * `/proc`) is written to directly: renaming over a device would replace the device. Creates
- * missing folders.
+ * missing folders, unless the caller made the folder (`folderMade`).
  */
-export async function writeFileSafely(file: string, data: Uint8Array): Promise<void> {
+export async function writeFileSafely(file: string, data: Uint8Array, folderMade = false): Promise<void> {
   const existing = await statOrUndefined(file);
   if (existing?.isDirectory()) throw new PathError(`${file} is a folder`);
   if (existing !== undefined && (!existing.isFile() || DEVICE_NAMES.test(path.resolve(file)))) {
@@ -168,7 +183,7 @@ export async function writeFileSafely(file: string, data: Uint8Array): Promise<v
     return;
   }
   const target = existing === undefined ? file : await fs.realpath(file);
-  await fs.mkdir(path.dirname(target), { recursive: true });
+  if (!(folderMade && target === file)) await fs.mkdir(path.dirname(target), { recursive: true });
   await writeAtomic(target, data, existing);
 }
 
