@@ -39,6 +39,7 @@ import type { Analysis } from '../core/analysis.js';
 import type { CleanContext, Cleaner } from '../core/cleaner.js';
 import type { Line, Removal, Span } from '../core/model.js';
 import { headlineKeys, sameHeadline } from '../core/title.js';
+import { groupBy } from '../core/group.js';
 import { hashWords, sameWords } from '../core/tokens.js';
 
 /** Words a line of prose has at the least. */
@@ -297,13 +298,7 @@ function describeLines(context: CleanContext): { lines: LineInfo[]; copies: numb
  * of their keys' words, and only lines of one group are compared: no key is spelled out.
  */
 function repeatedKeys(analysis: Analysis, lines: readonly Line[]): boolean[] {
-  const byHash = new Map<number, number[]>();
-  lines.forEach((line, i) => {
-    const hash = hashWords(analysis.keyWords(line));
-    const group = byHash.get(hash);
-    if (group) group.push(i);
-    else byHash.set(hash, [i]);
-  });
+  const byHash = groupBy(lines.map((_, i) => i), (i) => hashWords(analysis.keyWords(lines[i]!)));
   const repeated = new Array<boolean>(lines.length).fill(false);
   for (const group of byHash.values()) {
     if (group.length < 2) continue;

@@ -5,9 +5,10 @@
  * found in one scan (see `tokens.ts`): a piece's words are a range of those tokens, and what a
  * word is (a stop word, which terms, how many words) is worked out once per distinct word.
  */
+import { groupBy } from './group.js';
 import type { Document, Span } from './model.js';
 import { detectStopwordsOfCounts, type StopwordSet } from './stopwords.js';
-import { hasUnspacedScript, isAscii, lineShape, lowerWords, wordCount } from './text.js';
+import { hasUnspacedScript, isAscii, isWhiteSpace, lineShape, lowerWords, wordCount } from './text.js';
 import { holdsContextual, tokenizeDocument, tokenRange, Vocabulary, type DocumentWords } from './tokens.js';
 
 /** A piece of the analysed document: one of its lines or sentences, or its headline. */
@@ -178,17 +179,9 @@ class DocumentAnalysis implements Analysis {
     // A token's lower-cased form counts as many words as it does: no script written without
     // spaces has case, and lower-casing only lengthens a token (İ), never shortens it.
     this.weightOfWord = perWord((id) => wordCount(word(id)));
-    // The document's terms, counted per distinct word rather than per occurrence.
-    this.documentTerms = new TermTally();
-    let total = 0;
-    occurrences.forEach((times, id) => {
-      if (times === 0) return;
-      this.forEachTerm(id, (term) => {
-        this.documentTerms.add(term, times);
-        total += times;
-      });
-    });
-    this.judgesTopic = total >= MIN_TOPIC_TERMS;
+    const counted = this.countTerms(occurrences);
+    this.documentTerms = counted.tally;
+    this.judgesTopic = counted.total >= MIN_TOPIC_TERMS;
     this.shapeCount = lineShapes(document);
   }
 
@@ -307,6 +300,23 @@ class DocumentAnalysis implements Analysis {
   }
 
   /**
+   * The content terms of words that occur `occurrences[id]` times each, counted (per distinct
+   * word, not per occurrence), and their total.
+   */
+  private countTerms(occurrences: Float64Array): { tally: TermTally; total: number } {
+    const tally = new TermTally();
+    let total = 0;
+    occurrences.forEach((times, id) => {
+      if (times === 0) return;
+      this.forEachTerm(id, (term) => {
+        tally.add(term, times);
+        total += times;
+      });
+    });
+    return { tally, total };
+  }
+
+  /**
    * How many times each lower-cased word (by id) occurs in the lines of the document, and how
    * many word tokens they have. The document's tokens are its lines' (line breaks and the white
    * space trimmed off lines hold no word, nor carry lower-casing context).
@@ -325,18 +335,37 @@ class DocumentAnalysis implements Analysis {
 
 /**
  * {@link Analysis.shapeCount} of a document. Only short lines that might be labels ask for their
- * shape, in few documents: the lines' shapes are counted at the first question.
+ * shape, in few documents. Lines of one shape have as many runs of white space (a shape keeps
+ * them, one space each), so lines are grouped by that number at the first question, and shapes
+ * are worked out only for the group of a line asked about.
  */
 function lineShapes(document: Document): (text: string) => number {
-  let shapes: Map<string, number> | undefined;
+  let byRuns: Map<number, string[]> | undefined;
+  const shapesByRuns = new Map<number, Map<string, number>>();
   return (text) => {
+    byRuns ??= groupBy(document.lines.map((line) => line.text), whiteSpaceRuns);
+    const runs = whiteSpaceRuns(text);
+    let shapes = shapesByRuns.get(runs);
     if (shapes === undefined) {
       shapes = new Map();
-      for (const line of document.lines) {
-        const shape = lineShape(line.text);
+      for (const line of byRuns.get(runs) ?? []) {
+        const shape = lineShape(line);
         shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
       }
+      shapesByRuns.set(runs, shapes);
     }
     return shapes.get(lineShape(text)) ?? 0;
   };
+}
+
+/** How many runs of white space `text` holds. */
+function whiteSpaceRuns(text: string): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isWhiteSpace(text.charCodeAt(i));
+    if (space && !inRun) runs++;
+    inRun = space;
+  }
+  return runs;
 }
