@@ -173,7 +173,7 @@ class DocumentAnalysis implements Analysis {
     this.vocabulary = this.words.vocabulary;
     const word = (id: number): string => this.vocabulary.word(id);
     const { occurrences, tokens } = this.wordOccurrences(document);
-    this.stopwords = detectStopwordsOfCounts(this.vocabulary.words, occurrences, tokens);
+    this.stopwords = detectStopwordsOfCounts(this.vocabulary.words, occurrences, tokens, this.unspaced);
     this.isStopword = perWord((id) => this.stopwords.words.has(word(id)));
     this.termOfWord = perWord((id) => this.encodeTerms(contentTerms(word(id), this.stopwords.words)));
     // A token's lower-cased form counts as many words as it does: no script written without
@@ -186,8 +186,7 @@ class DocumentAnalysis implements Analysis {
   }
 
   eachTerm(piece: Piece, visit: (term: number) => void): void {
-    const ids = this.lowerIds(piece);
-    for (let i = 0; i < ids.length; i++) this.forEachTerm(ids[i]!, visit);
+    this.forEachLowerId(piece, (id) => this.forEachTerm(id, visit));
   }
 
   termCount(piece: Piece): number {
@@ -220,11 +219,10 @@ class DocumentAnalysis implements Analysis {
   stopwordShare(piece: Piece | readonly Piece[]): number {
     let tokens = 0;
     let hits = 0;
-    for (const part of 'span' in piece ? [piece] : piece) {
-      const ids = this.lowerIds(part);
-      tokens += ids.length;
-      for (let i = 0; i < ids.length; i++) if (this.isStopword(ids[i]!)) hits++;
-    }
+    const count = (id: number): void => {
+      if (this.isStopword(id)) hits++;
+    };
+    for (const part of 'span' in piece ? [piece] : piece) tokens += this.forEachLowerId(part, count);
     return tokens === 0 ? 0 : hits / tokens;
   }
 
@@ -267,6 +265,21 @@ class DocumentAnalysis implements Analysis {
     let count = 0;
     for (let i = from; i < to; i++) count += this.weightOfWord(this.words.ids[i]!);
     return count;
+  }
+
+  /**
+   * Calls `visit` with the id of each lower-cased word token of a piece, as `lowerWords` finds
+   * them, and returns how many there are (without making an array: the rules ask this often).
+   */
+  private forEachLowerId(piece: Piece, visit: (id: number) => void): number {
+    const [from, to] = tokenRange(this.words, piece.span);
+    if (holdsContextual(this.words, from, to)) {
+      const ids = this.intern(lowerWords(piece.text));
+      ids.forEach((id) => visit(id));
+      return ids.length;
+    }
+    for (let i = from; i < to; i++) visit(this.words.ids[i]!);
+    return to - from;
   }
 
   /** The ids of the lower-cased word tokens of a piece, as `lowerWords` finds them. */

@@ -78,9 +78,10 @@ export function detectStopwords(tokens: readonly string[]): StopwordSet {
 /**
  * {@link detectStopwords} of a text given as words and how many times each occurs
  * (`occurrences[i]` times `words[i]`, 1 when not given), and its number of tokens: a text's
- * common words, in many lists, are most of its tokens, so each is looked up once.
+ * common words, in many lists, are most of its tokens, so each is looked up once. `unspaced` is
+ * false when no word is written in a script without spaces (then none is tested for one).
  */
-export function detectStopwordsOfCounts(words: readonly string[], occurrences: ArrayLike<number>, tokenCount: number): StopwordSet {
+export function detectStopwordsOfCounts(words: readonly string[], occurrences: ArrayLike<number>, tokenCount: number, unspaced = true): StopwordSet {
   const hits = new Float64Array(LANGUAGES.length);
   const lookup = languageIndex();
   const count = (word: string, times: number): void => {
@@ -90,7 +91,7 @@ export function detectStopwordsOfCounts(words: readonly string[], occurrences: A
     const word = words[i]!;
     const times = occurrences[i] ?? 1;
     if (times === 0) continue;
-    if (!hasUnspacedScript(word)) count(word, times);
+    if (!unspaced || !hasUnspacedScript(word)) count(word, times);
     // Without spaces a token is a phrase ("市は来年度から"): its characters stand in for words.
     else for (const char of word) count(char, times);
   }
