@@ -18,6 +18,7 @@
  */
 import type { Span } from './model.js';
 import { isWhiteSpace } from './text.js';
+import { tokenCapacity } from './tokens.js';
 
 /** Characters that can end a sentence ("." "!" "?" "…", their doubled forms, and other scripts'). */
 const TERMINALS = new Set([...'.!?…‼⁇⁈⁉。！？｡؟۔।']);
@@ -161,6 +162,7 @@ export function segmentSentences(text: string, start = 0, end = text.length): Sp
  * range can be a 200 MB line of tens of millions of tokens.
  */
 interface Tokens {
+  /** How many tokens there are (the arrays may be longer). */
   readonly length: number;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
@@ -168,16 +170,15 @@ interface Tokens {
 
 /** The runs of non-space characters of `text[start, end)`. */
 function tokenize(text: string, start: number, end: number): Tokens {
-  // Counted first, so that the arrays are made once at their size.
+  const capacity = tokenCapacity(end - start, (count) => scanTokens(text, start, end, count));
+  const starts = new Int32Array(capacity);
+  const ends = new Int32Array(capacity);
   let length = 0;
-  scanTokens(text, start, end, () => length++);
-  const tokens = { length, starts: new Int32Array(length), ends: new Int32Array(length) };
-  let t = 0;
   scanTokens(text, start, end, (tokenStart, tokenEnd) => {
-    tokens.starts[t] = tokenStart;
-    tokens.ends[t++] = tokenEnd;
+    starts[length] = tokenStart;
+    ends[length++] = tokenEnd;
   });
-  return tokens;
+  return { length, starts, ends };
 }
 
 /** Calls `onToken` with the offsets of each run of non-space characters of `text[start, end)`. */

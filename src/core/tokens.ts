@@ -131,16 +131,25 @@ export interface DocumentWords {
 /** Texts up to this length (a long article) get token arrays for the most tokens they can have. */
 const SHORT_TEXT = 1 << 20;
 
+/**
+ * The size to make the token arrays of a text of `length` characters, whose tokens are separated
+ * by at least one character: a long text's tokens are counted first by `scan`, which calls its
+ * argument once per token (a text can be a 200 MB line, and its arrays are made once at their
+ * size); a short text has at most one token in two characters.
+ */
+export function tokenCapacity(length: number, scan: (count: () => void) => void): number {
+  if (length <= SHORT_TEXT) return (length + 1) >> 1;
+  let tokens = 0;
+  scan(() => tokens++);
+  return tokens;
+}
+
 /** Greek capital sigma, the one letter whose lower case depends on its neighbours. */
 const SIGMA = 'Σ';
 
 /** Finds the word tokens of `text` (as `words` does) and numbers their lower-cased forms. */
 export function tokenizeDocument(text: string): DocumentWords {
-  // A long text's tokens are counted first, so that its arrays are made once at their size (a
-  // text can be a 200 MB line); a short text has at most one token in two characters.
-  let capacity = 0;
-  if (text.length > SHORT_TEXT) scanWords(text, () => capacity++);
-  else capacity = (text.length + 1) >> 1;
+  const capacity = tokenCapacity(text.length, (count) => scanWords(text, count));
   const words = { count: 0, starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity), contextual: [] as number[], vocabulary: new Vocabulary(), hint: { from: 0 } };
   let t = 0;
   scanWords(text, (start, end) => {
