@@ -17,7 +17,7 @@ export interface Piece {
   readonly text: string;
 }
 
-/** How many times each content term (by id, see {@link Analysis.terms}) occurs in some pieces. */
+/** How many times each content term (by id, see {@link Analysis.eachTerm}) occurs in some pieces. */
 export interface TermCounts {
   /** The occurrences of the term numbered `term`. */
   count(term: number): number;
