@@ -104,10 +104,10 @@ function perWord<T>(compute: (id: number) => T): (id: number) => T {
   };
 }
 
-/** Occurrences of content terms, in an array indexed by term id, and the distinct terms met. */
-class TermTally implements TermCounts {
+/** Occurrences of numbered things (content terms, words), in an array indexed by id, and the distinct ids met. */
+class Tally implements TermCounts {
   private counts = new Int32Array(256);
-  /** The distinct terms added, in the order first met. */
+  /** The distinct ids added, in the order first met. */
   readonly distinct: number[] = [];
 
   add(term: number, times = 1): void {
@@ -155,10 +155,10 @@ class DocumentAnalysis implements Analysis {
   private readonly termOfWord: (id: number) => number;
   private readonly manyTerms: number[][] = [];
   private readonly weightOfWord: (id: number) => number;
-  private readonly documentTerms: TermTally;
+  private readonly documentTerms: Tally;
   private readonly judgesTopic: boolean;
   /** Scratch tally of one piece's terms (see {@link sharedTermShare}). */
-  private readonly own = new TermTally();
+  private readonly own = new Tally();
   /** The keys asked for, by piece: each line's key is wanted by several rules. */
   private readonly keys = new Map<Piece, string>();
   /** False when no word is written in a script without spaces: then every token is one word. */
@@ -173,7 +173,7 @@ class DocumentAnalysis implements Analysis {
     this.vocabulary = this.words.vocabulary;
     const word = (id: number): string => this.vocabulary.word(id);
     const { occurrences, tokens } = this.wordOccurrences(document);
-    this.stopwords = detectStopwordsOfCounts(this.vocabulary.words, occurrences, tokens, this.unspaced);
+    this.stopwords = detectStopwordsOfCounts(this.vocabulary.words, (id) => occurrences.count(id), tokens, this.unspaced);
     this.isStopword = perWord((id) => this.stopwords.words.has(word(id)));
     this.termOfWord = perWord((id) => this.encodeTerms(contentTerms(word(id), this.stopwords.words)));
     // A token's lower-cased form counts as many words as it does: no script written without
@@ -195,8 +195,8 @@ class DocumentAnalysis implements Analysis {
     return count;
   }
 
-  termCounts(pieces: Iterable<Piece>): TermTally {
-    const tally = new TermTally();
+  termCounts(pieces: Iterable<Piece>): Tally {
+    const tally = new Tally();
     for (const piece of pieces) this.tallyTerms(tally, piece);
     return tally;
   }
@@ -308,24 +308,24 @@ class DocumentAnalysis implements Analysis {
     return words.map((word) => this.vocabulary.id(word));
   }
 
-  private tallyTerms(tally: TermTally, piece: Piece): void {
+  private tallyTerms(tally: Tally, piece: Piece): void {
     this.eachTerm(piece, (term) => tally.add(term));
   }
 
   /**
-   * The content terms of words that occur `occurrences[id]` times each, counted (per distinct
+   * The content terms of words that occur `occurrences.count(id)` times each, counted (per distinct
    * word, not per occurrence), and their total.
    */
-  private countTerms(occurrences: Float64Array): { tally: TermTally; total: number } {
-    const tally = new TermTally();
+  private countTerms(occurrences: Tally): { tally: Tally; total: number } {
+    const tally = new Tally();
     let total = 0;
-    occurrences.forEach((times, id) => {
-      if (times === 0) return;
+    for (const id of occurrences.distinct) {
+      const times = occurrences.count(id);
       this.forEachTerm(id, (term) => {
         tally.add(term, times);
         total += times;
       });
-    });
+    }
     return { tally, total };
   }
 
@@ -334,14 +334,11 @@ class DocumentAnalysis implements Analysis {
    * many word tokens they have. The document's tokens are its lines' (line breaks and the white
    * space trimmed off lines hold no word, nor carry lower-casing context).
    */
-  private wordOccurrences(document: Document): { occurrences: Float64Array; tokens: number } {
-    const lines = document.lines.map((line) => this.lowerIds(line));
-    const occurrences = new Float64Array(this.vocabulary.size);
+  private wordOccurrences(document: Document): { occurrences: Tally; tokens: number } {
+    const occurrences = new Tally();
+    const count = (id: number): void => occurrences.add(id);
     let tokens = 0;
-    for (const ids of lines) {
-      tokens += ids.length;
-      for (let i = 0; i < ids.length; i++) occurrences[ids[i]!]!++;
-    }
+    for (const line of document.lines) tokens += this.forEachLowerId(line, count);
     return { occurrences, tokens };
   }
 }

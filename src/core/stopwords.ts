@@ -72,16 +72,16 @@ function setFor(language: string): StopwordSet {
  * language (length, punctuation, repetition).
  */
 export function detectStopwords(tokens: readonly string[]): StopwordSet {
-  return detectStopwordsOfCounts(tokens, { length: tokens.length }, tokens.length);
+  return detectStopwordsOfCounts(tokens, () => 1, tokens.length);
 }
 
 /**
  * {@link detectStopwords} of a text given as words and how many times each occurs
- * (`occurrences[i]` times `words[i]`, 1 when not given), and its number of tokens: a text's
+ * (`occurrences(i)` times `words[i]`), and its number of tokens: a text's
  * common words, in many lists, are most of its tokens, so each is looked up once. `unspaced` is
  * false when no word is written in a script without spaces (then none is tested for one).
  */
-export function detectStopwordsOfCounts(words: readonly string[], occurrences: ArrayLike<number>, tokenCount: number, unspaced = true): StopwordSet {
+export function detectStopwordsOfCounts(words: readonly string[], occurrences: (index: number) => number, tokenCount: number, unspaced = true): StopwordSet {
   const hits = new Float64Array(LANGUAGES.length);
   const lookup = languageIndex();
   const count = (word: string, times: number): void => {
@@ -89,7 +89,7 @@ export function detectStopwordsOfCounts(words: readonly string[], occurrences: A
   };
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    const times = occurrences[i] ?? 1;
+    const times = occurrences(i);
     if (times === 0) continue;
     if (!unspaced || !hasUnspacedScript(word)) count(word, times);
     // Without spaces a token is a phrase ("市は来年度から"): its characters stand in for words.
