@@ -6,7 +6,7 @@ export { clean, type CleanResult } from './core/pipeline.js';
 export { DEFAULT_OPTIONS, type CleanOptions } from './core/options.js';
 export type { Document, Line, Paragraph, Removal, Sentence, Span, Title } from './core/model.js';
 export type { Cleaner, CleanerMeta, CleanContext } from './core/cleaner.js';
-export type { Analysis } from './core/analysis.js';
+export type { Analysis, Piece, TermCounts } from './core/analysis.js';
 export { CLEANERS, RULE_IDS } from './cleaners/index.js';
 export { documentLineKeys, lineKey, MAX_BOILERPLATE_LINE_WORDS } from './cleaners/corpus-boilerplate.js';
 export { parseDocument } from './core/parse.js';

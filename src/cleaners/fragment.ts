@@ -14,11 +14,11 @@
  * general features (terminal punctuation, length, stop-word density, capitalisation, cohesion
  * with the rest of the document), not on a list of phrases from any one site.
  */
-import type { Analysis } from '../core/analysis.js';
+import type { Analysis, Piece } from '../core/analysis.js';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Line, Removal, Sentence, Span } from '../core/model.js';
-import { detectStopwords } from '../core/stopwords.js';
-import { hasUnspacedScript, startsUpper, words } from '../core/text.js';
+import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
+import { hasUnspacedScript, lastWordToken, startsUpper, words } from '../core/text.js';
 
 /**
  * Punctuation (with closing quotes and brackets) that properly ends a sentence or a line; a
@@ -117,7 +117,7 @@ function checkLine(context: CleanContext, line: Line): Removal | undefined {
   const { document, analysis } = context;
   const text = line.text;
   const sentences = line.sentences.map((i) => document.sentences[i]!);
-  const label = boilerplateLabel(analysis, text);
+  const label = boilerplateLabel(analysis, line);
   if (label) return remove(line.span, label);
   if (LIST_ITEM.test(text) || !/\p{L}/u.test(text)) return undefined;
   const last = sentences[sentences.length - 1];
@@ -145,8 +145,9 @@ function remove(span: Span, reason: string): Removal {
 }
 
 /** The reason a line is an interface label, counter, lone date or credit, if it is one. */
-function boilerplateLabel(analysis: Analysis, text: string): string | undefined {
-  if (analysis.wordCount(text) > MAX_LABEL_WORDS) return undefined;
+function boilerplateLabel(analysis: Analysis, line: Line): string | undefined {
+  if (analysis.wordCount(line) > MAX_LABEL_WORDS) return undefined;
+  const text = line.text;
   if (INTERFACE_LABEL.test(text)) return 'interface label';
   if (COUNTER.test(text)) return 'counter';
   if (LONE_DATE.test(text)) return 'lone date';
@@ -159,9 +160,9 @@ function boilerplateLabel(analysis: Analysis, text: string): string | undefined 
  * ("shares outside...", "a conference of the Republican…"); a writer's pause has a space before
  * them ("But here's the disconnect …") and stays when it is about the article.
  */
-function checkEllipsis(analysis: Analysis, unit: { readonly span: Span; readonly text: string }): Removal | undefined {
+function checkEllipsis(analysis: Analysis, unit: Piece): Removal | undefined {
   const pause = /\s(?:\.\.\.|…|\. \. \.)["'”’»)\]]*$/u.test(unit.text);
-  const cohesion = analysis.cohesion(unit.text);
+  const cohesion = analysis.cohesion(unit);
   if (pause && (cohesion === undefined || cohesion >= MIN_LABEL_COHESION)) return undefined;
   return remove(unit.span, 'trails off in an ellipsis (teaser or cut-off sentence)');
 }
@@ -194,9 +195,15 @@ const MAX_PROSE_AFTER_NOTE = 1;
  */
 function isStray({ analysis, document }: CleanContext, line: Line): boolean {
   const text = line.text;
-  if (!/\.["'”’)]*$/u.test(text) || /^\(.*\)$/u.test(text) || new Set(analysis.terms(text)).size < MIN_STRAY_TERMS) return false;
-  if (analysis.cohesion(text) !== 0) return false;
+  if (!/\.["'”’)]*$/u.test(text) || /^\(.*\)$/u.test(text) || distinctTerms(analysis, line) < MIN_STRAY_TERMS) return false;
+  if (analysis.cohesion(line) !== 0) return false;
   return proseLinesAfter(analysis, document)[line.index]! > MAX_PROSE_AFTER_NOTE;
+}
+
+function distinctTerms(analysis: Analysis, line: Line): number {
+  const terms = new Set<number>();
+  analysis.eachTerm(line, (term) => terms.add(term));
+  return terms.size;
 }
 
 /** Per document, how many lines after each line read as prose; computed once, when first needed. */
@@ -209,7 +216,7 @@ function proseLinesAfter(analysis: Analysis, document: Document): number[] {
     let after = 0;
     for (let i = document.lines.length - 1; i >= 0; i--) {
       counts[i] = after;
-      if (looksLikeProse(analysis, document.lines[i]!.text)) after++;
+      if (looksLikeProse(analysis, document.lines[i]!)) after++;
     }
     proseAfterCache.set(document, counts);
   }
@@ -223,8 +230,8 @@ function proseLinesAfter(analysis: Analysis, document: Document): number[] {
 function checkTrailingSentence(analysis: Analysis, last: Sentence): Removal | undefined {
   if (endsOnReference(last.text)) return undefined;
   if (endsOnFunctionWord(analysis, last.text)) return remove(last.span, 'sentence cut off mid-phrase');
-  const cohesion = analysis.cohesion(last.text);
-  if (looksLikeProse(analysis, last.text) && cohesion !== undefined && cohesion < MIN_PROSE_COHESION) {
+  const cohesion = analysis.cohesion(last);
+  if (looksLikeProse(analysis, last) && cohesion !== undefined && cohesion < MIN_PROSE_COHESION) {
     return remove(last.span, 'sentence cut off, about something else');
   }
   return undefined;
@@ -233,10 +240,10 @@ function checkTrailingSentence(analysis: Analysis, last: Sentence): Removal | un
 /** A line without terminal punctuation: a heading or caption of the article, a label, or a cut-off sentence. */
 function checkShortLine({ analysis, document }: CleanContext, line: Line): Removal | undefined {
   const text = line.text;
-  const cohesion = analysis.cohesion(text);
-  const count = analysis.wordCount(text);
+  const cohesion = analysis.cohesion(line);
+  const count = analysis.wordCount(line);
   if (endsOnReference(text)) return undefined;
-  if (looksLikeProse(analysis, text)) {
+  if (looksLikeProse(analysis, line)) {
     if (endsOnFunctionWord(analysis, text)) return remove(line.span, 'sentence cut off mid-phrase');
     if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION) return remove(line.span, 'sentence cut off, about something else');
     return undefined;
@@ -309,14 +316,13 @@ function headsABlock(document: Document, line: Line): boolean {
 const MIN_PROSE_STOPWORD_SHARE = 0.25;
 
 /**
- * True when `text` reads as running prose rather than a heading: six or more words, starting
+ * True when a piece reads as running prose rather than a heading: six or more words, starting
  * with a capital, mostly lower-case, with a stop-word share typical of sentences.
  */
-function looksLikeProse(analysis: Analysis, text: string): boolean {
-  const tokens = words(text);
-  if (tokens.length < 6 || !startsUpper(text)) return false;
-  const lower = tokens.filter((token) => token === token.toLowerCase()).length;
-  return lower * 2 > tokens.length && analysis.stopwordShare(text) >= MIN_PROSE_STOPWORD_SHARE;
+function looksLikeProse(analysis: Analysis, piece: Piece): boolean {
+  const tokens = analysis.tokenCount(piece);
+  if (tokens < 6 || !startsUpper(piece.text)) return false;
+  return analysis.lowerCaseTokens(piece) * 2 > tokens && analysis.stopwordShare(piece) >= MIN_PROSE_STOPWORD_SHARE;
 }
 
 /**
@@ -352,15 +358,16 @@ function isEmailAddress(word: string): boolean {
 /** True when the last word is a stop word ("without", "the", "of") or a possessive ("Minnesota’s"). */
 function endsOnFunctionWord(analysis: Analysis, text: string): boolean {
   if (/\p{L}['’]s$/u.test(text)) return true;
-  const written = words(text);
-  const last = written[written.length - 1];
+  const last = lastWordToken(text);
   // A heading ends on a capitalised word ("... for iPad Pro"); a cut sentence on a small one.
   if (last === undefined || !/\p{L}$/u.test(text) || startsUpper(last)) return false;
-  const tokens = written.map((token) => token.toLowerCase());
   const endings = hasUnspacedScript(last) ? unspacedEndings(last) : [last.toLowerCase()];
   if (endings.some((ending) => analysis.stopwords.words.has(ending))) return true;
   // The line may be in another language than the article (a teaser from another site): its own
-  // stop words count when the line has enough of them to tell its language.
+  // stop words count when the line has enough of them to tell its language (only worth finding
+  // when it ends on a word that some language's list holds).
+  if (!endings.some(isStopwordOfSomeLanguage)) return false;
+  const tokens = words(text).map((token) => token.toLowerCase());
   const own = detectStopwords(tokens).words;
   return endings.some((ending) => own.has(ending)) && tokens.filter((token) => own.has(token)).length >= MIN_OWN_STOPWORDS;
 }

@@ -19,6 +19,8 @@
  */
 import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
+import { hashWords, sameWords } from '../core/tokens.js';
+import { Postings } from './postings.js';
 import type { Document, Sentence } from '../core/model.js';
 import type { ResolvedOptions } from '../core/options.js';
 import { startsUpper, wordStart } from '../core/text.js';
@@ -44,18 +46,15 @@ const TERMINAL = /[.!?。！？…:]["'”’»)\]」』]*$/u;
 /** A period after a short capitalised word, where naive splitters cut: "Renzo B.", "U.S.", "Dec." */
 const CUT_AT_ABBREVIATION = /(?:^|\s)\p{Lu}[\p{L}.]{0,3}\.$/u;
 
+/** A sentence as compared: made when looked at, and not kept (see {@link Units}). */
 interface Unit {
   readonly position: number;
   readonly sentence: Sentence;
-  /** The sentence's words as one code unit each, so edit distances count words. */
+  /** The words of the sentence's comparison key, as vocabulary ids. */
+  readonly ids: ArrayLike<number>;
+  /** The same words as one code unit each, so edit distances count words. */
   readonly codes: string;
-  readonly key: string;
   readonly words: number;
-  /**
-   * The numbers the sentence states, in order: sentences alike but for their numbers state
-   * different facts ("1 sack, 2 tackles" / "1 sack, 3 tackles") and are not repeats.
-   */
-  readonly numbers: string;
 }
 
 /** A sentence found to repeat an earlier one. */
@@ -74,23 +73,26 @@ export const nearDuplicate: Cleaner = {
     description: 'Removes sentences that repeat an earlier sentence exactly, in other words, or truncated.',
   },
   check(context) {
-    const units = toUnits(context);
-    const groups = new UnionFind(units.length);
-    const firstByKey = new Map<string, Unit>();
-    const postings = new Map<string, number[]>();
+    const { document, title, options } = context;
+    const units = new Units(context);
+    const groups = new UnionFind(document.sentences.length);
+    const firstByKey = new FirstByKey(units);
+    const postings = new Postings(MAX_POSTINGS);
     const matches: Match[] = [];
-    for (const unit of units) {
-      if (unit.key === '' || unit.sentence.line === context.title?.line) continue;
-      const match = findMatch(unit, units, firstByKey, postings, groups, context.options);
+    for (let position = 0; position < document.sentences.length; position++) {
+      const unit = units.unit(position);
+      if (unit.ids.length === 0 || unit.sentence.line === title?.line) continue;
+      const exact = firstByKey.find(unit.ids);
+      const match = findMatch(unit, exact, units, postings, groups, options);
       if (match) matches.push(match);
-      if (!firstByKey.has(unit.key)) firstByKey.set(unit.key, unit);
-      indexShingles(postings, unit.codes, unit.position);
+      if (exact === undefined) firstByKey.add(unit.ids, position);
+      forEachShingle(unit.codes, (shingle) => postings.add(shingle, position));
     }
     return matches
       .filter((match) => groups.size(match.duplicate.position) < TEMPLATE_OCCURRENCES)
-      .filter((match) => !isRestatedHeading(context.document, match))
+      .filter((match) => !isRestatedHeading(document, match))
       .filter((match) => !namesOtherThings(context, match))
-      .filter((match) => !isEmbeddedPost(context.document, match.duplicate.sentence, match.from ?? match.duplicate.sentence.span.start))
+      .filter((match) => !isEmbeddedPost(document, match.duplicate.sentence, match.from ?? match.duplicate.sentence.span.start))
       .map(({ duplicate, original, reason, from }) => ({
         rule: this.meta.id,
         reason,
@@ -100,45 +102,133 @@ export const nearDuplicate: Cleaner = {
   },
 };
 
-function toUnits({ document, analysis }: CleanContext): Unit[] {
-  const codes = new Map<string, string>();
-  const codeOf = (word: string): string => {
-    let code = codes.get(word);
+/**
+ * The document's sentences as units, made on demand: a unit is only held while its sentence or a
+ * candidate is compared. Only each sentence's codes are kept (a character per word), so a long
+ * text's memory does not grow with copies of its sentences' keys.
+ */
+class Units {
+  /** Per vocabulary id, the word's code. */
+  private readonly codes: number[] = [];
+  private assigned = 0;
+  /** Per position, the codes of the units made so far. */
+  private readonly made: string[] = [];
+  /** Per vocabulary id, whether the word holds a digit. */
+  private readonly digits: boolean[] = [];
+
+  constructor(private readonly context: CleanContext) {}
+
+  /**
+   * The unit of the sentence at `position`. Asked for every sentence in order, it gives each
+   * distinct word the next code as the sentences first use it; past 0xfe00 distinct words, codes
+   * are shared.
+   */
+  unit(position: number): Unit {
+    const { document, analysis } = this.context;
+    const sentence = document.sentences[position]!;
+    const ids = this.ids(position);
+    let codes = this.made[position];
+    if (codes === undefined) {
+      codes = this.codeString(ids);
+      this.made[position] = codes;
+    }
+    return { position, sentence, ids, codes, words: analysis.wordCount(sentence) };
+  }
+
+  /** The words of a unit that hold a digit, in order: the numbers it states. */
+  numbers(unit: Unit): number[] {
+    const found: number[] = [];
+    for (let i = 0; i < unit.ids.length; i++) if (this.holdsDigit(unit.ids[i]!)) found.push(unit.ids[i]!);
+    return found;
+  }
+
+  private holdsDigit(id: number): boolean {
+    let digit = this.digits[id];
+    if (digit === undefined) {
+      digit = /\d/u.test(this.context.analysis.vocabulary.word(id));
+      this.digits[id] = digit;
+    }
+    return digit;
+  }
+
+  /** The words of the comparison key of the sentence at `position`, as vocabulary ids. */
+  ids(position: number): ArrayLike<number> {
+    return this.context.analysis.keyWords(this.context.document.sentences[position]!);
+  }
+
+  /** The codes of the words `ids` as a string, made a chunk at a time (a sentence can be a whole 200 MB line). */
+  private codeString(ids: ArrayLike<number>): string {
+    const parts: string[] = [];
+    const chunk: number[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      chunk.push(this.codeOf(ids[i]!));
+      if (chunk.length === CODE_CHUNK) {
+        parts.push(String.fromCharCode(...chunk));
+        chunk.length = 0;
+      }
+    }
+    parts.push(String.fromCharCode(...chunk));
+    return parts.join('');
+  }
+
+  private codeOf(id: number): number {
+    let code = this.codes[id];
     if (code === undefined) {
-      code = String.fromCharCode(0x100 + (codes.size % 0xfe00));
-      codes.set(word, code);
+      code = 0x100 + (this.assigned++ % 0xfe00);
+      this.codes[id] = code;
     }
     return code;
-  };
-  return document.sentences.map((sentence, position) => {
-    // The key is the sentence's tokens joined by spaces (tokens hold none), and a sentence that is
-    // a whole line has had its key worked out already.
-    const key = analysis.key(sentence.text);
-    const tokens = key === '' ? [] : key.split(' ');
-    const numbers = tokens.filter((token) => /\d/u.test(token)).join(' ');
-    return { position, sentence, codes: tokens.map(codeOf).join(''), key, words: analysis.wordCount(sentence.text), numbers };
-  });
+  }
+}
+
+/** Codes passed to `String.fromCharCode` at a time. */
+const CODE_CHUNK = 4096;
+
+/**
+ * The position of the first sentence of each comparison key, listed under a hash of the key's
+ * words (not under the key's text, which would be a second copy of every sentence).
+ */
+class FirstByKey {
+  /** No cap: a list only grows when different keys share a hash. */
+  private readonly byHash = new Postings(Infinity);
+
+  constructor(private readonly units: Units) {}
+
+  find(ids: ArrayLike<number>): number | undefined {
+    return this.byHash.get(listKey(ids)).find((position) => sameWords(this.units.ids(position), ids));
+  }
+
+  /** Records `position` as the first sentence of its key (which {@link find} did not find). */
+  add(ids: ArrayLike<number>, position: number): void {
+    this.byHash.add(listKey(ids), position);
+  }
+}
+
+/** The {@link Postings} key of a sequence of word ids: its hash, made positive. */
+function listKey(ids: ArrayLike<number>): number {
+  return hashWords(ids) + 1;
 }
 
 /**
- * The earlier sentence `unit` repeats, if any. Every earlier sentence found alike joins the
- * unit's group, so that templates (groups of three or more) can be told from copies.
+ * The earlier sentence `unit` repeats, if any; `exact` is the first sentence with its key, if
+ * one came before. Every earlier sentence found alike joins the unit's group, so that templates
+ * (groups of three or more) can be told from copies.
  */
-function findMatch(unit: Unit, units: readonly Unit[], firstByKey: ReadonlyMap<string, Unit>, postings: ReadonlyMap<string, number[]>, groups: UnionFind, options: ResolvedOptions): Match | undefined {
+function findMatch(unit: Unit, exact: number | undefined, units: Units, postings: Postings, groups: UnionFind, options: ResolvedOptions): Match | undefined {
   let match: Match | undefined;
-  const exact = firstByKey.get(unit.key);
-  if (exact) {
-    groups.union(unit.position, exact.position);
+  if (exact !== undefined) {
+    groups.union(unit.position, exact);
     if (unit.words >= MIN_EXACT_WORDS) {
-      const verbatim = exact.sentence.text === unit.sentence.text;
-      match = { duplicate: unit, original: exact, reason: verbatim ? 'repeats an earlier sentence word for word' : 'repeats an earlier sentence (case, spacing or punctuation aside)' };
+      const original = units.unit(exact);
+      const verbatim = original.sentence.text === unit.sentence.text;
+      match = { duplicate: unit, original, reason: verbatim ? 'repeats an earlier sentence word for word' : 'repeats an earlier sentence (case, spacing or punctuation aside)' };
     }
   }
   if (unit.codes.length < options.minDuplicateWords) return match;
   for (const position of candidates(postings, unit.codes)) {
-    const earlier = units[position]!;
-    if (earlier.key === unit.key) continue;
-    const found = compare(unit, earlier, options.similarity);
+    const earlier = units.unit(position);
+    if (sameWords(earlier.ids, unit.ids)) continue;
+    const found = compare(unit, earlier, options.similarity, units);
     if (found === undefined) continue;
     groups.union(unit.position, earlier.position);
     match ??= found;
@@ -152,10 +242,10 @@ function findMatch(unit: Unit, units: readonly Unit[], firstByKey: ReadonlyMap<s
  * paragraph under it opens with ("Brydge Pro Keyboard for iPad Pro" / "Brydge Pro Keyboard for
  * iPad Pro is ...").
  */
-function compare(unit: Unit, earlier: Unit, threshold: number): Match | undefined {
+function compare(unit: Unit, earlier: Unit, threshold: number, units: Units): Match | undefined {
   if (isTruncatedCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the start of an earlier sentence (truncated copy)' };
   const glued = unit.codes.length > earlier.codes.length ? gluedCopy(unit, earlier) : undefined;
-  if (glued || statesOtherNumbers(unit, earlier)) return glued;
+  if (glued || statesOtherNumbers(units, unit, earlier)) return glued;
   const shared = sharedWords(unit.codes, earlier.codes);
   const alike = Math.max(editSimilarity(unit.codes, earlier.codes), shared);
   if (alike >= threshold) return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
@@ -175,17 +265,26 @@ const MAX_SWAPPED_WORDS = 2;
  */
 function namesOtherThings({ analysis }: CleanContext, { duplicate, original, from }: Match): boolean {
   if (from !== undefined || !duplicate.sentence.text.endsWith('?') || !original.sentence.text.endsWith('?')) return false;
-  const copy = duplicate.key.split(' ');
-  const first = original.key.split(' ');
-  if (copy.length !== first.length || duplicate.key === original.key) return false;
-  const swapped = copy.flatMap((word, i) => (word === first[i] ? [] : [[word, first[i]!]]));
-  const topical = (word: string): boolean => analysis.terms(word).some((term) => analysis.termCount(term) >= 2);
-  return swapped.length <= MAX_SWAPPED_WORDS && swapped.every((pair) => pair.every(topical));
+  const copy = duplicate.ids;
+  const first = original.ids;
+  if (copy.length !== first.length) return false;
+  const topical = (id: number): boolean => analysis.wordTermCount(id) >= 2;
+  let swapped = 0;
+  for (let i = 0; i < copy.length; i++) {
+    if (copy[i] === first[i]) continue;
+    if (++swapped > MAX_SWAPPED_WORDS || !topical(copy[i]!) || !topical(first[i]!)) return false;
+  }
+  return swapped > 0;
 }
 
-/** True when both sentences state numbers and the numbers differ: "rose 3%" is not "rose 4%". */
-function statesOtherNumbers(a: Unit, b: Unit): boolean {
-  return a.numbers !== '' && b.numbers !== '' && a.numbers !== b.numbers;
+/**
+ * True when both sentences state numbers and the numbers differ: sentences alike but for their
+ * numbers state different facts ("1 sack, 2 tackles" / "1 sack, 3 tackles"; "rose 3%" / "rose 4%").
+ */
+function statesOtherNumbers(units: Units, a: Unit, b: Unit): boolean {
+  const numbersA = units.numbers(a);
+  const numbersB = units.numbers(b);
+  return numbersA.length > 0 && numbersB.length > 0 && !sameWords(numbersA, numbersB);
 }
 
 /** Words two sentences must open with alike to be compared as restatements. */
@@ -323,29 +422,30 @@ function isEmbeddedPost(document: Document, sentence: Sentence, start: number): 
 }
 
 /** Earlier units sharing most shingles with `codes`, best first. */
-function candidates(postings: ReadonlyMap<string, number[]>, codes: string): number[] {
+function candidates(postings: Postings, codes: string): number[] {
   const shared = new Map<number, number>();
-  for (const shingle of shingles(codes)) {
+  forEachShingle(codes, (shingle) => {
     const list = postings.get(shingle);
-    if (!list || list.length > MAX_POSTINGS) continue;
+    if (list.length > MAX_POSTINGS) return;
     for (const position of list) shared.set(position, (shared.get(position) ?? 0) + 1);
-  }
+  });
   return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([position]) => position);
 }
 
-function indexShingles(postings: Map<string, number[]>, codes: string, position: number): void {
-  for (const shingle of new Set(shingles(codes))) {
-    const list = postings.get(shingle);
-    if (!list) postings.set(shingle, [position]);
-    else if (list.length <= MAX_POSTINGS) list.push(position);
-  }
+/**
+ * Calls `visit` with the shingles of `codes`: each run of {@link SHINGLE} codes, or all of them
+ * when there are fewer, packed into one number (codes are at least 0x100, so runs of different lengths never collide).
+ */
+function forEachShingle(codes: string, visit: (shingle: number) => void): void {
+  if (codes.length <= SHINGLE) visit(pack(codes, 0, codes.length));
+  else for (let i = 0; i + SHINGLE <= codes.length; i++) visit(pack(codes, i, i + SHINGLE));
 }
 
-function shingles(codes: string): string[] {
-  if (codes.length <= SHINGLE) return [codes];
-  const result: string[] = [];
-  for (let i = 0; i + SHINGLE <= codes.length; i++) result.push(codes.slice(i, i + SHINGLE));
-  return result;
+/** The codes `codes[from, to)` (at most three) as one number, 16 bits each. */
+function pack(codes: string, from: number, to: number): number {
+  let packed = 0;
+  for (let i = from; i < to; i++) packed = packed * 0x10000 + codes.charCodeAt(i);
+  return packed;
 }
 
 /** Disjoint sets of unit positions, with their sizes: which sentences are alike. */

@@ -35,10 +35,12 @@
  * page rather than the article's own last lines. Each removed line says on which side of the
  * article it was.
  */
-import { countTerms, sharedTermShare, type Analysis } from '../core/analysis.js';
+import type { Analysis } from '../core/analysis.js';
 import type { CleanContext, Cleaner } from '../core/cleaner.js';
 import type { Line, Removal, Span } from '../core/model.js';
 import { headlineKeys, sameHeadline } from '../core/title.js';
+import { groupBy } from '../core/group.js';
+import { hashWords, sameWords } from '../core/tokens.js';
 
 /** Words a line of prose has at the least. */
 const MIN_PROSE_WORDS = 6;
@@ -196,7 +198,7 @@ function isPage(lines: readonly LineInfo[], from: number, to: number): boolean {
 /** The content words of the lines at `positions`, counted. */
 function termTotal(analysis: Analysis, lines: readonly LineInfo[], positions: readonly number[]): number {
   let total = 0;
-  for (const i of positions) total += analysis.terms(lines[i]!.line.text).length;
+  for (const i of positions) total += analysis.termCount(lines[i]!.line);
   return total;
 }
 
@@ -206,14 +208,14 @@ function termTotal(analysis: Analysis, lines: readonly LineInfo[], positions: re
  */
 function topicalRun(context: CleanContext, lines: readonly LineInfo[], topicLines: readonly number[], seed: Run, limits: Limits): { values: number[]; run: Run } {
   const { analysis } = context;
-  const topic = countTerms(analysis.terms, topicLines.map((i) => lines[i]!.line.text));
+  const topic = analysis.termCounts(topicLines.map((i) => lines[i]!.line));
   const inTopic = new Set(topicLines);
-  const share = (info: LineInfo, i: number): number => sharedTermShare(analysis.terms, topic, info.line.text, inTopic.has(i)) ?? 0;
+  const share = (info: LineInfo, i: number): number => analysis.sharedTermShare(topic, info.line, inTopic.has(i)) ?? 0;
   const judges = termTotal(analysis, lines, topicLines) >= MIN_TOPIC_TERMS;
   const values = lineValues(lines, {
     gapStep: GAP_STEP,
     onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE,
-    aboutTopic: (info, i) => analysis.terms(info.line.text).length >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE,
+    aboutTopic: (info, i) => analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE,
   });
   return { values, run: grow(values, seed, limits) };
 }
@@ -234,7 +236,7 @@ interface Limits {
 function runLimits(analysis: Analysis, lines: readonly LineInfo[], seed: Run, copies: readonly number[]): Limits {
   const anchor = lastBefore(copies, seed.from);
   const first = anchor === undefined ? 0 : anchor + 1;
-  const names = anchor === undefined ? () => false : namesHeadline(analysis, lines[anchor]!.line.text);
+  const names = anchor === undefined ? () => false : namesHeadline(analysis, lines[anchor]!.line);
   const end = lines.findIndex((info, i) => i > seed.from && (isCommentsLine(info) || names(info)));
   return { first, last: end === -1 ? lines.length - 1 : end - 1 };
 }
@@ -243,10 +245,10 @@ function runLimits(analysis: Analysis, lines: readonly LineInfo[], seed: Run, co
 const MAX_WORDS_AROUND_HEADLINE = 6;
 
 /** A test for short lines that hold `headline` (the page's copy of it) whole. */
-function namesHeadline(analysis: Analysis, headline: string): (info: LineInfo) => boolean {
+function namesHeadline(analysis: Analysis, headline: Line): (info: LineInfo) => boolean {
   const key = ` ${analysis.key(headline)} `;
   const words = analysis.wordCount(headline);
-  return (info) => info.words <= words + MAX_WORDS_AROUND_HEADLINE && ` ${analysis.key(info.line.text)} `.includes(key);
+  return (info) => info.words <= words + MAX_WORDS_AROUND_HEADLINE && ` ${analysis.key(info.line)} `.includes(key);
 }
 
 /**
@@ -272,32 +274,52 @@ function isCommentsLine(info: LineInfo): boolean {
 function describeLines(context: CleanContext): { lines: LineInfo[]; copies: number[] } {
   const { document, title, analysis } = context;
   const lines = document.lines.filter((line) => line.index !== title?.line);
-  const documentShare = analysis.stopwordShare(lines.map((line) => line.text));
+  const documentShare = analysis.stopwordShare(lines);
   const minStopwords = documentShare >= MIN_DOCUMENT_STOPWORDS ? documentShare * PROSE_STOPWORD_RATIO : 0;
   const copies = headlineCopies(context, lines);
   const firstCopy = copies[0];
   const anchor = firstCopy === undefined ? -1 : lines[firstCopy]!.index;
-  const keys = lines.map((line) => analysis.key(line.text));
-  const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const repeated = repeatedKeys(analysis, lines);
   const prose = lines.map((line) => isProse(analysis, line, minStopwords));
   const isolated = isolate(prose);
   const described = lines.map((line, i) => ({
     line,
-    words: analysis.wordCount(line.text),
+    words: analysis.wordCount(line),
     prose: prose[i]!,
     isolated: isolated[i]!,
-    repeated: counts.get(keys[i]!)! > 1,
+    repeated: repeated[i]!,
     seedWeight: line.index < anchor ? BEFORE_HEADLINE_WEIGHT : 1,
   }));
   return { lines: described, copies };
 }
 
+/**
+ * Per line, whether another of `lines` has the same comparison key. Lines are grouped by a hash
+ * of their keys' words, and only lines of one group are compared: no key is spelled out.
+ */
+function repeatedKeys(analysis: Analysis, lines: readonly Line[]): boolean[] {
+  const byHash = groupBy(lines.map((_, i) => i), (i) => hashWords(analysis.keyWords(lines[i]!)));
+  const repeated = new Array<boolean>(lines.length).fill(false);
+  for (const group of byHash.values()) {
+    if (group.length < 2) continue;
+    // Lines of one hash, split by key: nearly always a single key.
+    const kinds: number[][] = [];
+    for (const i of group) {
+      const words = analysis.keyWords(lines[i]!);
+      const kind = kinds.find((same) => sameWords(analysis.keyWords(lines[same[0]!]!), words));
+      if (kind) kind.push(i);
+      else kinds.push([i]);
+    }
+    for (const kind of kinds) if (kind.length > 1) for (const i of kind) repeated[i] = true;
+  }
+  return repeated;
+}
+
 /** A line of running text: long enough, ending a sentence (or holding two), with stop words. */
 function isProse(analysis: Analysis, line: Line, minStopwords: number): boolean {
-  if (analysis.wordCount(line.text) < MIN_PROSE_WORDS) return false;
+  if (analysis.wordCount(line) < MIN_PROSE_WORDS) return false;
   if (!SENTENCE_END.test(line.text) && line.sentences.length < 2) return false;
-  return analysis.stopwordShare(line.text) >= minStopwords;
+  return analysis.stopwordShare(line) >= minStopwords;
 }
 
 /**
@@ -336,7 +358,7 @@ function lastBefore(positions: readonly number[], position: number): number | un
 function headlineCopies({ title, analysis }: CleanContext, lines: readonly Line[]): number[] {
   if (!title) return [];
   const keys = headlineKeys(title.text);
-  return lines.flatMap((line, i) => (line.index > title.line && sameHeadline(keys, line.text, analysis.key) ? [i] : []));
+  return lines.flatMap((line, i) => (line.index > title.line && sameHeadline(keys, line.text, analysis.key(line)) ? [i] : []));
 }
 
 /** How {@link lineValues} weighs lines in one pass. */
@@ -380,12 +402,12 @@ interface Run {
  * the headline's content words its prose repeats, is greatest.
  */
 function seedRun({ analysis, title }: CleanContext, lines: readonly LineInfo[], values: readonly number[], copies: readonly number[]): Run | undefined {
-  const titleTerms = new Set(title ? analysis.terms(title.text) : []);
+  const titleTerms = new Set<number>();
+  if (title) analysis.eachTerm(title, (term) => titleTerms.add(term));
   let best: Run | undefined;
   let bestScore = -Infinity;
   for (const run of candidateRuns(values)) {
-    const terms = new Set(lines.slice(run.from, run.to + 1).flatMap((info) => (info.prose ? analysis.terms(info.line.text) : [])));
-    const repeated = [...titleTerms].filter((term) => terms.has(term)).length;
+    const repeated = termsHeld(analysis, lines, run, titleTerms);
     const copy = lastBefore(copies, run.from);
     const distance = copy === undefined ? 0 : run.from - copy;
     const score = (run.total * (1 + (titleTerms.size === 0 ? 0 : (TITLE_BOOST * repeated) / titleTerms.size))) / (1 + distance / DISTANCE_SCALE);
@@ -395,6 +417,18 @@ function seedRun({ analysis, title }: CleanContext, lines: readonly LineInfo[], 
     }
   }
   return best;
+}
+
+/** How many of `terms` the prose lines of `run` hold. */
+function termsHeld(analysis: Analysis, lines: readonly LineInfo[], run: Run, terms: ReadonlySet<number>): number {
+  const found = new Set<number>();
+  for (let i = run.from; i <= run.to && found.size < terms.size; i++) {
+    if (!lines[i]!.prose) continue;
+    analysis.eachTerm(lines[i]!.line, (term) => {
+      if (terms.has(term)) found.add(term);
+    });
+  }
+  return found.size;
 }
 
 /**

@@ -19,7 +19,7 @@ export const repeatedTitle: Cleaner = {
     const removals: Removal[] = [];
     const keys = headlineKeys(title.text);
     for (const line of document.lines) {
-      if (line.index <= title.line || !sameHeadline(keys, line.text, analysis.key)) continue;
+      if (line.index <= title.line || !sameHeadline(keys, line.text, analysis.key(line))) continue;
       removals.push({ rule: this.meta.id, reason: 'repeats the headline', span: line.span, related: title.span });
     }
     return removals;

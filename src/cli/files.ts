@@ -138,25 +138,26 @@ export function outputPath(outDir: string, relative: string): string {
   return target;
 }
 
-/** Output folders already created and checked, by `--out-dir`: each is checked once per run. */
-const preparedFolders = new Map<string, Set<string>>();
-
 /**
- * Creates the folder of `target` and checks that, links resolved, it is still inside `outDir`:
- * a symlink inside the output folder must not carry writes somewhere else.
+ * For one run, a function that creates the folder of an output `target` inside `outDir` and
+ * checks that, links resolved, it is still inside `outDir`: a symlink inside the output folder
+ * must not carry writes somewhere else. Each folder is made and checked once per run (a batch
+ * writes thousands of files into a few folders, and these were most of its file-system calls); a
+ * link planted before the run is refused, as is every file bound for its folder.
  */
-export function prepareOutputFolder(outDir: string, target: string): void {
-  const folder = path.dirname(target);
-  let prepared = preparedFolders.get(outDir);
-  if (prepared?.has(folder)) return;
-  mkdirSync(folder, { recursive: true });
-  const base = realpathSync(outDir);
-  const real = realpathSync(folder);
-  if (real !== base && !real.startsWith(base + path.sep)) {
-    throw new PathError(`refusing to write outside --out-dir: ${path.relative(outDir, target)} leads to ${real}`);
-  }
-  if (!prepared) preparedFolders.set(outDir, (prepared = new Set()));
-  prepared.add(folder);
+export function outputFolders(outDir: string): (target: string) => void {
+  const prepared = new Set<string>();
+  return (target) => {
+    const folder = path.dirname(target);
+    if (prepared.has(folder)) return;
+    mkdirSync(folder, { recursive: true });
+    const base = realpathSync(outDir);
+    const real = realpathSync(folder);
+    if (real !== base && !real.startsWith(base + path.sep)) {
+      throw new PathError(`refusing to write outside --out-dir: ${path.relative(outDir, target)} leads to ${real}`);
+    }
+    prepared.add(folder);
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { CleanOptions } from '../index.js';
 import { cleanFiles } from './batch.js';
 import { cleanDocument, type CleanedDocument } from './clean-document.js';
 import { encode, NotTextError, type Encoding } from './decode.js';
-import { inputFiles, outputPath, PathError, prepareOutputFolder, requireRegularFile, sameFile, writeFileSafely, type InputFile } from './files.js';
+import { inputFiles, outputFolders, outputPath, PathError, requireRegularFile, sameFile, writeFileSafely, type InputFile } from './files.js';
 import { runJsonl } from './jsonl.js';
 import { corpusBoilerplateOf } from './line-counts.js';
 import { UsageError, type CliOptions } from './options.js';
@@ -100,15 +100,14 @@ export async function run(options: CliOptions, io: RunIO): Promise<number> {
   if (several && !options.outDir && !options.inPlace && !options.check && !options.json) {
     throw new UsageError('several inputs or a folder need --out-dir or --in-place (or --check / --json)');
   }
-  // Two inputs with the same name would silently overwrite each other's output.
-  const written = new Map<string, string>();
+  const outputs: Outputs = { written: new Map(), prepareFolder: options.outDir === undefined ? undefined : outputFolders(options.outDir) };
   const walk = inputFiles(options.paths, { extensions: options.extensions, exclude: options.outDir, onError: fail, onWarning: warn });
   const progress = several && showProgress(options, io) ? new Progress(io.stderr, 'files') : undefined;
   // While the bar is shown, messages must go above it; `fail` and `warn` write to `io.stderr`.
   if (progress) io = { ...io, stderr: progress.stderr };
   const countWalk = (): AsyncIterable<unknown> => inputFiles(options.paths, { extensions: options.extensions, exclude: options.outDir, onError: () => undefined });
   await cleanFiles(walk, { jobs: several ? options.jobs : 1, cleanOptions, progress, countWalk }, {
-    destination: (file) => (several || options.outDir || options.inPlace ? toFile(options, file, written) : toOutput(options, file, io)),
+    destination: (file) => (several || options.outDir || options.inPlace ? toFile(options, file, outputs) : toOutput(options, file, io)),
     report: (file, cleaned, destination) => processOne(file.path, cleaned, destination),
     fail: (file, error) => {
       if (error instanceof OutputError) throw error;
@@ -141,7 +140,15 @@ async function toOutput(options: CliOptions, file: InputFile, io: RunIO): Promis
   return toStream(options, io);
 }
 
-async function toFile(options: CliOptions, file: InputFile, written: Map<string, string>): Promise<Destination> {
+/** What the outputs of one run share. */
+interface Outputs {
+  /** Output path -> the input written there: two inputs with the same name would overwrite each other's output. */
+  readonly written: Map<string, string>;
+  /** Makes and checks the folder of an output inside `--out-dir`, when given. */
+  readonly prepareFolder: ((target: string) => void) | undefined;
+}
+
+async function toFile(options: CliOptions, file: InputFile, { written, prepareFolder }: Outputs): Promise<Destination> {
   if (options.inPlace) {
     requireRegularFile(file.path);
     // Unchanged files are left alone: same bytes, same mtime, same inode.
@@ -156,7 +163,7 @@ async function toFile(options: CliOptions, file: InputFile, written: Map<string,
     if (earlier !== undefined) throw new PathError(`its output ${target} would overwrite the output of ${shownName(earlier)}`);
     written.set(target, file.path);
     return async (text, _changed, encoding) => {
-      await writeTo(target, encode(text, encoding), options.outDir);
+      await writeTo(target, encode(text, encoding), prepareFolder);
     };
   }
   return async () => undefined;
@@ -167,12 +174,13 @@ function toPath(target: string): Destination {
 }
 
 /**
- * Writes an output file (inside `outDir` when given). Errors name the output, since the caller's
- * message names the input and "a.txt: permission denied" would point at the wrong file.
+ * Writes an output file (inside `--out-dir`, whose folder `prepareFolder` makes, when given).
+ * Errors name the output, since the caller's message names the input and "a.txt: permission
+ * denied" would point at the wrong file.
  */
-async function writeTo(target: string, bytes: Uint8Array, outDir?: string): Promise<void> {
+async function writeTo(target: string, bytes: Uint8Array, prepareFolder?: (target: string) => void): Promise<void> {
   try {
-    if (outDir !== undefined) prepareOutputFolder(outDir, target);
+    prepareFolder?.(target);
     writeFileSafely(target, bytes);
   } catch (error) {
     if (error instanceof PathError) throw error;

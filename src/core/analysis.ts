@@ -1,78 +1,79 @@
 /**
- * Statistics of one document that several cleaners read: the stop words of its language and how
- * often each content term occurs. Computed once per document.
+ * Statistics of one document that several cleaners read: the stop words of its language, how
+ * often each content term occurs, and per piece of it (a line, a sentence, the headline) its
+ * words, content terms and comparison key. Computed once per document from its word tokens,
+ * found in one scan (see `tokens.ts`): a piece's words are a range of those tokens, and what a
+ * word is (a stop word, which terms, how many words) is worked out once per distinct word.
  */
-import type { Document } from './model.js';
-import { detectStopwords, type StopwordSet } from './stopwords.js';
-import { comparisonKey, hasUnspacedScript, lineShape, lowerWords, wordCount } from './text.js';
+import { groupBy } from './group.js';
+import type { Document, Span } from './model.js';
+import { detectStopwordsOfCounts, type StopwordSet } from './stopwords.js';
+import { hasUnspacedScript, isAscii, isWhiteSpace, lineShape, lowerWords, wordCount } from './text.js';
+import { holdsContextual, tokenizeDocument, tokenRange, Vocabulary, type DocumentWords } from './tokens.js';
+
+/** A piece of the analysed document: one of its lines or sentences, or its headline. */
+export interface Piece {
+  readonly span: Span;
+  readonly text: string;
+}
+
+/** How many times each content term (by id, see {@link Analysis.eachTerm}) occurs in some pieces. */
+export interface TermCounts {
+  /** The occurrences of the term numbered `term`. */
+  count(term: number): number;
+}
 
 /** Shared statistics of a document. */
 export interface Analysis {
   readonly stopwords: StopwordSet;
-  /** The content terms of `text` (see {@link contentTerms}), with this document's stop words. */
-  terms(text: string): readonly string[];
-  /** How many times a content term occurs in the whole document. */
-  termCount(term: string): number;
+  /** The lower-cased words of the document and of its pieces' comparison keys, by id. */
+  readonly vocabulary: Vocabulary;
   /**
-   * The share of the content terms of `text` (a part of this document) that also occur outside
-   * it: near 1 for a subheading of the article ("The Rukban camp"), near 0 for a line about
-   * something else ("Woman risks her life to save a koala"). `undefined` when `text` has no
-   * content terms; 1 when the document is too short to tell what it is about (a few short
-   * paragraphs share few words even when they belong together), so that nothing is removed on
-   * this evidence alone.
+   * Calls `visit` with each content term of a piece, in order, as an id (one term, one id; see
+   * {@link contentTerms}), with this document's stop words. (A visitor, not an array: a piece
+   * can be a line of tens of millions of words.)
    */
-  cohesion(text: string): number | undefined;
+  eachTerm(piece: Piece, visit: (term: number) => void): void;
+  /** How many content terms a piece has (counting repeats). */
+  termCount(piece: Piece): number;
   /**
-   * The share of the word tokens of `text` that are stop words of this document's language (0
-   * without tokens); of all of them together when `text` is several texts.
+   * How many times the word numbered `id` (a {@link vocabulary} id) occurs in the whole document
+   * as a content term (its stem, or its most frequent character pair); 0 for a stop word.
    */
-  stopwordShare(text: string | readonly string[]): number;
+  wordTermCount(id: number): number;
+  /** The content terms of `pieces`, counted. */
+  termCounts(pieces: Iterable<Piece>): TermCounts;
+  /**
+   * The share of the distinct content terms of `piece` that `counts` holds; when the piece is
+   * itself part of what was counted (`inside`), its own occurrences do not count. `undefined`
+   * when the piece has no content terms.
+   */
+  sharedTermShare(counts: TermCounts, piece: Piece, inside: boolean): number | undefined;
+  /**
+   * The share of the content terms of a piece that also occur outside it: near 1 for a
+   * subheading of the article ("The Rukban camp"), near 0 for a line about something else
+   * ("Woman risks her life to save a koala"). `undefined` when the piece has no content terms; 1
+   * when the document is too short to tell what it is about (a few short paragraphs share few
+   * words even when they belong together), so that nothing is removed on this evidence alone.
+   */
+  cohesion(piece: Piece): number | undefined;
+  /**
+   * The share of the word tokens of a piece that are stop words of this document's language (0
+   * without tokens); of all of them together when given several pieces.
+   */
+  stopwordShare(piece: Piece | readonly Piece[]): number;
+  /** How many word tokens a piece has. */
+  tokenCount(piece: Piece): number;
+  /** How many word tokens of a piece are written in lower case. */
+  lowerCaseTokens(piece: Piece): number;
   /** How many lines of the document have the {@link lineShape} of `text`. */
   shapeCount(text: string): number;
-  /** The {@link comparisonKey} of `text`, worked out once per document for each text asked about. */
-  key(text: string): string;
-  /** The {@link wordCount} of `text`, worked out once per document for each text asked about. */
-  wordCount(text: string): number;
-}
-
-/**
- * `compute`, remembering its result for each text: the rules ask about the same lines many times
- * (each line's key is wanted by headline detection, `repeated-title` and `outside-article`), and
- * tokenising them again was most of the pipeline's time. Lives as long as the document's analysis.
- */
-function memoised<T>(compute: (text: string) => T): (text: string) => T {
-  const known = new Map<string, T>();
-  return (text) => {
-    let found = known.get(text);
-    if (found === undefined && !known.has(text)) {
-      found = compute(text);
-      known.set(text, found);
-    }
-    return found as T;
-  };
-}
-
-/** How many times each content term occurs in some stretch of a document. */
-export type TermCounts = ReadonlyMap<string, number>;
-
-/** Counts the content terms of `texts`, as `terms` finds them. */
-export function countTerms(terms: (text: string) => readonly string[], texts: Iterable<string>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const text of texts) for (const term of terms(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return counts;
-}
-
-/**
- * The share of the distinct content terms of `text` that `counts` holds; when `text` is itself
- * part of what was counted (`inside`), its own occurrences do not count. `undefined` when `text`
- * has no content terms.
- */
-export function sharedTermShare(terms: (text: string) => readonly string[], counts: TermCounts, text: string, inside: boolean): number | undefined {
-  const own = countTerms(terms, [text]);
-  if (own.size === 0) return undefined;
-  let shared = 0;
-  for (const [term, count] of own) if ((counts.get(term) ?? 0) > (inside ? count : 0)) shared++;
-  return shared / own.size;
+  /** The `comparisonKey` of a piece. */
+  key(piece: Piece): string;
+  /** The words of the `comparisonKey` of a piece, as {@link vocabulary} ids. */
+  keyWords(piece: Piece): ArrayLike<number>;
+  /** The {@link wordCount} of a piece. */
+  wordCount(piece: Piece): number;
 }
 
 /** Content terms a document needs before the share of words a line has with it means anything. */
@@ -82,69 +83,310 @@ const MIN_TOPIC_TERMS = 100;
 const STEM_LENGTH = 5;
 
 /**
- * The content terms of `text`: lower-cased words that are not stop words, cut to a short stem;
- * for scripts written without spaces, overlapping character pairs stand in for words.
- * `tokens` are the lower-cased word tokens of `text`, when already known.
+ * The content terms of one lower-cased word token: none for a stop word or a single letter, else
+ * its stem; for a script written without spaces, its overlapping character pairs.
  */
-export function contentTerms(text: string, stopwords: ReadonlySet<string>, tokens: readonly string[] = lowerWords(text)): string[] {
-  const terms: string[] = [];
-  for (const token of tokens) {
-    if (hasUnspacedScript(token)) {
-      for (let i = 0; i + 1 < token.length; i++) terms.push(token.slice(i, i + 2));
-      if (token.length === 1) terms.push(token);
-    } else if (!stopwords.has(token) && (token.length > 1 || /\d/u.test(token))) {
-      terms.push(token.length > STEM_LENGTH ? token.slice(0, STEM_LENGTH) : token);
-    }
+export function contentTerms(token: string, stopwords: ReadonlySet<string>): string[] {
+  if (hasUnspacedScript(token)) {
+    if (token.length === 1) return [token];
+    const pairs: string[] = [];
+    for (let i = 0; i + 1 < token.length; i++) pairs.push(token.slice(i, i + 2));
+    return pairs;
   }
-  return terms;
+  if (stopwords.has(token) || (token.length === 1 && !/\d/u.test(token))) return [];
+  return [token.length > STEM_LENGTH ? token.slice(0, STEM_LENGTH) : token];
 }
+
+/**
+ * A value per vocabulary id, worked out on first use. Ids are numbered in order, so the values
+ * are filled in order up to the id asked about: the array stays dense however ids are asked for.
+ */
+function perWord<T>(compute: (id: number) => T): (id: number) => T {
+  const known: T[] = [];
+  return (id) => {
+    while (known.length <= id) known.push(compute(known.length));
+    return known[id]!;
+  };
+}
+
+/** Occurrences of numbered things (content terms, words), in an array indexed by id, and the distinct ids met. */
+class Tally implements TermCounts {
+  private counts = new Int32Array(256);
+  /** The distinct ids added, in the order first met. */
+  readonly distinct: number[] = [];
+
+  add(term: number, times = 1): void {
+    if (term >= this.counts.length) {
+      const larger = new Int32Array(Math.max(term + 1, this.counts.length * 2));
+      larger.set(this.counts);
+      this.counts = larger;
+    }
+    if (this.counts[term] === 0) this.distinct.push(term);
+    this.counts[term]! += times;
+  }
+
+  count(term: number): number {
+    return term < this.counts.length ? this.counts[term]! : 0;
+  }
+
+  /** Empties the tally, in time proportional to the terms it holds. */
+  clear(): void {
+    for (const term of this.distinct) this.counts[term] = 0;
+    this.distinct.length = 0;
+  }
+}
+
+/** See `DocumentAnalysis.termOfWord`. */
+const NO_TERM = -1;
+const MANY_TERMS = -2;
 
 /** Computes the {@link Analysis} of a document. */
 export function analyse(document: Document): Analysis {
-  // The same lines are asked about by several rules: their tokens, terms and shapes are worked out once.
-  const tokensOf = memoised(lowerWords);
-  // The document's tokens are its lines' (line breaks and the white space trimmed off lines hold
-  // no word, nor carry lower-casing context), so the text is not tokenised a second time.
-  const stopwords = detectStopwords(document.lines.flatMap((line) => tokensOf(line.text)));
-  const terms = memoised((text): readonly string[] => contentTerms(text, stopwords.words, tokensOf(text)));
-  const shapeOf = memoised(lineShape);
-  const counts = countTerms(terms, document.lines.map((line) => line.text));
-  let total = 0;
-  for (const count of counts.values()) total += count;
-  const judgesTopic = total >= MIN_TOPIC_TERMS;
-  // Only short lines that might be labels ask for their shape, in few documents: the lines'
-  // shapes are counted at the first question.
-  let shapes: Map<string, number> | undefined;
-  const shapeCounts = (): Map<string, number> => {
+  return new DocumentAnalysis(document);
+}
+
+class DocumentAnalysis implements Analysis {
+  readonly stopwords: StopwordSet;
+  readonly vocabulary: Vocabulary;
+  readonly shapeCount: (text: string) => number;
+  private readonly words: DocumentWords;
+  private readonly termIds = new Vocabulary();
+  private readonly isStopword: (id: number) => boolean;
+  /**
+   * Per word id, its one content term (>= 0), {@link NO_TERM}, or for a word written without
+   * spaces (several terms) `MANY_TERMS - i`, where `manyTerms[i]` are its terms: one small number
+   * per word, not one array, as a long text has millions of distinct words.
+   */
+  private readonly termOfWord: (id: number) => number;
+  private readonly manyTerms: number[][] = [];
+  private readonly weightOfWord: (id: number) => number;
+  private readonly documentTerms: Tally;
+  private readonly judgesTopic: boolean;
+  /** Scratch tally of one piece's terms (see {@link sharedTermShare}). */
+  private readonly own = new Tally();
+  /** The keys asked for, by piece: each line's key is wanted by several rules. */
+  private readonly keys = new Map<Piece, string>();
+  /** False when no word is written in a script without spaces: then every token is one word. */
+  private readonly unspaced: boolean;
+  /** True when the whole text is ASCII. */
+  private readonly ascii: boolean;
+
+  constructor(document: Document) {
+    this.words = tokenizeDocument(document.text);
+    this.ascii = isAscii(document.text);
+    this.unspaced = !this.ascii && hasUnspacedScript(document.text);
+    this.vocabulary = this.words.vocabulary;
+    const word = (id: number): string => this.vocabulary.word(id);
+    const { occurrences, tokens } = this.wordOccurrences(document);
+    this.stopwords = detectStopwordsOfCounts(this.vocabulary.words, (id) => occurrences.count(id), tokens, this.unspaced);
+    this.isStopword = perWord((id) => this.stopwords.words.has(word(id)));
+    this.termOfWord = perWord((id) => this.encodeTerms(contentTerms(word(id), this.stopwords.words)));
+    // A token's lower-cased form counts as many words as it does: no script written without
+    // spaces has case, and lower-casing only lengthens a token (İ), never shortens it.
+    this.weightOfWord = perWord((id) => wordCount(word(id)));
+    const counted = this.countTerms(occurrences);
+    this.documentTerms = counted.tally;
+    this.judgesTopic = counted.total >= MIN_TOPIC_TERMS;
+    this.shapeCount = lineShapes(document);
+  }
+
+  eachTerm(piece: Piece, visit: (term: number) => void): void {
+    this.forEachLowerId(piece, (id) => this.forEachTerm(id, visit));
+  }
+
+  termCount(piece: Piece): number {
+    let count = 0;
+    this.eachTerm(piece, () => count++);
+    return count;
+  }
+
+  wordTermCount(id: number): number {
+    let most = 0;
+    this.forEachTerm(id, (term) => (most = Math.max(most, this.documentTerms.count(term))));
+    return most;
+  }
+
+  termCounts(pieces: Iterable<Piece>): Tally {
+    const tally = new Tally();
+    for (const piece of pieces) this.tallyTerms(tally, piece);
+    return tally;
+  }
+
+  sharedTermShare(counts: TermCounts, piece: Piece, inside: boolean): number | undefined {
+    const own = this.own;
+    this.tallyTerms(own, piece);
+    let shared = 0;
+    for (const term of own.distinct) if (counts.count(term) > (inside ? own.count(term) : 0)) shared++;
+    const distinct = own.distinct.length;
+    own.clear();
+    return distinct === 0 ? undefined : shared / distinct;
+  }
+
+  cohesion(piece: Piece): number | undefined {
+    const share = this.sharedTermShare(this.documentTerms, piece, true);
+    return share === undefined || this.judgesTopic ? share : 1;
+  }
+
+  stopwordShare(piece: Piece | readonly Piece[]): number {
+    let tokens = 0;
+    let hits = 0;
+    const count = (id: number): void => {
+      if (this.isStopword(id)) hits++;
+    };
+    for (const part of 'span' in piece ? [piece] : piece) tokens += this.forEachLowerId(part, count);
+    return tokens === 0 ? 0 : hits / tokens;
+  }
+
+  tokenCount(piece: Piece): number {
+    const [from, to] = tokenRange(this.words, piece.span);
+    return to - from;
+  }
+
+  lowerCaseTokens(piece: Piece): number {
+    const [from, to] = tokenRange(this.words, piece.span);
+    let lower = 0;
+    for (let i = from; i < to; i++) lower += this.words.writtenLower[i]!;
+    return lower;
+  }
+
+  key(piece: Piece): string {
+    let key = this.keys.get(piece);
+    if (key === undefined) {
+      const ids = this.keyWords(piece);
+      const parts = new Array<string>(ids.length);
+      for (let i = 0; i < ids.length; i++) parts[i] = this.vocabulary.word(ids[i]!);
+      key = parts.join(' ');
+      this.keys.set(piece, key);
+    }
+    return key;
+  }
+
+  keyWords(piece: Piece): ArrayLike<number> {
+    // Folding Unicode-compatible forms can change the words ("ﬁ" -> "fi", "½" -> "1⁄2", "™" ->
+    // "TM"): a piece that it changes is tokenised again, folded, as `comparisonKey` does.
+    // ASCII has no such forms, and folding a long line copies it twice over.
+    if (this.ascii || isAscii(piece.text)) return this.lowerIds(piece);
+    const folded = piece.text.normalize('NFKC');
+    return folded === piece.text ? this.lowerIds(piece) : this.intern(lowerWords(folded));
+  }
+
+  wordCount(piece: Piece): number {
+    const [from, to] = tokenRange(this.words, piece.span);
+    if (!this.unspaced) return to - from;
+    let count = 0;
+    for (let i = from; i < to; i++) count += this.weightOfWord(this.words.ids[i]!);
+    return count;
+  }
+
+  /**
+   * Calls `visit` with the id of each lower-cased word token of a piece, as `lowerWords` finds
+   * them, and returns how many there are (without making an array: the rules ask this often).
+   */
+  private forEachLowerId(piece: Piece, visit: (id: number) => void): number {
+    const [from, to] = tokenRange(this.words, piece.span);
+    if (holdsContextual(this.words, from, to)) {
+      const ids = this.intern(lowerWords(piece.text));
+      ids.forEach((id) => visit(id));
+      return ids.length;
+    }
+    for (let i = from; i < to; i++) visit(this.words.ids[i]!);
+    return to - from;
+  }
+
+  /** The ids of the lower-cased word tokens of a piece, as `lowerWords` finds them. */
+  private lowerIds(piece: Piece): ArrayLike<number> {
+    const [from, to] = tokenRange(this.words, piece.span);
+    if (holdsContextual(this.words, from, to)) return this.intern(lowerWords(piece.text));
+    return this.words.ids.subarray(from, to);
+  }
+
+  /** The {@link termOfWord} value of a word with the content terms `terms`. */
+  private encodeTerms(terms: readonly string[]): number {
+    if (terms.length === 0) return NO_TERM;
+    if (terms.length === 1) return this.termIds.id(terms[0]!);
+    this.manyTerms.push(terms.map((term) => this.termIds.id(term)));
+    return MANY_TERMS - (this.manyTerms.length - 1);
+  }
+
+  /** Calls `visit` with each content term of the word numbered `id`, in order. */
+  private forEachTerm(id: number, visit: (term: number) => void): void {
+    const term = this.termOfWord(id);
+    if (term >= 0) visit(term);
+    else if (term <= MANY_TERMS) for (const each of this.manyTerms[MANY_TERMS - term]!) visit(each);
+  }
+
+  private intern(words: readonly string[]): number[] {
+    return words.map((word) => this.vocabulary.id(word));
+  }
+
+  private tallyTerms(tally: Tally, piece: Piece): void {
+    this.eachTerm(piece, (term) => tally.add(term));
+  }
+
+  /**
+   * The content terms of words that occur `occurrences.count(id)` times each, counted (per distinct
+   * word, not per occurrence), and their total.
+   */
+  private countTerms(occurrences: Tally): { tally: Tally; total: number } {
+    const tally = new Tally();
+    let total = 0;
+    for (const id of occurrences.distinct) {
+      const times = occurrences.count(id);
+      this.forEachTerm(id, (term) => {
+        tally.add(term, times);
+        total += times;
+      });
+    }
+    return { tally, total };
+  }
+
+  /**
+   * How many times each lower-cased word (by id) occurs in the lines of the document, and how
+   * many word tokens they have. The document's tokens are its lines' (line breaks and the white
+   * space trimmed off lines hold no word, nor carry lower-casing context).
+   */
+  private wordOccurrences(document: Document): { occurrences: Tally; tokens: number } {
+    const occurrences = new Tally();
+    const count = (id: number): void => occurrences.add(id);
+    let tokens = 0;
+    for (const line of document.lines) tokens += this.forEachLowerId(line, count);
+    return { occurrences, tokens };
+  }
+}
+
+/**
+ * {@link Analysis.shapeCount} of a document. Only short lines that might be labels ask for their
+ * shape, in few documents. Lines of one shape have as many runs of white space (a shape keeps
+ * them, one space each), so lines are grouped by that number at the first question, and shapes
+ * are worked out only for the group of a line asked about.
+ */
+function lineShapes(document: Document): (text: string) => number {
+  let byRuns: Map<number, string[]> | undefined;
+  const shapesByRuns = new Map<number, Map<string, number>>();
+  return (text) => {
+    byRuns ??= groupBy(document.lines.map((line) => line.text), whiteSpaceRuns);
+    const runs = whiteSpaceRuns(text);
+    let shapes = shapesByRuns.get(runs);
     if (shapes === undefined) {
       shapes = new Map();
-      for (const line of document.lines) {
-        const shape = shapeOf(line.text);
+      for (const line of byRuns.get(runs) ?? []) {
+        const shape = lineShape(line);
         shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
       }
+      shapesByRuns.set(runs, shapes);
     }
-    return shapes;
+    return shapes.get(lineShape(text)) ?? 0;
   };
-  return {
-    stopwords,
-    terms,
-    termCount: (term) => counts.get(term) ?? 0,
-    cohesion(text) {
-      const share = sharedTermShare(terms, counts, text, true);
-      return share === undefined || judgesTopic ? share : 1;
-    },
-    shapeCount: (text) => shapeCounts().get(shapeOf(text)) ?? 0,
-    key: memoised(comparisonKey),
-    wordCount: memoised(wordCount),
-    stopwordShare(text) {
-      let tokens = 0;
-      let hits = 0;
-      for (const part of typeof text === 'string' ? [text] : text) {
-        const partTokens = tokensOf(part);
-        tokens += partTokens.length;
-        for (const token of partTokens) if (stopwords.words.has(token)) hits++;
-      }
-      return tokens === 0 ? 0 : hits / tokens;
-    },
-  };
+}
+
+/** How many runs of white space `text` holds. */
+function whiteSpaceRuns(text: string): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isWhiteSpace(text.charCodeAt(i));
+    if (space && !inRun) runs++;
+    inRun = space;
+  }
+  return runs;
 }

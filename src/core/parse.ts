@@ -6,7 +6,7 @@
  */
 import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
 import { segmentSentences } from './segment.js';
-import { startsLower } from './text.js';
+import { isWhiteSpace, startsLower } from './text.js';
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
@@ -50,8 +50,8 @@ function splitLines(text: string): RawLine[] {
 function trimLine(text: string, line: RawLine): RawLine {
   let start = line.start;
   let end = line.end;
-  while (start < end && /\s/u.test(text[start]!)) start++;
-  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 

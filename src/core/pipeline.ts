@@ -16,7 +16,6 @@ import type { CleanContext } from './cleaner.js';
 import type { Document, Removal, Span, Title } from './model.js';
 import { resolveOptions, type CleanOptions, type ResolvedOptions } from './options.js';
 import { parseDocument } from './parse.js';
-import { comparisonKey } from './text.js';
 import { detectTitle } from './title.js';
 import { spanOutside, traceSpans } from './trace.js';
 
@@ -59,7 +58,7 @@ export function clean(text: string, options?: CleanOptions): CleanResult {
       return finish(text, next, document, found.title, removals, resolved);
     }
     document = parseDocument(next);
-    if (reading === MAX_READINGS) return finish(text, next, document, detectTitle(document, comparisonKey), removals, resolved);
+    if (reading === MAX_READINGS) return finish(text, next, document, detectTitle(document), removals, resolved);
   }
 }
 
@@ -84,7 +83,7 @@ function finish(input: string, settled: string, document: Document, title: Title
 /** One reading: every enabled cleaner's removals, accepted in rule order, and the headline. */
 function read(document: Document, options: ResolvedOptions): { removals: Removal[]; title: Title | undefined } {
   const analysis = analyse(document);
-  const context: CleanContext = { document, title: detectTitle(document, analysis.key), analysis, options };
+  const context: CleanContext = { document, title: detectTitle(document, analysis), analysis, options };
   const reported = CLEANERS.filter((cleaner) => !options.disable.includes(cleaner.meta.id)).flatMap((cleaner) => cleaner.check(context));
   return { removals: acceptRemovals(reported), title: context.title };
 }

@@ -17,6 +17,8 @@
  * beyond the token it is applied to.
  */
 import type { Span } from './model.js';
+import { isWhiteSpace } from './text.js';
+import { tokenCapacity } from './tokens.js';
 
 /** Characters that can end a sentence ("." "!" "?" "…", their doubled forms, and other scripts'). */
 const TERMINALS = new Set([...'.!?…‼⁇⁈⁉。！？｡؟۔।']);
@@ -134,14 +136,14 @@ export function segmentSentences(text: string, start = 0, end = text.length): Sp
   };
 
   for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t]!;
+    const token = tokenAt(tokens, t);
     if (sentenceStart < 0) {
       open(t, token.start, true);
     } else if (marker && t > markerEnd) {
       // "1) The first item 2) The second item": the next number of the same list opens a sentence.
       const next = listMarkerAt(text, tokens, t);
       if (next && continuesList(marker, next)) {
-        close(tokens[t - 1]!.end);
+        close(tokenAt(tokens, t - 1).end);
         open(t, token.start, true);
       }
     }
@@ -151,20 +153,54 @@ export function segmentSentences(text: string, start = 0, end = text.length): Sp
     }
     if (t + 1 < tokens.length && t > markerEnd && endsSentence(text, tokens, t, firstToken)) close(token.end);
   }
-  if (sentenceStart >= 0 && tokens.length > 0) close(tokens[tokens.length - 1]!.end);
+  if (sentenceStart >= 0 && tokens.length > 0) close(tokenAt(tokens, tokens.length - 1).end);
   return spans;
 }
 
-/** The runs of non-space characters of `text[start, end)`. */
-function tokenize(text: string, start: number, end: number): Span[] {
-  const tokens: Span[] = [];
-  const pattern = /\S+/gu;
-  pattern.lastIndex = start;
-  for (let match = pattern.exec(text); match && match.index < end; match = pattern.exec(text)) {
-    tokens.push({ start: match.index, end: Math.min(match.index + match[0].length, end) });
-  }
-  return tokens;
+/**
+ * The runs of non-space characters of a range, in typed arrays rather than one object each: the
+ * range can be a 200 MB line of tens of millions of tokens.
+ */
+interface Tokens {
+  /** How many tokens there are (the arrays may be longer). */
+  readonly length: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
 }
+
+/** The runs of non-space characters of `text[start, end)`. */
+function tokenize(text: string, start: number, end: number): Tokens {
+  const capacity = tokenCapacity(end - start, (count) => scanTokens(text, start, end, count));
+  const starts = new Int32Array(capacity);
+  const ends = new Int32Array(capacity);
+  let length = 0;
+  scanTokens(text, start, end, (tokenStart, tokenEnd) => {
+    starts[length] = tokenStart;
+    ends[length++] = tokenEnd;
+  });
+  return { length, starts, ends };
+}
+
+/** Calls `onToken` with the offsets of each run of non-space characters of `text[start, end)`. */
+function scanTokens(text: string, start: number, end: number, onToken: (start: number, end: number) => void): void {
+  let tokenStart = -1;
+  for (let i = start; i < end; i++) {
+    if (!isWhiteSpace(text.charCodeAt(i))) {
+      if (tokenStart < 0) tokenStart = i;
+    } else if (tokenStart >= 0) {
+      onToken(tokenStart, i);
+      tokenStart = -1;
+    }
+  }
+  if (tokenStart >= 0) onToken(tokenStart, end);
+}
+
+/** Token `t` of `tokens`, as a span. */
+function tokenAt(tokens: Tokens, t: number): Span {
+  return { start: tokens.starts[t]!, end: tokens.ends[t]! };
+}
+
+const NO_CUTS: readonly number[] = [];
 
 /**
  * Offsets inside the token `text[start, end)` where a sentence ends without a space after it:
@@ -172,8 +208,9 @@ function tokenize(text: string, start: number, end: number): Span[] {
  * except before the quotative particle と ("「行く。」と言った" is one sentence); and after ASCII
  * `!` or `?` written between Chinese or Japanese characters ("本当!嘘").
  */
-function innerBoundaries(text: string, start: number, end: number): number[] {
-  const cuts: number[] = [];
+function innerBoundaries(text: string, start: number, end: number): readonly number[] {
+  // Nearly every token has none: the list is made only for a token that has one.
+  let cuts: number[] | undefined;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     // Every character looked for is `!`, `?` or outside ASCII: the common case is one comparison.
@@ -188,16 +225,18 @@ function innerBoundaries(text: string, start: number, end: number): number[] {
     while (j < end && CLOSERS.has(text[j]!)) j++;
     if (j < end) {
       const quotative = j > closersFrom && text[j] === 'と';
-      if (fullWidth ? !quotative : UNSPACED.test(text[j]!)) cuts.push(j);
+      if (fullWidth ? !quotative : UNSPACED.test(text[j]!)) (cuts ??= []).push(j);
     }
     i = j - 1;
   }
-  return cuts;
+  return cuts ?? NO_CUTS;
 }
 
 /** Decides whether the sentence ends after token `t`; there is always a token after it. */
-function endsSentence(text: string, tokens: readonly Span[], t: number, firstToken: number): boolean {
-  const token = tokens[t]!;
+function endsSentence(text: string, tokens: Tokens, t: number, firstToken: number): boolean {
+  // Most tokens end in a letter or a digit, neither terminal punctuation nor a closing quote.
+  if (isAsciiAlphanumeric(text.charCodeAt(tokens.ends[t]! - 1))) return false;
+  const token = tokenAt(tokens, t);
   // The tail: terminal punctuation mixed with closing quotes and brackets, as in `great."` or `1.)`.
   let coreEnd = token.end;
   let terminals = 0;
@@ -215,7 +254,7 @@ function endsSentence(text: string, tokens: readonly Span[], t: number, firstTok
   if (terminals === 0) return false;
   // "晴れ。 明日": full-width terminators always end a sentence.
   if (fullWidth) return true;
-  const next = tokens[t + 1]!;
+  const next = tokenAt(tokens, t + 1);
   const singlePeriod = terminals === 1 && periods === 1;
   if (singlePeriod && coreEnd === token.start) {
     // A period standing alone is part of a spaced ellipsis: ". . ." (three dots) marks words left
@@ -228,8 +267,8 @@ function endsSentence(text: string, tokens: readonly Span[], t: number, firstTok
     // and a sentence start. The period ends the sentence and the ellipsis opens the next one.
     // Otherwise ("complex. . . .”" at the end, or ". . . and") it is all one sentence.
     let after = t + 1;
-    while (after < tokens.length && after <= t + 4 && isDot(text, tokens[after]!)) after++;
-    return after === t + 4 && after < tokens.length && canStartSentence(text, tokens[after]!);
+    while (after < tokens.length && after <= t + 4 && isDot(text, tokenAt(tokens, after))) after++;
+    return after === t + 4 && after < tokens.length && canStartSentence(text, tokenAt(tokens, after));
   }
   // "stairways [...]": an ellipsis in brackets marks an omission, not a sentence end.
   if (coreEnd > token.start && /[[(]/u.test(text[coreEnd - 1]!)) return false;
@@ -240,6 +279,10 @@ function endsSentence(text: string, tokens: readonly Span[], t: number, firstTok
   return !periodBelongsToWord(text, tokens, t, coreEnd, firstToken);
 }
 
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
 /** True for a token that is a single period, possibly with closing quotes: `.` or `.”`. */
 function isDot(text: string, token: Span): boolean {
   if (token.end - token.start > 4 || text[token.start] !== '.') return false;
@@ -248,9 +291,9 @@ function isDot(text: string, token: Span): boolean {
 }
 
 /** How many single-period tokens end at token `t` (counting no further than 4). */
-function dotsBefore(text: string, tokens: readonly Span[], t: number): number {
+function dotsBefore(text: string, tokens: Tokens, t: number): number {
   let count = 0;
-  for (let i = t; i >= 0 && count < 4 && isDot(text, tokens[i]!); i--) count++;
+  for (let i = t; i >= 0 && count < 4 && isDot(text, tokenAt(tokens, i)); i--) count++;
   return count;
 }
 
@@ -278,11 +321,11 @@ function isTitle(text: string, token: Span): boolean {
  * `coreEnd`) belongs to an abbreviation, an initial or a number, so that the sentence goes on
  * even though the next word is capitalised.
  */
-function periodBelongsToWord(text: string, tokens: readonly Span[], t: number, coreEnd: number, firstToken: number): boolean {
-  const before = previousWord(text, tokens[t]!.start, coreEnd);
+function periodBelongsToWord(text: string, tokens: Tokens, t: number, coreEnd: number, firstToken: number): boolean {
+  const before = previousWord(text, tokenAt(tokens, t).start, coreEnd);
   if (before === '') return false;
   const lower = before.toLowerCase();
-  const nextToken = tokens[t + 1]!;
+  const nextToken = tokenAt(tokens, t + 1);
   const nextText = text.slice(nextToken.start, Math.min(nextToken.end, nextToken.start + 8)).replace(OPENERS, '');
   const nextWord = leadingWord(text, nextToken);
   const nextIsStarter = SENTENCE_STARTERS.has(nextWord.toLowerCase());
@@ -296,7 +339,7 @@ function periodBelongsToWord(text: string, tokens: readonly Span[], t: number, c
   // ("vitamin C. The", but "J. A. Smith"). A lone "I" is an initial only after a capitalised
   // name ("Albert I. Jones", but "you and I. Did").
   if (/^\p{Lu}$/u.test(before)) {
-    if (before === 'I' && !(t > firstToken && /^\p{Lu}/u.test(leadingWord(text, tokens[t - 1]!)))) return false;
+    if (before === 'I' && !(t > firstToken && /^\p{Lu}/u.test(leadingWord(text, tokenAt(tokens, t - 1))))) return false;
     const nextIsInitial = /^\p{Lu}\.$/u.test(nextText);
     return !(nextIsStarter && !nextIsInitial);
   }
@@ -322,12 +365,12 @@ function previousWord(text: string, tokenStart: number, at: number): string {
 }
 
 /** The list marker starting at token `t`, if there is one: "2.", "b.", "⁃10." or "• 10.". */
-function listMarkerAt(text: string, tokens: readonly Span[], t: number): ListMarker | undefined {
-  const token = tokens[t]!;
+function listMarkerAt(text: string, tokens: Tokens, t: number): ListMarker | undefined {
+  const token = tokenAt(tokens, t);
   if (token.end - token.start > 6 || t + 1 >= tokens.length) return undefined;
   const first = text.slice(token.start, token.end);
   if (BULLET.test(first)) {
-    const second = tokens[t + 1]!;
+    const second = tokenAt(tokens, t + 1);
     if (second.end - second.start > 6 || t + 2 >= tokens.length) return undefined;
     return parseListMarker(text.slice(second.start, second.end), first, 2);
   }

@@ -24,20 +24,28 @@ const LISTS: StopwordLists = Object.fromEntries(
     .map(([language, words]) => [language, language === 'eng' ? [...words, ...MORE_ENGLISH] : words]),
 );
 
-/** Word -> the languages whose list holds it; built once, on first use. */
-let index: Map<string, string[]> | undefined;
+/** The languages, in the order of their codes: of two that fit equally well, the first is taken. */
+const LANGUAGES = Object.keys(LISTS).sort();
 
-function languageIndex(): Map<string, string[]> {
+/** Word -> the positions in {@link LANGUAGES} of the lists holding it; built once, on first use. */
+let index: Map<string, number[]> | undefined;
+
+function languageIndex(): Map<string, number[]> {
   if (index) return index;
   index = new Map();
-  for (const [language, list] of Object.entries(LISTS)) {
-    for (const word of list) {
+  for (const [position, language] of LANGUAGES.entries()) {
+    for (const word of LISTS[language]!) {
       const languages = index.get(word);
-      if (languages) languages.push(language);
-      else index.set(word, [language]);
+      if (languages) languages.push(position);
+      else index.set(word, [position]);
     }
   }
   return index;
+}
+
+/** True when the stop-word list of some language holds `word` (lower-cased). */
+export function isStopwordOfSomeLanguage(word: string): boolean {
+  return languageIndex().has(word);
 }
 
 /** The stop words of one language, with the language code (`und` when none fits). */
@@ -64,29 +72,36 @@ function setFor(language: string): StopwordSet {
  * language (length, punctuation, repetition).
  */
 export function detectStopwords(tokens: readonly string[]): StopwordSet {
-  // Each distinct word is looked up in the languages' lists once, with its number of occurrences:
-  // the common words, in many lists, are most of the tokens.
-  const occurrences = new Map<string, number>();
-  const count = (word: string): void => {
-    occurrences.set(word, (occurrences.get(word) ?? 0) + 1);
-  };
-  for (const token of tokens) {
-    if (!hasUnspacedScript(token)) count(token);
-    // Without spaces a token is a phrase ("市は来年度から"): its characters stand in for words.
-    else for (const char of token) count(char);
-  }
-  const hits = new Map<string, number>();
+  return detectStopwordsOfCounts(tokens, () => 1, tokens.length);
+}
+
+/**
+ * {@link detectStopwords} of a text given as words and how many times each occurs
+ * (`occurrences(i)` times `words[i]`), and its number of tokens: a text's
+ * common words, in many lists, are most of its tokens, so each is looked up once. `unspaced` is
+ * false when no word is written in a script without spaces (then none is tested for one).
+ */
+export function detectStopwordsOfCounts(words: readonly string[], occurrences: (index: number) => number, tokenCount: number, unspaced = true): StopwordSet {
+  const hits = new Float64Array(LANGUAGES.length);
   const lookup = languageIndex();
-  for (const [word, times] of occurrences) {
-    for (const language of lookup.get(word) ?? []) hits.set(language, (hits.get(language) ?? 0) + times);
+  const count = (word: string, times: number): void => {
+    for (const language of lookup.get(word) ?? []) hits[language]! += times;
+  };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const times = occurrences(i);
+    if (times === 0) continue;
+    if (!unspaced || !hasUnspacedScript(word)) count(word, times);
+    // Without spaces a token is a phrase ("市は来年度から"): its characters stand in for words.
+    else for (const char of word) count(char, times);
   }
-  let best = '';
+  let best = -1;
   let bestHits = 0;
-  for (const [language, count] of hits) {
-    if (count > bestHits || (count === bestHits && language < best)) {
+  hits.forEach((languageHits, language) => {
+    if (languageHits > bestHits) {
       best = language;
-      bestHits = count;
+      bestHits = languageHits;
     }
-  }
-  return bestHits * 20 >= tokens.length && bestHits > 0 ? setFor(best) : NONE;
+  });
+  return best >= 0 && bestHits * 20 >= tokenCount ? setFor(LANGUAGES[best]!) : NONE;
 }

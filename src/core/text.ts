@@ -38,11 +38,18 @@ function isWordChar(code: number): boolean {
  * Unicode property classes slowly. (A lone surrogate is no word character, as in the regular
  * expression.)
  */
-function scanWords(text: string, onWord: (start: number, end: number) => void): void {
+export function scanWords(text: string, onWord: (start: number, end: number) => void): void {
   let start = -1;
   for (let i = 0; i < text.length; i++) {
-    const code = text.codePointAt(i)!;
-    if (isWordChar(code)) {
+    let code = text.charCodeAt(i);
+    let isWord: boolean;
+    if (code < 0x80) {
+      isWord = ASCII_WORD_CHAR[code] === 1;
+    } else {
+      code = text.codePointAt(i)!;
+      isWord = isWordChar(code);
+    }
+    if (isWord) {
       if (start < 0) start = i;
     } else if (start >= 0) {
       onWord(start, i);
@@ -53,11 +60,44 @@ function scanWords(text: string, onWord: (start: number, end: number) => void): 
   if (start >= 0) onWord(start, text.length);
 }
 
+/**
+ * True when the UTF-16 code `code` is white space, as `\s` matches it (Unicode space separators,
+ * line terminators, tab, vertical tab, form feed and the byte order mark). Tested code by code, as
+ * the tokenisers do, this is much faster than the regular expression.
+ */
+export function isWhiteSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /** The word tokens of `text`, in order, as written. */
 export function words(text: string): string[] {
   const tokens: string[] = [];
   scanWords(text, (start, end) => tokens.push(text.slice(start, end)));
   return tokens;
+}
+
+/**
+ * The last word token of `text` (the last of {@link words}), or `undefined` when it has none:
+ * found from the end, without splitting a whole (perhaps 200 MB) line.
+ */
+export function lastWordToken(text: string): string | undefined {
+  let end = text.length;
+  while (end > 0 && !isWordChar(codePointBefore(text, end))) end -= codePointBefore(text, end) > 0xffff ? 2 : 1;
+  if (end === 0) return undefined;
+  let start = end;
+  while (start > 0 && isWordChar(codePointBefore(text, start))) start -= codePointBefore(text, start) > 0xffff ? 2 : 1;
+  return text.slice(start, end);
+}
+
+/** The code point that ends at `end` in `text`: a surrogate pair read whole, as a forward scan reads it. */
+function codePointBefore(text: string, end: number): number {
+  const low = text.charCodeAt(end - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && end >= 2) {
+    const high = text.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(end - 2)!;
+  }
+  return low;
 }
 
 /** The offset in `text` of its word token number `index` (0-based), or `undefined` when it has fewer. */
@@ -92,10 +132,15 @@ export function wordCount(text: string): number {
   return count;
 }
 
+/** True when `text` holds only ASCII characters. */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
 /** True when `text` contains characters of a script written without spaces. */
 export function hasUnspacedScript(text: string): boolean {
   // ASCII text, the common case, holds none: the cheap test spares the Unicode one.
-  return NON_ASCII.test(text) && UNSPACED.test(text);
+  return !isAscii(text) && UNSPACED.test(text);
 }
 
 /**
@@ -127,7 +172,7 @@ export function startsLower(text: string): boolean {
 export function lineShape(text: string): string {
   // The same replacements, spelled for ASCII (no marks, no letters without case, no ’) where V8
   // matches them much faster than the Unicode property classes.
-  if (!NON_ASCII.test(text)) {
+  if (isAscii(text)) {
     return text
       .replace(/[A-Z][A-Za-z'.-]*/g, 'A')
       .replace(/[a-z][A-Za-z'.-]*/g, 'a')

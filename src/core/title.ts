@@ -4,6 +4,7 @@
  * spacing, quotes and punctuation, and with or without a site name attached by a separator:
  * "Title - Site", "Title | Site", "Site: Title".
  */
+import { analyse, type Analysis } from './analysis.js';
 import type { Document, Title } from './model.js';
 import { comparisonKey, wordCount } from './text.js';
 
@@ -27,15 +28,15 @@ const AFFIX_SEPARATOR = /(?<=\S)\s+[-|–—:·•»~/]{1,2}\s+|:\s+|(?<=\S)\s+[
 /**
  * Finds the headline: the first line, when it is short and reads like a headline (one sentence,
  * not ending in a period), or when it is short and stands again later as a line of its own (a
- * headline such as "Meth. We're on it. They just might be." is known by its repeat). `key` is
- * {@link comparisonKey}, or a memoised copy of it (`Analysis.key`).
+ * headline such as "Meth. We're on it. They just might be." is known by its repeat). Words and keys
+ * are read from the document's `analysis` (a first line can be a whole 200 MB text).
  */
-export function detectTitle(document: Document, key: (text: string) => string = comparisonKey): Title | undefined {
+export function detectTitle(document: Document, analysis: Pick<Analysis, 'key' | 'wordCount'> = analyse(document)): Title | undefined {
   const first = document.lines[0];
   // A text that is one short line is its own headline: were it not, nothing would protect it, and
   // cleaning "Title\n\nShare this" twice would delete the title the first run kept.
   if (!first) return undefined;
-  const words = wordCount(first.text);
+  const words = analysis.wordCount(first);
   if (words === 0 || words > MAX_TITLE_WORDS) return undefined;
   const title: Title = { line: first.index, span: first.span, text: first.text };
   const oneSentence = first.sentences.length === 1 || AFFIX_SEPARATOR.test(first.text);
@@ -46,7 +47,7 @@ export function detectTitle(document: Document, key: (text: string) => string = 
   const standsAlone = document.paragraphs[0]!.lines.length === 1;
   if (standsAlone && first.sentences.length <= 2 && words <= MAX_PERIOD_TITLE_WORDS) return title;
   const keys = headlineKeys(first.text);
-  return document.lines.some((line) => line.index > first.index && sameHeadline(keys, line.text, key)) ? title : undefined;
+  return document.lines.some((line) => line.index > first.index && sameHeadline(keys, line.text, analysis.key(line))) ? title : undefined;
 }
 
 /**
@@ -70,14 +71,14 @@ export function headlineKeys(text: string): string[] {
 /**
  * True when two lines are copies of one headline, allowing a site affix on either. A line ending
  * in a colon introduces what follows it ("Dare to Play 3:" above the game's list of features) and
- * is never a copy. `key` is {@link comparisonKey}, or a memoised copy of it (`Analysis.key`).
+ * is never a copy. `whole` is the line's {@link comparisonKey}, when already known.
  */
-export function sameHeadline(titleKeys: readonly string[], line: string, key: (text: string) => string = comparisonKey): boolean {
+export function sameHeadline(titleKeys: readonly string[], line: string, whole: string = comparisonKey(line)): boolean {
   if (/[:：]\s*$/u.test(line)) return false;
   // Every key of a line is the key of a run of its parts, so a substring of its whole key: a line
   // whose whole key holds no headline key cannot match, and its parts need not be looked at.
-  const whole = key(line);
   if (!titleKeys.some((key) => whole.includes(key))) return false;
-  const lineKeys = headlineKeys(line);
-  return lineKeys.some((key) => titleKeys.includes(key));
+  if (titleKeys.includes(whole)) return true;
+  // Without a separator the whole key is the line's only key (a headline quoted in a sentence).
+  return AFFIX_SEPARATOR.test(line) && headlineKeys(line).some((key) => titleKeys.includes(key));
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineShape, words } from '../../src/core/text.js';
+import { isWhiteSpace, lastWordToken, lineShape, words } from '../../src/core/text.js';
 import { unicodeText } from '../generators.js';
 
 /** The definition the hand-written tokenizer must agree with. */
@@ -21,6 +21,27 @@ describe('words', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('lastWordToken', () => {
+  it('is the last of the words, surrogate pairs and lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.oneof(unicodeText, fc.string({ unit: 'binary' })), (text) => {
+        expect(lastWordToken(text)).toBe(words(text).at(-1));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(lastWordToken('a𝒜 \ud835')).toBe('a𝒜');
+    expect(lastWordToken(' — ')).toBeUndefined();
+  });
+});
+
+describe('isWhiteSpace', () => {
+  it('agrees with \\s on every UTF-16 code', () => {
+    const disagree: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) if (isWhiteSpace(code) !== /\s/u.test(String.fromCharCode(code))) disagree.push(code);
+    expect(disagree).toEqual([]);
   });
 });
 

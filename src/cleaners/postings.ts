@@ -1,0 +1,85 @@
+/**
+ * Postings lists of a candidate index: for each key (a shingle packed into a number), the
+ * positions of the units holding it. An open-addressing hash table over typed arrays, where a key
+ * met once (most of them) takes 12 bytes and no object: a `Map` of arrays took over a gigabyte
+ * for the shingles of a 200 MB line.
+ */
+
+/** The share of slots in use beyond which the table doubles. */
+const MAX_LOAD = 0.75;
+
+/** Lists with one position are kept in the table; longer ones here, by index. */
+const SINGLE = 0;
+
+/** Postings lists of numeric keys (integers from 1 up to 2^53). */
+export class Postings {
+  /** Per slot, its key, or 0 when the slot is empty. */
+  private keys = new Float64Array(1024);
+  /** Per slot, the one position listed (>= 0), or -(index + 1) of the list in {@link lists}. */
+  private values = new Int32Array(1024);
+  private readonly lists: number[][] = [];
+  private used = 0;
+
+  /** `cap`: a list longer than it takes no more positions (it is one position past the cap at most). */
+  constructor(private readonly cap: number) {}
+
+  /**
+   * Lists `position` under `key`, unless the list is past the cap or already ends with it (a
+   * unit holding a shingle twice is listed once). Positions are added in ascending order.
+   */
+  add(key: number, position: number): void {
+    const slot = this.slotOf(key);
+    if (this.keys[slot] === 0) {
+      this.keys[slot] = key;
+      this.values[slot] = position;
+      if (++this.used > this.keys.length * MAX_LOAD) this.grow();
+      return;
+    }
+    const value = this.values[slot]!;
+    if (value >= SINGLE) {
+      if (value !== position) {
+        this.values[slot] = -(this.lists.length + 1);
+        this.lists.push([value, position]);
+      }
+      return;
+    }
+    const list = this.lists[-value - 1]!;
+    if (list.length <= this.cap && list[list.length - 1] !== position) list.push(position);
+  }
+
+  /** The positions listed under `key`, in the order added (none when it was never added). */
+  get(key: number): readonly number[] {
+    const slot = this.slotOf(key);
+    if (this.keys[slot] === 0) return [];
+    const value = this.values[slot]!;
+    return value >= SINGLE ? [value] : this.lists[-value - 1]!;
+  }
+
+  /** The slot holding `key`, or the empty slot where it goes. */
+  private slotOf(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = hash(key) & mask;
+    while (this.keys[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2);
+    keys.forEach((key, slot) => {
+      if (key === 0) return;
+      const to = this.slotOf(key);
+      this.keys[to] = key;
+      this.values[to] = values[slot]!;
+    });
+  }
+}
+
+/** A 32-bit hash of an integer below 2^53, both halves mixed. */
+function hash(key: number): number {
+  const low = key >>> 0;
+  const high = (key / 0x100000000) >>> 0;
+  const mixed = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b);
+  return mixed ^ (mixed >>> 15);
+}

@@ -1,0 +1,254 @@
+/**
+ * The word tokens of a whole document, found in one scan and shared by every piece of it (a line,
+ * a sentence, the headline): their offsets in typed arrays, and their lower-cased forms as ids of
+ * a {@link Vocabulary}. A piece reads its tokens as a range of these arrays, instead of splitting
+ * and lower-casing its text again and counting in maps of strings, which was most of the time and
+ * memory of the pipeline.
+ */
+import type { Span } from './model.js';
+import { scanWords } from './text.js';
+
+/**
+ * Distinct strings, numbered from 0 in the order they were first met. An open-addressing hash
+ * table of their character codes rather than a `Map`, so that an ASCII word of the text is looked
+ * up without first being cut out of the text and lower-cased: most words have been met before.
+ */
+export class Vocabulary {
+  private readonly strings: string[] = [];
+  /** Per id, the hash of its string. */
+  private hashes = new Int32Array(1024);
+  /** Slots holding id + 1 (0 when empty); a power of two long, at most half full. */
+  private slots = new Int32Array(1024);
+
+  /** The id of `word`, numbered now when it is new. */
+  id(word: string): number {
+    let hash = HASH_SEED;
+    for (let i = 0; i < word.length; i++) hash = mix(hash, word.charCodeAt(i));
+    let slot = hash & (this.slots.length - 1);
+    for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
+      if (this.hashes[found - 1] === hash && this.strings[found - 1] === word) return found - 1;
+      slot = (slot + 1) & (this.slots.length - 1);
+    }
+    return this.add(word, hash, slot);
+  }
+
+  /** The id of the lower-cased `text[start, end)`, which holds only ASCII characters. */
+  idOfAscii(text: string, start: number, end: number): number {
+    let hash = HASH_SEED;
+    for (let i = start; i < end; i++) hash = mix(hash, asciiLower(text.charCodeAt(i)));
+    let slot = hash & (this.slots.length - 1);
+    for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
+      if (this.hashes[found - 1] === hash && sameAsciiLower(this.strings[found - 1]!, text, start, end)) return found - 1;
+      slot = (slot + 1) & (this.slots.length - 1);
+    }
+    return this.add(text.slice(start, end).toLowerCase(), hash, slot);
+  }
+
+  /** The string numbered `id`. */
+  word(id: number): string {
+    return this.strings[id]!;
+  }
+
+  /** The strings, by id. */
+  get words(): readonly string[] {
+    return this.strings;
+  }
+
+  /** How many strings there are: every id is below it. */
+  get size(): number {
+    return this.strings.length;
+  }
+
+  private add(word: string, hash: number, slot: number): number {
+    const id = this.strings.length;
+    this.strings.push(word);
+    if (id === this.hashes.length) {
+      const larger = new Int32Array(id * 2);
+      larger.set(this.hashes);
+      this.hashes = larger;
+    }
+    this.hashes[id] = hash;
+    this.slots[slot] = id + 1;
+    if (this.strings.length * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    this.hashes.subarray(0, this.strings.length).forEach((hash, id) => {
+      let slot = hash & (slots.length - 1);
+      while (slots[slot] !== 0) slot = (slot + 1) & (slots.length - 1);
+      slots[slot] = id + 1;
+    });
+    this.slots = slots;
+  }
+}
+
+const HASH_SEED = 0x811c9dc5;
+
+/** One step of FNV-1a over a character code. */
+function mix(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
+/** An ASCII character code, lower-cased. */
+function asciiLower(code: number): number {
+  return isAsciiCapital(code) ? code + 0x20 : code;
+}
+
+function isAsciiCapital(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
+/** True when `word` is `text[start, end)` (ASCII) lower-cased. */
+function sameAsciiLower(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = start; i < end; i++) if (word.charCodeAt(i - start) !== asciiLower(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The word tokens of a document, in text order. */
+export interface DocumentWords {
+  /** How many tokens there are (the arrays may be longer). */
+  readonly count: number;
+  /** Per token, its offset in the text. */
+  readonly starts: Int32Array;
+  /** Per token, the {@link Vocabulary} id of its lower-cased form (the token lower-cased alone). */
+  readonly ids: Int32Array;
+  /** Per token, 1 when it is written in lower case (lower-casing leaves it as it is). */
+  readonly writtenLower: Uint8Array;
+  /**
+   * The tokens, ascending, whose lower-cased form can depend on the text around them: a Greek
+   * capital sigma becomes final `ς` or not by what follows it. A piece holding one is lower-cased
+   * as a whole, as its text alone would be.
+   */
+  readonly contextual: readonly number[];
+  readonly vocabulary: Vocabulary;
+  /** Where the last search of {@link tokenRange} ended: where the next one starts. */
+  readonly hint: { from: number };
+}
+
+/** Texts up to this length (a long article) get token arrays for the most tokens they can have. */
+const SHORT_TEXT = 1 << 20;
+
+/**
+ * The size to make the token arrays of a text of `length` characters, whose tokens are separated
+ * by at least one character: a long text's tokens are counted first by `scan`, which calls its
+ * argument once per token (a text can be a 200 MB line, and its arrays are made once at their
+ * size); a short text has at most one token in two characters.
+ */
+export function tokenCapacity(length: number, scan: (count: () => void) => void): number {
+  if (length <= SHORT_TEXT) return (length + 1) >> 1;
+  let tokens = 0;
+  scan(() => tokens++);
+  return tokens;
+}
+
+/** Greek capital sigma, the one letter whose lower case depends on its neighbours. */
+const SIGMA = 'Σ';
+
+/** Finds the word tokens of `text` (as `words` does) and numbers their lower-cased forms. */
+export function tokenizeDocument(text: string): DocumentWords {
+  const capacity = tokenCapacity(text.length, (count) => scanWords(text, count));
+  const words = { count: 0, starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity), contextual: [] as number[], vocabulary: new Vocabulary(), hint: { from: 0 } };
+  let t = 0;
+  scanWords(text, (start, end) => {
+    words.starts[t] = start;
+    if (isAscii(text, start, end)) {
+      words.ids[t] = words.vocabulary.idOfAscii(text, start, end);
+      words.writtenLower[t] = hasAsciiCapital(text, start, end) ? 0 : 1;
+    } else {
+      const written = text.slice(start, end);
+      const lower = written.toLowerCase();
+      words.ids[t] = words.vocabulary.id(lower);
+      words.writtenLower[t] = lower === written ? 1 : 0;
+      if (lower !== written && written.includes(SIGMA)) words.contextual.push(t);
+    }
+    t++;
+  });
+  words.count = t;
+  return words;
+}
+
+/** True when `text[start, end)` holds only ASCII characters. */
+function isAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** True when the ASCII `text[start, end)` holds a capital letter. */
+function hasAsciiCapital(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isAsciiCapital(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * The tokens of a piece of the document as `[from, to)` token positions. `span` must start and end
+ * between tokens, as lines and sentences do (a sentence ends at white space or after punctuation).
+ */
+export function tokenRange(words: DocumentWords, span: Span): [number, number] {
+  // The rules ask about pieces mostly in text order: each search starts from the last answer.
+  const from = firstAtLeast(words.starts, words.count, span.start, words.hint.from);
+  words.hint.from = from;
+  return [from, firstAtLeast(words.starts, words.count, span.end, from)];
+}
+
+/** True when one of the tokens `[from, to)` is {@link DocumentWords.contextual}. */
+export function holdsContextual(words: DocumentWords, from: number, to: number): boolean {
+  const list = words.contextual;
+  if (list.length === 0) return false;
+  const at = firstAtLeast(list, list.length, from);
+  return at < list.length && list[at]! < to;
+}
+
+/**
+ * The position of the first of `values[0, length)` (ascending) that is at least `value`. Searched
+ * from `hint` outwards in steps that double, then by halves: O(log distance) steps, which keeps
+ * the search within cache on a text of tens of millions of tokens.
+ */
+function firstAtLeast(values: ArrayLike<number>, length: number, value: number, hint = 0): number {
+  // The answer lies in [lo, hi]: values[lo - 1] < value (or lo = 0), values[hi] >= value (or hi = length).
+  let lo = 0;
+  let hi = Math.min(hint, length);
+  if (hi < length && values[hi]! < value) {
+    lo = hi + 1;
+    hi = length;
+    for (let step = 1; lo + step - 1 < length; step *= 2) {
+      const probe = lo + step - 1;
+      if (values[probe]! >= value) {
+        hi = probe;
+        break;
+      }
+      lo = probe + 1;
+    }
+  } else {
+    for (let step = 1; hi - step >= 0; step *= 2) {
+      const probe = hi - step;
+      if (values[probe]! < value) {
+        lo = probe + 1;
+        break;
+      }
+      hi = probe;
+    }
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when two sequences of word ids are the same (two pieces have the same comparison key). */
+export function sameWords(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A 30-bit hash of a sequence of word ids (small enough to stay a small integer in V8). */
+export function hashWords(ids: ArrayLike<number>): number {
+  let hash = HASH_SEED;
+  for (let i = 0; i < ids.length; i++) hash = mix(hash, ids[i]!);
+  return (hash ^ (hash >>> 15)) & 0x3fffffff;
+}

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lowerWords, words } from '../../src/core/text.js';
+import { hashWords, sameWords, tokenizeDocument, tokenRange, Vocabulary } from '../../src/core/tokens.js';
+import { unicodeText } from '../generators.js';
+
+describe('Vocabulary', () => {
+  it('numbers strings in the order met, ASCII ranges of a text lower-cased, across growth', () => {
+    const vocabulary = new Vocabulary();
+    expect(vocabulary.id('the')).toBe(0);
+    expect(vocabulary.idOfAscii('xx The', 3, 6)).toBe(0);
+    const many = Array.from({ length: 3000 }, (_, i) => `w${i}`);
+    const ids = many.map((word) => vocabulary.id(word));
+    expect(ids).toEqual(many.map((_, i) => i + 1));
+    expect(many.map((word) => vocabulary.idOfAscii(word.toUpperCase(), 0, word.length))).toEqual(ids);
+    expect(vocabulary.word(5)).toBe('w4');
+    expect(vocabulary.size).toBe(3001);
+  });
+});
+
+describe('tokenizeDocument', () => {
+  it('finds the words of the text, lower-cased as `lowerWords` lower-cases them', () => {
+    fc.assert(
+      fc.property(unicodeText, (text) => {
+        const found = tokenizeDocument(text);
+        const lower = Array.from(found.ids.subarray(0, found.count), (id) => found.vocabulary.word(id));
+        expect(lower).toEqual(words(text).map((word) => word.toLowerCase()));
+        if (found.contextual.length === 0) expect(lower).toEqual(lowerWords(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('marks words written in lower case, and words whose lower case depends on their neighbours', () => {
+    const found = tokenizeDocument('the Cat ΟΔΟΣ é');
+    expect(Array.from(found.writtenLower.subarray(0, found.count))).toEqual([1, 0, 0, 1]);
+    expect(found.contextual).toEqual([2]);
+  });
+});
+
+describe('tokenRange', () => {
+  it('gives the tokens of any run of words, asked in any order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'bb', 'C', '.', '—', 'é'), { maxLength: 60 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 20 }), (parts, asked) => {
+        const text = parts.join(' ');
+        const found = tokenizeDocument(text);
+        // Piece boundaries at the spaces between parts, as lines and sentences are cut.
+        const cuts = [0, ...parts.map((_, i) => parts.slice(0, i + 1).join(' ').length)];
+        for (const [a, b] of asked) {
+          const start = cuts[a % cuts.length]!;
+          const end = Math.max(start, cuts[b % cuts.length]!);
+          const [from, to] = tokenRange(found, { start, end });
+          expect(to - from).toBe(words(text.slice(start, end)).length);
+          if (to > from) expect(found.starts[from]).toBeGreaterThanOrEqual(start);
+        }
+      }),
+    );
+  });
+});
+
+describe('sameWords and hashWords', () => {
+  it('tell sequences of ids apart', () => {
+    expect(sameWords([1, 2, 3], new Int32Array([1, 2, 3]))).toBe(true);
+    expect(sameWords([1, 2], [1, 2, 3])).toBe(false);
+    expect(hashWords([1, 2, 3])).toBe(hashWords(new Int32Array([1, 2, 3])));
+    expect(hashWords([1, 2, 3])).not.toBe(hashWords([3, 2, 1]));
+    expect(hashWords([1, 2, 3])).toBeLessThan(2 ** 30);
+  });
+});
