@@ -147,6 +147,9 @@ export const outsideArticle: Cleaner = {
     description: 'Removes the page around the article in a whole-page text dump: menus, other stories, comments, footers.',
   },
   check(context) {
+    // A page has MIN_PAGE_LINES lines outside a run of at least one (see `isPage`): a shorter
+    // text is an article, and finding its run would be wasted work.
+    if (context.document.lines.length <= MIN_PAGE_LINES) return [];
     const run = locateArticle(context);
     if (!run.page) return [];
     // `related` points at the article's first or last line, so --explain says where it is.
