@@ -70,8 +70,9 @@ export async function cleanFiles<D>(files: AsyncIterable<InputFile>, settings: B
 }
 
 function documentExecutor(settings: BatchSettings): Executor<Uint8Array, CleanedDocument> {
-  if (settings.jobs <= 1) return inlineExecutor((bytes) => cleanDocument(bytes, settings.cleanOptions));
-  return workerPool(new URL('./document-worker.js', import.meta.url), settings.jobs, settings.cleanOptions, reviveDecodeError);
+  const here = (bytes: Uint8Array): CleanedDocument => cleanDocument(bytes, settings.cleanOptions);
+  if (settings.jobs <= 1) return inlineExecutor(here);
+  return workerPool(new URL('./document-worker.js', import.meta.url), settings.jobs, settings.cleanOptions, here, reviveDecodeError);
 }
 
 /** A file that is not text is skipped, not failed: the one error class the command tells apart. */

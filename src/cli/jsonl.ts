@@ -139,8 +139,9 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
 }
 
 function recordExecutor(jobs: number, settings: RecordSettings): Executor<Uint8Array, CleanedRecords> {
-  if (jobs <= 1) return inlineExecutor((bytes) => cleanRecords(bytes, settings));
-  return workerPool(new URL('./record-worker.js', import.meta.url), jobs, settings);
+  const here = (bytes: Uint8Array): CleanedRecords => cleanRecords(bytes, settings);
+  if (jobs <= 1) return inlineExecutor(here);
+  return workerPool(new URL('./record-worker.js', import.meta.url), jobs, settings, here);
 }
 
 async function cleanChunk(executor: Executor<Uint8Array, CleanedRecords>, chunk: SourceChunk): Promise<ChunkDone> {

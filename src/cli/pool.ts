@@ -31,6 +31,12 @@ export function inlineExecutor<T, R>(perform: (task: T) => R): Executor<T, R> {
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
+/**
+ * Tasks sent to a worker ahead of its answers: with one, a worker whose answer waits for the
+ * calling thread (busy with a task of its own) sits idle until then.
+ */
+const TASKS_PER_WORKER = 2;
+
 interface Request<T> {
   readonly id: number;
   readonly task: T;
@@ -52,29 +58,51 @@ interface Pending<T, R> {
 }
 
 /**
- * A pool of up to `size` worker threads running `script` (a module that calls {@link serveTasks}),
- * each given `data` once as its `workerData`. Threads start on demand, so a batch of one file
- * starts one thread; a thread that dies fails its task and is replaced by the next task.
+ * A pool of `size` threads cleaning: the calling thread and `size - 1` worker threads running
+ * `script` (a module that calls {@link serveTasks}), each given `data` once as its `workerData`.
+ * The calling thread takes a task (`here`) whenever every worker is busy: on two cores, two
+ * workers and a main thread that only reads and writes would be three threads on two cores,
+ * with one more copy of the code to compile and every result copied across. Threads start on
+ * demand, so a batch of one file starts none; a thread that dies fails its task and is replaced
+ * by the next task.
  */
-export function workerPool<T, R>(script: URL, size: number, data: unknown, revive: ReviveError = (_name, message) => new Error(message)): Executor<T, R> {
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Pending<T, R>>();
+export function workerPool<T, R>(script: URL, size: number, data: unknown, here: (task: T) => R, revive: ReviveError = (_name, message) => new Error(message)): Executor<T, R> {
+  /** Each worker's tasks, in the order sent (a worker answers them in that order). */
+  const assigned = new Map<Worker, Pending<T, R>[]>();
   const queue: Pending<T, R>[] = [];
   let nextId = 0;
+  let hereBusy = false;
 
   const dispatch = (): void => {
-    while (queue.length > 0 && (idle.length > 0 || busy.size < size)) {
-      const worker = idle.pop() ?? spawn();
+    while (queue.length > 0) {
+      const worker = [...assigned].find(([, tasks]) => tasks.length < TASKS_PER_WORKER)?.[0] ?? (assigned.size < size - 1 ? spawn() : undefined);
+      if (worker === undefined) break;
       const pending = queue.shift()!;
-      busy.set(worker, pending);
+      assigned.get(worker)!.push(pending);
       worker.postMessage(pending.request, pending.transfer);
+    }
+    if (queue.length > 0 && !hereBusy) {
+      hereBusy = true;
+      // After the events already waiting (a worker's result, a finished read): those first.
+      setImmediate(runHere);
     }
   };
 
+  const runHere = (): void => {
+    const pending = queue.shift();
+    if (pending) {
+      try {
+        pending.resolve(here(pending.request.task));
+      } catch (error) {
+        pending.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    hereBusy = false;
+    dispatch();
+  };
+
   const settle = (worker: Worker, reply: Reply<R>): void => {
-    const pending = busy.get(worker);
-    busy.delete(worker);
-    idle.push(worker);
+    const pending = assigned.get(worker)?.shift();
     if (pending) {
       if ('error' in reply) pending.reject(revive(reply.name, reply.error));
       else pending.resolve(reply.result);
@@ -83,20 +111,19 @@ export function workerPool<T, R>(script: URL, size: number, data: unknown, reviv
   };
 
   const lose = (worker: Worker, error: Error): void => {
-    const pending = busy.get(worker);
-    busy.delete(worker);
-    const at = idle.indexOf(worker);
-    if (at >= 0) idle.splice(at, 1);
-    pending?.reject(new Error(`worker thread failed: ${messageOf(error)}`));
+    const tasks = assigned.get(worker) ?? [];
+    assigned.delete(worker);
+    for (const pending of tasks) pending.reject(new Error(`worker thread failed: ${messageOf(error)}`));
     dispatch();
   };
 
   const spawn = (): Worker => {
     const worker = new Worker(script, { workerData: data, resourceLimits: WORKER_LIMITS });
+    assigned.set(worker, []);
     worker.on('message', (reply: Reply<R>) => settle(worker, reply));
     worker.on('error', (error) => lose(worker, error));
     worker.on('exit', (code) => {
-      if (busy.has(worker)) lose(worker, new Error(`exited with code ${code}`));
+      if ((assigned.get(worker)?.length ?? 0) > 0) lose(worker, new Error(`exited with code ${code}`));
     });
     return worker;
   };
@@ -109,9 +136,8 @@ export function workerPool<T, R>(script: URL, size: number, data: unknown, reviv
       });
     },
     async close() {
-      const workers = [...idle, ...busy.keys()];
-      idle.length = 0;
-      busy.clear();
+      const workers = [...assigned.keys()];
+      assigned.clear();
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };

@@ -153,7 +153,7 @@ describe('--in-place killed with SIGKILL mid-batch', () => {
     for (const name of leftovers) expect(name).toMatch(/^\.clean-article-[0-9a-f]+\.tmp$/u);
   }, 300_000);
 
-  it('SIGTERM does the same, removes its temporary files and exits 143', async () => {
+  it('SIGTERM does the same, leaves no temporary file and exits 143', async () => {
     const { leftovers, code } = await interruptBatch('SIGTERM');
     expect(leftovers).toEqual([]);
     expect(code).toBe(143);
