@@ -39,6 +39,18 @@ const TEASER_LINES = ['More from Coastal Gazette', ...TEASERS.flat()];
 
 const JAPANESE_MENU = ['港新聞', 'ホーム', 'ニュース', '政治', '経済', '国際', 'スポーツ', '天気', '旅行', '文化', '暮らし', '意見', '動画', '検索', 'ログイン', '購読'];
 
+/** A comment section as a page dump lays it out: a count, then name, date and text per comment. */
+const COMMENTS = [
+  '3 comments',
+  'harbourwatcher',
+  '12 May 2024 at 09:14',
+  'Good news for the point, the cottages were falling apart when I last walked there.',
+  'seagull_sam',
+  '12 May 2024 at 10:02',
+  'I hope they keep the tower open in winter as well, it is the best view on the coast.',
+  'Leave a comment',
+];
+
 ruleTester('outside-article', {
   valid: [
     { name: 'an article alone', text: `${HEADLINE}\n\n${BODY.join('\n\n')}\n` },
@@ -108,29 +120,8 @@ ruleTester('outside-article', {
     },
     {
       name: 'a comment section after the article',
-      text: page([
-        '3 comments',
-        'harbourwatcher',
-        '12 May 2024 at 09:14',
-        'Good news for the point, the cottages were falling apart when I last walked there.',
-        'seagull_sam',
-        '12 May 2024 at 10:02',
-        'I hope they keep the tower open in winter as well, it is the best view on the coast.',
-        'Leave a comment',
-        ...FOOTER,
-      ]),
-      removed: [
-        ...PAGE_HEAD,
-        '3 comments',
-        'harbourwatcher',
-        '12 May 2024 at 09:14',
-        'Good news for the point, the cottages were falling apart when I last walked there.',
-        'seagull_sam',
-        '12 May 2024 at 10:02',
-        'I hope they keep the tower open in winter as well, it is the best view on the coast.',
-        'Leave a comment',
-        ...FOOTER,
-      ],
+      text: page([...COMMENTS, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...COMMENTS, ...FOOTER],
     },
     {
       name: 'a Japanese page (no spaces between words)',
