@@ -46,7 +46,7 @@ export const parseMinDocs = whole(2);
 /** Adds the options to `program`. */
 export function addScaleOptions(program: Command): Command {
   return program
-    .option('-j, --jobs <n>', 'worker threads for a batch or a JSONL stream (default: one per core)', whole(1))
+    .option('-j, --jobs <n>', 'threads that clean a batch or a JSONL stream, the main one included (default: one per core)', whole(1))
     .option('--no-progress', 'never show the progress bar (it is shown only when stderr is a terminal)')
     .option('--jsonl', 'read JSON Lines (stdin or files) and write each record back with its text cleaned')
     .option('--field <name>', 'with --jsonl: the member holding the text', 'text')
