@@ -410,10 +410,12 @@ const SIGNATURE_DISTANCE = 2;
 /**
  * True when the sentence belongs to a post embedded in the article: its line (or the next one,
  * the post's link on a line of its own) ends in a link, or a signature follows it closely, and
- * no link comes before the copy (from `start`) on its line. Such a post is a quotation of its own, kept whole even
- * where the article repeats its words.
+ * no link comes before the copy (from `start`) on its line. Such a post is a quotation of its
+ * own, kept whole even where the article repeats its words. The copy may be the signature itself:
+ * two posts of one account are signed alike ("— The Senate (@senate) October 9, 2018").
  */
 function isEmbeddedPost(document: Document, sentence: Sentence, start: number): boolean {
+  if (POST_SIGNATURE.test(document.text.slice(start, sentence.span.end))) return true;
   const line = document.lines[sentence.line]!;
   // Text after the post's link, on the same line, is not part of the post.
   if (/(?:https?:\/\/|pic\.twitter\.com\/)/u.test(document.text.slice(line.span.start, start))) return false;

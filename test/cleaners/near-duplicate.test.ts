@@ -42,6 +42,10 @@ ruleTester('near-duplicate', {
       name: 'a post embedded in the article, signed, repeating what the article quotes',
       text: article(`"${S3}" the statement said.`, S2, `${S3} #railstrike`, '— Rail Operator (@railop) March 3, 2024'),
     },
+    {
+      name: 'two posts of one account, each signed alike: the signature is structure',
+      text: article(S1, `${S3} #railstrike`, '— Rail Operator (@railop) March 3, 2024', S2, 'Trains will run again on Saturday morning. #railstrike', '— Rail Operator (@railop) March 3, 2024'),
+    },
     { name: 'an embedded post ending in its link', text: article(`"${S3}" the statement said.`, S2, `${S3} pic.twitter.com/abc123`) },
     {
       name: 'a heading restated as the first sentence of a recap, far below it',
