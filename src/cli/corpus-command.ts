@@ -16,7 +16,7 @@ import { messageOf, type RunIO } from './run.js';
 import { shownName } from './report.js';
 
 /** The subcommand names, as the first argument. */
-export const CORPUS_COMMANDS = ['count-lines', 'merge-counts'] as const;
+const CORPUS_COMMANDS = ['count-lines', 'merge-counts'] as const;
 
 /** True when `first` names a subcommand (a file of that name is cleaned with `./count-lines`). */
 export function isCorpusCommand(first: string | undefined): boolean {

@@ -33,7 +33,7 @@ export interface RecordSource {
  * Bytes of records per task: large enough to make a thread's round trip cheap, small enough that
  * the chunks in flight and their garbage stay small (1 MiB chunks peaked 40 MB higher).
  */
-export const CHUNK_BYTES = 1 << 18;
+const CHUNK_BYTES = 1 << 18;
 
 /** Chunks in flight per job. */
 const IN_FLIGHT_PER_JOB = 3;
@@ -72,7 +72,7 @@ export async function* sourceChunks(sources: AsyncIterable<RecordSource>): Async
 }
 
 /** A bad line under `--bad-lines fail`: the message names it; the run ends with exit 2. */
-export class BadLineError extends Error {
+class BadLineError extends Error {
   override readonly name = 'BadLineError';
 }
 

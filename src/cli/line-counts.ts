@@ -108,7 +108,7 @@ async function openCounts(file: string): Promise<CountsReader> {
 }
 
 /** Reads a counts file, keeping the keys found in at least `minDocs` documents (phase 2). */
-export async function readBoilerplate(file: string, minDocs: number): Promise<Map<string, number>> {
+async function readBoilerplate(file: string, minDocs: number): Promise<Map<string, number>> {
   const counts = await openCounts(file);
   if (counts.pruned !== undefined && minDocs < counts.pruned) {
     throw new Error(`${file} keeps only lines in ${counts.pruned} or more documents; --min-docs ${minDocs} needs the unpruned counts`);

@@ -28,7 +28,7 @@ export interface RunIO {
  * Standard output could not be written (a full disk, a closed pipe). Unlike a failing input this
  * ends the run: every later input would fail the same way.
  */
-export class OutputError extends Error {
+class OutputError extends Error {
   override readonly name = 'OutputError';
   constructor(cause: unknown) {
     super(`cannot write output: ${messageOf(cause)}`, { cause });

@@ -30,7 +30,7 @@ export interface ScaleOptions {
 }
 
 /** The default of `--min-docs`: a line in five documents is a pattern, not a coincidence of wording. */
-export const DEFAULT_MIN_DOCS = 5;
+const DEFAULT_MIN_DOCS = 5;
 
 function whole(minimum: number): (value: string) => number {
   return (value) => {
