@@ -88,11 +88,12 @@ export const nearDuplicate: Cleaner = {
       if (exact === undefined) firstByKey.add(unit.ids, position);
       forEachShingle(unit.codes, (shingle) => postings.add(shingle, position));
     }
+    const lines = new LineFacts(document);
     return matches
       .filter((match) => groups.size(match.duplicate.position) < TEMPLATE_OCCURRENCES)
-      .filter((match) => !isRestatedHeading(document, match))
+      .filter((match) => !isRestatedHeading(document, lines, match))
       .filter((match) => !namesOtherThings(context, match))
-      .filter((match) => !isEmbeddedPost(document, match.duplicate.sentence, match.from ?? match.duplicate.sentence.span.start))
+      .filter((match) => !isEmbeddedPost(document, lines, match.duplicate.sentence, match.from ?? match.duplicate.sentence.span.start))
       .map(({ duplicate, original, reason, from }) => ({
         rule: this.meta.id,
         reason,
@@ -385,11 +386,58 @@ function withinOneWord(copy: string, original: string): boolean {
  * again ("Start small and recognize that no one is watching. The early days are ..."); neither
  * is a copy to remove.
  */
-function isRestatedHeading(document: Document, { original, duplicate }: Match): boolean {
-  const headingLine = document.lines[original.sentence.line]!;
+function isRestatedHeading(document: Document, lines: LineFacts, { original, duplicate }: Match): boolean {
   const proseLine = document.lines[duplicate.sentence.line]!;
-  return !TERMINAL.test(headingLine.text) && proseLine.sentences[0] === duplicate.sentence.index && proseLine.sentences.length > 1;
+  return proseLine.sentences[0] === duplicate.sentence.index && proseLine.sentences.length > 1 && !lines.endsSentence(original.sentence.line);
 }
+
+/**
+ * What the exceptions ask of a line, worked out once per line: asked once per match, a test of
+ * the whole line would make a long line holding many repeats quadratic (a 5 MB line of sentences
+ * each said twice took minutes).
+ */
+class LineFacts {
+  private readonly ends = new Map<number, boolean>();
+  private readonly links = new Map<number, number>();
+  private readonly linkEnded = new Map<number, boolean>();
+
+  constructor(private readonly document: Document) {}
+
+  /** True when the line ends in terminal punctuation. */
+  endsSentence(index: number): boolean {
+    let ends = this.ends.get(index);
+    if (ends === undefined) {
+      ends = TERMINAL.test(this.document.lines[index]!.text);
+      this.ends.set(index, ends);
+    }
+    return ends;
+  }
+
+  /** True when the line's last word is a link. */
+  endsInLink(index: number): boolean {
+    let ends = this.linkEnded.get(index);
+    if (ends === undefined) {
+      ends = endsInLink(this.document.lines[index]!.text);
+      this.linkEnded.set(index, ends);
+    }
+    return ends;
+  }
+
+  /** The offset in the text where the line's first link ("https://", "pic.twitter.com/") ends, or Infinity. */
+  firstLinkEnd(index: number): number {
+    let end = this.links.get(index);
+    if (end === undefined) {
+      const line = this.document.lines[index]!;
+      const found = LINK_START.exec(line.text);
+      end = found ? line.span.start + found.index + found[0].length : Infinity;
+      this.links.set(index, end);
+    }
+    return end;
+  }
+}
+
+/** Where a link starts: "https://", "http://", "pic.twitter.com/". */
+const LINK_START = /https?:\/\/|pic\.twitter\.com\//u;
 
 /** A link, as embedded posts end in: "... #MethWeAreOnIt https://t.co/hopPjqa95w". */
 const LINK = /^(?:https?:\/\/|pic\.twitter\.com\/)\S/u;
@@ -414,13 +462,12 @@ const SIGNATURE_DISTANCE = 2;
  * own, kept whole even where the article repeats its words. The copy may be the signature itself:
  * two posts of one account are signed alike ("— The Senate (@senate) October 9, 2018").
  */
-function isEmbeddedPost(document: Document, sentence: Sentence, start: number): boolean {
+function isEmbeddedPost(document: Document, lines: LineFacts, sentence: Sentence, start: number): boolean {
   if (POST_SIGNATURE.test(document.text.slice(start, sentence.span.end))) return true;
-  const line = document.lines[sentence.line]!;
   // Text after the post's link, on the same line, is not part of the post.
-  if (/(?:https?:\/\/|pic\.twitter\.com\/)/u.test(document.text.slice(line.span.start, start))) return false;
+  if (lines.firstLinkEnd(sentence.line) <= start) return false;
   const following = document.lines.slice(sentence.line, sentence.line + 1 + SIGNATURE_DISTANCE);
-  return following.some((line, i) => (i <= 1 && endsInLink(line.text)) || (i > 0 && POST_SIGNATURE.test(line.text)));
+  return following.some((line, i) => (i <= 1 && lines.endsInLink(line.index)) || (i > 0 && POST_SIGNATURE.test(line.text)));
 }
 
 /** Earlier units sharing most shingles with `codes`, best first. */

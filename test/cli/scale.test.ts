@@ -70,6 +70,15 @@ describe('very large inputs', () => {
     expect(wordsAreSubsequence(output.slice(0, 100_000), text)).toBe(true);
   }, LIMIT + 10_000);
 
+  it('a 20 MB line of sentences each said twice: every repeat removed, in linear time', async () => {
+    // Each repeat is a match whose exceptions look at its line: once per match, a look at the
+    // whole line made this quadratic (minutes for 5 MB).
+    const once = sentenceLine(10 * MB).split(/(?<=\. )/u);
+    const text = once.flatMap((sentence) => [sentence, sentence]).join('');
+    const output = await cleanFile(text, LIMIT);
+    expect(output).toBe(`${once.join('').trim()}\n`);
+  }, LIMIT + 10_000);
+
   it('a single 200 MB line of words without punctuation', async () => {
     const words: string[] = [];
     const size = 200 * MB;
