@@ -6,32 +6,61 @@
 import type { Removal, Span } from './model.js';
 import { hasUnspacedScript } from './text.js';
 
-/** Accepts removals in order, skipping any that overlap one already accepted or are empty. */
+/**
+ * Accepts removals in order, skipping any that overlap one already accepted or are empty.
+ *
+ * Each rule reports in text order, so the removals come as a few runs of rising starts: a run is
+ * checked against what earlier runs accepted (by binary search) and against its own last
+ * accepted removal, then merged in. Inserting each removal into one sorted list instead made
+ * interleaved rules quadratic on a text with a million removals.
+ */
 export function acceptRemovals(removals: readonly Removal[]): Removal[] {
-  const accepted: Removal[] = [];
-  const taken: Span[] = [];
+  let taken: Removal[] = [];
+  let run: Removal[] = [];
+  let runStart = -Infinity;
   for (const removal of removals) {
     const { start, end } = removal.span;
     if (end <= start) continue;
-    const at = firstEndingAfter(taken, start);
-    if (at < taken.length && taken[at]!.start < end) continue;
-    taken.splice(at, 0, removal.span);
-    accepted.push(removal);
+    if (start < runStart) {
+      taken = mergeByStart(taken, run);
+      run = [];
+    }
+    runStart = start;
+    const at = firstEndingAfter(taken, start, spanOfRemoval);
+    if (at < taken.length && taken[at]!.span.start < end) continue;
+    const last = run[run.length - 1];
+    if (last !== undefined && last.span.end > start) continue;
+    run.push(removal);
   }
-  return accepted.sort((a, b) => a.span.start - b.span.start);
+  return mergeByStart(taken, run);
 }
 
-/** Index of the first span (sorted, disjoint) whose end is after `offset`. */
-function firstEndingAfter(spans: readonly Span[], offset: number): number {
+/** Two lists of disjoint removals, each sorted by start, as one sorted list. */
+function mergeByStart(a: readonly Removal[], b: readonly Removal[]): Removal[] {
+  if (b.length === 0) return [...a];
+  const merged: Removal[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.span.start <= b[j]!.span.start)) merged.push(a[i++]!);
+    else merged.push(b[j++]!);
+  }
+  return merged;
+}
+
+/** Index of the first of `items` (sorted by span, disjoint) whose span ends after `offset`. */
+export function firstEndingAfter<T>(items: readonly T[], offset: number, spanOf: (item: T) => Span): number {
   let lo = 0;
-  let hi = spans.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid]!.end <= offset) lo = mid + 1;
+    if (spanOf(items[mid]!).end <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+const spanOfRemoval = (removal: Removal): Span => removal.span;
 
 const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/g;
 

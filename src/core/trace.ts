@@ -4,6 +4,7 @@
  * exactly the source's non-white-space characters outside the deleted spans: that alignment maps
  * any span of the cleaned text onto the source, in one walk over both.
  */
+import { firstEndingAfter } from './apply.js';
 import type { Span } from './model.js';
 
 /** A code unit that the white-space normalisation may add, drop or change. */
@@ -72,8 +73,10 @@ export function spanOutside(text: string, span: Span, deleted: readonly Span[]):
     const last = previousNonSpace(text, start, end);
     if (first !== undefined && last !== undefined) parts.push({ start: first, end: last + 1 });
   };
-  for (const gone of deleted) {
-    if (gone.end <= cursor) continue;
+  // From the first deleted span that ends inside or after `span`: a text with a million removals
+  // must not be walked once per later removal.
+  for (let i = firstEndingAfter(deleted, span.start, (gone) => gone); i < deleted.length; i++) {
+    const gone = deleted[i]!;
     if (gone.start >= span.end) break;
     keep(cursor, Math.min(gone.start, span.end));
     cursor = gone.end;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acceptRemovals, deleteSpans } from '../../src/core/apply.js';
 import type { Removal, Span } from '../../src/core/model.js';
@@ -37,6 +38,24 @@ describe('acceptRemovals', () => {
 
   it('skips a removal that contains an accepted one', () => {
     expect(acceptRemovals([removal(4, 6), removal(0, 10)]).map((r) => r.span)).toEqual([{ start: 4, end: 6 }]);
+  });
+
+  it('accepts exactly what checking each removal against every earlier accepted one accepts', () => {
+    // The reference: the plain quadratic reading of "in order, skipping overlaps".
+    const reference = (all: readonly Removal[]): Removal[] => {
+      const accepted: Removal[] = [];
+      for (const r of all) {
+        if (r.span.end <= r.span.start) continue;
+        if (accepted.every((a) => a.span.end <= r.span.start || r.span.end <= a.span.start)) accepted.push(r);
+      }
+      return accepted.sort((a, b) => a.span.start - b.span.start);
+    };
+    const span = fc.tuple(fc.nat(200), fc.nat(30)).map(([start, length]) => removal(start, start + length));
+    // Runs of rising starts, as rules report, and arbitrary orders.
+    const runs = fc.array(fc.array(span, { maxLength: 12 }).map((run) => run.sort((a, b) => a.span.start - b.span.start)), { maxLength: 5 }).map((all) => all.flat());
+    fc.assert(fc.property(fc.oneof(runs, fc.array(span, { maxLength: 40 })), (all) => {
+      expect(acceptRemovals(all)).toEqual(reference(all));
+    }), { numRuns: 500 });
   });
 
   it('accepts spans that only touch', () => {
