@@ -6,8 +6,7 @@
  * not grow with the number of files.
  */
 import { readFileSync } from 'node:fs';
-import type { CleanOptions } from '../index.js';
-import { cleanDocument, type CleanedDocument } from './clean-document.js';
+import { cleanDocument, type CleanedDocument, type DocumentSettings } from './clean-document.js';
 import { NotTextError } from './decode.js';
 import type { InputFile } from './files.js';
 import { inlineExecutor, inOrder, ownBytes, workerPool, type Executor } from './pool.js';
@@ -17,7 +16,7 @@ import type { Progress } from './progress.js';
 export interface BatchSettings {
   /** Worker threads; 1 cleans on the main thread. */
   readonly jobs: number;
-  readonly cleanOptions: CleanOptions;
+  readonly document: DocumentSettings;
   /** The progress bar to advance, if one is shown. */
   readonly progress?: Progress | undefined;
   /** A second walk of the same inputs, counted in the background to give the bar its total. */
@@ -70,9 +69,9 @@ export async function cleanFiles<D>(files: AsyncIterable<InputFile>, settings: B
 }
 
 function documentExecutor(settings: BatchSettings): Executor<Uint8Array, CleanedDocument> {
-  const here = (bytes: Uint8Array): CleanedDocument => cleanDocument(bytes, settings.cleanOptions);
+  const here = (bytes: Uint8Array): CleanedDocument => cleanDocument(bytes, settings.document);
   if (settings.jobs <= 1) return inlineExecutor(here);
-  return workerPool(new URL('./document-worker.js', import.meta.url), settings.jobs, settings.cleanOptions, here, reviveDecodeError);
+  return workerPool(new URL('./document-worker.js', import.meta.url), settings.jobs, settings.document, here, reviveDecodeError);
 }
 
 /** A file that is not text is skipped, not failed: the one error class the command tells apart. */

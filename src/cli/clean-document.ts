@@ -2,30 +2,49 @@
  * Cleaning one input's bytes: decode, clean, describe the removals. Pure computation with no I/O,
  * so it runs the same on the main thread (one job, stdin) and on a worker thread (a batch).
  */
-import { clean, type CleanOptions, type CleanResult } from '../index.js';
+import { clean, type CleanOptions } from '../index.js';
 import { decode, type Encoding } from './decode.js';
-import { describeRemovals, type ReportedRemoval } from './report.js';
+import { countByRule, describeRemovals, type ReportedRemoval } from './report.js';
+
+/** How to clean each document of a run. */
+export interface DocumentSettings {
+  readonly cleanOptions: CleanOptions;
+  /**
+   * Whether each removal is described (location, text) for `--explain` or `--json`. Without them
+   * only the counts are kept: a text with a million removals would otherwise carry a million
+   * descriptions, and copy them across threads, for nothing.
+   */
+  readonly describe: boolean;
+}
 
 /** One input, cleaned: everything the command reports and writes for it. */
 export interface CleanedDocument {
   readonly encoding: Encoding;
   /** Set when the bytes were not valid in their encoding (see {@link decode}). */
   readonly warning: string | undefined;
-  readonly result: CleanResult;
+  /** The cleaned text. */
+  readonly text: string;
+  /** The detected headline, if any. */
+  readonly title: string | undefined;
+  /** The removals, described; empty unless {@link DocumentSettings.describe}. */
   readonly removals: readonly ReportedRemoval[];
+  /** How many removals each rule made. */
+  readonly counts: Readonly<Record<string, number>>;
   /** True when the cleaned text differs from the input text. */
   readonly changed: boolean;
 }
 
 /** Decodes and cleans `bytes`; throws what {@link decode} throws for input that is not text. */
-export function cleanDocument(bytes: Uint8Array, options: CleanOptions): CleanedDocument {
+export function cleanDocument(bytes: Uint8Array, settings: DocumentSettings): CleanedDocument {
   const decoded = decode(bytes);
-  const result = clean(decoded.text, options);
+  const result = clean(decoded.text, settings.cleanOptions);
   return {
     encoding: decoded.encoding,
     warning: decoded.warning,
-    result,
-    removals: describeRemovals(decoded.text, result.removals),
+    text: result.text,
+    title: result.title,
+    removals: settings.describe ? describeRemovals(decoded.text, result.removals) : [],
+    counts: countByRule(result.removals),
     changed: result.text !== decoded.text,
   };
 }

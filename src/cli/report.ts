@@ -61,6 +61,6 @@ export function explainLines(name: string, removals: readonly ReportedRemoval[],
 }
 
 /** The `--json` record of one input. */
-export function jsonRecord(name: string, result: CleanResult, removals: readonly ReportedRemoval[]): string {
+export function jsonRecord(name: string, result: Pick<CleanResult, 'text' | 'title'>, removals: readonly ReportedRemoval[]): string {
   return JSON.stringify({ input: name, title: result.title ?? null, text: result.text, removals, counts: countByRule(removals) });
 }

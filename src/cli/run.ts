@@ -6,14 +6,14 @@ import { promises as fs } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { CleanOptions } from '../index.js';
 import { cleanFiles } from './batch.js';
-import { cleanDocument, type CleanedDocument } from './clean-document.js';
+import { cleanDocument, type CleanedDocument, type DocumentSettings } from './clean-document.js';
 import { encode, NotTextError, type Encoding } from './decode.js';
 import { inputFiles, outputFolders, outputPath, PathError, requireRegularFile, sameFile, writeFileSafely, type InputFile } from './files.js';
 import { runJsonl } from './jsonl.js';
 import { corpusBoilerplateOf } from './line-counts.js';
 import { UsageError, type CliOptions } from './options.js';
 import { Progress, showProgress } from './progress.js';
-import { countByRule, explainColors, explainLines, jsonRecord, shownName } from './report.js';
+import { explainColors, explainLines, jsonRecord, shownName } from './report.js';
 
 /** The streams and environment the command talks to. */
 export interface RunIO {
@@ -60,6 +60,7 @@ export async function run(options: CliOptions, io: RunIO): Promise<number> {
     corpusBoilerplate: await corpusBoilerplateOf(options, io.stdin),
   };
   if (options.jsonl) return runJsonl(options, io, cleanOptions);
+  const document: DocumentSettings = { cleanOptions, describe: options.explain || options.json };
   const fail = (name: string, error: unknown): void => {
     tally.failed.push(name);
     const skipped = error instanceof NotTextError ? 'skipped: ' : '';
@@ -68,25 +69,26 @@ export async function run(options: CliOptions, io: RunIO): Promise<number> {
   const warn = (name: string, message: string): void => writeLine(io.stderr, `clean-article: ${shownName(name)}: warning: ${message}`);
 
   const processOne = async (name: string, cleaned: CleanedDocument, destination: Destination): Promise<void> => {
-    const { result, removals, changed } = cleaned;
+    const { removals, changed } = cleaned;
+    const total = Object.values(cleaned.counts).reduce((sum, count) => sum + count, 0);
     if (cleaned.warning) warn(name, cleaned.warning);
     if (options.explain) for (const line of explainLines(shownName(name), removals, color)) writeLine(io.stderr, line);
     if (options.check) {
-      if (removals.length > 0) writeLine(io.stderr, `${shownName(name)}: ${removals.length} removal${removals.length === 1 ? '' : 's'}`);
+      if (total > 0) writeLine(io.stderr, `${shownName(name)}: ${total} removal${total === 1 ? '' : 's'}`);
     } else {
-      if (options.json) await writeOut(io.stdout, jsonRecord(name, result, removals) + '\n');
-      await destination(result.text, changed, cleaned.encoding);
+      if (options.json) await writeOut(io.stdout, jsonRecord(name, cleaned, removals) + '\n');
+      await destination(cleaned.text, changed, cleaned.encoding);
     }
     // Counted only once written: a file whose output failed is "failed", not also "cleaned".
     if (changed) tally.changed++;
     else tally.unchanged++;
-    for (const [rule, count] of Object.entries(countByRule(removals))) tally.removals[rule] = (tally.removals[rule] ?? 0) + count;
+    for (const [rule, count] of Object.entries(cleaned.counts)) tally.removals[rule] = (tally.removals[rule] ?? 0) + count;
   };
 
   if (isStdin(options.paths)) {
     if (options.outDir !== undefined) throw new UsageError('--out-dir needs files or folders, not stdin');
     try {
-      await processOne(STDIN, cleanDocument(await readStream(io.stdin), cleanOptions), toStream(options, io));
+      await processOne(STDIN, cleanDocument(await readStream(io.stdin), document), toStream(options, io));
     } catch (error) {
       if (error instanceof OutputError) throw error;
       fail('<stdin>', error);
@@ -106,7 +108,7 @@ export async function run(options: CliOptions, io: RunIO): Promise<number> {
   // While the bar is shown, messages must go above it; `fail` and `warn` write to `io.stderr`.
   if (progress) io = { ...io, stderr: progress.stderr };
   const countWalk = (): AsyncIterable<unknown> => inputFiles(options.paths, { extensions: options.extensions, exclude: options.outDir, onError: () => undefined });
-  await cleanFiles(walk, { jobs: several ? options.jobs : 1, cleanOptions, progress, countWalk }, {
+  await cleanFiles(walk, { jobs: several ? options.jobs : 1, document, progress, countWalk }, {
     destination: (file) => (several || options.outDir || options.inPlace ? toFile(options, file, outputs) : toOutput(options, file, io)),
     report: (file, cleaned, destination) => processOne(file.path, cleaned, destination),
     fail: (file, error) => {
