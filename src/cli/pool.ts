@@ -33,9 +33,10 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /**
  * Tasks sent to a worker ahead of its answers: with one, a worker whose answer waits for the
- * calling thread (busy with a task of its own) sits idle until then.
+ * calling thread (busy with a task of its own) sits idle until then. Four measured 3-4% faster
+ * than two on the bench corpus with two jobs.
  */
-const TASKS_PER_WORKER = 2;
+const TASKS_PER_WORKER = 4;
 
 interface Request<T> {
   readonly id: number;
