@@ -397,43 +397,31 @@ function isRestatedHeading(document: Document, lines: LineFacts, { original, dup
  * each said twice took minutes).
  */
 class LineFacts {
-  private readonly ends = new Map<number, boolean>();
-  private readonly links = new Map<number, number>();
-  private readonly linkEnded = new Map<number, boolean>();
-
-  constructor(private readonly document: Document) {}
-
   /** True when the line ends in terminal punctuation. */
-  endsSentence(index: number): boolean {
-    let ends = this.ends.get(index);
-    if (ends === undefined) {
-      ends = TERMINAL.test(this.document.lines[index]!.text);
-      this.ends.set(index, ends);
-    }
-    return ends;
-  }
-
+  readonly endsSentence: (index: number) => boolean;
   /** True when the line's last word is a link. */
-  endsInLink(index: number): boolean {
-    let ends = this.linkEnded.get(index);
-    if (ends === undefined) {
-      ends = endsInLink(this.document.lines[index]!.text);
-      this.linkEnded.set(index, ends);
-    }
-    return ends;
-  }
-
+  readonly endsInLink: (index: number) => boolean;
   /** The offset in the text where the line's first link ("https://", "pic.twitter.com/") ends, or Infinity. */
-  firstLinkEnd(index: number): number {
-    let end = this.links.get(index);
-    if (end === undefined) {
-      const line = this.document.lines[index]!;
+  readonly firstLinkEnd: (index: number) => number;
+
+  constructor(document: Document) {
+    this.endsSentence = perLine((index) => TERMINAL.test(document.lines[index]!.text));
+    this.endsInLink = perLine((index) => endsInLink(document.lines[index]!.text));
+    this.firstLinkEnd = perLine((index) => {
+      const line = document.lines[index]!;
       const found = LINK_START.exec(line.text);
-      end = found ? line.span.start + found.index + found[0].length : Infinity;
-      this.links.set(index, end);
-    }
-    return end;
+      return found ? line.span.start + found.index + found[0].length : Infinity;
+    });
   }
+}
+
+/** `compute`, remembering its answer for each line index. */
+function perLine<T>(compute: (index: number) => T): (index: number) => T {
+  const known = new Map<number, T>();
+  return (index) => {
+    if (!known.has(index)) known.set(index, compute(index));
+    return known.get(index)!;
+  };
 }
 
 /** Where a link starts: "https://", "http://", "pic.twitter.com/". */

@@ -76,7 +76,7 @@ export function workerPool<T, R>(script: URL, size: number, data: unknown, here:
 
   const dispatch = (): void => {
     while (queue.length > 0) {
-      const worker = [...assigned].find(([, tasks]) => tasks.length < TASKS_PER_WORKER)?.[0] ?? (assigned.size < size - 1 ? spawn() : undefined);
+      const worker = workerWithRoom() ?? (assigned.size < size - 1 ? spawn() : undefined);
       if (worker === undefined) break;
       const pending = queue.shift()!;
       assigned.get(worker)!.push(pending);
@@ -87,6 +87,11 @@ export function workerPool<T, R>(script: URL, size: number, data: unknown, here:
       // After the events already waiting (a worker's result, a finished read): those first.
       setImmediate(runHere);
     }
+  };
+
+  const workerWithRoom = (): Worker | undefined => {
+    for (const [worker, tasks] of assigned) if (tasks.length < TASKS_PER_WORKER) return worker;
+    return undefined;
   };
 
   const runHere = (): void => {

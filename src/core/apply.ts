@@ -116,6 +116,18 @@ function gap(text: string, start: number, end: number): string {
   return touches(before) && touches(after) ? ' ' : '';
 }
 
+/** A run of spaces or a tab: the only white space inside a line that normalising changes. */
+const SPACE_RUN = /[ \t\f\v]{2,}|\t/;
+const SPACE_RUNS = new RegExp(SPACE_RUN.source, 'g');
+
 function normaliseLine(line: string): string {
-  return line.replace(/[ \t\f\v]{2,}|\t/g, ' ').trim();
+  return line.replace(SPACE_RUNS, ' ').trim();
+}
+
+/**
+ * True when normalising `text` would change white space inside a line; otherwise it only trims
+ * lines, drops blank ones and evens out line endings.
+ */
+export function hasSpaceRuns(text: string): boolean {
+  return SPACE_RUN.test(text);
 }

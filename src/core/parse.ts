@@ -6,7 +6,7 @@
  */
 import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
 import { segmentSentences } from './segment.js';
-import { isWhiteSpace, startsLower } from './text.js';
+import { startsLower, trimSpan } from './text.js';
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
@@ -27,7 +27,7 @@ export function parseDocument(text: string): Document {
     block = [];
   };
   for (const raw of rawLines) {
-    const trimmed = trimLine(text, raw);
+    const trimmed = trimSpan(text, raw);
     if (trimmed.end > trimmed.start) block.push(trimmed);
     else flush();
   }
@@ -47,13 +47,6 @@ function splitLines(text: string): RawLine[] {
   return result;
 }
 
-function trimLine(text: string, line: RawLine): RawLine {
-  let start = line.start;
-  let end = line.end;
-  while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
-  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
-  return { start, end };
-}
 
 function addParagraph(text: string, block: RawLine[], paragraphs: Paragraph[], lines: Line[], sentences: Sentence[]): void {
   const paragraphIndex = paragraphs.length;

@@ -11,7 +11,7 @@
  */
 import { CLEANERS, RULE_IDS } from '../cleaners/index.js';
 import { analyse } from './analysis.js';
-import { acceptRemovals, deleteSpans } from './apply.js';
+import { acceptRemovals, deleteSpans, hasSpaceRuns } from './apply.js';
 import type { CleanContext } from './cleaner.js';
 import type { Document, Removal, Span, Title } from './model.js';
 import { resolveOptions, type CleanOptions, type ResolvedOptions } from './options.js';
@@ -110,9 +110,6 @@ function mergeRemovals(input: string, earlier: readonly Removal[], current: stri
 
 const EMPTY: Span = { start: 0, end: 0 };
 
-/** A run of spaces or a tab: the only white space inside a line that normalising changes. */
-const INLINE_SPACE_RUN = /[ \t\f\v]{2,}|\t/;
-
 /**
  * True when `next`, the text `document` became with white space normalised and nothing removed,
  * holds the same lines, sentences and paragraphs word for word: the rules would find nothing in it
@@ -120,7 +117,7 @@ const INLINE_SPACE_RUN = /[ \t\f\v]{2,}|\t/;
  * line endings, which no parse sees; otherwise the two parses are compared.
  */
 function readsTheSame(document: Document, next: string): boolean {
-  if (next === document.text || !INLINE_SPACE_RUN.test(document.text)) return true;
+  if (next === document.text || !hasSpaceRuns(document.text)) return true;
   const other = parseDocument(next);
   if (document.lines.length !== other.lines.length || document.sentences.length !== other.sentences.length || document.paragraphs.length !== other.paragraphs.length) return false;
   return document.lines.every((line, i) => line.text === other.lines[i]!.text && line.paragraph === other.lines[i]!.paragraph)

@@ -2,6 +2,7 @@
  * Small text helpers shared by the parser and the cleaners: word tokens, normalisation for
  * comparison, and word counts that also work for scripts written without spaces.
  */
+import type { Span } from './model.js';
 
 /** Any character outside ASCII. */
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -68,6 +69,15 @@ export function scanWords(text: string, onWord: (start: number, end: number) => 
 export function isWhiteSpace(code: number): boolean {
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** The part of `text[start, end)` without the white space at either end (empty when all of it is). */
+export function trimSpan(text: string, { start, end }: Span): Span {
+  let from = start;
+  let to = end;
+  while (from < to && isWhiteSpace(text.charCodeAt(from))) from++;
+  while (to > from && isWhiteSpace(text.charCodeAt(to - 1))) to--;
+  return { start: from, end: to };
 }
 
 /** The word tokens of `text`, in order, as written. */

@@ -6,11 +6,7 @@
  */
 import { firstEndingAfter } from './apply.js';
 import type { Span } from './model.js';
-
-/** A code unit that the white-space normalisation may add, drop or change. */
-function isSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
+import { isWhiteSpace, trimSpan } from './text.js';
 
 /**
  * Maps `spans` of `derived` (the text `source` became once `deleted` was cut out and white space
@@ -20,22 +16,24 @@ function isSpace(code: number): boolean {
  */
 export function traceSpans(source: string, deleted: readonly Span[], derived: string, spans: readonly Span[]): (Span | undefined)[] {
   // Every offset asked about, as a derived offset -> source offset of the character there.
+  // (White space is what the normalisation may add, drop or change: it is skipped on both sides.)
   const wanted = new Map<number, number>();
-  const firstChar = spans.map((span) => nextNonSpace(derived, span.start, span.end));
-  const lastChar = spans.map((span) => previousNonSpace(derived, span.start, span.end));
-  for (const offset of [...firstChar, ...lastChar]) if (offset !== undefined) wanted.set(offset, -1);
+  const trimmed = spans.map((span) => trimSpan(derived, span));
+  for (const { start, end } of trimmed) {
+    if (end > start) wanted.set(start, -1).set(end - 1, -1);
+  }
   const offsets = [...wanted.keys()].sort((a, b) => a - b);
   let at = 0;
   let sourceAt = 0;
   let removal = 0;
   for (let offset = 0; offset < derived.length && at < offsets.length; offset++) {
-    if (isSpace(derived.charCodeAt(offset))) continue;
+    if (isWhiteSpace(derived.charCodeAt(offset))) continue;
     // The next source character that survived: not white space, not inside a deleted span.
     for (;;) {
       while (removal < deleted.length && deleted[removal]!.end <= sourceAt) removal++;
       const inside = removal < deleted.length && deleted[removal]!.start <= sourceAt;
       if (inside) sourceAt = deleted[removal]!.end;
-      else if (isSpace(source.charCodeAt(sourceAt))) sourceAt++;
+      else if (isWhiteSpace(source.charCodeAt(sourceAt))) sourceAt++;
       else break;
     }
     if (offset === offsets[at]) {
@@ -44,21 +42,7 @@ export function traceSpans(source: string, deleted: readonly Span[], derived: st
     }
     sourceAt++;
   }
-  return spans.map((_, i) => {
-    const first = firstChar[i];
-    const last = lastChar[i];
-    return first === undefined || last === undefined ? undefined : { start: wanted.get(first)!, end: wanted.get(last)! + 1 };
-  });
-}
-
-function nextNonSpace(text: string, start: number, end: number): number | undefined {
-  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return i;
-  return undefined;
-}
-
-function previousNonSpace(text: string, start: number, end: number): number | undefined {
-  for (let i = end - 1; i >= start; i--) if (!isSpace(text.charCodeAt(i))) return i;
-  return undefined;
+  return trimmed.map(({ start, end }) => (end > start ? { start: wanted.get(start)!, end: wanted.get(end - 1)! + 1 } : undefined));
 }
 
 /**
@@ -69,9 +53,8 @@ export function spanOutside(text: string, span: Span, deleted: readonly Span[]):
   const parts: Span[] = [];
   let cursor = span.start;
   const keep = (start: number, end: number): void => {
-    const first = nextNonSpace(text, start, end);
-    const last = previousNonSpace(text, start, end);
-    if (first !== undefined && last !== undefined) parts.push({ start: first, end: last + 1 });
+    const part = trimSpan(text, { start, end });
+    if (part.end > part.start) parts.push(part);
   };
   // From the first deleted span that ends inside or after `span`: a text with a million removals
   // must not be walked once per later removal.
