@@ -6,7 +6,9 @@
  *
  *   1. MB/s of a batch (>= 50 MB of files) with --jobs 1 and with one job per core;
  *   2. the same corpus through a minimal Node pass (read, drop exact repeated lines, write): the
- *      floor any Node cleaner pays, and the ratio 1-job time / floor time;
+ *      floor any Node cleaner pays, and the ratio 1-job time / floor time; and, for scale, through
+ *      the simplest pass that reads words (split sentences, drop those whose lower-cased words
+ *      came before): what reading each word once costs on top of the floor;
  *   3. clean() on one document of 10k and of 100k sentences, and the ratio (growth with size);
  *   4. the peak RSS of `--jsonl` on a >= 500 MB stream fed to its stdin.
  *
@@ -161,26 +163,43 @@ function timed(command, args) {
 
 const load = () => os.loadavg()[0].toFixed(2);
 
-/** The floor: read each file, drop exact repeated lines, write it. As little as a Node cleaner can do. */
-const FLOOR = `
+/** A script that walks a folder like the command does and writes `transform(text)` of each file. */
+const walkingScript = (transform) => `
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 const [from, to] = process.argv.slice(2);
+const transform = ${transform};
 function walk(folder, out) {
   mkdirSync(out, { recursive: true });
   for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) walk(full, path.join(out, entry.name));
-    else {
-      const seen = new Set();
-      const kept = readFileSync(full, 'utf8').split('\\n').filter((line) => line.trim() === '' || (!seen.has(line) && seen.add(line)));
-      writeFileSync(path.join(out, entry.name), kept.join('\\n'));
-    }
+    else writeFileSync(path.join(out, entry.name), transform(readFileSync(full, 'utf8')));
   }
 }
 walk(from, to);
 `;
+
+/** The floor: read each file, drop exact repeated lines, write it. As little as a Node cleaner can do. */
+const FLOOR = walkingScript(`(text) => {
+  const seen = new Set();
+  return text.split('\\n').filter((line) => line.trim() === '' || (!seen.has(line) && seen.add(line))).join('\\n');
+}`);
+
+/**
+ * The simplest cleaner that reads words: split each line into sentences at terminal punctuation,
+ * drop a sentence whose lower-cased words came before in the file. Not a target: it shows what
+ * touching every word once costs, next to the floor that only splits lines.
+ */
+const SENTENCE_PASS = walkingScript(`(text) => {
+  const seen = new Set();
+  const keep = (sentence) => {
+    const key = (sentence.toLowerCase().match(/[\\p{L}\\p{N}]+/gu) ?? []).join(' ');
+    return key === '' || (!seen.has(key) && seen.add(key));
+  };
+  return text.split('\\n').map((line) => line.split(/(?<=[.!?])\\s+/u).filter(keep).join(' ')).join('\\n');
+}`);
 
 function fresh(folder) {
   rmSync(folder, { recursive: true, force: true });
@@ -194,10 +213,13 @@ function batch(size) {
   const floorScript = path.join(BENCH, 'floor.mjs');
   writeFileSync(floorScript, FLOOR);
   const floor = timed(process.execPath, [floorScript, CORPUS, fresh(path.join(BENCH, 'out-floor'))]);
+  const sentenceScript = path.join(BENCH, 'sentence-pass.mjs');
+  writeFileSync(sentenceScript, SENTENCE_PASS);
+  const sentences = timed(process.execPath, [sentenceScript, CORPUS, fresh(path.join(BENCH, 'out-sentences'))]);
   const one = timed(process.execPath, [BIN, '--jobs', '1', '--out-dir', fresh(path.join(BENCH, 'out-1')), CORPUS]);
   const all = timed(process.execPath, [BIN, '--jobs', String(CORES), '--out-dir', fresh(path.join(BENCH, 'out-all')), CORPUS]);
   const same = spawnSync('diff', ['-rq', path.join(BENCH, 'out-1'), path.join(BENCH, 'out-all')]).status === 0;
-  return { floor, one, all, same, mbps: (time) => size.bytes / MB / time.wall };
+  return { floor, sentences, one, all, same, mbps: (time) => size.bytes / MB / time.wall };
 }
 
 async function bigDocuments() {
@@ -269,6 +291,7 @@ const ratio = b.one.wall / b.floor.wall;
 const speedup = b.one.wall / b.all.wall;
 const line = (label, time) => `  ${label.padEnd(42)}${time.wall.toFixed(2).padStart(7)} s wall ${time.cpu.toFixed(2).padStart(7)} s cpu ${b.mbps(time).toFixed(1).padStart(7)} MB/s`;
 console.log(line('floor (read, drop repeated lines, write)', b.floor));
+console.log(line('sentence pass (split, drop repeats by words)', b.sentences));
 console.log(line('clean-article --jobs 1', b.one));
 console.log(line(`clean-article --jobs ${CORES}`, b.all));
 console.log(`  outputs of 1 and ${CORES} jobs identical: ${b.same ? 'yes' : 'NO'}; load average now ${load()}`);
@@ -285,6 +308,7 @@ console.log(`
 | measure | value | target | |
 | --- | --- | --- | --- |
 | batch time, 1 job / floor pass | ${ratio.toFixed(1)}x | <= 3x | ${verdict(ratio <= 3)} |
+| (for scale) sentence pass / floor pass; 1 job / sentence pass | ${(b.sentences.wall / b.floor.wall).toFixed(1)}x; ${(b.one.wall / b.sentences.wall).toFixed(1)}x | none | |
 | batch speed-up, ${CORES} jobs vs 1 job | ${speedup.toFixed(2)}x | >= 1.7x on 2 cores | ${verdict(speedup >= 1.7)} |
 | ${BIG_SENTENCES}-sentence / ${BIG_SENTENCES / 10}-sentence document | ${growth.toFixed(1)}x | <= 15x | ${verdict(growth <= 15)} |
 | peak RSS, ${(j.sent / MB).toFixed(0)} MB JSONL stream | ${j.peakMb.toFixed(0)} MB | <= 300 MB | ${verdict(j.peakMb <= 300)} |`);
