@@ -44,12 +44,14 @@ function assertText(bytes: Uint8Array): void {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0) !== -1) {
     throw new NotTextError('binary file (contains NUL bytes)');
   }
-  const sample = bytes.subarray(0, SAMPLE);
+  const sampled = Math.min(bytes.length, SAMPLE);
   let control = 0;
-  for (const byte of sample) {
+  // An indexed loop: iterating the bytes with for-of cost more than decoding them.
+  for (let i = 0; i < sampled; i++) {
+    const byte = bytes[i]!;
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++;
   }
-  if (control * 10 > sample.length) throw new NotTextError('binary file (mostly control bytes)');
+  if (control * 10 > sampled) throw new NotTextError('binary file (mostly control bytes)');
 }
 
 /**
