@@ -5,7 +5,7 @@
  * prose ("the talks could\nnarrow those differences"), and sentences flow across it.
  */
 import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
-import { segmentSentences } from './segment.js';
+import { sentenceSplitter } from './segment.js';
 import { startsLower, trimSpan } from './text.js';
 
 const LINE_BREAK = /\r\n|\r|\n/g;
@@ -21,9 +21,10 @@ export function parseDocument(text: string): Document {
   const lines: Line[] = [];
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
+  const split = sentenceSplitter();
   let block: RawLine[] = [];
   const flush = (): void => {
-    if (block.length > 0) addParagraph(text, block, paragraphs, lines, sentences);
+    if (block.length > 0) addParagraph(text, block, split, paragraphs, lines, sentences);
     block = [];
   };
   for (const raw of rawLines) {
@@ -48,13 +49,13 @@ function splitLines(text: string): RawLine[] {
 }
 
 
-function addParagraph(text: string, block: RawLine[], paragraphs: Paragraph[], lines: Line[], sentences: Sentence[]): void {
+function addParagraph(text: string, block: RawLine[], split: ReturnType<typeof sentenceSplitter>, paragraphs: Paragraph[], lines: Line[], sentences: Sentence[]): void {
   const paragraphIndex = paragraphs.length;
   const firstLine = lines.length;
   const firstSentence = sentences.length;
   const lineSentences: number[][] = block.map(() => []);
   for (const [from, to] of flows(text, block)) {
-    for (const span of segmentSentences(text, block[from]!.start, block[to]!.end)) {
+    for (const span of split(text, block[from]!.start, block[to]!.end)) {
       const lineOffset = lineOf(block, span.start, from);
       lineSentences[lineOffset]!.push(sentences.length);
       sentences.push({ index: sentences.length, span, text: text.slice(span.start, span.end), line: firstLine + lineOffset, paragraph: paragraphIndex });

@@ -114,7 +114,21 @@ interface ListMarker {
  * space excluded. Runs in time linear in the length of the range.
  */
 export function segmentSentences(text: string, start = 0, end = text.length): Span[] {
-  const tokens = tokenize(text, start, end);
+  return sentenceSplitter()(text, start, end);
+}
+
+/**
+ * A function that splits ranges of text into sentences as {@link segmentSentences} does, reusing
+ * its token arrays from one range to the next: a parse splits thousands of short ranges, and
+ * making a typed array costs more than filling it. The arrays grow to the longest range split.
+ */
+export function sentenceSplitter(): (text: string, start: number, end: number) => Span[] {
+  const buffer: TokenArrays = { starts: new Int32Array(0), ends: new Int32Array(0) };
+  return (text, start, end) => splitTokens(text, tokenize(text, start, end, buffer));
+}
+
+/** The sentences of a range, given its tokens. */
+function splitTokens(text: string, tokens: Tokens): Span[] {
   const spans: Span[] = [];
   /** Offset where the open sentence starts, or -1 between sentences. */
   let sentenceStart = -1;
@@ -161,18 +175,25 @@ export function segmentSentences(text: string, start = 0, end = text.length): Sp
  * The runs of non-space characters of a range, in typed arrays rather than one object each: the
  * range can be a 200 MB line of tens of millions of tokens.
  */
-interface Tokens {
+interface Tokens extends TokenArrays {
   /** How many tokens there are (the arrays may be longer). */
   readonly length: number;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
 }
 
-/** The runs of non-space characters of `text[start, end)`. */
-function tokenize(text: string, start: number, end: number): Tokens {
+/** Arrays of token offsets, reused from one range to the next (see {@link sentenceSplitter}). */
+interface TokenArrays {
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** The runs of non-space characters of `text[start, end)`, in `buffer`, made longer when needed. */
+function tokenize(text: string, start: number, end: number, buffer: TokenArrays): Tokens {
   const capacity = tokenCapacity(end - start, (count) => scanTokens(text, start, end, count));
-  const starts = new Int32Array(capacity);
-  const ends = new Int32Array(capacity);
+  if (buffer.starts.length < capacity) {
+    buffer.starts = new Int32Array(capacity);
+    buffer.ends = new Int32Array(capacity);
+  }
+  const { starts, ends } = buffer;
   let length = 0;
   scanTokens(text, start, end, (tokenStart, tokenEnd) => {
     starts[length] = tokenStart;
