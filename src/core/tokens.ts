@@ -6,7 +6,7 @@
  * memory of the pipeline.
  */
 import type { Span } from './model.js';
-import { scanWords } from './text.js';
+import { HASH_SEED, hashStep, scanWords } from './text.js';
 
 /**
  * Distinct strings, numbered from 0 in the order they were first met. An open-addressing hash
@@ -23,7 +23,7 @@ export class Vocabulary {
   /** The id of `word`, numbered now when it is new. */
   id(word: string): number {
     let hash = HASH_SEED;
-    for (let i = 0; i < word.length; i++) hash = mix(hash, word.charCodeAt(i));
+    for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
     let slot = hash & (this.slots.length - 1);
     for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
       if (this.hashes[found - 1] === hash && this.strings[found - 1] === word) return found - 1;
@@ -32,10 +32,11 @@ export class Vocabulary {
     return this.add(word, hash, slot);
   }
 
-  /** The id of the lower-cased `text[start, end)`, which holds only ASCII characters. */
-  idOfAscii(text: string, start: number, end: number): number {
-    let hash = HASH_SEED;
-    for (let i = start; i < end; i++) hash = mix(hash, asciiLower(text.charCodeAt(i)));
+  /**
+   * The id of the lower-cased `text[start, end)`, which holds only ASCII characters; `hash` is the
+   * hash of that lower-cased form, when the caller has it (see `scanWords`).
+   */
+  idOfAscii(text: string, start: number, end: number, hash = asciiLowerHash(text, start, end)): number {
     let slot = hash & (this.slots.length - 1);
     for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
       if (this.hashes[found - 1] === hash && sameAsciiLower(this.strings[found - 1]!, text, start, end)) return found - 1;
@@ -84,20 +85,16 @@ export class Vocabulary {
   }
 }
 
-const HASH_SEED = 0x811c9dc5;
-
-/** One step of FNV-1a over a character code. */
-function mix(hash: number, code: number): number {
-  return Math.imul(hash ^ code, 0x01000193);
+/** The hash of the lower-cased `text[start, end)`, which holds only ASCII characters. */
+function asciiLowerHash(text: string, start: number, end: number): number {
+  let hash = HASH_SEED;
+  for (let i = start; i < end; i++) hash = hashStep(hash, asciiLower(text.charCodeAt(i)));
+  return hash;
 }
 
 /** An ASCII character code, lower-cased. */
 function asciiLower(code: number): number {
-  return isAsciiCapital(code) ? code + 0x20 : code;
-}
-
-function isAsciiCapital(code: number): boolean {
-  return code >= 0x41 && code <= 0x5a;
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
 }
 
 /** True when `word` is `text[start, end)` (ASCII) lower-cased. */
@@ -152,11 +149,11 @@ export function tokenizeDocument(text: string): DocumentWords {
   const capacity = tokenCapacity(text.length, (count) => scanWords(text, count));
   const words = { count: 0, starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity), contextual: [] as number[], vocabulary: new Vocabulary(), hint: { from: 0 } };
   let t = 0;
-  scanWords(text, (start, end) => {
+  scanWords(text, (start, end, lowerHash, ascii, capitals) => {
     words.starts[t] = start;
-    if (isAscii(text, start, end)) {
-      words.ids[t] = words.vocabulary.idOfAscii(text, start, end);
-      words.writtenLower[t] = hasAsciiCapital(text, start, end) ? 0 : 1;
+    if (ascii) {
+      words.ids[t] = words.vocabulary.idOfAscii(text, start, end, lowerHash);
+      words.writtenLower[t] = capitals ? 0 : 1;
     } else {
       const written = text.slice(start, end);
       const lower = written.toLowerCase();
@@ -168,18 +165,6 @@ export function tokenizeDocument(text: string): DocumentWords {
   });
   words.count = t;
   return words;
-}
-
-/** True when `text[start, end)` holds only ASCII characters. */
-function isAscii(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
-
-/** True when the ASCII `text[start, end)` holds a capital letter. */
-function hasAsciiCapital(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (isAsciiCapital(text.charCodeAt(i))) return true;
-  return false;
 }
 
 /**
@@ -249,6 +234,6 @@ export function sameWords(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 /** A 30-bit hash of a sequence of word ids (small enough to stay a small integer in V8). */
 export function hashWords(ids: ArrayLike<number>): number {
   let hash = HASH_SEED;
-  for (let i = 0; i < ids.length; i++) hash = mix(hash, ids[i]!);
+  for (let i = 0; i < ids.length; i++) hash = hashStep(hash, ids[i]!);
   return (hash ^ (hash >>> 15)) & 0x3fffffff;
 }
