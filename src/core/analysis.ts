@@ -7,7 +7,7 @@
  */
 import { groupBy } from './group.js';
 import type { Document, Span } from './model.js';
-import { detectStopwordsOfCounts, type StopwordSet } from './stopwords.js';
+import { detectStopwordsOfCounts, stopwordLanguages, type StopwordSet } from './stopwords.js';
 import { hasUnspacedScript, isAscii, isWhiteSpace, lineShape, lowerWords, wordCount } from './text.js';
 import { holdsContextual, tokenizeDocument, tokenRange, Vocabulary, type DocumentWords } from './tokens.js';
 
@@ -83,17 +83,18 @@ const MIN_TOPIC_TERMS = 100;
 const STEM_LENGTH = 5;
 
 /**
- * The content terms of one lower-cased word token: none for a stop word or a single letter, else
- * its stem; for a script written without spaces, its overlapping character pairs.
+ * The content terms of one lower-cased word token, which is a `stopword` of the document's
+ * language or not: none for a stop word or a single letter, else its stem; for a script written
+ * without spaces, its overlapping character pairs.
  */
-export function contentTerms(token: string, stopwords: ReadonlySet<string>): string[] {
+export function contentTerms(token: string, stopword: boolean): string[] {
   if (hasUnspacedScript(token)) {
     if (token.length === 1) return [token];
     const pairs: string[] = [];
     for (let i = 0; i + 1 < token.length; i++) pairs.push(token.slice(i, i + 2));
     return pairs;
   }
-  if (stopwords.has(token) || (token.length === 1 && !/\d/u.test(token))) return [];
+  if (stopword || (token.length === 1 && !/\d/u.test(token))) return [];
   return [token.length > STEM_LENGTH ? token.slice(0, STEM_LENGTH) : token];
 }
 
@@ -178,9 +179,10 @@ class DocumentAnalysis implements Analysis {
     this.vocabulary = this.words.vocabulary;
     const word = (id: number): string => this.vocabulary.word(id);
     const { occurrences, tokens } = this.wordOccurrences(document);
-    this.stopwords = detectStopwordsOfCounts(this.vocabulary.words, (id) => occurrences.count(id), tokens, this.unspaced);
-    this.isStopword = perWord((id) => this.stopwords.words.has(word(id)));
-    this.termOfWord = perWord((id) => this.encodeTerms(contentTerms(word(id), this.stopwords.words)));
+    const languages = (id: number): readonly number[] => stopwordLanguages(word(id), this.vocabulary.hash(id));
+    this.stopwords = detectStopwordsOfCounts(this.vocabulary.words, (id) => occurrences.count(id), tokens, this.unspaced, languages);
+    this.isStopword = perWord((id) => languages(id).includes(this.stopwords.position));
+    this.termOfWord = perWord((id) => this.encodeTerms(contentTerms(word(id), this.isStopword(id))));
     // A token's lower-cased form counts as many words as it does: no script written without
     // spaces has case, and lower-casing only lengthens a token (İ), never shortens it.
     this.weightOfWord = perWord((id) => wordCount(word(id)));

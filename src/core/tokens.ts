@@ -22,14 +22,15 @@ export class Vocabulary {
 
   /** The id of `word`, numbered now when it is new. */
   id(word: string): number {
-    let hash = HASH_SEED;
-    for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
-    let slot = hash & (this.slots.length - 1);
-    for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
-      if (this.hashes[found - 1] === hash && this.strings[found - 1] === word) return found - 1;
-      slot = (slot + 1) & (this.slots.length - 1);
-    }
-    return this.add(word, hash, slot);
+    const hash = stringHash(word);
+    const slot = this.slotOf(word, hash);
+    const found = this.slots[slot]!;
+    return found !== 0 ? found - 1 : this.add(word, hash, slot);
+  }
+
+  /** The id of `word`, or -1 when it has none; `hash` is its {@link hash}, when the caller has it. */
+  find(word: string, hash = stringHash(word)): number {
+    return this.slots[this.slotOf(word, hash)]! - 1;
   }
 
   /**
@@ -45,6 +46,11 @@ export class Vocabulary {
     return this.add(text.slice(start, end).toLowerCase(), hash, slot);
   }
 
+  /** The hash of the string numbered `id`: {@link hashStep} over its characters. */
+  hash(id: number): number {
+    return this.hashes[id]!;
+  }
+
   /** The string numbered `id`. */
   word(id: number): string {
     return this.strings[id]!;
@@ -58,6 +64,16 @@ export class Vocabulary {
   /** How many strings there are: every id is below it. */
   get size(): number {
     return this.strings.length;
+  }
+
+  /** The slot holding `word`, or the empty slot where it would go. */
+  private slotOf(word: string, hash: number): number {
+    let slot = hash & (this.slots.length - 1);
+    for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
+      if (this.hashes[found - 1] === hash && this.strings[found - 1] === word) break;
+      slot = (slot + 1) & (this.slots.length - 1);
+    }
+    return slot;
   }
 
   private add(word: string, hash: number, slot: number): number {
@@ -83,6 +99,13 @@ export class Vocabulary {
     });
     this.slots = slots;
   }
+}
+
+/** The {@link hashStep} hash of `word`. */
+function stringHash(word: string): number {
+  let hash = HASH_SEED;
+  for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
+  return hash;
 }
 
 /** The hash of the lower-cased `text[start, end)`, which holds only ASCII characters. */
