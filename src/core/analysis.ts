@@ -381,22 +381,33 @@ class DocumentAnalysis implements Analysis {
   }
 }
 
+/** Runs of white space up to which lines are told apart by their number at first (see {@link lineShapes}). */
+const FEW_RUNS = 16;
+
 /**
  * {@link Analysis.shapeCount} of a document. Only short lines that might be labels ask for their
  * shape, in few documents. Lines of one shape have as many runs of white space (a shape keeps
  * them, one space each), so lines are grouped by that number at the first question, and shapes
- * are worked out only for the group of a line asked about.
+ * are worked out only for the group of a line asked about. The lines asked about are short: the
+ * runs of a line are counted up to {@link FEW_RUNS} + 1 only (most of a prose line is not read),
+ * and the lines with more are told apart when a line with more is asked about.
  */
 function lineShapes(document: Document): (text: string) => number {
   let byRuns: Map<number, string[]> | undefined;
+  let byManyRuns: Map<number, string[]> | undefined;
+  const linesWithRuns = (runs: number): readonly string[] => {
+    byRuns ??= groupBy(document.lines.map((line) => line.text), (line) => whiteSpaceRuns(line, FEW_RUNS + 1));
+    if (runs <= FEW_RUNS) return byRuns.get(runs) ?? [];
+    byManyRuns ??= groupBy(byRuns.get(FEW_RUNS + 1) ?? [], (line) => whiteSpaceRuns(line));
+    return byManyRuns.get(runs) ?? [];
+  };
   const shapesByRuns = new Map<number, Map<string, number>>();
   return (text) => {
-    byRuns ??= groupBy(document.lines.map((line) => line.text), whiteSpaceRuns);
     const runs = whiteSpaceRuns(text);
     let shapes = shapesByRuns.get(runs);
     if (shapes === undefined) {
       shapes = new Map();
-      for (const line of byRuns.get(runs) ?? []) {
+      for (const line of linesWithRuns(runs)) {
         const shape = lineShape(line);
         shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
       }
@@ -406,11 +417,11 @@ function lineShapes(document: Document): (text: string) => number {
   };
 }
 
-/** How many runs of white space `text` holds. */
-function whiteSpaceRuns(text: string): number {
+/** How many runs of white space `text` holds, counting no further than `most`. */
+function whiteSpaceRuns(text: string, most = Infinity): number {
   let runs = 0;
   let inRun = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && runs < most; i++) {
     const space = isWhiteSpace(text.charCodeAt(i));
     if (space && !inRun) runs++;
     inRun = space;
