@@ -162,7 +162,7 @@ class DocumentAnalysis implements Analysis {
   readonly vocabulary: Vocabulary;
   readonly shapeCount: (text: string) => number;
   private readonly words: DocumentWords;
-  private readonly termIds = new Vocabulary();
+  private readonly termIds: Vocabulary;
   private readonly isStopword: (id: number) => boolean;
   /**
    * Per word id, its one content term (>= 0), {@link NO_TERM}, or for a word written without
@@ -188,6 +188,8 @@ class DocumentAnalysis implements Analysis {
     this.ascii = isAscii(document.text);
     this.unspaced = !this.ascii && hasUnspacedScript(document.text);
     this.vocabulary = this.words.vocabulary;
+    // A word has one term or none (a script without spaces aside), and words share terms.
+    this.termIds = new Vocabulary(this.vocabulary.size);
     const word = (id: number): string => this.vocabulary.word(id);
     const { occurrences, tokens } = this.wordOccurrences(document);
     const languages = (id: number): readonly number[] => stopwordLanguages(word(id), this.vocabulary.hash(id));

@@ -16,9 +16,21 @@ import { HASH_SEED, hashStep, scanWords } from './text.js';
 export class Vocabulary {
   private readonly strings: string[] = [];
   /** Per id, the hash of its string. */
-  private hashes = new Int32Array(1024);
+  private hashes: Int32Array;
   /** Slots holding id + 1 (0 when empty); a power of two long, at most half full. */
-  private slots = new Int32Array(1024);
+  private slots: Int32Array;
+
+  /**
+   * `expected`: about how many strings it will hold, so that its arrays are made at their size
+   * rather than doubled to it (up to {@link MAX_EXPECTED_STRINGS}: beyond, they grow as strings come).
+   */
+  constructor(expected = 0) {
+    const strings = Math.min(Math.max(expected, MIN_STRINGS), MAX_EXPECTED_STRINGS);
+    let slots = 2 * MIN_STRINGS;
+    while (slots < 2 * strings) slots *= 2;
+    this.hashes = new Int32Array(strings);
+    this.slots = new Int32Array(slots);
+  }
 
   /** The id of `word`, numbered now when it is new. */
   id(word: string): number {
@@ -101,6 +113,12 @@ export class Vocabulary {
   }
 }
 
+/** The fewest strings a {@link Vocabulary} has room for. */
+const MIN_STRINGS = 512;
+
+/** The most strings a {@link Vocabulary} is made to hold before it grows. */
+const MAX_EXPECTED_STRINGS = 1 << 16;
+
 /** The {@link hashStep} hash of `word`. */
 function stringHash(word: string): number {
   let hash = HASH_SEED;
@@ -164,13 +182,19 @@ export function tokenCapacity(length: number, scan: (count: () => void) => void)
   return tokens;
 }
 
+/**
+ * Characters of a text per distinct word, a little fewer than the corpus's average (one in ten):
+ * a document's vocabulary is made about at its size.
+ */
+const CHARACTERS_PER_WORD = 8;
+
 /** Greek capital sigma, the one letter whose lower case depends on its neighbours. */
 const SIGMA = 'Σ';
 
 /** Finds the word tokens of `text` (as `words` does) and numbers their lower-cased forms. */
 export function tokenizeDocument(text: string): DocumentWords {
   const capacity = tokenCapacity(text.length, (count) => scanWords(text, count));
-  const words = { count: 0, starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity), contextual: [] as number[], vocabulary: new Vocabulary(), hint: { from: 0 } };
+  const words = { count: 0, starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity), contextual: [] as number[], vocabulary: new Vocabulary(text.length / CHARACTERS_PER_WORD), hint: { from: 0 } };
   let t = 0;
   scanWords(text, (start, end, lowerHash, ascii, capitals) => {
     words.starts[t] = start;
