@@ -31,6 +31,12 @@ const SHINGLE = 3;
 /** A shingle found in more sentences than this is too common to point at a candidate. */
 const MAX_POSTINGS = 64;
 
+/**
+ * Characters of text per distinct shingle, about: a sentence of n words has n - 2 shingles,
+ * nearly all distinct, and a word of prose takes some six characters with the space after it.
+ */
+const CHARACTERS_PER_SHINGLE = 6;
+
 /** Candidates confirmed per sentence, the ones sharing most shingles first. */
 const MAX_CANDIDATES = 4;
 
@@ -76,8 +82,8 @@ export const nearDuplicate: Cleaner = {
     const { document, title, options } = context;
     const units = new Units(context);
     const groups = new UnionFind(document.sentences.length);
-    const firstByKey = new FirstByKey(units);
-    const postings = new Postings(MAX_POSTINGS);
+    const firstByKey = new FirstByKey(units, document.sentences.length);
+    const postings = new Postings(MAX_POSTINGS, document.text.length / CHARACTERS_PER_SHINGLE);
     const matches: Match[] = [];
     for (let position = 0; position < document.sentences.length; position++) {
       const unit = units.unit(position);
@@ -191,9 +197,12 @@ const CODE_CHUNK = 4096;
  */
 class FirstByKey {
   /** No cap: a list only grows when different keys share a hash. */
-  private readonly byHash = new Postings(Infinity);
+  private readonly byHash: Postings;
 
-  constructor(private readonly units: Units) {}
+  /** An index of the keys of at most `sentences` sentences. */
+  constructor(private readonly units: Units, sentences: number) {
+    this.byHash = new Postings(Infinity, sentences);
+  }
 
   find(ids: ArrayLike<number>): number | undefined {
     return this.byHash.get(listKey(ids)).find((position) => sameWords(this.units.ids(position), ids));
@@ -491,7 +500,8 @@ class UnionFind {
   private readonly sizes: Int32Array;
 
   constructor(count: number) {
-    this.parent = Int32Array.from({ length: count }, (_, i) => i);
+    this.parent = new Int32Array(count);
+    for (let i = 0; i < count; i++) this.parent[i] = i;
     this.sizes = new Int32Array(count).fill(1);
   }
 

@@ -38,7 +38,7 @@
 import type { Analysis } from '../core/analysis.js';
 import type { CleanContext, Cleaner } from '../core/cleaner.js';
 import type { Line, Removal, Span } from '../core/model.js';
-import { headlineKeys, sameHeadline } from '../core/title.js';
+import { headlineCopyTest } from '../core/title.js';
 import { groupBy } from '../core/group.js';
 import { hashWords, sameWords } from '../core/tokens.js';
 
@@ -360,8 +360,8 @@ function lastBefore(positions: readonly number[], position: number): number | un
 /** Positions in `lines` of the later copies of the headline, ascending. */
 function headlineCopies({ title, analysis }: CleanContext, lines: readonly Line[]): number[] {
   if (!title) return [];
-  const keys = headlineKeys(title.text);
-  return lines.flatMap((line, i) => (line.index > title.line && sameHeadline(keys, line.text, analysis.key(line)) ? [i] : []));
+  const isCopy = headlineCopyTest(title.text, analysis);
+  return lines.flatMap((line, i) => (line.index > title.line && isCopy(line) ? [i] : []));
 }
 
 /** How {@link lineValues} weighs lines in one pass. */

@@ -8,20 +8,35 @@
 /** The share of slots in use beyond which the table doubles. */
 const MAX_LOAD = 0.75;
 
+/** The fewest slots a table has. */
+const MIN_SLOTS = 16;
+
+/** Keys a table is made to hold at most before it grows. */
+const MAX_INITIAL_KEYS = 1 << 16;
+
 /** Lists with one position are kept in the table; longer ones here, by index. */
 const SINGLE = 0;
 
 /** Postings lists of numeric keys (integers from 1 up to 2^53). */
 export class Postings {
   /** Per slot, its key, or 0 when the slot is empty. */
-  private keys = new Float64Array(1024);
+  private keys: Float64Array;
   /** Per slot, the one position listed (>= 0), or -(index + 1) of the list in {@link lists}. */
-  private values = new Int32Array(1024);
+  private values: Int32Array;
   private readonly lists: number[][] = [];
   private used = 0;
 
-  /** `cap`: a list longer than it takes no more positions (it is one position past the cap at most). */
-  constructor(private readonly cap: number) {}
+  /**
+   * `cap`: a list longer than it takes no more positions (it is one position past the cap at
+   * most). `keys`: about how many keys will be added, so that the table is made at its size
+   * rather than doubled to it (up to {@link MAX_INITIAL_KEYS}: beyond, it grows as keys come).
+   */
+  constructor(private readonly cap: number, keys = 0) {
+    let slots = MIN_SLOTS;
+    while (slots * MAX_LOAD < Math.min(keys, MAX_INITIAL_KEYS)) slots *= 2;
+    this.keys = new Float64Array(slots);
+    this.values = new Int32Array(slots);
+  }
 
   /**
    * Lists `position` under `key`, unless the list is past the cap or already ends with it (a

@@ -6,7 +6,7 @@
  */
 import type { Cleaner } from '../core/cleaner.js';
 import type { Removal } from '../core/model.js';
-import { headlineKeys, sameHeadline } from '../core/title.js';
+import { headlineCopyTest } from '../core/title.js';
 
 /** The rule. */
 export const repeatedTitle: Cleaner = {
@@ -17,9 +17,9 @@ export const repeatedTitle: Cleaner = {
   check({ document, title, analysis }) {
     if (!title) return [];
     const removals: Removal[] = [];
-    const keys = headlineKeys(title.text);
+    const isCopy = headlineCopyTest(title.text, analysis);
     for (const line of document.lines) {
-      if (line.index <= title.line || !sameHeadline(keys, line.text, analysis.key(line))) continue;
+      if (line.index <= title.line || !isCopy(line)) continue;
       removals.push({ rule: this.meta.id, reason: 'repeats the headline', span: line.span, related: title.span });
     }
     return removals;

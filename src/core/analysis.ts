@@ -7,7 +7,7 @@
  */
 import { groupBy } from './group.js';
 import type { Document, Span } from './model.js';
-import { detectStopwordsOfCounts, type StopwordSet } from './stopwords.js';
+import { detectStopwordsOfCounts, stopwordLanguages, type StopwordSet } from './stopwords.js';
 import { hasUnspacedScript, isAscii, isWhiteSpace, lineShape, lowerWords, wordCount } from './text.js';
 import { holdsContextual, tokenizeDocument, tokenRange, Vocabulary, type DocumentWords } from './tokens.js';
 
@@ -29,8 +29,9 @@ export interface Analysis {
   /** The lower-cased words of the document and of its pieces' comparison keys, by id. */
   readonly vocabulary: Vocabulary;
   /**
-   * Calls `visit` with each content term of a piece, in order, as an id (one term, one id; see
-   * {@link contentTerms}), with this document's stop words. (A visitor, not an array: a piece
+   * Calls `visit` with each content term of a piece, in order, as an id (one term, one id): per
+   * word token, none for a stop word of this document or a single letter, else its stem; for a
+   * script written without spaces, its overlapping character pairs. (A visitor, not an array: a piece
    * can be a line of tens of millions of words.)
    */
   eachTerm(piece: Piece, visit: (term: number) => void): void;
@@ -83,18 +84,24 @@ const MIN_TOPIC_TERMS = 100;
 const STEM_LENGTH = 5;
 
 /**
- * The content terms of one lower-cased word token: none for a stop word or a single letter, else
- * its stem; for a script written without spaces, its overlapping character pairs.
+ * The content term of a lower-cased word token that is not written in a script without spaces,
+ * and is a `stopword` of the document's language or not: its stem, or none (`undefined`) for a
+ * stop word or a single letter.
  */
-export function contentTerms(token: string, stopwords: ReadonlySet<string>): string[] {
-  if (hasUnspacedScript(token)) {
-    if (token.length === 1) return [token];
-    const pairs: string[] = [];
-    for (let i = 0; i + 1 < token.length; i++) pairs.push(token.slice(i, i + 2));
-    return pairs;
-  }
-  if (stopwords.has(token) || (token.length === 1 && !/\d/u.test(token))) return [];
-  return [token.length > STEM_LENGTH ? token.slice(0, STEM_LENGTH) : token];
+function stem(token: string, stopword: boolean): string | undefined {
+  if (stopword || (token.length === 1 && !/\d/u.test(token))) return undefined;
+  return token.length > STEM_LENGTH ? token.slice(0, STEM_LENGTH) : token;
+}
+
+/**
+ * The content terms of a token written in a script without spaces, where a token is a phrase:
+ * its overlapping character pairs (the character itself when it is alone).
+ */
+function characterPairs(token: string): string[] {
+  if (token.length === 1) return [token];
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < token.length; i++) pairs.push(token.slice(i, i + 2));
+  return pairs;
 }
 
 /**
@@ -111,9 +118,14 @@ function perWord<T>(compute: (id: number) => T): (id: number) => T {
 
 /** Occurrences of numbered things (content terms, words), in an array indexed by id, and the distinct ids met. */
 class Tally implements TermCounts {
-  private counts = new Int32Array(256);
+  private counts: Int32Array;
   /** The distinct ids added, in the order first met. */
   readonly distinct: number[] = [];
+
+  /** A tally with room for the ids below `capacity` (it grows for higher ones). */
+  constructor(capacity: number) {
+    this.counts = new Int32Array(capacity);
+  }
 
   add(term: number, times = 1): void {
     if (term >= this.counts.length) {
@@ -150,7 +162,7 @@ class DocumentAnalysis implements Analysis {
   readonly vocabulary: Vocabulary;
   readonly shapeCount: (text: string) => number;
   private readonly words: DocumentWords;
-  private readonly termIds = new Vocabulary();
+  private readonly termIds: Vocabulary;
   private readonly isStopword: (id: number) => boolean;
   /**
    * Per word id, its one content term (>= 0), {@link NO_TERM}, or for a word written without
@@ -163,7 +175,7 @@ class DocumentAnalysis implements Analysis {
   private readonly documentTerms: Tally;
   private readonly judgesTopic: boolean;
   /** Scratch tally of one piece's terms (see {@link sharedTermShare}). */
-  private readonly own = new Tally();
+  private readonly own: Tally;
   /** The keys asked for, by piece: each line's key is wanted by several rules. */
   private readonly keys = new Map<Piece, string>();
   /** False when no word is written in a script without spaces: then every token is one word. */
@@ -176,17 +188,21 @@ class DocumentAnalysis implements Analysis {
     this.ascii = isAscii(document.text);
     this.unspaced = !this.ascii && hasUnspacedScript(document.text);
     this.vocabulary = this.words.vocabulary;
+    // A word has one term or none (a script without spaces aside), and words share terms.
+    this.termIds = new Vocabulary(this.vocabulary.size);
     const word = (id: number): string => this.vocabulary.word(id);
     const { occurrences, tokens } = this.wordOccurrences(document);
-    this.stopwords = detectStopwordsOfCounts(this.vocabulary.words, (id) => occurrences.count(id), tokens, this.unspaced);
-    this.isStopword = perWord((id) => this.stopwords.words.has(word(id)));
-    this.termOfWord = perWord((id) => this.encodeTerms(contentTerms(word(id), this.stopwords.words)));
+    const languages = (id: number): readonly number[] => stopwordLanguages(word(id), this.vocabulary.hash(id));
+    this.stopwords = detectStopwordsOfCounts(this.vocabulary.words, (id) => occurrences.count(id), tokens, this.unspaced, languages);
+    this.isStopword = perWord((id) => languages(id).includes(this.stopwords.position));
+    this.termOfWord = perWord((id) => this.termsOfWord(id));
     // A token's lower-cased form counts as many words as it does: no script written without
     // spaces has case, and lower-casing only lengthens a token (İ), never shortens it.
     this.weightOfWord = perWord((id) => wordCount(word(id)));
     const counted = this.countTerms(occurrences);
     this.documentTerms = counted.tally;
     this.judgesTopic = counted.total >= MIN_TOPIC_TERMS;
+    this.own = new Tally(this.termIds.size);
     this.shapeCount = lineShapes(document);
   }
 
@@ -207,7 +223,7 @@ class DocumentAnalysis implements Analysis {
   }
 
   termCounts(pieces: Iterable<Piece>): Tally {
-    const tally = new Tally();
+    const tally = new Tally(this.termIds.size);
     for (const piece of pieces) this.tallyTerms(tally, piece);
     return tally;
   }
@@ -300,11 +316,16 @@ class DocumentAnalysis implements Analysis {
     return this.words.ids.subarray(from, to);
   }
 
-  /** The {@link termOfWord} value of a word with the content terms `terms`. */
-  private encodeTerms(terms: readonly string[]): number {
-    if (terms.length === 0) return NO_TERM;
-    if (terms.length === 1) return this.termIds.id(terms[0]!);
-    this.manyTerms.push(terms.map((term) => this.termIds.id(term)));
+  /** The {@link termOfWord} value of the word numbered `id`. */
+  private termsOfWord(id: number): number {
+    const token = this.vocabulary.word(id);
+    if (!hasUnspacedScript(token)) {
+      const term = stem(token, this.isStopword(id));
+      return term === undefined ? NO_TERM : this.termIds.id(term);
+    }
+    const pairs = characterPairs(token);
+    if (pairs.length === 1) return this.termIds.id(pairs[0]!);
+    this.manyTerms.push(pairs.map((pair) => this.termIds.id(pair)));
     return MANY_TERMS - (this.manyTerms.length - 1);
   }
 
@@ -328,7 +349,9 @@ class DocumentAnalysis implements Analysis {
    * word, not per occurrence), and their total.
    */
   private countTerms(occurrences: Tally): { tally: Tally; total: number } {
-    const tally = new Tally();
+    // Terms are numbered as words are asked about, in the order of their ids: all at once here.
+    if (this.vocabulary.size > 0) this.termOfWord(this.vocabulary.size - 1);
+    const tally = new Tally(this.termIds.size);
     let total = 0;
     for (const id of occurrences.distinct) {
       const times = occurrences.count(id);
@@ -346,7 +369,13 @@ class DocumentAnalysis implements Analysis {
    * space trimmed off lines hold no word, nor carry lower-casing context).
    */
   private wordOccurrences(document: Document): { occurrences: Tally; tokens: number } {
-    const occurrences = new Tally();
+    const occurrences = new Tally(this.vocabulary.size);
+    const { ids, count: tokenCount, contextual } = this.words;
+    if (contextual.length === 0) {
+      // Then the lines' ids are the document's, in order.
+      for (let i = 0; i < tokenCount; i++) occurrences.add(ids[i]!);
+      return { occurrences, tokens: tokenCount };
+    }
     const count = (id: number): void => occurrences.add(id);
     let tokens = 0;
     for (const line of document.lines) tokens += this.forEachLowerId(line, count);
@@ -354,22 +383,33 @@ class DocumentAnalysis implements Analysis {
   }
 }
 
+/** Runs of white space up to which lines are told apart by their number at first (see {@link lineShapes}). */
+const FEW_RUNS = 16;
+
 /**
  * {@link Analysis.shapeCount} of a document. Only short lines that might be labels ask for their
  * shape, in few documents. Lines of one shape have as many runs of white space (a shape keeps
  * them, one space each), so lines are grouped by that number at the first question, and shapes
- * are worked out only for the group of a line asked about.
+ * are worked out only for the group of a line asked about. The lines asked about are short: the
+ * runs of a line are counted up to {@link FEW_RUNS} + 1 only (most of a prose line is not read),
+ * and the lines with more are told apart when a line with more is asked about.
  */
 function lineShapes(document: Document): (text: string) => number {
   let byRuns: Map<number, string[]> | undefined;
+  let byManyRuns: Map<number, string[]> | undefined;
+  const linesWithRuns = (runs: number): readonly string[] => {
+    byRuns ??= groupBy(document.lines.map((line) => line.text), (line) => whiteSpaceRuns(line, FEW_RUNS + 1));
+    if (runs <= FEW_RUNS) return byRuns.get(runs) ?? [];
+    byManyRuns ??= groupBy(byRuns.get(FEW_RUNS + 1) ?? [], (line) => whiteSpaceRuns(line));
+    return byManyRuns.get(runs) ?? [];
+  };
   const shapesByRuns = new Map<number, Map<string, number>>();
   return (text) => {
-    byRuns ??= groupBy(document.lines.map((line) => line.text), whiteSpaceRuns);
     const runs = whiteSpaceRuns(text);
     let shapes = shapesByRuns.get(runs);
     if (shapes === undefined) {
       shapes = new Map();
-      for (const line of byRuns.get(runs) ?? []) {
+      for (const line of linesWithRuns(runs)) {
         const shape = lineShape(line);
         shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
       }
@@ -379,11 +419,11 @@ function lineShapes(document: Document): (text: string) => number {
   };
 }
 
-/** How many runs of white space `text` holds. */
-function whiteSpaceRuns(text: string): number {
+/** How many runs of white space `text` holds, counting no further than `most`. */
+function whiteSpaceRuns(text: string, most = Infinity): number {
   let runs = 0;
   let inRun = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && runs < most; i++) {
     const space = isWhiteSpace(text.charCodeAt(i));
     if (space && !inRun) runs++;
     inRun = space;

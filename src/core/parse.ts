@@ -5,7 +5,7 @@
  * prose ("the talks could\nnarrow those differences"), and sentences flow across it.
  */
 import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
-import { segmentSentences } from './segment.js';
+import { sentenceSplitter } from './segment.js';
 import { startsLower, trimSpan } from './text.js';
 
 const LINE_BREAK = /\r\n|\r|\n/g;
@@ -17,13 +17,14 @@ interface RawLine {
 
 /** Parses `text` into paragraphs, lines and sentences with offsets into `text`. */
 export function parseDocument(text: string): Document {
-  const rawLines = splitLines(text);
+  const { rawLines, eol } = splitLines(text);
   const lines: Line[] = [];
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
+  const split = sentenceSplitter();
   let block: RawLine[] = [];
   const flush = (): void => {
-    if (block.length > 0) addParagraph(text, block, paragraphs, lines, sentences);
+    if (block.length > 0) addParagraph(text, block, split, paragraphs, lines, sentences);
     block = [];
   };
   for (const raw of rawLines) {
@@ -32,29 +33,36 @@ export function parseDocument(text: string): Document {
     else flush();
   }
   flush();
-  return { text, eol: dominantLineEnding(text), paragraphs, lines, sentences };
+  return { text, eol, paragraphs, lines, sentences };
 }
 
-function splitLines(text: string): RawLine[] {
-  const result: RawLine[] = [];
+/** The lines of `text`, and its dominant line ending. */
+function splitLines(text: string): { rawLines: RawLine[]; eol: string } {
+  const rawLines: RawLine[] = [];
   let start = 0;
+  let crlf = 0;
+  let cr = 0;
+  let lf = 0;
   LINE_BREAK.lastIndex = 0;
   for (let match = LINE_BREAK.exec(text); match; match = LINE_BREAK.exec(text)) {
-    result.push({ start, end: match.index });
+    rawLines.push({ start, end: match.index });
     start = match.index + match[0].length;
+    if (match[0] === '\r\n') crlf++;
+    else if (match[0] === '\r') cr++;
+    else lf++;
   }
-  result.push({ start, end: text.length });
-  return result;
+  rawLines.push({ start, end: text.length });
+  return { rawLines, eol: dominantLineEnding(crlf, cr, lf) };
 }
 
 
-function addParagraph(text: string, block: RawLine[], paragraphs: Paragraph[], lines: Line[], sentences: Sentence[]): void {
+function addParagraph(text: string, block: RawLine[], split: ReturnType<typeof sentenceSplitter>, paragraphs: Paragraph[], lines: Line[], sentences: Sentence[]): void {
   const paragraphIndex = paragraphs.length;
   const firstLine = lines.length;
   const firstSentence = sentences.length;
   const lineSentences: number[][] = block.map(() => []);
   for (const [from, to] of flows(text, block)) {
-    for (const span of segmentSentences(text, block[from]!.start, block[to]!.end)) {
+    for (const span of split(text, block[from]!.start, block[to]!.end)) {
       const lineOffset = lineOf(block, span.start, from);
       lineSentences[lineOffset]!.push(sentences.length);
       sentences.push({ index: sentences.length, span, text: text.slice(span.start, span.end), line: firstLine + lineOffset, paragraph: paragraphIndex });
@@ -94,19 +102,13 @@ function lineOf(block: RawLine[], offset: number, from: number): number {
 }
 
 function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from }, (_, i) => from + i);
+  const numbers: number[] = [];
+  for (let i = from; i < to; i++) numbers.push(i);
+  return numbers;
 }
 
-function dominantLineEnding(text: string): string {
-  let crlf = 0;
-  let cr = 0;
-  let lf = 0;
-  LINE_BREAK.lastIndex = 0;
-  for (let match = LINE_BREAK.exec(text); match; match = LINE_BREAK.exec(text)) {
-    if (match[0] === '\r\n') crlf++;
-    else if (match[0] === '\r') cr++;
-    else lf++;
-  }
+/** The line ending used most, given how many times each is used. */
+function dominantLineEnding(crlf: number, cr: number, lf: number): string {
   if (crlf > lf && crlf >= cr) return '\r\n';
   if (cr > lf) return '\r';
   return '\n';

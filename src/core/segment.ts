@@ -114,7 +114,21 @@ interface ListMarker {
  * space excluded. Runs in time linear in the length of the range.
  */
 export function segmentSentences(text: string, start = 0, end = text.length): Span[] {
-  const tokens = tokenize(text, start, end);
+  return sentenceSplitter()(text, start, end);
+}
+
+/**
+ * A function that splits ranges of text into sentences as {@link segmentSentences} does, reusing
+ * its token arrays from one range to the next: a parse splits thousands of short ranges, and
+ * making a typed array costs more than filling it. The arrays grow to the longest range split.
+ */
+export function sentenceSplitter(): (text: string, start: number, end: number) => Span[] {
+  const buffer: TokenArrays = { starts: new Int32Array(0), ends: new Int32Array(0), marked: new Uint8Array(0) };
+  return (text, start, end) => splitTokens(text, tokenize(text, start, end, buffer));
+}
+
+/** The sentences of a range, given its tokens. */
+function splitTokens(text: string, tokens: Tokens): Span[] {
   const spans: Span[] = [];
   /** Offset where the open sentence starts, or -1 between sentences. */
   let sentenceStart = -1;
@@ -147,9 +161,11 @@ export function segmentSentences(text: string, start = 0, end = text.length): Sp
         open(t, token.start, true);
       }
     }
-    for (const cut of innerBoundaries(text, token.start, token.end)) {
-      close(cut);
-      open(t, cut, false);
+    if (tokens.marked[t] === 1) {
+      for (const cut of innerBoundaries(text, token.start, token.end)) {
+        close(cut);
+        open(t, cut, false);
+      }
     }
     if (t + 1 < tokens.length && t > markerEnd && endsSentence(text, tokens, t, firstToken)) close(token.end);
   }
@@ -161,38 +177,61 @@ export function segmentSentences(text: string, start = 0, end = text.length): Sp
  * The runs of non-space characters of a range, in typed arrays rather than one object each: the
  * range can be a 200 MB line of tens of millions of tokens.
  */
-interface Tokens {
+interface Tokens extends TokenArrays {
   /** How many tokens there are (the arrays may be longer). */
   readonly length: number;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
 }
 
-/** The runs of non-space characters of `text[start, end)`. */
-function tokenize(text: string, start: number, end: number): Tokens {
+/** Arrays of token offsets, reused from one range to the next (see {@link sentenceSplitter}). */
+interface TokenArrays {
+  starts: Int32Array;
+  ends: Int32Array;
+  /**
+   * Per token, 1 when it holds `!`, `?` or a character outside ASCII: only such a token can hold
+   * {@link innerBoundaries}, which are looked for in it alone.
+   */
+  marked: Uint8Array;
+}
+
+/** The runs of non-space characters of `text[start, end)`, in `buffer`, made longer when needed. */
+function tokenize(text: string, start: number, end: number, buffer: TokenArrays): Tokens {
   const capacity = tokenCapacity(end - start, (count) => scanTokens(text, start, end, count));
-  const starts = new Int32Array(capacity);
-  const ends = new Int32Array(capacity);
+  if (buffer.starts.length < capacity) {
+    buffer.starts = new Int32Array(capacity);
+    buffer.ends = new Int32Array(capacity);
+    buffer.marked = new Uint8Array(capacity);
+  }
+  const { starts, ends, marked } = buffer;
   let length = 0;
-  scanTokens(text, start, end, (tokenStart, tokenEnd) => {
+  scanTokens(text, start, end, (tokenStart, tokenEnd, isMarked) => {
     starts[length] = tokenStart;
-    ends[length++] = tokenEnd;
+    ends[length] = tokenEnd;
+    marked[length++] = isMarked ? 1 : 0;
   });
-  return { length, starts, ends };
+  return { length, starts, ends, marked };
 }
 
-/** Calls `onToken` with the offsets of each run of non-space characters of `text[start, end)`. */
-function scanTokens(text: string, start: number, end: number, onToken: (start: number, end: number) => void): void {
+/**
+ * Calls `onToken` with the offsets of each run of non-space characters of `text[start, end)`,
+ * and whether it is {@link TokenArrays.marked}.
+ */
+function scanTokens(text: string, start: number, end: number, onToken: (start: number, end: number, marked: boolean) => void): void {
   let tokenStart = -1;
+  let marked = false;
   for (let i = start; i < end; i++) {
-    if (!isWhiteSpace(text.charCodeAt(i))) {
-      if (tokenStart < 0) tokenStart = i;
+    const code = text.charCodeAt(i);
+    if (!isWhiteSpace(code)) {
+      if (tokenStart < 0) {
+        tokenStart = i;
+        marked = false;
+      }
+      if (code >= 0x80 || code === 0x21 || code === 0x3f) marked = true;
     } else if (tokenStart >= 0) {
-      onToken(tokenStart, i);
+      onToken(tokenStart, i, marked);
       tokenStart = -1;
     }
   }
-  if (tokenStart >= 0) onToken(tokenStart, end);
+  if (tokenStart >= 0) onToken(tokenStart, end, marked);
 }
 
 /** Token `t` of `tokens`, as a span. */
@@ -213,7 +252,7 @@ function innerBoundaries(text: string, start: number, end: number): readonly num
   let cuts: number[] | undefined;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    // Every character looked for is `!`, `?` or outside ASCII: the common case is one comparison.
+    // Every character looked for is `!`, `?` or outside ASCII (see `TokenArrays.marked`).
     if (code < 0x80 && code !== 0x21 && code !== 0x3f) continue;
     const char = text[i]!;
     const fullWidth = FULL_WIDTH.has(char);

@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { hasUnspacedScript } from './text.js';
+import { Vocabulary } from './tokens.js';
 
 type StopwordLists = Record<string, string[]>;
 
@@ -27,40 +28,62 @@ const LISTS: StopwordLists = Object.fromEntries(
 /** The languages, in the order of their codes: of two that fit equally well, the first is taken. */
 const LANGUAGES = Object.keys(LISTS).sort();
 
-/** Word -> the positions in {@link LANGUAGES} of the lists holding it; built once, on first use. */
-let index: Map<string, number[]> | undefined;
+/**
+ * Every list's words, numbered, and per number the positions in {@link LANGUAGES} of the lists
+ * holding it; built once, on first use. A {@link Vocabulary} rather than a `Map`, so that a
+ * document's word is looked up by the hash its own vocabulary holds, without hashing it again.
+ */
+let index: { words: Vocabulary; languages: number[][] } | undefined;
 
-function languageIndex(): Map<string, number[]> {
+function languageIndex(): { words: Vocabulary; languages: number[][] } {
   if (index) return index;
-  index = new Map();
+  const words = new Vocabulary();
+  const languages: number[][] = [];
   for (const [position, language] of LANGUAGES.entries()) {
     for (const word of LISTS[language]!) {
-      const languages = index.get(word);
-      if (languages) languages.push(position);
-      else index.set(word, [position]);
+      const id = words.id(word);
+      if (id === languages.length) languages.push([position]);
+      else languages[id]!.push(position);
     }
   }
+  index = { words, languages };
   return index;
+}
+
+const NO_LANGUAGES: readonly number[] = [];
+
+/**
+ * The positions, ascending, of the languages whose lists hold `word` (lower-cased), each as many
+ * times as its list holds the word: none when it is no stop word. `hash` is its `Vocabulary`
+ * hash, when the caller has it.
+ */
+export function stopwordLanguages(word: string, hash?: number): readonly number[] {
+  const { words, languages } = languageIndex();
+  const id = words.find(word, hash);
+  return id < 0 ? NO_LANGUAGES : languages[id]!;
 }
 
 /** True when the stop-word list of some language holds `word` (lower-cased). */
 export function isStopwordOfSomeLanguage(word: string): boolean {
-  return languageIndex().has(word);
+  return stopwordLanguages(word).length > 0;
 }
 
 /** The stop words of one language, with the language code (`und` when none fits). */
 export interface StopwordSet {
   readonly language: string;
   readonly words: ReadonlySet<string>;
+  /** The language's position, as {@link stopwordLanguages} gives them; -1 for `und`. */
+  readonly position: number;
 }
 
-const NONE: StopwordSet = { language: 'und', words: new Set() };
+const NONE: StopwordSet = { language: 'und', words: new Set(), position: -1 };
 const sets = new Map<string, StopwordSet>();
 
-function setFor(language: string): StopwordSet {
+function setFor(position: number): StopwordSet {
+  const language = LANGUAGES[position]!;
   let set = sets.get(language);
   if (!set) {
-    set = { language, words: new Set(LISTS[language]) };
+    set = { language, words: new Set(LISTS[language]), position };
     sets.set(language, set);
   }
   return set;
@@ -80,20 +103,26 @@ export function detectStopwords(tokens: readonly string[]): StopwordSet {
  * (`occurrences(i)` times `words[i]`), and its number of tokens: a text's
  * common words, in many lists, are most of its tokens, so each is looked up once. `unspaced` is
  * false when no word is written in a script without spaces (then none is tested for one).
+ * `languagesOf(i)` is {@link stopwordLanguages} of `words[i]`, for a caller that knows it.
  */
-export function detectStopwordsOfCounts(words: readonly string[], occurrences: (index: number) => number, tokenCount: number, unspaced = true): StopwordSet {
+export function detectStopwordsOfCounts(
+  words: readonly string[],
+  occurrences: (index: number) => number,
+  tokenCount: number,
+  unspaced = true,
+  languagesOf = (index: number): readonly number[] => stopwordLanguages(words[index]!),
+): StopwordSet {
   const hits = new Float64Array(LANGUAGES.length);
-  const lookup = languageIndex();
-  const count = (word: string, times: number): void => {
-    for (const language of lookup.get(word) ?? []) hits[language]! += times;
+  const count = (languages: readonly number[], times: number): void => {
+    for (const language of languages) hits[language]! += times;
   };
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const times = occurrences(i);
     if (times === 0) continue;
-    if (!unspaced || !hasUnspacedScript(word)) count(word, times);
+    if (!unspaced || !hasUnspacedScript(word)) count(languagesOf(i), times);
     // Without spaces a token is a phrase ("市は来年度から"): its characters stand in for words.
-    else for (const char of word) count(char, times);
+    else for (const char of word) count(stopwordLanguages(char), times);
   }
   let best = -1;
   let bestHits = 0;
@@ -103,5 +132,5 @@ export function detectStopwordsOfCounts(words: readonly string[], occurrences: (
       bestHits = languageHits;
     }
   });
-  return best >= 0 && bestHits * 20 >= tokenCount ? setFor(LANGUAGES[best]!) : NONE;
+  return best >= 0 && bestHits * 20 >= tokenCount ? setFor(best) : NONE;
 }

@@ -14,15 +14,21 @@ const UNSPACED_ALL = new RegExp(UNSPACED.source, 'gu');
 /** One character of a word token, as the benchmark's scorer counts them: letters, digits, marks and `_`. */
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}_]$/u;
 
-/** Which ASCII characters are word characters: `[A-Za-z0-9_]`. */
-const ASCII_WORD_CHAR = Uint8Array.from({ length: 0x80 }, (_, code) => (/\w/.test(String.fromCharCode(code)) ? 1 : 0));
+/**
+ * Per ASCII character, its lower-case form when it is a word character (`[A-Za-z0-9_]`), else 0
+ * (NUL is no word character).
+ */
+const ASCII_WORD_LOWER = Uint8Array.from({ length: 0x80 }, (_, code) => {
+  const char = String.fromCharCode(code);
+  return /\w/.test(char) ? char.toLowerCase().charCodeAt(0) : 0;
+});
 
 /** {@link WORD_CHAR} per code point of the Basic Multilingual Plane, filled as met: 0 not yet known, 1 no, 2 yes. */
 const BMP_WORD_CHAR = new Uint8Array(0x10000);
 
 /** True when the code point `code` is a word character (see {@link WORD_CHAR}). */
 function isWordChar(code: number): boolean {
-  if (code < 0x80) return ASCII_WORD_CHAR[code] === 1;
+  if (code < 0x80) return ASCII_WORD_LOWER[code] !== 0;
   if (code > 0xffff) return WORD_CHAR.test(String.fromCodePoint(code));
   let known = BMP_WORD_CHAR[code]!;
   if (known === 0) {
@@ -32,33 +38,66 @@ function isWordChar(code: number): boolean {
   return known === 2;
 }
 
+/** The hash of the empty string (see {@link hashStep}). */
+export const HASH_SEED = 0x811c9dc5;
+
+/** One step of FNV-1a: `hash` with the character code `code` added. */
+export function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
 /**
- * The `[start, end)` offsets of the word tokens of `text`, in order: the longest runs of
- * {@link WORD_CHAR}, as `text.matchAll(/[\p{L}\p{N}\p{M}_]+/gu)` finds them. Found by a scan of
- * character codes with a table, as this is the hottest code of the pipeline and V8 matches
- * Unicode property classes slowly. (A lone surrogate is no word character, as in the regular
- * expression.)
+ * Called by {@link scanWords} with the `[start, end)` offsets of a word token. When the token is
+ * `ascii` (only ASCII characters), `lowerHash` is the {@link hashStep} hash of its lower-cased
+ * form and `capitals` tells whether it holds a capital letter; otherwise neither means anything.
  */
-export function scanWords(text: string, onWord: (start: number, end: number) => void): void {
+export type WordVisitor = (start: number, end: number, lowerHash: number, ascii: boolean, capitals: boolean) => void;
+
+/**
+ * Calls `onWord` with each word token of `text`, in order: the longest runs of {@link WORD_CHAR},
+ * as `text.matchAll(/[\p{L}\p{N}\p{M}_]+/gu)` finds them. Found by a scan of character codes with
+ * a table, as this is the hottest code of the pipeline and V8 matches Unicode property classes
+ * slowly; the same pass hashes a token's lower-cased form, so that most tokens are numbered
+ * without reading their characters again (see `tokenizeDocument`). (A lone surrogate is no word
+ * character, as in the regular expression.)
+ */
+export function scanWords(text: string, onWord: WordVisitor): void {
   let start = -1;
+  let hash = HASH_SEED;
+  let ascii = true;
+  let capitals = false;
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
+    /** The character lower-cased when it is an ASCII word character, else 0. */
+    let lower = 0;
     let isWord: boolean;
     if (code < 0x80) {
-      isWord = ASCII_WORD_CHAR[code] === 1;
+      lower = ASCII_WORD_LOWER[code]!;
+      isWord = lower !== 0;
     } else {
       code = text.codePointAt(i)!;
       isWord = isWordChar(code);
     }
     if (isWord) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        hash = HASH_SEED;
+        ascii = true;
+        capitals = false;
+      }
+      if (lower === 0) {
+        ascii = false;
+      } else {
+        hash = hashStep(hash, lower);
+        if (lower !== code) capitals = true;
+      }
     } else if (start >= 0) {
-      onWord(start, i);
+      onWord(start, i, hash, ascii, capitals);
       start = -1;
     }
     if (code > 0xffff) i++;
   }
-  if (start >= 0) onWord(start, text.length);
+  if (start >= 0) onWord(start, text.length, hash, ascii, capitals);
 }
 
 /**

@@ -5,7 +5,7 @@
  * "Title - Site", "Title | Site", "Site: Title".
  */
 import { analyse, type Analysis } from './analysis.js';
-import type { Document, Title } from './model.js';
+import type { Document, Line, Title } from './model.js';
 import { comparisonKey, wordCount } from './text.js';
 
 /** The longest headline, in words, that detection accepts. */
@@ -31,7 +31,7 @@ const AFFIX_SEPARATOR = /(?<=\S)\s+[-|–—:·•»~/]{1,2}\s+|:\s+|(?<=\S)\s+[
  * headline such as "Meth. We're on it. They just might be." is known by its repeat). Words and keys
  * are read from the document's `analysis` (a first line can be a whole 200 MB text).
  */
-export function detectTitle(document: Document, analysis: Pick<Analysis, 'key' | 'wordCount'> = analyse(document)): Title | undefined {
+export function detectTitle(document: Document, analysis: HeadlineAnalysis & Pick<Analysis, 'wordCount'> = analyse(document)): Title | undefined {
   const first = document.lines[0];
   // A text that is one short line is its own headline: were it not, nothing would protect it, and
   // cleaning "Title\n\nShare this" twice would delete the title the first run kept.
@@ -46,8 +46,41 @@ export function detectTitle(document: Document, analysis: Pick<Analysis, 'key' |
   // (A text of that one line alone counts too, or its second cleaning would lose the headline.)
   const standsAlone = document.paragraphs[0]!.lines.length === 1;
   if (standsAlone && first.sentences.length <= 2 && words <= MAX_PERIOD_TITLE_WORDS) return title;
-  const keys = headlineKeys(first.text);
-  return document.lines.some((line) => line.index > first.index && sameHeadline(keys, line.text, analysis.key(line))) ? title : undefined;
+  const isCopy = headlineCopyTest(first.text, analysis);
+  return document.lines.some((line) => line.index > first.index && isCopy(line)) ? title : undefined;
+}
+
+/** What {@link headlineCopyTest} reads of a document's analysis. */
+type HeadlineAnalysis = Pick<Analysis, 'key' | 'keyWords' | 'vocabulary'>;
+
+/**
+ * A test of whether a line of the analysed document is a copy of the headline `headline`, as
+ * {@link sameHeadline} tells. A headline key of three words or more is only in a line's key when
+ * its second word is one of the line's words (the spaces around it fall on the line's), so when
+ * every key is that long, a line without any key's second word is passed over without its key
+ * being made: most lines are.
+ */
+export function headlineCopyTest(headline: string, analysis: HeadlineAnalysis): (line: Line) => boolean {
+  const keys = headlineKeys(headline);
+  const seconds = keys.flatMap((key) => {
+    const words = key.split(' ');
+    return words.length >= 3 ? [words[1]!] : [];
+  });
+  const filters = seconds.length === keys.length;
+  return (line) => {
+    if (filters) {
+      // The line's words first: folding them can number new words.
+      const ids = analysis.keyWords(line);
+      if (!seconds.some((word) => holds(ids, analysis.vocabulary.find(word)))) return false;
+    }
+    return sameHeadline(keys, line.text, analysis.key(line));
+  };
+}
+
+/** True when `ids` holds `id`. */
+function holds(ids: ArrayLike<number>, id: number): boolean {
+  for (let i = 0; i < ids.length; i++) if (ids[i] === id) return true;
+  return false;
 }
 
 /**

@@ -6,7 +6,7 @@
  * memory of the pipeline.
  */
 import type { Span } from './model.js';
-import { scanWords } from './text.js';
+import { HASH_SEED, hashStep, scanWords } from './text.js';
 
 /**
  * Distinct strings, numbered from 0 in the order they were first met. An open-addressing hash
@@ -16,32 +16,51 @@ import { scanWords } from './text.js';
 export class Vocabulary {
   private readonly strings: string[] = [];
   /** Per id, the hash of its string. */
-  private hashes = new Int32Array(1024);
+  private hashes: Int32Array;
   /** Slots holding id + 1 (0 when empty); a power of two long, at most half full. */
-  private slots = new Int32Array(1024);
+  private slots: Int32Array;
+
+  /**
+   * `expected`: about how many strings it will hold, so that its arrays are made at their size
+   * rather than doubled to it (up to {@link MAX_EXPECTED_STRINGS}: beyond, they grow as strings come).
+   */
+  constructor(expected = 0) {
+    const strings = Math.min(Math.max(expected, MIN_STRINGS), MAX_EXPECTED_STRINGS);
+    let slots = 2 * MIN_STRINGS;
+    while (slots < 2 * strings) slots *= 2;
+    this.hashes = new Int32Array(strings);
+    this.slots = new Int32Array(slots);
+  }
 
   /** The id of `word`, numbered now when it is new. */
   id(word: string): number {
-    let hash = HASH_SEED;
-    for (let i = 0; i < word.length; i++) hash = mix(hash, word.charCodeAt(i));
-    let slot = hash & (this.slots.length - 1);
-    for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
-      if (this.hashes[found - 1] === hash && this.strings[found - 1] === word) return found - 1;
-      slot = (slot + 1) & (this.slots.length - 1);
-    }
-    return this.add(word, hash, slot);
+    const hash = stringHash(word);
+    const slot = this.slotOf(word, hash);
+    const found = this.slots[slot]!;
+    return found !== 0 ? found - 1 : this.add(word, hash, slot);
   }
 
-  /** The id of the lower-cased `text[start, end)`, which holds only ASCII characters. */
-  idOfAscii(text: string, start: number, end: number): number {
-    let hash = HASH_SEED;
-    for (let i = start; i < end; i++) hash = mix(hash, asciiLower(text.charCodeAt(i)));
+  /** The id of `word`, or -1 when it has none; `hash` is its {@link hash}, when the caller has it. */
+  find(word: string, hash = stringHash(word)): number {
+    return this.slots[this.slotOf(word, hash)]! - 1;
+  }
+
+  /**
+   * The id of the lower-cased `text[start, end)`, which holds only ASCII characters; `hash` is the
+   * hash of that lower-cased form, when the caller has it (see `scanWords`).
+   */
+  idOfAscii(text: string, start: number, end: number, hash = asciiLowerHash(text, start, end)): number {
     let slot = hash & (this.slots.length - 1);
     for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
       if (this.hashes[found - 1] === hash && sameAsciiLower(this.strings[found - 1]!, text, start, end)) return found - 1;
       slot = (slot + 1) & (this.slots.length - 1);
     }
     return this.add(text.slice(start, end).toLowerCase(), hash, slot);
+  }
+
+  /** The hash of the string numbered `id`: {@link hashStep} over its characters. */
+  hash(id: number): number {
+    return this.hashes[id]!;
   }
 
   /** The string numbered `id`. */
@@ -57,6 +76,16 @@ export class Vocabulary {
   /** How many strings there are: every id is below it. */
   get size(): number {
     return this.strings.length;
+  }
+
+  /** The slot holding `word`, or the empty slot where it would go. */
+  private slotOf(word: string, hash: number): number {
+    let slot = hash & (this.slots.length - 1);
+    for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
+      if (this.hashes[found - 1] === hash && this.strings[found - 1] === word) break;
+      slot = (slot + 1) & (this.slots.length - 1);
+    }
+    return slot;
   }
 
   private add(word: string, hash: number, slot: number): number {
@@ -84,20 +113,29 @@ export class Vocabulary {
   }
 }
 
-const HASH_SEED = 0x811c9dc5;
+/** The fewest strings a {@link Vocabulary} has room for. */
+const MIN_STRINGS = 512;
 
-/** One step of FNV-1a over a character code. */
-function mix(hash: number, code: number): number {
-  return Math.imul(hash ^ code, 0x01000193);
+/** The most strings a {@link Vocabulary} is made to hold before it grows. */
+const MAX_EXPECTED_STRINGS = 1 << 16;
+
+/** The {@link hashStep} hash of `word`. */
+function stringHash(word: string): number {
+  let hash = HASH_SEED;
+  for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
+  return hash;
+}
+
+/** The hash of the lower-cased `text[start, end)`, which holds only ASCII characters. */
+function asciiLowerHash(text: string, start: number, end: number): number {
+  let hash = HASH_SEED;
+  for (let i = start; i < end; i++) hash = hashStep(hash, asciiLower(text.charCodeAt(i)));
+  return hash;
 }
 
 /** An ASCII character code, lower-cased. */
 function asciiLower(code: number): number {
-  return isAsciiCapital(code) ? code + 0x20 : code;
-}
-
-function isAsciiCapital(code: number): boolean {
-  return code >= 0x41 && code <= 0x5a;
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
 }
 
 /** True when `word` is `text[start, end)` (ASCII) lower-cased. */
@@ -144,19 +182,25 @@ export function tokenCapacity(length: number, scan: (count: () => void) => void)
   return tokens;
 }
 
+/**
+ * Characters of a text per distinct word, a little fewer than the corpus's average (one in ten):
+ * a document's vocabulary is made about at its size.
+ */
+const CHARACTERS_PER_WORD = 8;
+
 /** Greek capital sigma, the one letter whose lower case depends on its neighbours. */
 const SIGMA = 'Σ';
 
 /** Finds the word tokens of `text` (as `words` does) and numbers their lower-cased forms. */
 export function tokenizeDocument(text: string): DocumentWords {
   const capacity = tokenCapacity(text.length, (count) => scanWords(text, count));
-  const words = { count: 0, starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity), contextual: [] as number[], vocabulary: new Vocabulary(), hint: { from: 0 } };
+  const words = { count: 0, starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity), contextual: [] as number[], vocabulary: new Vocabulary(text.length / CHARACTERS_PER_WORD), hint: { from: 0 } };
   let t = 0;
-  scanWords(text, (start, end) => {
+  scanWords(text, (start, end, lowerHash, ascii, capitals) => {
     words.starts[t] = start;
-    if (isAscii(text, start, end)) {
-      words.ids[t] = words.vocabulary.idOfAscii(text, start, end);
-      words.writtenLower[t] = hasAsciiCapital(text, start, end) ? 0 : 1;
+    if (ascii) {
+      words.ids[t] = words.vocabulary.idOfAscii(text, start, end, lowerHash);
+      words.writtenLower[t] = capitals ? 0 : 1;
     } else {
       const written = text.slice(start, end);
       const lower = written.toLowerCase();
@@ -168,18 +212,6 @@ export function tokenizeDocument(text: string): DocumentWords {
   });
   words.count = t;
   return words;
-}
-
-/** True when `text[start, end)` holds only ASCII characters. */
-function isAscii(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
-
-/** True when the ASCII `text[start, end)` holds a capital letter. */
-function hasAsciiCapital(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (isAsciiCapital(text.charCodeAt(i))) return true;
-  return false;
 }
 
 /**
@@ -249,6 +281,6 @@ export function sameWords(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 /** A 30-bit hash of a sequence of word ids (small enough to stay a small integer in V8). */
 export function hashWords(ids: ArrayLike<number>): number {
   let hash = HASH_SEED;
-  for (let i = 0; i < ids.length; i++) hash = mix(hash, ids[i]!);
+  for (let i = 0; i < ids.length; i++) hash = hashStep(hash, ids[i]!);
   return (hash ^ (hash >>> 15)) & 0x3fffffff;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/core/analysis.js';
 import { parseDocument } from '../../src/core/parse.js';
-import { detectTitle, headlineKeys, sameHeadline } from '../../src/core/title.js';
+import { detectTitle, headlineCopyTest, headlineKeys, sameHeadline } from '../../src/core/title.js';
 
 function titleOf(text: string): string | undefined {
   return detectTitle(parseDocument(text))?.text;
@@ -141,5 +142,27 @@ describe('sameHeadline', () => {
     expect(sameHeadline(keys, 'Harbour ferry returns')).toBe(false);
     expect(sameHeadline(keys, 'Coastal News')).toBe(false);
     expect(sameHeadline(keys, '')).toBe(false);
+  });
+});
+
+describe('headlineCopyTest', () => {
+  it('answers as sameHeadline does for every line, whether or not it passes a line over', () => {
+    const lines = [
+      'Harbour ferry returns after repairs - Coastal News',
+      'HARBOUR FERRY  RETURNS AFTER REPAIRS',
+      'Coastal News: harbour ferry returns after repairs',
+      'Saharbour ferry returns after repairsmen left',
+      'Harbour ferry returns after a break',
+      'The ferry returns',
+      'ﬁrst: Harbour ferry returns after repairs',
+      'Ferry',
+    ];
+    const document = parseDocument(lines.join('\n'));
+    const analysis = analyse(document);
+    for (const headline of [lines[0]!, 'Review: Joker', 'Ferry returns']) {
+      const isCopy = headlineCopyTest(headline, analysis);
+      const keys = headlineKeys(headline);
+      for (const line of document.lines) expect(isCopy(line), `${headline} / ${line.text}`).toBe(sameHeadline(keys, line.text));
+    }
   });
 });
