@@ -207,7 +207,8 @@ class DocumentAnalysis implements Analysis {
   }
 
   eachTerm(piece: Piece, visit: (term: number) => void): void {
-    this.forEachLowerId(piece, (id) => this.forEachTerm(id, visit));
+    const ids = this.lowerIds(piece);
+    for (let i = 0; i < ids.length; i++) this.forEachTerm(ids[i]!, visit);
   }
 
   termCount(piece: Piece): number {
@@ -246,10 +247,11 @@ class DocumentAnalysis implements Analysis {
   stopwordShare(piece: Piece | readonly Piece[]): number {
     let tokens = 0;
     let hits = 0;
-    const count = (id: number): void => {
-      if (this.isStopword(id)) hits++;
-    };
-    for (const part of 'span' in piece ? [piece] : piece) tokens += this.forEachLowerId(part, count);
+    for (const part of 'span' in piece ? [piece] : piece) {
+      const ids = this.lowerIds(part);
+      tokens += ids.length;
+      for (let i = 0; i < ids.length; i++) if (this.isStopword(ids[i]!)) hits++;
+    }
     return tokens === 0 ? 0 : hits / tokens;
   }
 
@@ -295,21 +297,9 @@ class DocumentAnalysis implements Analysis {
   }
 
   /**
-   * Calls `visit` with the id of each lower-cased word token of a piece, as `lowerWords` finds
-   * them, and returns how many there are (without making an array: the rules ask this often).
+   * The ids of the lower-cased word tokens of a piece, as `lowerWords` finds them: a view of the
+   * document's ids, unless a token must be lower-cased with its line (see `holdsContextual`).
    */
-  private forEachLowerId(piece: Piece, visit: (id: number) => void): number {
-    const [from, to] = tokenRange(this.words, piece.span);
-    if (holdsContextual(this.words, from, to)) {
-      const ids = this.intern(lowerWords(piece.text));
-      ids.forEach((id) => visit(id));
-      return ids.length;
-    }
-    for (let i = from; i < to; i++) visit(this.words.ids[i]!);
-    return to - from;
-  }
-
-  /** The ids of the lower-cased word tokens of a piece, as `lowerWords` finds them. */
   private lowerIds(piece: Piece): ArrayLike<number> {
     const [from, to] = tokenRange(this.words, piece.span);
     if (holdsContextual(this.words, from, to)) return this.intern(lowerWords(piece.text));
@@ -376,9 +366,12 @@ class DocumentAnalysis implements Analysis {
       for (let i = 0; i < tokenCount; i++) occurrences.add(ids[i]!);
       return { occurrences, tokens: tokenCount };
     }
-    const count = (id: number): void => occurrences.add(id);
     let tokens = 0;
-    for (const line of document.lines) tokens += this.forEachLowerId(line, count);
+    for (const line of document.lines) {
+      const lineIds = this.lowerIds(line);
+      tokens += lineIds.length;
+      for (let i = 0; i < lineIds.length; i++) occurrences.add(lineIds[i]!);
+    }
     return { occurrences, tokens };
   }
 }
