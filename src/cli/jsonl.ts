@@ -126,7 +126,7 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
 
   progress?.start();
   try {
-    await inOrder(sourceChunks(recordSources(options, io.stdin, failSource)), Math.max(2, options.jobs * IN_FLIGHT_PER_JOB), (chunk) => cleanChunk(executor, chunk), report);
+    await inOrder(sourceChunks(recordSources(options, io.stdin, failSource)), { items: Math.max(2, options.jobs * IN_FLIGHT_PER_JOB) }, (chunk) => cleanChunk(executor, chunk), report);
   } finally {
     progress?.stop();
     await executor.close();
