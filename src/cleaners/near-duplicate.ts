@@ -352,17 +352,42 @@ function editSimilarity(a: string, b: string): number {
  * swapped ("Man Shot Dallas at Gas Station") is as alike as its original makes it.
  */
 function sharedWords(a: string, b: string): number {
-  const counts = new Map<string, number>();
-  for (const code of a) counts.set(code, (counts.get(code) ?? 0) + 1);
+  // Counted in an array by code rather than a map of strings: a sentence of a long text is
+  // compared with up to MAX_CANDIDATES others. Past 0xd700 distinct words two codes can form a
+  // surrogate pair, read as one code point (beyond the array): those few go to a map.
+  let paired: Map<number, number> | undefined;
+  const left = (code: number): number => (code < CODE_POINTS_IN_ARRAY ? unmatched[code]! : paired?.get(code) ?? 0);
+  const add = (code: number, by: number): void => {
+    if (code < CODE_POINTS_IN_ARRAY) unmatched[code]! += by;
+    else (paired ??= new Map()).set(code, left(code) + by);
+  };
+  forEachCodePoint(a, (code) => add(code, 1));
   let shared = 0;
-  for (const code of b) {
-    const left = counts.get(code) ?? 0;
-    if (left > 0) {
+  forEachCodePoint(b, (code) => {
+    if (left(code) > 0) {
       shared++;
-      counts.set(code, left - 1);
+      add(code, -1);
     }
-  }
+  });
+  forEachCodePoint(a, (code) => {
+    if (code < CODE_POINTS_IN_ARRAY) unmatched[code] = 0;
+  });
   return (2 * shared) / (a.length + b.length);
+}
+
+/** Code points counted in {@link unmatched}: those of one UTF-16 code unit. */
+const CODE_POINTS_IN_ARRAY = 0x10000;
+
+/** Scratch counts of {@link sharedWords}, by code point; all zero between calls. */
+const unmatched = new Int32Array(CODE_POINTS_IN_ARRAY);
+
+/** Calls `visit` with each code point of `text`, as `for...of` reads them. */
+function forEachCodePoint(text: string, visit: (code: number) => void): void {
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    visit(code);
+    i += code >= CODE_POINTS_IN_ARRAY ? 2 : 1;
+  }
 }
 
 /**
