@@ -40,7 +40,7 @@ export interface BatchHooks<D> {
  */
 const IN_FLIGHT_PER_JOB = 16;
 
-/** Bytes of input in flight, at most (one larger file runs alone): large files must not pile up. */
+/** Bytes of input in flight, about (nothing starts after a larger file until it is done): large files must not pile up. */
 const IN_FLIGHT_BYTES = 64 << 20;
 
 type Prepared<D> = { readonly file: InputFile; readonly destination: D; readonly bytes: Uint8Array } | { readonly file: InputFile; readonly error: unknown };

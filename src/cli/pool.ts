@@ -172,8 +172,8 @@ export interface Window<I> {
   /** Items, at most. */
   readonly items: number;
   /**
-   * Their total weight (bytes, say), at most: no item is started while the started ones weigh
-   * this much, so one heavy item (a 200 MB file) runs with few others.
+   * Their total weight (bytes, say): no item is started while the started ones weigh this much,
+   * so nothing starts after a heavy item (a 200 MB file) until it is finished.
    */
   readonly weight?: number;
   /** The weight of an item; items weigh nothing without it. */
