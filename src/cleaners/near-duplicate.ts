@@ -462,7 +462,7 @@ function perLine<T>(compute: (index: number) => T): (index: number) => T {
 const LINK_START = /https?:\/\/|pic\.twitter\.com\//u;
 
 /** A link, as embedded posts end in: "... #MethWeAreOnIt https://t.co/hopPjqa95w". */
-const LINK = /^(?:https?:\/\/|pic\.twitter\.com\/)\S/u;
+const LINK = new RegExp(`^(?:${LINK_START.source})\\S`, 'u');
 
 /** True when the last word of `text` is a link (found without a regular expression scanning back). */
 function endsInLink(text: string): boolean {

@@ -5,7 +5,7 @@
  * prose ("the talks could\nnarrow those differences"), and sentences flow across it.
  */
 import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
-import { sentenceSplitter } from './segment.js';
+import { sentenceSplitter, type SentenceSplitter } from './segment.js';
 import { startsLower, trimSpan } from './text.js';
 
 const LINE_BREAK = /\r\n|\r|\n/g;
@@ -55,8 +55,7 @@ function splitLines(text: string): { rawLines: RawLine[]; eol: string } {
   return { rawLines, eol: dominantLineEnding(crlf, cr, lf) };
 }
 
-
-function addParagraph(text: string, block: RawLine[], split: ReturnType<typeof sentenceSplitter>, paragraphs: Paragraph[], lines: Line[], sentences: Sentence[]): void {
+function addParagraph(text: string, block: RawLine[], split: SentenceSplitter, paragraphs: Paragraph[], lines: Line[], sentences: Sentence[]): void {
   const paragraphIndex = paragraphs.length;
   const firstLine = lines.length;
   const firstSentence = sentences.length;

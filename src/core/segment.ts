@@ -117,12 +117,15 @@ export function segmentSentences(text: string, start = 0, end = text.length): Sp
   return sentenceSplitter()(text, start, end);
 }
 
+/** Splits `text[start, end)` into sentences (see {@link sentenceSplitter}). */
+export type SentenceSplitter = (text: string, start: number, end: number) => Span[];
+
 /**
  * A function that splits ranges of text into sentences as {@link segmentSentences} does, reusing
  * its token arrays from one range to the next: a parse splits thousands of short ranges, and
  * making a typed array costs more than filling it. The arrays grow to the longest range split.
  */
-export function sentenceSplitter(): (text: string, start: number, end: number) => Span[] {
+export function sentenceSplitter(): SentenceSplitter {
   const buffer: TokenArrays = { starts: new Int32Array(0), ends: new Int32Array(0), marked: new Uint8Array(0) };
   return (text, start, end) => splitTokens(text, tokenize(text, start, end, buffer));
 }
@@ -225,13 +228,22 @@ function scanTokens(text: string, start: number, end: number, onToken: (start: n
         tokenStart = i;
         marked = false;
       }
-      if (code >= 0x80 || code === 0x21 || code === 0x3f) marked = true;
+      if (mayEndInside(code)) marked = true;
     } else if (tokenStart >= 0) {
       onToken(tokenStart, i, marked);
       tokenStart = -1;
     }
   }
   if (tokenStart >= 0) onToken(tokenStart, end, marked);
+}
+
+/**
+ * True when the character code `code` may end a sentence inside a token: `!`, `?` or a character
+ * outside ASCII (every character {@link innerBoundaries} looks for), so ASCII text costs one
+ * comparison per character.
+ */
+function mayEndInside(code: number): boolean {
+  return code >= 0x80 || code === 0x21 || code === 0x3f;
 }
 
 /** Token `t` of `tokens`, as a span. */
@@ -252,8 +264,7 @@ function innerBoundaries(text: string, start: number, end: number): readonly num
   let cuts: number[] | undefined;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    // Every character looked for is `!`, `?` or outside ASCII (see `TokenArrays.marked`).
-    if (code < 0x80 && code !== 0x21 && code !== 0x3f) continue;
+    if (!mayEndInside(code)) continue;
     const char = text[i]!;
     const fullWidth = FULL_WIDTH.has(char);
     const unspacedAscii = (char === '!' || char === '?') && i > start && UNSPACED.test(text[i - 1]!);
