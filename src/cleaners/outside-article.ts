@@ -35,15 +35,11 @@
  * page rather than the article's own last lines. Each removed line says on which side of the
  * article it was.
  */
-import type { Analysis } from '../core/analysis.js';
+import type { Analysis, TermCounts } from '../core/analysis.js';
+import { pageModel, type Block, type PageLine, type PageModel } from '../core/blocks.js';
 import type { CleanContext, Cleaner } from '../core/cleaner.js';
 import type { Line, Removal, Span } from '../core/model.js';
 import { headlineCopyTest } from '../core/title.js';
-import { groupBy } from '../core/group.js';
-import { hashWords, sameWords } from '../core/tokens.js';
-
-/** Words a line of prose has at the least. */
-const MIN_PROSE_WORDS = 6;
 
 /** What a line of prose costs before its words count: a one-line summary of a teaser weighs little. */
 const LINE_COST = 5;
@@ -69,9 +65,6 @@ const BEFORE_HEADLINE_WEIGHT = 0.3;
 /** The value of an isolated sentence (see {@link isolate}) against a paragraph of the same length. */
 const ISOLATED_WEIGHT = 0.25;
 
-/** Non-prose lines on each side of a sentence for it to stand isolated. */
-const ISOLATING_GAP = 2;
-
 /** What a line the text holds more than once costs, whatever it is. */
 const REPEAT_COST = 6;
 
@@ -84,21 +77,14 @@ const OFF_TOPIC_WEIGHT = -0.5;
 /** Content words the topic needs before sharing words with it means anything. */
 const MIN_TOPIC_TERMS = 100;
 
+/** The share of its distinct content words a block of short lines shares with the topic to belong to the article. */
+const MIN_BLOCK_SHARE = 0.3;
+
 /** The share of its content words a short line shares with the topic to be about it. */
 const MIN_LABEL_SHARE = 0.5;
 
 /** Content words a short line needs before its share of the topic means anything ("World" does not). */
 const MIN_LABEL_TERMS = 2;
-
-/**
- * The stop-word share of a line of prose, against the document's: half of it. Applied only when
- * the document's own share is at least {@link MIN_DOCUMENT_STOPWORDS}, i.e. when the stop-word
- * list fits its language (Korean, with particles glued to words, has almost none).
- */
-const PROSE_STOPWORD_RATIO = 0.5;
-
-/** See {@link PROSE_STOPWORD_RATIO}. */
-const MIN_DOCUMENT_STOPWORDS = 0.1;
 
 /** Lines outside the run, at the least, for the text to be a page dump rather than an article. */
 const MIN_PAGE_LINES = 25;
@@ -109,31 +95,16 @@ const MAX_HEAD_PROSE_SHARE = 0.4;
 /** Lines on one side of the run, at the least, for that side to be cut. */
 const MIN_SIDE_LINES = 8;
 
-/** A sentence ending: terminal punctuation, possibly followed by closing quotes or brackets. */
-const SENTENCE_END = /[.!?。！？…]["'”’»)\]」』]*$/u;
-
-/** What the rule knows of one line (the headline's own line excluded). */
-export interface LineInfo {
-  readonly line: Line;
-  readonly words: number;
-  /** A line of running text: see {@link MIN_PROSE_WORDS}, {@link SENTENCE_END}, {@link PROSE_STOPWORD_RATIO}. */
-  readonly prose: boolean;
-  /** Prose standing alone between stretches of short lines, as teasers and comments are laid out. */
-  readonly isolated: boolean;
-  /** The text holds this line more than once. */
-  readonly repeated: boolean;
-  /** What its prose counts for when choosing the seed (less above the page's copy of the headline). */
-  readonly seedWeight: number;
-}
-
 /** Where the article is: positions in {@link ArticleRun.lines}, both inclusive. */
 export interface ArticleRun {
   /** The document's lines, without the headline's own line. */
-  readonly lines: readonly LineInfo[];
+  readonly lines: readonly PageLine[];
+  /** The blocks they form. */
+  readonly page: PageModel;
   readonly from: number;
   readonly to: number;
   /** True when there is a page around the run to cut (see {@link isPage}). */
-  readonly page: boolean;
+  readonly isPage: boolean;
   /** What each line added to the run in the last pass (for explaining and debugging). */
   readonly values: readonly number[];
   /** Where the seed was (positions in {@link ArticleRun.lines}), when there was one. */
@@ -151,11 +122,11 @@ export const outsideArticle: Cleaner = {
     // text is an article, and finding its run would be wasted work.
     if (context.document.lines.length <= MIN_PAGE_LINES) return [];
     const run = locateArticle(context);
-    if (!run.page) return [];
+    if (!run.isPage) return [];
     // `related` points at the article's first or last line, so --explain says where it is.
     const first = run.lines[run.from]!.line.span;
     const last = run.lines[run.to]!.line.span;
-    const remove = (info: LineInfo, reason: string, related: Span): Removal => ({ rule: this.meta.id, reason, span: info.line.span, related });
+    const remove = (info: PageLine, reason: string, related: Span): Removal => ({ rule: this.meta.id, reason, span: info.line.span, related });
     const head = run.lines.slice(0, run.from);
     const tail = run.lines.length - 1 - run.to >= MIN_SIDE_LINES ? run.lines.slice(run.to + 1) : [];
     return [
@@ -167,39 +138,60 @@ export const outsideArticle: Cleaner = {
 
 /** Finds the article's run of lines (see the file's comment for how). */
 export function locateArticle(context: CleanContext): ArticleRun {
-  const { analysis } = context;
-  const { lines, copies } = describeLines(context);
-  if (lines.length === 0) return { lines, from: 0, to: -1, page: false, values: [] };
-  const seedValues = lineValues(lines, { gapStep: SEED_GAP_STEP, seed: true });
+  const { analysis, document, title } = context;
+  const page = pageModel(document, analysis, title?.line);
+  const { lines } = page;
+  const copies = headlineCopies(context, lines);
+  if (lines.length === 0) return { lines, page, from: 0, to: -1, isPage: false, values: [] };
+  const seedWeights = seedWeightsOf(lines, copies);
+  const seedValues = lineValues(page, { gapStep: SEED_GAP_STEP, seedWeights });
   const candidate = seedRun(context, lines, seedValues, copies);
-  if (!candidate) return { lines, from: 0, to: -1, page: false, values: lines.map(() => 0) };
+  if (!candidate) return { lines, page, from: 0, to: -1, isPage: false, values: lines.map(() => 0) };
   const limits = runLimits(analysis, lines, candidate, copies);
   // A seed running into a comment section ends where it was best before it.
   const seed = candidate.to <= limits.last ? candidate : bestPrefix(seedValues, candidate.from, limits.last);
-  const first = grow(lineValues(lines, { gapStep: GAP_STEP }), seed, limits);
+  const first = grow(lineValues(page, { gapStep: GAP_STEP }), seed, limits);
   const proseIn = (run: Run): number[] => [...range(run.from, run.to + 1)].filter((i) => lines[i]!.prose);
   const seedProse = proseIn(seed);
   const start = termTotal(analysis, lines, seedProse) >= MIN_TOPIC_TERMS ? seedProse : proseIn(first);
-  const { values, run } = topicalRun(context, lines, start, seed, limits);
+  const { values, run } = topicalRun(context, page, start, seed, limits);
   const { from, to } = run;
-  return { lines, from, to, page: isPage(lines, from, to), values, seed };
+  return { lines, page, from, to, isPage: isPage(page, from, to), values, seed };
+}
+
+/**
+ * What each line's prose counts for when choosing the seed: less above the page's first copy of
+ * the headline (the article follows it).
+ */
+function seedWeightsOf(lines: readonly PageLine[], copies: readonly number[]): number[] {
+  const firstCopy = copies[0] ?? -1;
+  return lines.map((_, i) => (i < firstCopy ? BEFORE_HEADLINE_WEIGHT : 1));
 }
 
 /**
  * True when the run `[from, to]` of `lines` has a page around it: many lines outside it (a stray
  * line or two around an article is the `fragment` rule's business), and a page header before it
- * of non-prose lines (menus, share bars). A text that starts with its article is an article, and
- * what follows its run is its own (a list, a box of products); a head of prose is the article's
- * own start, missed by the seed.
+ * of non-prose lines (menus, share bars), or else a long page after it. A head of prose is the
+ * article's own start, missed by the seed; a text that starts with its article and goes on with
+ * one list of a single pattern ends in its own list (the votes of a poll), not in a page.
  */
-function isPage(lines: readonly LineInfo[], from: number, to: number): boolean {
+function isPage(page: PageModel, from: number, to: number): boolean {
+  const { lines } = page;
   const head = lines.slice(0, from);
   const headProse = head.filter((info) => info.prose).length;
-  return from + (lines.length - 1 - to) >= MIN_PAGE_LINES && head.length >= MIN_SIDE_LINES && headProse < head.length * MAX_HEAD_PROSE_SHARE;
+  const tail = lines.length - 1 - to;
+  if (from + tail < MIN_PAGE_LINES || headProse >= head.length * MAX_HEAD_PROSE_SHARE) return false;
+  if (head.length >= MIN_SIDE_LINES) return true;
+  const next = page.blocks[page.blockOf[to + 1] ?? -1];
+  const ownList = next !== undefined && next.kind !== 'prose' && next.parallel >= OWN_LIST_PARALLEL && next.to - next.from + 1 >= tail * OWN_LIST_PARALLEL;
+  return tail >= MIN_PAGE_LINES && !ownList;
 }
 
+/** The share of a list's lines in one pattern, and of the page after the article in that list, for it to be the article's own. */
+const OWN_LIST_PARALLEL = 0.8;
+
 /** The content words of the lines at `positions`, counted. */
-function termTotal(analysis: Analysis, lines: readonly LineInfo[], positions: readonly number[]): number {
+function termTotal(analysis: Analysis, lines: readonly PageLine[], positions: readonly number[]): number {
   let total = 0;
   for (const i of positions) total += analysis.termCount(lines[i]!.line);
   return total;
@@ -207,20 +199,55 @@ function termTotal(analysis: Analysis, lines: readonly LineInfo[], positions: re
 
 /**
  * The run grown from `seed` when the topic is the content words of the lines at `topicLines`:
- * prose sharing too few of them counts against the run, short lines about them cost nothing.
+ * prose sharing too few of them counts against the run; short lines about them, and blocks of
+ * short lines that share enough of them (the article's list, table or code), cost nothing.
  */
-function topicalRun(context: CleanContext, lines: readonly LineInfo[], topicLines: readonly number[], seed: Run, limits: Limits): { values: number[]; run: Run } {
+function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly number[], seed: Run, limits: Limits): { values: number[]; run: Run } {
   const { analysis } = context;
+  const { lines } = page;
   const topic = analysis.termCounts(topicLines.map((i) => lines[i]!.line));
   const inTopic = new Set(topicLines);
-  const share = (info: LineInfo, i: number): number => analysis.sharedTermShare(topic, info.line, inTopic.has(i)) ?? 0;
+  const share = (info: PageLine, i: number): number => analysis.sharedTermShare(topic, info.line, inTopic.has(i)) ?? 0;
   const judges = termTotal(analysis, lines, topicLines) >= MIN_TOPIC_TERMS;
-  const values = lineValues(lines, {
+  const shares = page.blocks.map((block) => (block.kind === 'prose' ? -1 : blockShare(analysis, topic, page, block, inTopic)));
+  const belongs = shares.map((value) => value >= MIN_BLOCK_SHARE);
+  debugShares = shares;
+  const values = lineValues(page, {
     gapStep: GAP_STEP,
     onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE,
-    aboutTopic: (info, i) => analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE,
+    aboutTopic: (info, i) => belongs[page.blockOf[i]!]! || (analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE),
   });
-  return { values, run: grow(values, seed, limits) };
+  return { values, run: process.env.NOEXT ? grow(values, seed, limits) : extend(page, grow(values, seed, limits), limits, belongs) };
+}
+
+/** For debugging: the block shares of the last run. */
+export let debugShares: number[] = [];
+
+/** The share of a block's distinct content terms that the topic holds (0 without terms). */
+function blockShare(analysis: Analysis, topic: TermCounts, page: PageModel, block: Block, inTopic: ReadonlySet<number>): number {
+  const pieces: Line[] = [];
+  let inside = false;
+  for (let i = block.from; i <= block.to; i++) {
+    pieces.push(page.lines[i]!.line);
+    inside ||= inTopic.has(i);
+  }
+  if (distinctTerms(analysis, pieces) < Number(process.env.MINBT ?? 6)) return 0;
+  return analysis.sharedTermShare(topic, pieces, inside) ?? 0;
+}
+
+/** The run widened over the whole blocks of short lines that belong to the article on either side of it. */
+function extend(page: PageModel, run: Run, limits: Limits, belongs: readonly boolean[]): Run {
+  let { from, to } = run;
+  for (let block = page.blockOf[from]! - 1; block >= 0 && belongs[block]! && page.blocks[block]!.from >= limits.first; block--) from = page.blocks[block]!.from;
+  for (let block = page.blockOf[to]! + 1; block < page.blocks.length && belongs[block]! && page.blocks[block]!.to <= limits.last; block++) to = page.blocks[block]!.to;
+  return { from, to, total: run.total };
+}
+
+/** How many distinct content terms `pieces` hold. */
+function distinctTerms(analysis: Analysis, pieces: readonly Line[]): number {
+  const terms = new Set<number>();
+  for (const piece of pieces) analysis.eachTerm(piece, (term) => terms.add(term));
+  return terms.size;
 }
 
 /** Positions (both inclusive) the article's run cannot reach beyond. */
@@ -236,7 +263,7 @@ interface Limits {
  * headline again ("34 responses to “<headline>”", the headline in a list of popular stories):
  * both come after the article.
  */
-function runLimits(analysis: Analysis, lines: readonly LineInfo[], seed: Run, copies: readonly number[]): Limits {
+function runLimits(analysis: Analysis, lines: readonly PageLine[], seed: Run, copies: readonly number[]): Limits {
   const anchor = lastBefore(copies, seed.from);
   const first = anchor === undefined ? 0 : anchor + 1;
   const names = anchor === undefined ? () => false : namesHeadline(analysis, lines[anchor]!.line);
@@ -248,7 +275,7 @@ function runLimits(analysis: Analysis, lines: readonly LineInfo[], seed: Run, co
 const MAX_WORDS_AROUND_HEADLINE = 6;
 
 /** A test for short lines that hold `headline` (the page's copy of it) whole. */
-function namesHeadline(analysis: Analysis, headline: Line): (info: LineInfo) => boolean {
+function namesHeadline(analysis: Analysis, headline: Line): (info: PageLine) => boolean {
   const key = ` ${analysis.key(headline)} `;
   const words = analysis.wordCount(headline);
   return (info) => info.words <= words + MAX_WORDS_AROUND_HEADLINE && ` ${analysis.key(info.line)} `.includes(key);
@@ -266,83 +293,8 @@ const COMMENTS_WORD =
 const MAX_COMMENTS_LINE_WORDS = 6;
 
 /** True when the line heads, counts or closes a comment section. */
-function isCommentsLine(info: LineInfo): boolean {
+function isCommentsLine(info: PageLine): boolean {
   return info.words <= MAX_COMMENTS_LINE_WORDS && COMMENTS_WORD.test(info.line.text);
-}
-
-/**
- * The features of every line but the headline's own, and the positions among them of the later
- * copies of the headline (see {@link headlineCopies}).
- */
-function describeLines(context: CleanContext): { lines: LineInfo[]; copies: number[] } {
-  const { document, title, analysis } = context;
-  const lines = document.lines.filter((line) => line.index !== title?.line);
-  const documentShare = analysis.stopwordShare(lines);
-  const minStopwords = documentShare >= MIN_DOCUMENT_STOPWORDS ? documentShare * PROSE_STOPWORD_RATIO : 0;
-  const copies = headlineCopies(context, lines);
-  const firstCopy = copies[0];
-  const anchor = firstCopy === undefined ? -1 : lines[firstCopy]!.index;
-  const repeated = repeatedKeys(analysis, lines);
-  const prose = lines.map((line) => isProse(analysis, line, minStopwords));
-  const isolated = isolate(prose);
-  const described = lines.map((line, i) => ({
-    line,
-    words: analysis.wordCount(line),
-    prose: prose[i]!,
-    isolated: isolated[i]!,
-    repeated: repeated[i]!,
-    seedWeight: line.index < anchor ? BEFORE_HEADLINE_WEIGHT : 1,
-  }));
-  return { lines: described, copies };
-}
-
-/**
- * Per line, whether another of `lines` has the same comparison key. Lines are grouped by a hash
- * of their keys' words, and only lines of one group are compared: no key is spelled out.
- */
-function repeatedKeys(analysis: Analysis, lines: readonly Line[]): boolean[] {
-  const byHash = groupBy(lines.map((_, i) => i), (i) => hashWords(analysis.keyWords(lines[i]!)));
-  const repeated = new Array<boolean>(lines.length).fill(false);
-  for (const group of byHash.values()) {
-    if (group.length < 2) continue;
-    // Lines of one hash, split by key: nearly always a single key.
-    const kinds: number[][] = [];
-    for (const i of group) {
-      const words = analysis.keyWords(lines[i]!);
-      const kind = kinds.find((same) => sameWords(analysis.keyWords(lines[same[0]!]!), words));
-      if (kind) kind.push(i);
-      else kinds.push([i]);
-    }
-    for (const kind of kinds) if (kind.length > 1) for (const i of kind) repeated[i] = true;
-  }
-  return repeated;
-}
-
-/** A line of running text: long enough, ending a sentence (or holding two), with stop words. */
-function isProse(analysis: Analysis, line: Line, minStopwords: number): boolean {
-  if (analysis.wordCount(line) < MIN_PROSE_WORDS) return false;
-  if (!SENTENCE_END.test(line.text) && line.sentences.length < 2) return false;
-  return analysis.stopwordShare(line) >= minStopwords;
-}
-
-/**
- * Marks the prose lines with at least {@link ISOLATING_GAP} non-prose lines on both sides (or
- * the text's end): "Kaylee McGhee" / "Tuesday November 19, 2019" / summary / next headline.
- */
-function isolate(prose: readonly boolean[]): boolean[] {
-  const gapBefore: number[] = [];
-  let gap = Infinity;
-  for (const isProseLine of prose) {
-    gapBefore.push(gap);
-    gap = isProseLine ? 0 : gap + 1;
-  }
-  const isolated = new Array<boolean>(prose.length);
-  gap = Infinity;
-  for (let i = prose.length - 1; i >= 0; i--) {
-    isolated[i] = prose[i]! && gapBefore[i]! >= ISOLATING_GAP && gap >= ISOLATING_GAP;
-    gap = prose[i] ? 0 : gap + 1;
-  }
-  return isolated;
 }
 
 /** The last of `positions` (ascending) before `position`, by binary search. */
@@ -358,36 +310,37 @@ function lastBefore(positions: readonly number[], position: number): number | un
 }
 
 /** Positions in `lines` of the later copies of the headline, ascending. */
-function headlineCopies({ title, analysis }: CleanContext, lines: readonly Line[]): number[] {
+function headlineCopies({ title, analysis }: CleanContext, lines: readonly PageLine[]): number[] {
   if (!title) return [];
   const isCopy = headlineCopyTest(title.text, analysis);
-  return lines.flatMap((line, i) => (line.index > title.line && isCopy(line) ? [i] : []));
+  return lines.flatMap(({ line }, i) => (line.index > title.line && isCopy(line) ? [i] : []));
 }
 
 /** How {@link lineValues} weighs lines in one pass. */
 interface Weighing {
   /** What the n-th line of a stretch of non-prose costs, times n. */
   readonly gapStep: number;
-  /** The seed pass: prose counts with its {@link LineInfo.seedWeight}. */
-  readonly seed?: boolean;
+  /** The seed pass: what each line's prose counts for (see {@link seedWeightsOf}). */
+  readonly seedWeights?: readonly number[];
   /** Whether a line of prose is about the article's topic (all are when not given). */
-  readonly onTopic?: (info: LineInfo, i: number) => boolean;
+  readonly onTopic?: (info: PageLine, i: number) => boolean;
   /** Whether a short line is about the article's topic: then it costs nothing. */
-  readonly aboutTopic?: (info: LineInfo, i: number) => boolean;
+  readonly aboutTopic?: (info: PageLine, i: number) => boolean;
 }
 
 /** What each line adds to a run that holds it. */
-function lineValues(lines: readonly LineInfo[], weighing: Weighing): number[] {
+function lineValues(page: PageModel, weighing: Weighing): number[] {
   let stretch = 0;
-  return lines.map((info, i) => {
-    if (info.repeated) return -REPEAT_COST;
+  return page.lines.map((info, i) => {
     if (info.prose) {
+      if (info.repeated) return -REPEAT_COST;
       stretch = 0;
-      const weight = (info.isolated ? ISOLATED_WEIGHT : 1) * (weighing.seed ? info.seedWeight : 1);
+      const weight = (info.isolated ? ISOLATED_WEIGHT : 1) * (weighing.seedWeights?.[i] ?? 1);
       const onTopic = weighing.onTopic?.(info, i) ?? true;
       return (onTopic ? info.words - LINE_COST : info.words * OFF_TOPIC_WEIGHT) * weight;
     }
     if (weighing.aboutTopic?.(info, i)) return 0;
+    if (info.repeated) return -REPEAT_COST;
     stretch++;
     return -Math.min(weighing.gapStep * stretch, MAX_GAP_COST);
   });
@@ -404,7 +357,7 @@ interface Run {
  * The seed of the article: of the candidate runs, the one whose total, weighted by the share of
  * the headline's content words its prose repeats, is greatest.
  */
-function seedRun({ analysis, title }: CleanContext, lines: readonly LineInfo[], values: readonly number[], copies: readonly number[]): Run | undefined {
+function seedRun({ analysis, title }: CleanContext, lines: readonly PageLine[], values: readonly number[], copies: readonly number[]): Run | undefined {
   const titleTerms = new Set<number>();
   if (title) analysis.eachTerm(title, (term) => titleTerms.add(term));
   let best: Run | undefined;
@@ -423,7 +376,7 @@ function seedRun({ analysis, title }: CleanContext, lines: readonly LineInfo[], 
 }
 
 /** How many of `terms` the prose lines of `run` hold. */
-function termsHeld(analysis: Analysis, lines: readonly LineInfo[], run: Run, terms: ReadonlySet<number>): number {
+function termsHeld(analysis: Analysis, lines: readonly PageLine[], run: Run, terms: ReadonlySet<number>): number {
   const found = new Set<number>();
   for (let i = run.from; i <= run.to && found.size < terms.size; i++) {
     if (!lines[i]!.prose) continue;

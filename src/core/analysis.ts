@@ -45,11 +45,11 @@ export interface Analysis {
   /** The content terms of `pieces`, counted. */
   termCounts(pieces: Iterable<Piece>): TermCounts;
   /**
-   * The share of the distinct content terms of `piece` that `counts` holds; when the piece is
-   * itself part of what was counted (`inside`), its own occurrences do not count. `undefined`
-   * when the piece has no content terms.
+   * The share of the distinct content terms of `piece` (of all of them together when given
+   * several) that `counts` holds; when the piece is itself part of what was counted (`inside`),
+   * its own occurrences do not count. `undefined` when the piece has no content terms.
    */
-  sharedTermShare(counts: TermCounts, piece: Piece, inside: boolean): number | undefined;
+  sharedTermShare(counts: TermCounts, piece: Piece | readonly Piece[], inside: boolean): number | undefined;
   /**
    * The share of the content terms of a piece that also occur outside it: near 1 for a
    * subheading of the article ("The Rukban camp"), near 0 for a line about something else
@@ -229,9 +229,9 @@ class DocumentAnalysis implements Analysis {
     return tally;
   }
 
-  sharedTermShare(counts: TermCounts, piece: Piece, inside: boolean): number | undefined {
+  sharedTermShare(counts: TermCounts, piece: Piece | readonly Piece[], inside: boolean): number | undefined {
     const own = this.own;
-    this.tallyTerms(own, piece);
+    for (const part of 'span' in piece ? [piece] : piece) this.tallyTerms(own, part);
     let shared = 0;
     for (const term of own.distinct) if (counts.count(term) > (inside ? own.count(term) : 0)) shared++;
     const distinct = own.distinct.length;

@@ -6,7 +6,7 @@
  */
 import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
 import { sentenceSplitter, type SentenceSplitter } from './segment.js';
-import { startsLower, trimSpan } from './text.js';
+import { lastWordToken, startsLower, trimSpan } from './text.js';
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
@@ -23,17 +23,48 @@ export function parseDocument(text: string): Document {
   const sentences: Sentence[] = [];
   const split = sentenceSplitter();
   let block: RawLine[] = [];
+  let blank = false;
   const flush = (): void => {
     if (block.length > 0) addParagraph(text, block, split, paragraphs, lines, sentences);
     block = [];
   };
   for (const raw of rawLines) {
     const trimmed = trimSpan(text, raw);
-    if (trimmed.end > trimmed.start) block.push(trimmed);
-    else flush();
+    if (trimmed.end === trimmed.start) {
+      blank = true;
+      continue;
+    }
+    if (blank && !wrapsAcrossBlank(text, block[block.length - 1], trimmed)) flush();
+    block.push(trimmed);
+    blank = false;
   }
   flush();
   return { text, eol, paragraphs, lines, sentences };
+}
+
+/** The fewest characters of a line that a page dump wrapped at a fixed width (see {@link wrapsAcrossBlank}). */
+const MIN_WRAPPED_LINE = 40;
+
+/**
+ * True when `line`, followed by a blank line and then `next`, is hard-wrapped prose all the same:
+ * some page dumps set every line of a text wrapped at a fixed width apart ("Decorators in Python
+ * enable you to modify the behavior of existing" / "" / "functions without changing ..."). A long
+ * line that stops on a word in lower case, without terminal punctuation, and a next line that starts
+ * in lower case are one paragraph. (A headline ends on a capitalised word: "What Being Asexual Tells
+ * Us About Romance" / "" / "aeon.co Sex" are two.)
+ */
+function wrapsAcrossBlank(text: string, line: RawLine | undefined, next: RawLine): boolean {
+  if (line === undefined || line.end - line.start < MIN_WRAPPED_LINE) return false;
+  const last = lastWordToken(text.slice(line.start, line.end));
+  return last !== undefined && startsLower(last) && wraps(text.slice(line.start, line.end), text.slice(next.start, next.end));
+}
+
+/**
+ * True when `line` runs on into `next`: it stops without terminal punctuation and `next` starts in
+ * lower case, or with any letter when `line` fills the width its block was wrapped at (`full`).
+ */
+function wraps(line: string, next: string, full = false): boolean {
+  return !/[.!?…。！？:;"'”’)\]]$/u.test(line) && (startsLower(next) || (full && /^\p{L}/u.test(next)));
 }
 
 /** The lines of `text`, and its dominant line ending. */
@@ -82,16 +113,41 @@ function addParagraph(text: string, block: RawLine[], split: SentenceSplitter, p
 /** Groups the lines of a block into flows of hard-wrapped prose: `[firstLine, lastLine]` pairs. */
 function flows(text: string, block: RawLine[]): Array<[number, number]> {
   const result: Array<[number, number]> = [];
+  const width = wrapWidth(block);
   let from = 0;
   for (let i = 0; i < block.length; i++) {
     const next = block[i + 1];
-    const wraps = next !== undefined && !/[.!?…。！？:;"'”’)\]]$/u.test(text.slice(block[i]!.start, block[i]!.end)) && startsLower(text.slice(next.start, next.end));
-    if (!wraps) {
+    const line = block[i]!;
+    const full = width > 0 && line.end - line.start >= width * FULL_LINE_SHARE;
+    if (next === undefined || !wraps(text.slice(line.start, line.end), text.slice(next.start, next.end), full)) {
       result.push([from, i]);
       from = i + 1;
     }
   }
   return result;
+}
+
+/** Lines a block needs before the width it is wrapped at can be told. */
+const MIN_WRAPPED_LINES = 3;
+
+/** The share of a block's widest line that a line wrapped at that width fills, at the least. */
+const FULL_LINE_SHARE = 0.75;
+
+/**
+ * The width a block of lines was hard-wrapped at, or 0 when it was not: its widest line (of
+ * {@link MIN_WRAPPED_LINE} characters or more), when all lines but the last, bar one in three,
+ * fill at least {@link FULL_LINE_SHARE} of it. Prose wrapped so breaks lines mid-sentence before any
+ * word ("... ist sehr praxisorientiert und" / "schließt mit der Prüfung ... ab. Der" / "Prüfung vor
+ * einer ..."), in German before capitalised nouns too.
+ */
+function wrapWidth(block: readonly RawLine[]): number {
+  if (block.length < MIN_WRAPPED_LINES) return 0;
+  let widest = 0;
+  for (const line of block) widest = Math.max(widest, line.end - line.start);
+  if (widest < MIN_WRAPPED_LINE) return 0;
+  let full = 0;
+  for (let i = 0; i + 1 < block.length; i++) if (block[i]!.end - block[i]!.start >= widest * FULL_LINE_SHARE) full++;
+  return full * 3 >= (block.length - 1) * 2 ? widest : 0;
 }
 
 function lineOf(block: RawLine[], offset: number, from: number): number {
