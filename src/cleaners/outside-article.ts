@@ -80,6 +80,9 @@ const MIN_TOPIC_TERMS = 100;
 /** The share of its distinct content words a block of short lines shares with the topic to belong to the article. */
 const MIN_BLOCK_SHARE = 0.3;
 
+/** Distinct content words a block of short lines needs before its share of the topic means anything. */
+const MIN_BLOCK_TERMS = 6;
+
 /** The share of its content words a short line shares with the topic to be about it. */
 const MIN_LABEL_SHARE = 0.5;
 
@@ -156,7 +159,7 @@ export function locateArticle(context: CleanContext): ArticleRun {
   const start = termTotal(analysis, lines, seedProse) >= MIN_TOPIC_TERMS ? seedProse : proseIn(first);
   const { values, run } = topicalRun(context, page, start, seed, limits);
   const { from, to } = run;
-  return { lines, page, from, to, isPage: isPage(page, from, to), values, seed };
+  return { lines, page, from, to, isPage: isPage(page, from, to, copies.some((copy) => copy < from)), values, seed };
 }
 
 /**
@@ -175,16 +178,16 @@ function seedWeightsOf(lines: readonly PageLine[], copies: readonly number[]): n
  * article's own start, missed by the seed; a text that starts with its article and goes on with
  * one list of a single pattern ends in its own list (the votes of a poll), not in a page.
  */
-function isPage(page: PageModel, from: number, to: number): boolean {
+function isPage(page: PageModel, from: number, to: number, headlineAbove: boolean): boolean {
   const { lines } = page;
   const head = lines.slice(0, from);
   const headProse = head.filter((info) => info.prose).length;
   const tail = lines.length - 1 - to;
-  if (from + tail < MIN_PAGE_LINES || headProse >= head.length * MAX_HEAD_PROSE_SHARE) return false;
+  if (from + tail < MIN_PAGE_LINES || (head.length > 0 && headProse >= head.length * MAX_HEAD_PROSE_SHARE)) return false;
   if (head.length >= MIN_SIDE_LINES) return true;
   const next = page.blocks[page.blockOf[to + 1] ?? -1];
   const ownList = next !== undefined && next.kind !== 'prose' && next.parallel >= OWN_LIST_PARALLEL && next.to - next.from + 1 >= tail * OWN_LIST_PARALLEL;
-  return tail >= MIN_PAGE_LINES && !ownList;
+  return tail >= MIN_PAGE_LINES && headlineAbove && !ownList;
 }
 
 /** The share of a list's lines in one pattern, and of the page after the article in that list, for it to be the article's own. */
@@ -217,7 +220,7 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
     onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE,
     aboutTopic: (info, i) => belongs[page.blockOf[i]!]! || (analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE),
   });
-  return { values, run: process.env.NOEXT ? grow(values, seed, limits) : extend(page, grow(values, seed, limits), limits, belongs) };
+  return { values, run: grow(values, seed, limits) };
 }
 
 /** For debugging: the block shares of the last run. */
@@ -231,16 +234,8 @@ function blockShare(analysis: Analysis, topic: TermCounts, page: PageModel, bloc
     pieces.push(page.lines[i]!.line);
     inside ||= inTopic.has(i);
   }
-  if (distinctTerms(analysis, pieces) < Number(process.env.MINBT ?? 6)) return 0;
+  if (distinctTerms(analysis, pieces) < MIN_BLOCK_TERMS) return 0;
   return analysis.sharedTermShare(topic, pieces, inside) ?? 0;
-}
-
-/** The run widened over the whole blocks of short lines that belong to the article on either side of it. */
-function extend(page: PageModel, run: Run, limits: Limits, belongs: readonly boolean[]): Run {
-  let { from, to } = run;
-  for (let block = page.blockOf[from]! - 1; block >= 0 && belongs[block]! && page.blocks[block]!.from >= limits.first; block--) from = page.blocks[block]!.from;
-  for (let block = page.blockOf[to]! + 1; block < page.blocks.length && belongs[block]! && page.blocks[block]!.to <= limits.last; block++) to = page.blocks[block]!.to;
-  return { from, to, total: run.total };
 }
 
 /** How many distinct content terms `pieces` hold. */
