@@ -36,7 +36,7 @@
  * article it was.
  */
 import type { Analysis, TermCounts } from '../core/analysis.js';
-import { pageModel, type Block, type PageLine, type PageModel } from '../core/blocks.js';
+import { pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
 import type { CleanContext, Cleaner } from '../core/cleaner.js';
 import type { Line, Removal, Span } from '../core/model.js';
 import { headlineCopyTest } from '../core/title.js';
@@ -69,7 +69,7 @@ const ISOLATED_WEIGHT = 0.25;
 const REPEAT_COST = 6;
 
 /** The share of its content words a line of prose shares with the topic, at the least, to count for it. */
-const MIN_TOPIC_SHARE = 0.2;
+const MIN_TOPIC_SHARE = 0.14;
 
 /** What prose off the topic is worth, per word: it counts against the run. */
 const OFF_TOPIC_WEIGHT = -0.5;
@@ -90,13 +90,13 @@ const MIN_LABEL_SHARE = 0.5;
 const MIN_LABEL_TERMS = 2;
 
 /** Lines outside the run, at the least, for the text to be a page dump rather than an article. */
-const MIN_PAGE_LINES = 25;
+const MIN_PAGE_LINES = Number(process.env.MPL ?? 25);
 
 /** The share of prose lines a page header stays under (menus, bylines, share bars are not prose). */
 const MAX_HEAD_PROSE_SHARE = 0.4;
 
 /** Lines on one side of the run, at the least, for that side to be cut. */
-const MIN_SIDE_LINES = 8;
+const MIN_SIDE_LINES = Number(process.env.MSL ?? 8);
 
 /** Where the article is: positions in {@link ArticleRun.lines}, both inclusive. */
 export interface ArticleRun {
@@ -129,14 +129,27 @@ export const outsideArticle: Cleaner = {
     // `related` points at the article's first or last line, so --explain says where it is.
     const first = run.lines[run.from]!.line.span;
     const last = run.lines[run.to]!.line.span;
-    const remove = (info: PageLine, reason: string, related: Span): Removal => ({ rule: this.meta.id, reason, span: info.line.span, related });
+    const remove = (info: PageLine, side: string, related: Span): Removal => ({
+      rule: this.meta.id,
+      reason: `page ${side} the article: ${BLOCK_NAMES[run.page.blocks[run.page.blockOf[info.position]!]!.kind]}`,
+      span: info.line.span,
+      related,
+    });
     const head = run.lines.slice(0, run.from);
     const tail = run.lines.length - 1 - run.to >= MIN_SIDE_LINES ? run.lines.slice(run.to + 1) : [];
-    return [
-      ...head.map((info) => remove(info, 'page before the article (menus, header, byline, share bar)', first)),
-      ...tail.map((info) => remove(info, 'page after the article (other stories, comments, footer)', last)),
-    ];
+    return [...head.map((info) => remove(info, 'before', first)), ...tail.map((info) => remove(info, 'after', last))];
   },
+};
+
+/** How `--explain` names each kind of block outside the article. */
+const BLOCK_NAMES: Readonly<Record<BlockKind, string>> = {
+  prose: 'prose about something else',
+  heading: 'heading or label',
+  list: 'list',
+  menu: 'menu or link list',
+  table: 'table',
+  gallery: 'gallery',
+  comments: 'comment thread',
 };
 
 /** Finds the article's run of lines (see the file's comment for how). */
@@ -150,7 +163,7 @@ export function locateArticle(context: CleanContext): ArticleRun {
   const seedValues = lineValues(page, { gapStep: SEED_GAP_STEP, seedWeights });
   const candidate = seedRun(context, lines, seedValues, copies);
   if (!candidate) return { lines, page, from: 0, to: -1, isPage: false, values: lines.map(() => 0) };
-  const limits = runLimits(analysis, lines, candidate, copies);
+  const limits = runLimits(analysis, page, candidate, copies);
   // A seed running into a comment section ends where it was best before it.
   const seed = candidate.to <= limits.last ? candidate : bestPrefix(seedValues, candidate.from, limits.last);
   const first = grow(lineValues(page, { gapStep: GAP_STEP }), seed, limits);
@@ -218,6 +231,7 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
   const values = lineValues(page, {
     gapStep: GAP_STEP,
     onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE,
+    central: (info, i) => judges && share(info, i) >= Number(process.env.CENT ?? 2),
     aboutTopic: (info, i) => belongs[page.blockOf[i]!]! || (analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE),
   });
   return { values, run: grow(values, seed, limits) };
@@ -258,11 +272,12 @@ interface Limits {
  * headline again ("34 responses to “<headline>”", the headline in a list of popular stories):
  * both come after the article.
  */
-function runLimits(analysis: Analysis, lines: readonly PageLine[], seed: Run, copies: readonly number[]): Limits {
+function runLimits(analysis: Analysis, page: PageModel, seed: Run, copies: readonly number[]): Limits {
+  const { lines } = page;
   const anchor = lastBefore(copies, seed.from);
   const first = anchor === undefined ? 0 : anchor + 1;
   const names = anchor === undefined ? () => false : namesHeadline(analysis, lines[anchor]!.line);
-  const end = lines.findIndex((info, i) => i > seed.from && (isCommentsLine(info) || names(info)));
+  const end = lines.findIndex((info, i) => i > seed.from && (isCommentsLine(info) || names(info) || page.blocks[page.blockOf[i]!]!.kind === 'comments'));
   return { first, last: end === -1 ? lines.length - 1 : end - 1 };
 }
 
@@ -319,6 +334,8 @@ interface Weighing {
   readonly seedWeights?: readonly number[];
   /** Whether a line of prose is about the article's topic (all are when not given). */
   readonly onTopic?: (info: PageLine, i: number) => boolean;
+  /** Whether an isolated line of prose is so much about the article's topic that it counts in full (a caption of its gallery). */
+  readonly central?: (info: PageLine, i: number) => boolean;
   /** Whether a short line is about the article's topic: then it costs nothing. */
   readonly aboutTopic?: (info: PageLine, i: number) => boolean;
 }
@@ -330,7 +347,7 @@ function lineValues(page: PageModel, weighing: Weighing): number[] {
     if (info.prose) {
       if (info.repeated) return -REPEAT_COST;
       stretch = 0;
-      const weight = (info.isolated ? ISOLATED_WEIGHT : 1) * (weighing.seedWeights?.[i] ?? 1);
+      const weight = (info.isolated && !weighing.central?.(info, i) ? ISOLATED_WEIGHT : 1) * (weighing.seedWeights?.[i] ?? 1);
       const onTopic = weighing.onTopic?.(info, i) ?? true;
       return (onTopic ? info.words - LINE_COST : info.words * OFF_TOPIC_WEIGHT) * weight;
     }

@@ -45,10 +45,26 @@ export interface PageLine {
   readonly isolated: boolean;
   /** The page holds this line again, outside the line's own block (a repeated label, a second menu). */
   readonly repeated: boolean;
+  /** What the line's shape says it is, when it says something (see {@link LineSign}). */
+  readonly sign: LineSign | undefined;
 }
 
-/** What a block looks like. */
-export type BlockKind = 'prose' | 'heading' | 'list';
+/**
+ * What a short line's shape says, in any language: `date` a date or time ("14. Juni 2013 at
+ * 20:51", "2019-11-20", "November 20, 2019"), `counter` a number an interface counts ("12
+ * comments", "Kommentare (8)"), `slide` the position in a gallery ("3/12", "3 of 12", "Bild 3 von
+ * 12"), `credit` a copyright or a source credit ("© Mila Hacke", "Foto: Privat"), `intro` a line
+ * that ends in a colon and introduces what follows.
+ */
+export type LineSign = 'date' | 'counter' | 'slide' | 'credit' | 'intro';
+
+/**
+ * What a block looks like: `prose` paragraphs; `heading` one or two short lines; `menu` many
+ * short lines of a word or two (links); `table` rows of numbers or "label: value" pairs; `list`
+ * any other run of short lines; `gallery` a run holding a slide counter ("3/12"); `comments` the
+ * lines of a comment thread (see {@link commentThreads}).
+ */
+export type BlockKind = 'prose' | 'heading' | 'list' | 'menu' | 'table' | 'gallery' | 'comments';
 
 /** Consecutive lines of one kind: a run of prose, or a run of short lines (a list, a menu, a heading). */
 export interface Block {
@@ -87,11 +103,14 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const blocks: Block[] = [];
   const blockOf: number[] = [];
   let from = 0;
+  const words = lines.map((line) => analysis.wordCount(line));
+  const signs = lines.map((line, i) => (prose[i] ? undefined : lineSign(line.text, words[i]!)));
+  const threads = commentThreads(prose, signs, words, lines.map((line) => line.text));
   for (let i = 1; i <= lines.length; i++) {
-    if (i < lines.length && prose[i] === prose[i - 1]) continue;
-    const size = i - from;
-    const kind = prose[from] ? 'prose' : size <= MAX_HEADING_LINES ? 'heading' : 'list';
-    blocks.push({ index: blocks.length, from, to: i - 1, kind, parallel: commonestShare(lines.slice(from, i).map((line) => lineShape(line.text))) });
+    if (i < lines.length && prose[i] === prose[i - 1] && threads[i] === threads[i - 1]) continue;
+    const members = lines.slice(from, i);
+    const kind = threads[from] ? 'comments' : prose[from] ? 'prose' : shortBlockKind(analysis, members, signs.slice(from, i), words.slice(from, i));
+    blocks.push({ index: blocks.length, from, to: i - 1, kind, parallel: commonestShare(members.map((line) => lineShape(line.text))) });
     for (let j = from; j < i; j++) blockOf.push(blocks.length - 1);
     from = i;
   }
@@ -99,13 +118,99 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const described = lines.map((line, i) => ({
     line,
     position: i,
-    words: analysis.wordCount(line),
+    words: words[i]!,
     prose: prose[i]!,
     isolated: isolated[i]!,
     repeated: repeated[i]!,
+    sign: signs[i],
   }));
   return { lines: described, blocks, blockOf };
 }
+
+/** The most words a line that is a date, counter, slide number or credit has. */
+const MAX_SIGN_WORDS = 8;
+
+/** A date: "14.06.2013", "2019-11-20", "20/11/19", "14. Juni 2013", "November 20, 2019", "2019年11月20日"; or a time, "20:51". */
+const DATE = /(?:^|[^\p{N}])(?:\p{N}{1,2}[./-]\p{N}{1,2}[./-](?:\p{N}{4}|\p{N}{2})|\p{N}{4}-\p{N}{2}-\p{N}{2}|\p{N}{1,2}:\p{N}{2}|\p{N}{1,2}\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\p{N}{2}|\p{L}{3,}\.?\s+\p{N}{1,2}(?:\p{L}{2})?,?\s+(?:19|20)\p{N}{2}|\p{N}{4}\s*年\s*\p{N}{1,2}\s*月)(?:$|[^\p{N}])/u;
+
+/** A slide's position in a gallery: "3/12", "(3 / 12)", "3 of 12", "Bild 3 von 12": two numbers joined by a slash or a short word. */
+const SLIDE = /^(?:\p{L}+\s+)?\(?\p{N}{1,3}\s*(?:\/|\p{L}{1,3})\s*\p{N}{1,3}\)?$/u;
+
+/** A number an interface counts, with a word or two: "12 comments", "Kommentare (8)", "1.2K", "评论 (3)". */
+const COUNTER = /^(?:[\p{L}\p{M}]+\s*){0,2}[(\[]?\p{N}[\p{N}.,]*\s*[kKmM]?[)\]]?(?:\s*[\p{L}\p{M}]+){0,2}$/u;
+
+/** A credit: a copyright sign, or a word or two and a colon before a name ("Foto: Privat", "Image credit: Reuters"). */
+const CREDIT = /©|^\(?\p{L}+(?:\s\p{L}+)?\s*:\s*[\p{Lu}\p{N}@]/u;
+
+/** What a short line's shape says it is (see {@link LineSign}), if anything. */
+function lineSign(text: string, words: number): LineSign | undefined {
+  if (words > MAX_SIGN_WORDS) return /[:：]$/u.test(text) ? 'intro' : undefined;
+  if (SLIDE.test(text)) return 'slide';
+  if (DATE.test(text)) return 'date';
+  if (COUNTER.test(text) && /\p{L}/u.test(text)) return 'counter';
+  if (CREDIT.test(text) && !/[.!?:]$/u.test(text)) return 'credit';
+  if (/[:：]$/u.test(text)) return 'intro';
+  return undefined;
+}
+
+/** Lines from one comment's date to the next's, at the most, for the two to belong to one thread. */
+const MAX_COMMENT_LINES = 12;
+
+/** Comments a thread has at the least: two dated paragraphs can be an article's byline and update. */
+const MIN_THREAD_COMMENTS = 3;
+
+/**
+ * Per line, whether it is part of a comment thread: a run of comments, each headed by a short
+ * line holding a date (the author's name and "says:" or "schrieb am" around it, in any language)
+ * and followed by its text; at least {@link MIN_THREAD_COMMENTS} such heads, each within
+ * {@link MAX_COMMENT_LINES} of the next with prose between them. A post embedded in an article is
+ * signed the same way, after a dash ("— Name (@handle) November 18, 2019"), and heads nothing. A
+ * thread runs from its first head to the text after its last.
+ */
+function commentThreads(prose: readonly boolean[], signs: readonly (LineSign | undefined)[], words: readonly number[], texts: readonly string[]): boolean[] {
+  const thread = new Array<boolean>(prose.length).fill(false);
+  const heads: number[] = [];
+  for (let i = 0; i < prose.length; i++) if (signs[i] === 'date' && !/^[-–—]/u.test(texts[i]!) && hasTextAfter(prose, words, i)) heads.push(i);
+  let start = 0;
+  for (let h = 0; h < heads.length; h++) {
+    const head = heads[h]!;
+    const next = heads[h + 1];
+    if (next !== undefined && next - head <= MAX_COMMENT_LINES && prose.slice(head + 1, next).includes(true)) continue;
+    if (h - start + 1 >= MIN_THREAD_COMMENTS) {
+      let end = head + 1;
+      while (end + 1 < prose.length && prose[end + 1]) end++;
+      for (let i = heads[start]!; i <= end; i++) thread[i] = true;
+    }
+    start = h + 1;
+  }
+  return thread;
+}
+
+/** True when a line of prose follows the line at `i` within two lines: a comment's text under its head. */
+function hasTextAfter(prose: readonly boolean[], words: readonly number[], i: number): boolean {
+  for (let j = i + 1; j <= i + 3 && j < prose.length; j++) if (prose[j] && words[j]! > 0) return true;
+  return false;
+}
+
+/** Mean words per line of a menu, at the most. */
+const MAX_MENU_WORDS = 3;
+
+/** The share of a table's lines that hold a number or a "label: value" pair, at the least. */
+const MIN_TABLE_SHARE = 0.5;
+
+/** What a run of short lines looks like (see {@link BlockKind}). */
+function shortBlockKind(analysis: Analysis, lines: readonly Line[], signs: readonly (LineSign | undefined)[], words: readonly number[]): BlockKind {
+  if (signs.includes('slide')) return 'gallery';
+  if (lines.length <= MAX_HEADING_LINES) return 'heading';
+  const cells = lines.filter((line) => /\p{N}/u.test(line.text) || /^[^:]{1,40}:\s*\S/u.test(line.text)).length;
+  if (cells >= lines.length * MIN_TABLE_SHARE) return 'table';
+  const total = words.reduce((sum, count) => sum + count, 0);
+  if (total <= lines.length * MAX_MENU_WORDS && analysis.stopwordShare(lines) < MENU_STOPWORDS) return 'menu';
+  return 'list';
+}
+
+/** The stop-word share of a menu's words, below which a run of short lines reads as links rather than items of text. */
+const MENU_STOPWORDS = 0.15;
 
 /** The share of `items` that are the commonest of them. */
 function commonestShare(items: readonly string[]): number {
