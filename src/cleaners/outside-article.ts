@@ -225,7 +225,7 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
   const inTopic = new Set(topicLines);
   const share = (info: PageLine, i: number): number => analysis.sharedTermShare(topic, info.line, inTopic.has(i)) ?? 0;
   const judges = termTotal(analysis, lines, topicLines) >= MIN_TOPIC_TERMS;
-  const shares = page.blocks.map((block) => (block.kind === 'prose' ? -1 : blockShare(analysis, topic, page, block, inTopic)));
+  const shares = page.blocks.map((block) => (mayBelong(page, block) ? blockShare(analysis, topic, page, block, inTopic) : -1));
   const belongs = shares.map((value) => value >= MIN_BLOCK_SHARE);
   debugShares = shares;
   const values = lineValues(page, {
@@ -235,6 +235,28 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
     aboutTopic: (info, i) => belongs[page.blockOf[i]!]! || (analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE),
   });
   return { values, run: grow(values, seed, limits) };
+}
+
+/** The share of a block's lines that the page holds elsewhere, below which it may be the article's own list or table. */
+const MAX_REPEATED_SHARE = 0.2;
+
+/**
+ * The most times a page prints one menu (a header and a footer, and a menu for small screens).
+ * A line printed more often is a pattern of the page (a label under each of its items: "Buy
+ * Now", "Worked solution"), not a menu.
+ */
+const MAX_MENU_COPIES = 3;
+
+/**
+ * True when a block of short lines may be part of the article by the words it shares with it: a
+ * list, a table or a gallery, not a menu, and few of its lines printed elsewhere on the page (a
+ * site's menu shares words with the site's news about itself).
+ */
+function mayBelong(page: PageModel, block: Block): boolean {
+  if (block.kind === 'prose' || block.kind === 'menu' || block.kind === 'comments') return false;
+  let repeated = 0;
+  for (let i = block.from; i <= block.to; i++) if (page.lines[i]!.repeated && page.lines[i]!.copies <= MAX_MENU_COPIES) repeated++;
+  return repeated <= (block.to - block.from + 1) * MAX_REPEATED_SHARE;
 }
 
 /** For debugging: the block shares of the last run. */

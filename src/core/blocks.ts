@@ -45,6 +45,8 @@ export interface PageLine {
   readonly isolated: boolean;
   /** The page holds this line again, outside the line's own block (a repeated label, a second menu). */
   readonly repeated: boolean;
+  /** How many lines of the page have its comparison key, itself included. */
+  readonly copies: number;
   /** What the line's shape says it is, when it says something (see {@link LineSign}). */
   readonly sign: LineSign | undefined;
 }
@@ -114,7 +116,7 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
     for (let j = from; j < i; j++) blockOf.push(blocks.length - 1);
     from = i;
   }
-  const repeated = repeatedKeys(analysis, lines, blockOf);
+  const { repeated, copies } = repeatedKeys(analysis, lines, blockOf);
   const described = lines.map((line, i) => ({
     line,
     position: i,
@@ -122,6 +124,7 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
     prose: prose[i]!,
     isolated: isolated[i]!,
     repeated: repeated[i]!,
+    copies: copies[i]!,
     sign: signs[i],
   }));
   return { lines: described, blocks, blockOf };
@@ -270,9 +273,10 @@ function isolate(prose: readonly boolean[]): boolean[] {
  * ingredients) are the block's own pattern, not repetition. Lines are grouped by a hash of their
  * keys' words, and only lines of one group are compared: no key is spelled out.
  */
-function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: readonly number[]): boolean[] {
+function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: readonly number[]): { repeated: boolean[]; copies: number[] } {
   const byHash = groupBy(lines.map((_, i) => i), (i) => hashWords(analysis.keyWords(lines[i]!)));
   const repeated = new Array<boolean>(lines.length).fill(false);
+  const copies = new Array<number>(lines.length).fill(1);
   for (const group of byHash.values()) {
     if (group.length < 2) continue;
     // Lines of one hash, split by key: nearly always a single key.
@@ -285,10 +289,11 @@ function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: reado
     }
     for (const kind of kinds) {
       if (kind.length < 2) continue;
+      for (const i of kind) copies[i] = kind.length;
       const first = blockOf[kind[0]!];
       if (kind.every((i) => blockOf[i] === first)) continue;
       for (const i of kind) repeated[i] = true;
     }
   }
-  return repeated;
+  return { repeated, copies };
 }
