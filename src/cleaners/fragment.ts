@@ -18,6 +18,8 @@ import type { Analysis, Piece } from '../core/analysis.js';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Line, Removal, Sentence, Span } from '../core/model.js';
 import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
+import { headlineCopyTest } from '../core/title.js';
+import { lineSign } from '../core/blocks.js';
 import { hasUnspacedScript, lastWordToken, startsUpper, words } from '../core/text.js';
 
 /**
@@ -104,16 +106,60 @@ export const fragment: Cleaner = {
   },
   check(context) {
     const removals: Removal[] = [];
+    const evidence = new Evidence(context);
     for (const line of context.document.lines) {
       if (context.title && line.index === context.title.line) continue;
-      const removal = checkLine(context, line);
+      const removal = checkLine(context, line, evidence);
       if (removal) removals.push(removal);
     }
-    return removals;
+    // A line that only shares no words with the article is a stray only in a text that shows
+    // other signs of a page around it: in a clean article it is a subheading, a credit or an
+    // answer ("Neues Leitmotto", "© Regan", "TL;DR"). When unsure, keep.
+    return evidence.found(removals) ? removals : removals.filter((removal) => !evidence.weak.has(removal));
   },
 };
 
-function checkLine(context: CleanContext, line: Line): Removal | undefined {
+/** Lines sharing no words with the article that are evidence of a page by their number alone. */
+const MIN_WEAK_EVIDENCE = 3;
+
+/**
+ * What a text shows of the page it was scraped from, besides lines that share no words with it:
+ * a line of boilerplate by its shape (a label, a counter, a date, a credit, a cut-off line), a
+ * repeated headline, a short line the text holds twice.
+ */
+class Evidence {
+  /** The removals whose only ground is that the line shares no words with the article. */
+  readonly weak = new Set<Removal>();
+  private readonly page: boolean;
+
+  constructor({ document, title, analysis }: CleanContext) {
+    const isCopy = title ? headlineCopyTest(title.text, analysis) : () => false;
+    const seen = new Set<string>();
+    let page = false;
+    for (const line of document.lines) {
+      if (title && line.index > title.line && isCopy(line)) page = true;
+      if (page) break;
+      if (analysis.wordCount(line) > MAX_LABEL_WORDS || TERMINAL.test(line.text)) continue;
+      const key = analysis.key(line);
+      if (key !== '' && seen.has(key)) page = true;
+      seen.add(key);
+    }
+    this.page = page;
+  }
+
+  /** A removal made on the weak ground alone. */
+  weakly(removal: Removal): Removal {
+    this.weak.add(removal);
+    return removal;
+  }
+
+  /** True when the text shows signs of a page: see the class. */
+  found(removals: readonly Removal[]): boolean {
+    return this.page || this.weak.size >= MIN_WEAK_EVIDENCE || removals.some((removal) => !this.weak.has(removal));
+  }
+}
+
+function checkLine(context: CleanContext, line: Line, evidence: Evidence): Removal | undefined {
   const { document, analysis } = context;
   const text = line.text;
   const sentences = line.sentences.map((i) => document.sentences[i]!);
@@ -125,9 +171,9 @@ function checkLine(context: CleanContext, line: Line): Removal | undefined {
   const alone = standsAlone(context, line);
   if (ELLIPSIS.test(text) && !FINISHED_BEFORE_ELLIPSIS.test(text)) return sentences.length > 1 ? checkEllipsis(analysis, last) : alone ? checkEllipsis(analysis, line) : undefined;
   if (!alone) return sentences.length > 1 && !TERMINAL.test(text) ? checkTrailingSentence(analysis, last) : undefined;
-  if (TERMINAL.test(text)) return checkProseLine(context, line, sentences);
+  if (TERMINAL.test(text)) return checkProseLine(context, line, sentences, evidence);
   if (sentences.length > 1) return checkTrailingSentence(analysis, last);
-  return checkShortLine(context, line);
+  return checkShortLine(context, line, evidence);
 }
 
 /**
@@ -172,11 +218,11 @@ function checkEllipsis(analysis: Analysis, unit: Piece): Removal | undefined {
  * abbreviation ("to improve U.S."), or ending on a word that cannot end a sentence ("reported
  * the.", "was why he.").
  */
-function checkProseLine(context: CleanContext, line: Line, sentences: readonly Sentence[]): Removal | undefined {
+function checkProseLine(context: CleanContext, line: Line, sentences: readonly Sentence[], evidence: Evidence): Removal | undefined {
   if (sentences.length !== 1) return undefined;
   if (CUT_AT_ABBREVIATION.test(line.text) && !WHOLE_NOUN_PHRASE.test(line.text)) return remove(line.span, 'sentence cut off at an abbreviation');
   if (DANGLING_BEFORE_PERIOD.test(line.text)) return remove(line.span, 'sentence cut off before its last words');
-  if (isStray(context, line)) return remove(line.span, 'stand-alone sentence sharing no words with the article');
+  if (isStray(context, line)) return evidence.weakly(remove(line.span, 'stand-alone sentence sharing no words with the article'));
   return undefined;
 }
 
@@ -238,9 +284,11 @@ function checkTrailingSentence(analysis: Analysis, last: Sentence): Removal | un
 }
 
 /** A line without terminal punctuation: a heading or caption of the article, a label, or a cut-off sentence. */
-function checkShortLine({ analysis, document }: CleanContext, line: Line): Removal | undefined {
+function checkShortLine({ analysis, document }: CleanContext, line: Line, evidence: Evidence): Removal | undefined {
   const text = line.text;
-  const cohesion = analysis.cohesion(line);
+  // A label's few words are judged in a short text too: "Teilen auf Facebook" under a
+  // 150-word article as under a 500-word one.
+  const cohesion = analysis.cohesion(line, analysis.wordCount(line) <= MAX_LABEL_WORDS && !looksLikeProse(analysis, line));
   const count = analysis.wordCount(line);
   if (endsOnReference(text)) return undefined;
   if (looksLikeProse(analysis, line)) {
@@ -253,7 +301,10 @@ function checkShortLine({ analysis, document }: CleanContext, line: Line): Remov
   if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
   if (analysis.shapeCount(text) > MIN_SHAPE_SIBLINGS) return undefined;
   if (isHeadline(text) && headlineCount(document) > MIN_SHAPE_SIBLINGS) return undefined;
-  return remove(line.span, 'short line sharing no words with the article');
+  // A number and a word or two that share nothing with the article: an interface's count
+  // ("Kommentare (8)", "% 6 голосов"), in any language.
+  if (lineSign(text, count) === 'counter') return remove(line.span, 'counter');
+  return evidence.weakly(remove(line.span, 'short line sharing no words with the article'));
 }
 
 /** Words a line needs to read as a headline rather than a menu entry ("Local News", "Sign In Now"). */

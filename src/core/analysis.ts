@@ -56,8 +56,10 @@ export interface Analysis {
    * ("Woman risks her life to save a koala"). `undefined` when the piece has no content terms; 1
    * when the document is too short to tell what it is about (a few short paragraphs share few
    * words even when they belong together), so that nothing is removed on this evidence alone.
+   * With `anyLength`, the share is given for a short document too (for a short line, whose few
+   * words are a label's or the article's own, not a paragraph's).
    */
-  cohesion(piece: Piece): number | undefined;
+  cohesion(piece: Piece, anyLength?: boolean): number | undefined;
   /**
    * The share of the word tokens of a piece that are stop words of this document's language (0
    * without tokens); of all of them together when given several pieces.
@@ -239,9 +241,9 @@ class DocumentAnalysis implements Analysis {
     return distinct === 0 ? undefined : shared / distinct;
   }
 
-  cohesion(piece: Piece): number | undefined {
+  cohesion(piece: Piece, anyLength = false): number | undefined {
     const share = this.sharedTermShare(this.documentTerms, piece, true);
-    return share === undefined || this.judgesTopic ? share : 1;
+    return share === undefined || this.judgesTopic || anyLength ? share : 1;
   }
 
   stopwordShare(piece: Piece | readonly Piece[]): number {

@@ -145,8 +145,8 @@ const COUNTER = /^(?:[\p{L}\p{M}]+\s*){0,2}[(\[]?\p{N}[\p{N}.,]*\s*[kKmM]?[)\]]?
 /** A credit: a copyright sign, or a word or two and a colon before a name ("Foto: Privat", "Image credit: Reuters"). */
 const CREDIT = /©|^\(?\p{L}+(?:\s\p{L}+)?\s*:\s*[\p{Lu}\p{N}@]/u;
 
-/** What a short line's shape says it is (see {@link LineSign}), if anything. */
-function lineSign(text: string, words: number): LineSign | undefined {
+/** What a short line's shape says it is (see {@link LineSign}), if anything; `words` is its word count. */
+export function lineSign(text: string, words: number): LineSign | undefined {
   if (words > MAX_SIGN_WORDS) return /[:：]$/u.test(text) ? 'intro' : undefined;
   if (SLIDE.test(text)) return 'slide';
   if (DATE.test(text)) return 'date';
