@@ -20,7 +20,7 @@ import type { Document, Line, Removal, Sentence, Span } from '../core/model.js';
 import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
 import { headlineCopyTest } from '../core/title.js';
 import { lineSign } from '../core/blocks.js';
-import { hasUnspacedScript, lastWordToken, startsUpper, words } from '../core/text.js';
+import { hasUnspacedScript, lastWordToken, lineShape, startsUpper, words } from '../core/text.js';
 
 /**
  * Punctuation (with closing quotes and brackets) that properly ends a sentence or a line; a
@@ -119,9 +119,6 @@ export const fragment: Cleaner = {
   },
 };
 
-/** Lines sharing no words with the article that are evidence of a page by their number alone. */
-const MIN_WEAK_EVIDENCE = 3;
-
 /**
  * What a text shows of the page it was scraped from, besides lines that share no words with it:
  * a line of boilerplate by its shape (a label, a counter, a date, a credit, a cut-off line), a
@@ -155,7 +152,7 @@ class Evidence {
 
   /** True when the text shows signs of a page: see the class. */
   found(removals: readonly Removal[]): boolean {
-    return this.page || this.weak.size >= MIN_WEAK_EVIDENCE || removals.some((removal) => !this.weak.has(removal));
+    return this.page || removals.some((removal) => !this.weak.has(removal));
   }
 }
 
@@ -299,7 +296,7 @@ function checkShortLine({ analysis, document }: CleanContext, line: Line, eviden
   if (endsOnFunctionWord(analysis, text) && count >= 4) return remove(line.span, 'line cut off mid-phrase');
   if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION)) return undefined;
   if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
-  if (analysis.shapeCount(text) > MIN_SHAPE_SIBLINGS) return undefined;
+  if (hasPattern(text) && analysis.shapeCount(text) > MIN_SHAPE_SIBLINGS) return undefined;
   if (isHeadline(text) && headlineCount(document) > MIN_SHAPE_SIBLINGS) return undefined;
   // A number and a word or two that share nothing with the article: an interface's count
   // ("Kommentare (8)", "% 6 голосов"), in any language.
@@ -353,6 +350,15 @@ function headlineCount(document: Document): number {
  * dropped in from elsewhere has no such siblings.
  */
 const MIN_SHAPE_SIBLINGS = 3;
+
+/**
+ * True when a line's shape (see `lineShape`) is a pattern that siblings can share: more than one
+ * word, or a word in brackets or with a number. A lone word ("Sport", "Cats") or a lone phrase of
+ * a script without spaces ("相关新闻") has the shape of every other one.
+ */
+function hasPattern(text: string): boolean {
+  return !/^[Aao]$/u.test(lineShape(text));
+}
 
 /**
  * True when the next paragraph is a block of several lines (a list, a table, a set of steps):

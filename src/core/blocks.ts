@@ -139,8 +139,8 @@ const DATE = /(?:^|[^\p{N}])(?:\p{N}{1,2}[./-]\p{N}{1,2}[./-](?:\p{N}{4}|\p{N}{2
 /** A slide's position in a gallery: "3/12", "(3 / 12)", "3 of 12", "Bild 3 von 12": two numbers joined by a slash or a short word. */
 const SLIDE = /^(?:\p{L}+\s+)?\(?\p{N}{1,3}\s*(?:\/|\p{L}{1,3})\s*\p{N}{1,3}\)?$/u;
 
-/** A number an interface counts, with a word or two: "12 comments", "Kommentare (8)", "1.2K", "评论 (3)". */
-const COUNTER = /^(?:[\p{L}\p{M}]+\s*){0,2}[(\[]?\p{N}[\p{N}.,]*\s*[kKmM]?[)\]]?(?:\s*[\p{L}\p{M}]+){0,2}$/u;
+/** A number an interface counts, with a word or two: "12 comments", "Kommentare (8)", "1.2K", "评论 (3)", "6% votes". */
+const COUNTER = /^(?:[\p{L}\p{M}]+\s*){0,2}[(\[%#+]?\s*\p{N}[\p{N}.,]*\s*[kKmM%]?[)\]]?(?:\s*[\p{L}\p{M}]+){0,2}$/u;
 
 /** A credit: a copyright sign, or a word or two and a colon before a name ("Foto: Privat", "Image credit: Reuters"). */
 const CREDIT = /©|^\(?\p{L}+(?:\s\p{L}+)?\s*:\s*[\p{Lu}\p{N}@]/u;
