@@ -32,6 +32,40 @@ function longWith(at: number, ...lines: string[]): string {
   return `${TITLE}\n\n${[...LONG.slice(0, at), ...lines, ...LONG.slice(at)].join('\n\n')}\n`;
 }
 
+/**
+ * {@link longWith}, scraped from a page: the headline printed again at the end (which this rule
+ * keeps), a sign that lines sharing no words with the article may be the page's.
+ */
+function scrapedWith(at: number, ...lines: string[]): string {
+  return `${longWith(at, ...lines)}\n${TITLE}\n`;
+}
+
+/** A short German article (about 100 words) and the labels of the page around it. */
+const GERMAN_SHORT = [
+  'Neue Fähre für den Hafen',
+  'Die Stadt hat am Montag eine neue Fähre für den Hafen vorgestellt, die ab dem Sommer zwischen der Altstadt und der Insel fahren soll.',
+  'Teilen auf Facebook',
+  'Die Fähre bietet Platz für zweihundert Fahrgäste und vierzig Fahrräder, sagte der Bürgermeister bei der Vorstellung am Kai.',
+  'Anzeige',
+  'Bisher brauchten Pendler mit dem Bus fast eine Stunde, mit der Fähre sollen es nur noch zwanzig Minuten sein.',
+  'Die Fahrkarten kosten so viel wie ein Busticket, und Schüler fahren in den ersten drei Monaten kostenlos.',
+  'Mehr zum Thema',
+  'Newsletter abonnieren',
+  'Kommentare (8)',
+];
+
+/** A short Chinese article and the labels of the page around it. */
+const CHINESE_SHORT = [
+  '港口新渡轮下月启航',
+  '市政府周一宣布，新的港口渡轮将于下月开始在老城区和岛屿之间运行。',
+  '分享到微信',
+  '新渡轮可容纳两百名乘客和四十辆自行车，市长在码头的发布会上表示。',
+  '广告',
+  '以前通勤者乘坐公交车需要将近一个小时，乘坐渡轮只需二十分钟。',
+  '相关新闻',
+  '评论 (3)',
+];
+
 ruleTester('fragment', {
   valid: [
     { name: 'an article of whole sentences', text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${P3}\n` },
@@ -51,7 +85,11 @@ ruleTester('fragment', {
       name: 'names heading each part of an interview: lines of one shape are the article\'s own pattern',
       text: `${TITLE}\n\n${['Anna Petrova', LONG[0], 'Ivan Sidorov', LONG[1], 'Olga Smirnova', LONG[2], 'Pavel Orlov', LONG[3]].join('\n\n')}\n\n${LONG.slice(4).join('\n\n')}\n`,
     },
-    { name: 'a note closing the article, sharing no words with it', text: longWith(LONG.length, 'This piece was adapted from its original source.') },
+    { name: 'a note closing the article, sharing no words with it', text: scrapedWith(LONG.length, 'This piece was adapted from its original source.') },
+    { name: 'in an article with no other sign of a page, a subheading sharing no words with it', text: longWith(4, 'A question of patience') },
+    { name: 'in an article with no other sign of a page, a credit line at the end', text: longWith(LONG.length, '© Anna Berg') },
+    { name: 'in an article with no other sign of a page, an answer line sharing no words with it', text: longWith(4, 'Will it work?', 'Yes, definitely') },
+    { name: 'in an article with no other sign of a page, a sentence sharing no words with it', text: longWith(4, 'Volcanic eruptions darkened Iceland skies yesterday.') },
     { name: 'an aside in brackets, sharing no words with the article', text: longWith(3, '(Nobody could agree about gardening, painting or music.)') },
     { name: 'a finished sentence followed by an ellipsis: the rest left out', text: longWith(LONG.length, 'The operator may also add a night service on weekends....') },
     {
@@ -62,27 +100,38 @@ ruleTester('fragment', {
   invalid: [
     {
       name: 'a short line sharing no words with a long article',
-      text: longWith(4, 'Our Magazines'),
+      text: scrapedWith(4, 'Our Magazines'),
       removed: ['Our Magazines'],
       reason: /no words/,
     },
     {
       name: 'a headline of another story, alone among the paragraphs',
-      text: longWith(4, 'Storm Knocks Out Power to Thousands in Valley'),
+      text: scrapedWith(4, 'Storm Knocks Out Power to Thousands in Valley'),
       removed: ['Storm Knocks Out Power to Thousands in Valley'],
       reason: /no words/,
     },
     {
       name: 'three headlines are not yet a pattern: each goes',
-      text: longWith(4, 'Storm Knocks Out Power to Thousands in Valley', 'City Approves New Budget for Public Libraries', 'Local Bakery Wins National Bread Award'),
+      text: scrapedWith(4, 'Storm Knocks Out Power to Thousands in Valley', 'City Approves New Budget for Public Libraries', 'Local Bakery Wins National Bread Award'),
       removed: ['Storm Knocks Out Power to Thousands in Valley', 'City Approves New Budget for Public Libraries', 'Local Bakery Wins National Bread Award'],
     },
     {
       name: 'a stand-alone sentence of another story between the paragraphs',
-      text: longWith(4, 'Volcanic eruptions darkened Iceland skies yesterday.'),
+      text: scrapedWith(4, 'Volcanic eruptions darkened Iceland skies yesterday.'),
       removed: ['Volcanic eruptions darkened Iceland skies yesterday.'],
       reason: /stand-alone/,
     },
+    {
+      name: 'a short German article: its labels go as they would from a long one (the counter is the sign of a page)',
+      text: `${GERMAN_SHORT.join('\n\n')}\n`,
+      removed: ['Teilen auf Facebook', 'Anzeige', 'Mehr zum Thema', 'Newsletter abonnieren', 'Kommentare (8)'],
+    },
+    {
+      name: 'a short Chinese article: its labels go, and a counter by its shape',
+      text: `${CHINESE_SHORT.join('\n\n')}\n`,
+      removed: ['分享到微信', '广告', '相关新闻', '评论 (3)'],
+    },
+    { name: 'a counter by its shape, in any language', text: scrapedWith(4, 'Kommentare (12)'), removed: ['Kommentare (12)'], reason: /counter/ },
     { name: 'an interface label: share', text: withLine('Share this'), removed: ['Share this'], reason: /label/ },
     { name: 'an interface label: follow', text: withLine('Follow us on Twitter'), removed: ['Follow us on Twitter'] },
     { name: 'an interface label: subscribe', text: withLine('Subscribe now'), removed: ['Subscribe now'] },
