@@ -106,6 +106,8 @@ export interface ArticleRun {
   readonly page: PageModel;
   readonly from: number;
   readonly to: number;
+  /** Per line, whether it is the article's: the lines from `from` to `to`, but for interruptions between them. */
+  readonly members: readonly boolean[];
   /** True when there is a page around the run to cut (see {@link isPage}). */
   readonly isPage: boolean;
   /** What each line added to the run in the last pass (for explaining and debugging). */
@@ -136,8 +138,15 @@ export const outsideArticle: Cleaner = {
       related,
     });
     const head = run.lines.slice(0, run.from);
+    const inside = run.lines.slice(run.from, run.to + 1).filter((info) => !run.members[info.position]);
     const tail = run.lines.length - 1 - run.to >= MIN_SIDE_LINES ? run.lines.slice(run.to + 1) : [];
-    return [...head.map((info) => remove(info, 'before', first)), ...tail.map((info) => remove(info, 'after', last))];
+    const interruption = (info: PageLine): Removal => ({
+      rule: this.meta.id,
+      reason: `${BLOCK_NAMES[run.page.blocks[run.page.blockOf[info.position]!]!.kind]} inside the article`,
+      span: info.line.span,
+      related: first,
+    });
+    return [...head.map((info) => remove(info, 'before', first)), ...inside.map(interruption), ...tail.map((info) => remove(info, 'after', last))];
   },
 };
 
@@ -158,11 +167,11 @@ export function locateArticle(context: CleanContext): ArticleRun {
   const page = pageModel(document, analysis, title?.line);
   const { lines } = page;
   const copies = headlineCopies(context, lines);
-  if (lines.length === 0) return { lines, page, from: 0, to: -1, isPage: false, values: [] };
+  if (lines.length === 0) return { lines, page, from: 0, to: -1, members: [], isPage: false, values: [] };
   const seedWeights = seedWeightsOf(lines, copies);
   const seedValues = lineValues(page, { gapStep: SEED_GAP_STEP, seedWeights });
   const candidate = seedRun(context, lines, seedValues, copies);
-  if (!candidate) return { lines, page, from: 0, to: -1, isPage: false, values: lines.map(() => 0) };
+  if (!candidate) return { lines, page, from: 0, to: -1, members: lines.map(() => false), isPage: false, values: lines.map(() => 0) };
   const limits = runLimits(analysis, page, candidate, copies);
   // A seed running into a comment section ends where it was best before it.
   const seed = candidate.to <= limits.last ? candidate : bestPrefix(seedValues, candidate.from, limits.last);
@@ -170,10 +179,18 @@ export function locateArticle(context: CleanContext): ArticleRun {
   const proseIn = (run: Run): number[] => [...range(run.from, run.to + 1)].filter((i) => lines[i]!.prose);
   const seedProse = proseIn(seed);
   const start = termTotal(analysis, lines, seedProse) >= MIN_TOPIC_TERMS ? seedProse : proseIn(first);
-  const { values, run } = topicalRun(context, page, start, seed, limits);
-  const { from, to } = run;
-  return { lines, page, from, to, isPage: isPage(page, from, to, copies.some((copy) => copy < from)), values, seed };
+  const { values, run, share } = topicalRun(context, page, start, seed, limits);
+  const members = lines.map((_, i) => i >= run.from && i <= run.to);
+  // The lead under the page's headline, cut off from the run by a byline, a form or a paywall's
+  // offer, is the article's: prose about the topic between the headline and the run.
+  for (let i = limits.first; i < run.from; i++) if (lines[i]!.prose && !lines[i]!.repeated && share(lines[i]!, i) >= MIN_LEAD_SHARE) members[i] = true;
+  const from = members.indexOf(true);
+  const to = members.lastIndexOf(true);
+  return { lines, page, from, to, members, isPage: isPage(page, from, to, copies.some((copy) => copy < from)), values, seed };
 }
+
+/** The share of its content words a line of prose above the run shares with the topic to be the article's lead. */
+const MIN_LEAD_SHARE = 0.3;
 
 /**
  * What each line's prose counts for when choosing the seed: less above the page's first copy of
@@ -218,7 +235,7 @@ function termTotal(analysis: Analysis, lines: readonly PageLine[], positions: re
  * prose sharing too few of them counts against the run; short lines about them, and blocks of
  * short lines that share enough of them (the article's list, table or code), cost nothing.
  */
-function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly number[], seed: Run, limits: Limits): { values: number[]; run: Run } {
+function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly number[], seed: Run, limits: Limits): { values: number[]; run: Run; share: (info: PageLine, i: number) => number } {
   const { analysis } = context;
   const { lines } = page;
   const topic = analysis.termCounts(topicLines.map((i) => lines[i]!.line));
@@ -231,10 +248,9 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
   const values = lineValues(page, {
     gapStep: GAP_STEP,
     onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE,
-    central: (info, i) => judges && share(info, i) >= Number(process.env.CENT ?? 2),
     aboutTopic: (info, i) => belongs[page.blockOf[i]!]! || (analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE),
   });
-  return { values, run: grow(values, seed, limits) };
+  return { values, run: grow(values, seed, limits), share };
 }
 
 /** The share of a block's lines that the page holds elsewhere, below which it may be the article's own list or table. */
@@ -356,8 +372,6 @@ interface Weighing {
   readonly seedWeights?: readonly number[];
   /** Whether a line of prose is about the article's topic (all are when not given). */
   readonly onTopic?: (info: PageLine, i: number) => boolean;
-  /** Whether an isolated line of prose is so much about the article's topic that it counts in full (a caption of its gallery). */
-  readonly central?: (info: PageLine, i: number) => boolean;
   /** Whether a short line is about the article's topic: then it costs nothing. */
   readonly aboutTopic?: (info: PageLine, i: number) => boolean;
 }
@@ -369,7 +383,7 @@ function lineValues(page: PageModel, weighing: Weighing): number[] {
     if (info.prose) {
       if (info.repeated) return -REPEAT_COST;
       stretch = 0;
-      const weight = (info.isolated && !weighing.central?.(info, i) ? ISOLATED_WEIGHT : 1) * (weighing.seedWeights?.[i] ?? 1);
+      const weight = (info.isolated ? ISOLATED_WEIGHT : 1) * (weighing.seedWeights?.[i] ?? 1);
       const onTopic = weighing.onTopic?.(info, i) ?? true;
       return (onTopic ? info.words - LINE_COST : info.words * OFF_TOPIC_WEIGHT) * weight;
     }

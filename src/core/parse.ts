@@ -50,13 +50,18 @@ const MIN_WRAPPED_LINE = 40;
  * some page dumps set every line of a text wrapped at a fixed width apart ("Decorators in Python
  * enable you to modify the behavior of existing" / "" / "functions without changing ..."). A long
  * line that stops on a word in lower case, without terminal punctuation, and a next line that starts
- * in lower case are one paragraph. (A headline ends on a capitalised word: "What Being Asexual Tells
- * Us About Romance" / "" / "aeon.co Sex" are two.)
+ * in lower case are one paragraph, when the next line is long too or ends its sentence. (A headline
+ * ends on a capitalised word: "What Being Asexual Tells Us About Romance" / "" / "aeon.co Sex" are
+ * two; so are a standfirst and its byline, "... about Thursday night's fight" / "" / "by Bryan".)
  */
 function wrapsAcrossBlank(text: string, line: RawLine | undefined, next: RawLine): boolean {
   if (line === undefined || line.end - line.start < MIN_WRAPPED_LINE) return false;
   const last = lastWordToken(text.slice(line.start, line.end));
-  return last !== undefined && startsLower(last) && wraps(text.slice(line.start, line.end), text.slice(next.start, next.end));
+  const following = text.slice(next.start, next.end);
+  // The next line is wrapped text too (long), or the end of its sentence; a short line without
+  // an end is a byline or a label ("by Bryan DeArdo").
+  const continues = next.end - next.start >= MIN_WRAPPED_LINE || /[.!?…。！？]["'”’»)\]]*$/u.test(following);
+  return last !== undefined && startsLower(last) && continues && wraps(text.slice(line.start, line.end), following);
 }
 
 /**
