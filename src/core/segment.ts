@@ -218,15 +218,18 @@ function tokenize(text: string, start: number, end: number, buffer: TokenArrays)
   return { length, starts, ends, flags };
 }
 
+/** In {@link ASCII_FLAGS}: a period, which sets {@link GLUED} when a capital letter follows. */
+const PERIOD = 128;
+
 /**
  * Per ASCII character, the token flag it sets: {@link MARKED} for `!` and `?`, {@link QUOTED} for
- * quotes and brackets.
+ * quotes and brackets, {@link PERIOD} for the period.
  */
 const ASCII_FLAGS = Uint8Array.from({ length: 0x80 }, (_, code) => {
   const char = String.fromCharCode(code);
   if (char === '!' || char === '?') return MARKED;
   if ('"\'()[]'.includes(char)) return QUOTED;
-  return 0;
+  return char === '.' ? PERIOD : 0;
 });
 
 /**
@@ -234,41 +237,37 @@ const ASCII_FLAGS = Uint8Array.from({ length: 0x80 }, (_, code) => {
  * its flags (see {@link TokenArrays.flags}).
  */
 function scanTokens(text: string, start: number, end: number, onToken: (start: number, end: number, flags: number) => void): void {
-  let tokenStart = -1;
-  let flags = 0;
-  /** The flags of the white space since the last token: line breaks seen, and what came before them. */
-  let gap = 0;
-  let spaceBeforeBreak = false;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (!isWhiteSpace(code)) {
-      if (tokenStart < 0) {
-        tokenStart = i;
-        flags = gap;
-        gap = 0;
-        spaceBeforeBreak = false;
-      }
-      if (code < 0x80) {
-        flags |= ASCII_FLAGS[code]!;
-        if (code === 0x2e && i + 1 < end) {
-          const next = text.charCodeAt(i + 1);
+  let i = start;
+  while (i < end) {
+    // The white space before the token: its line breaks, and whether a space ends the line.
+    let gap = 0;
+    let spaceBeforeBreak = false;
+    for (; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if ((code > 0x20 && code < 0x7f) || !isWhiteSpace(code)) break;
+      if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) {
+        // "\r\n" is one line break.
+        if (code === 0x0a && i > start && text.charCodeAt(i - 1) === 0x0d) continue;
+        if (gap & BREAK) gap |= BLANK;
+        else gap |= BREAK | (spaceBeforeBreak ? SPACED_BREAK : 0);
+      } else if (!(gap & BREAK)) spaceBeforeBreak = true;
+    }
+    if (i >= end) return;
+    const tokenStart = i;
+    let flags = gap;
+    for (; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 0x20 && code < 0x7f) {
+        const flag = ASCII_FLAGS[code]!;
+        if (flag === PERIOD) {
+          const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
           if (next >= 0x41 && next <= 0x5a) flags |= GLUED;
-        }
-      } else flags |= MARKED;
-      continue;
+        } else flags |= flag;
+      } else if (isWhiteSpace(code)) break;
+      else if (code >= 0x80) flags |= MARKED;
     }
-    if (tokenStart >= 0) {
-      onToken(tokenStart, i, flags);
-      tokenStart = -1;
-    }
-    if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) {
-      // "\r\n" is one line break.
-      if (code === 0x0a && i > start && text.charCodeAt(i - 1) === 0x0d) continue;
-      if (gap & BREAK) gap |= BLANK;
-      else gap |= BREAK | (spaceBeforeBreak ? SPACED_BREAK : 0);
-    } else if (!(gap & BREAK)) spaceBeforeBreak = true;
+    onToken(tokenStart, i, flags);
   }
-  if (tokenStart >= 0) onToken(tokenStart, end, flags);
 }
 
 /** Token `t` of `tokens`, as a span. */
@@ -334,6 +333,10 @@ const PAIR_FAMILY: ReadonlyMap<string, number> = new Map([
   ['《', 8], ['》', 8], ['【', 9], ['】', 9], ['〈', 10], ['〉', 10],
 ]);
 
+/** {@link PAIR_FAMILY} by character code (0 for any other character): the pairing reads every character of a marked token. */
+const FAMILY_OF_CODE = new Uint8Array(0x10000);
+for (const [char, family] of PAIR_FAMILY) FAMILY_OF_CODE[char.charCodeAt(0)] = family;
+
 /** Characters that only open a pair, wherever they stand. */
 const ALWAYS_OPENS = new Set([...'([（「『《【〈„‚']);
 /** Characters that only close a pair, wherever they stand. */
@@ -391,24 +394,27 @@ function pairQuotes(text: string, tokens: Tokens, splitQuotations: boolean): Pai
   };
   for (let t = 0; t < tokens.length; t++) {
     const flags = tokens.flags[t]!;
-    if (flags & HARD_BREAK) {
+    if (flags & HARD_BREAK && stackFamily.length > 0) {
       stackFamily.length = 0;
       stackOffset.length = 0;
     }
     if (!(flags & (QUOTED | MARKED))) continue;
     const start = tokens.starts[t]!;
     const end = tokens.ends[t]!;
+    // Most marked tokens hold letters outside ASCII, and no quote or bracket.
+    let first = start;
+    while (first < end && FAMILY_OF_CODE[text.charCodeAt(first)] === 0) first++;
+    if (first === end) continue;
     // The leading run of punctuation ends at `lead`, the trailing one starts at `trail`.
     let lead = start;
     while (lead < end && LEADING.test(text[lead]!)) lead++;
     let trail = end;
     while (trail > lead && TRAILING.test(text[trail - 1]!)) trail--;
     const allPunctuation = !/[\p{L}\p{N}]/u.test(text.slice(start, Math.min(end, start + 16)));
-    for (let i = start; i < end; i++) {
+    for (let i = first; i < end; i++) {
+      const family = FAMILY_OF_CODE[text.charCodeAt(i)]!;
+      if (family === 0 || (splitQuotations && family <= QUOTE_FAMILIES)) continue;
       const char = text[i]!;
-      const family = PAIR_FAMILY.get(char);
-      if (family === undefined) continue;
-      if (splitQuotations && family <= QUOTE_FAMILIES) continue;
       if (ALWAYS_OPENS.has(char)) open(family, i);
       else if (ALWAYS_CLOSES.has(char)) closeFamily(family, i);
       else if (allPunctuation) {
@@ -734,6 +740,8 @@ function endsSentence(text: string, tokens: Tokens, t: number, state: SentenceSt
  * next word is capitalised.
  */
 function endsAtReference(text: string, tokens: Tokens, t: number): boolean {
+  // Most tokens ending in a digit are numbers ("2019", "$12.50"): no reference follows a period there.
+  if (!mayEndInReference(text, tokens.starts[t]!, tokens.ends[t]!) && !(t > 0 && isShortNumber(text, tokens.starts[t]!, tokens.ends[t]!))) return false;
   let k = t;
   while (k > t - 3 && k > 0 && /^\d{1,3}$/u.test(text.slice(tokens.starts[k]!, tokens.ends[k]!))) k--;
   const start = tokens.starts[k]!;
@@ -744,6 +752,26 @@ function endsAtReference(text: string, tokens: Tokens, t: number): boolean {
   if (/^\d/u.test(text.slice(next.start, next.end)) || !/^\p{Lu}/u.test(text.slice(next.start, next.end).replace(OPENERS, ''))) return false;
   const word = previousWord(text, start, end - match[2]!.length - 1);
   return !takesNumber(word) && !isTitle(word) && !(word.length === 1 && /\p{Lu}/u.test(word));
+}
+
+/** True when `text[start, end)` ends in terminal punctuation and one to three digits after a non-digit: "consultation.11". */
+function mayEndInReference(text: string, start: number, end: number): boolean {
+  let i = end;
+  while (i > start && end - i < 4 && isDigitCode(text.charCodeAt(i - 1))) i--;
+  if (i === end || i - 1 <= start || end - i > 3) return false;
+  const mark = text.charCodeAt(i - 1);
+  return (mark === 0x2e || mark === 0x21 || mark === 0x3f) && !isDigitCode(text.charCodeAt(i - 2));
+}
+
+/** True when `text[start, end)` is one to three digits. */
+function isShortNumber(text: string, start: number, end: number): boolean {
+  if (end - start > 3) return false;
+  for (let i = start; i < end; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** True when the first token at or after `offset` (a token after `t`) starts with an opening quote. */
@@ -799,12 +827,11 @@ function periodBelongsToWord(text: string, tokens: Tokens, t: number, coreEnd: n
   if (before === '') return false;
   const nextToken = tokenAt(tokens, t + 1);
   const nextText = text.slice(nextToken.start, Math.min(nextToken.end, nextToken.start + 8)).replace(OPENERS, '');
-  const nextWord = leadingWord(text, nextToken);
-  const nextIsStarter = isSentenceStarter(nextWord);
+  const nextIsStarter = (): boolean => isSentenceStarter(leadingWord(text, nextToken));
   // "between 5. 6 and": a number, a period and another number.
   if (/^\d+$/u.test(before) && /^\d/u.test(nextText)) return true;
   // "e.g. London", "Smith vs. Jones", "z. B. Die Zahl" (a spaced abbreviation, its letters joined).
-  if (isInnerAbbreviation(before) || isInnerAbbreviation(spacedAbbreviation(text, tokens, t, before))) return true;
+  if (isInnerAbbreviation(before) || (before.length <= 2 && isInnerAbbreviation(spacedAbbreviation(text, tokens, t, before)))) return true;
   // "Mr. Smith", "Mt. Fuji", "Dott. Mesini": a capitalised title.
   if (isTitle(before)) return true;
   // "Jonas E. Smith": an initial, unless a sentence start follows and is not itself an initial
@@ -813,7 +840,7 @@ function periodBelongsToWord(text: string, tokens: Tokens, t: number, coreEnd: n
   if (/^\p{Lu}$/u.test(before)) {
     if (before === 'I' && !(t > firstToken && /^\p{Lu}/u.test(leadingWord(text, tokenAt(tokens, t - 1))))) return false;
     const nextIsInitial = /^\p{Lu}\.$/u.test(nextText);
-    return !(nextIsStarter && !nextIsInitial);
+    return nextIsInitial || !nextIsStarter();
   }
   // "z. B.", "s. 12": a lone lower-case letter with a period is an abbreviation.
   if (/^\p{Ll}$/u.test(before)) return true;
@@ -828,7 +855,7 @@ function periodBelongsToWord(text: string, tokens: Tokens, t: number, coreEnd: n
   // A time ends it before any capitalised word ("at 6 P.M. Travelers who"), unless that would
   // leave three words or fewer ("At 5 a.m. Mr. Smith went").
   if (isSuffixAbbreviation(before) || /^(?:\p{L}\.)+\p{L}$/u.test(before)) {
-    if (nextIsStarter) return false;
+    if (nextIsStarter()) return false;
     return !(isTimeOfDay(before) && t - firstToken + 1 >= 4);
   }
   return false;
