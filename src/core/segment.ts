@@ -168,7 +168,7 @@ export function sentenceSplitter({ splitQuotations = false }: SegmentOptions = {
 }
 
 // Per-token flags (see TokenArrays.flags).
-/** The token holds `!`, `?` or a character outside ASCII: it may hold {@link innerBoundaries}. */
+/** The token holds `!`, `?` or a terminator of an unspaced script: it may hold {@link innerBoundaries}. */
 const MARKED = 1;
 /** A line break stands between the token and the one before. */
 const BREAK = 2;
@@ -178,7 +178,7 @@ const SPACED_BREAK = 4;
 const BLANK = 8;
 /** The token holds a period followed by a capital letter: "world.Today". */
 const GLUED = 16;
-/** The token holds an ASCII quote or bracket. */
+/** The token holds a quote or a bracket. */
 const QUOTED = 32;
 /** Set by {@link markLineEnds}: the line before the token ends a sentence. */
 const HARD_BREAK = 64;
@@ -217,6 +217,12 @@ function tokenize(text: string, start: number, end: number, buffer: TokenArrays)
   });
   return { length, starts, ends, flags };
 }
+
+/**
+ * Per character code outside ASCII, the token flag it sets: {@link MARKED} for the terminators of
+ * unspaced scripts, {@link QUOTED} for quotes and brackets (filled below, once the tables exist).
+ */
+const NON_ASCII_FLAGS = new Uint8Array(0x10000);
 
 /** In {@link ASCII_FLAGS}: a period, which sets {@link GLUED} when a capital letter follows. */
 const PERIOD = 128;
@@ -264,7 +270,7 @@ function scanTokens(text: string, start: number, end: number, onToken: (start: n
           if (next >= 0x41 && next <= 0x5a) flags |= GLUED;
         } else flags |= flag;
       } else if (isWhiteSpace(code)) break;
-      else if (code >= 0x80) flags |= MARKED;
+      else if (code >= 0x80) flags |= NON_ASCII_FLAGS[code]!;
     }
     onToken(tokenStart, i, flags);
   }
@@ -333,9 +339,13 @@ const PAIR_FAMILY: ReadonlyMap<string, number> = new Map([
   ['《', 8], ['》', 8], ['【', 9], ['】', 9], ['〈', 10], ['〉', 10],
 ]);
 
-/** {@link PAIR_FAMILY} by character code (0 for any other character): the pairing reads every character of a marked token. */
+/** {@link PAIR_FAMILY} by character code (0 for any other character): the pairing reads every character of a token that holds one. */
 const FAMILY_OF_CODE = new Uint8Array(0x10000);
-for (const [char, family] of PAIR_FAMILY) FAMILY_OF_CODE[char.charCodeAt(0)] = family;
+for (const [char, family] of PAIR_FAMILY) {
+  FAMILY_OF_CODE[char.charCodeAt(0)] = family;
+  if (char.charCodeAt(0) >= 0x80) NON_ASCII_FLAGS[char.charCodeAt(0)]! |= QUOTED;
+}
+for (const char of UNSPACED_TERMINALS) NON_ASCII_FLAGS[char.charCodeAt(0)]! |= MARKED;
 
 /** Characters that only open a pair, wherever they stand. */
 const ALWAYS_OPENS = new Set([...'([（「『《【〈„‚']);
@@ -398,7 +408,7 @@ function pairQuotes(text: string, tokens: Tokens, splitQuotations: boolean): Pai
       stackFamily.length = 0;
       stackOffset.length = 0;
     }
-    if (!(flags & (QUOTED | MARKED))) continue;
+    if (!(flags & QUOTED)) continue;
     const start = tokens.starts[t]!;
     const end = tokens.ends[t]!;
     // Most marked tokens hold letters outside ASCII, and no quote or bracket.
@@ -495,21 +505,22 @@ function splitTokens(text: string, tokens: Tokens, splitQuotations: boolean): Sp
   const state: SentenceState = { firstToken: 0, start: 0, marker: undefined };
 
   for (let t = 0; t < tokens.length; t++) {
-    const token = tokenAt(tokens, t);
+    const tokenStart = tokens.starts[t]!;
+    const tokenEnd = tokens.ends[t]!;
     const flags = tokens.flags[t]!;
     if (flags & HARD_BREAK && sentenceStart >= 0) close(tokens.ends[t - 1]!);
     if (sentenceStart < 0) {
-      open(t, token.start, true);
+      open(t, tokenStart, true);
     } else if (marker && t > markerEnd) {
       // "1) The first item 2) The second item": the next number of the same list opens a sentence.
       const next = listMarkerAt(text, tokens, t);
       if (next && continuesList(marker, next)) {
         close(tokens.ends[t - 1]!);
-        open(t, token.start, true);
+        open(t, tokenStart, true);
       }
     }
     if (flags & (MARKED | GLUED)) {
-      for (const cut of insideBoundaries(text, token.start, token.end, flags, cursor)) {
+      for (const cut of insideBoundaries(text, tokenStart, tokenEnd, flags, cursor)) {
         close(cut);
         open(t, cut, false);
       }
@@ -518,7 +529,7 @@ function splitTokens(text: string, tokens: Tokens, splitQuotations: boolean): Sp
       state.firstToken = firstToken;
       state.start = sentenceStart;
       state.marker = marker;
-      if (endsSentence(text, tokens, t, state, cursor)) close(token.end);
+      if (endsSentence(text, tokens, t, state, cursor)) close(tokenEnd);
     }
   }
   if (sentenceStart >= 0 && tokens.length > 0) close(tokens.ends[tokens.length - 1]!);
@@ -558,9 +569,9 @@ function innerBoundaries(text: string, start: number, end: number, cursor: PairC
   let cuts: number[] | undefined;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x80 && code !== 0x21 && code !== 0x3f) continue;
+    if (code < 0x80 ? code !== 0x21 && code !== 0x3f : !(NON_ASCII_FLAGS[code]! & MARKED)) continue;
     const char = text[i]!;
-    const unspaced = UNSPACED_TERMINALS.has(char);
+    const unspaced = code >= 0x80;
     const unspacedAscii = (char === '!' || char === '?') && i > start && UNSPACED.test(text[i - 1]!);
     if (!unspaced && !unspacedAscii) continue;
     let j = i;
@@ -659,6 +670,7 @@ function endsSentence(text: string, tokens: Tokens, t: number, state: SentenceSt
   // Most tokens end in a letter, neither terminal punctuation nor a closing quote.
   if ((lastCode >= 0x41 && lastCode <= 0x5a) || (lastCode >= 0x61 && lastCode <= 0x7a)) return false;
   if (lastCode >= 0x30 && lastCode <= 0x39) return endsAtReference(text, tokens, t);
+  if (lastCode === 0x2c) return false;
   const token = tokenAt(tokens, t);
   // Numbered references after the punctuation: "martyr.[1]", "July.[17][18]".
   let coreEnd = token.end;
@@ -722,7 +734,7 @@ function endsSentence(text: string, tokens: Tokens, t: number, state: SentenceSt
     return pair >= 0 && startsWithQuote(text, cursor.pairs.closes[pair]! + 1, tokens, t + 1);
   }
   // "voila! -- you have cake": a dash, then a word in lower case, goes on.
-  const dashed = t + 2 < tokens.length && DASH.test(text.slice(next.start, next.end));
+  const dashed = t + 2 < tokens.length && next.end - next.start <= 3 && DASH.test(text.slice(next.start, next.end));
   const nextWord = dashed ? tokenAt(tokens, t + 2) : next;
   if (!canStartSentence(text, nextWord)) {
     // "кім? не?": in Cyrillic text a question or an exclamation ends even before lower case.
@@ -740,27 +752,30 @@ function endsSentence(text: string, tokens: Tokens, t: number, state: SentenceSt
  * next word is capitalised.
  */
 function endsAtReference(text: string, tokens: Tokens, t: number): boolean {
-  // Most tokens ending in a digit are numbers ("2019", "$12.50"): no reference follows a period there.
-  if (!mayEndInReference(text, tokens.starts[t]!, tokens.ends[t]!) && !(t > 0 && isShortNumber(text, tokens.starts[t]!, tokens.ends[t]!))) return false;
+  // The token with the punctuation: this one, or one to two short numbers back ("consultation.11 12").
   let k = t;
-  while (k > t - 3 && k > 0 && /^\d{1,3}$/u.test(text.slice(tokens.starts[k]!, tokens.ends[k]!))) k--;
+  while (k > t - 3 && k > 0 && isShortNumber(text, tokens.starts[k]!, tokens.ends[k]!)) k--;
   const start = tokens.starts[k]!;
   const end = tokens.ends[k]!;
-  const match = /([\p{L})\]"”’])[.!?](\d{1,3})$/u.exec(text.slice(Math.max(start, end - 8), end));
-  if (!match || (k < t && !/^\d{1,3}$/u.test(text.slice(tokens.starts[t]!, tokens.ends[t]!)))) return false;
+  if (!mayEndInReference(text, start, end)) return false;
   const next = tokenAt(tokens, t + 1);
-  if (/^\d/u.test(text.slice(next.start, next.end)) || !/^\p{Lu}/u.test(text.slice(next.start, next.end).replace(OPENERS, ''))) return false;
-  const word = previousWord(text, start, end - match[2]!.length - 1);
+  if (isDigitCode(text.charCodeAt(next.start)) || !/^\p{Lu}/u.test(text.slice(next.start, next.start + 8).replace(OPENERS, ''))) return false;
+  let digits = 0;
+  while (isDigitCode(text.charCodeAt(end - 1 - digits))) digits++;
+  const word = previousWord(text, start, end - digits - 1);
   return !takesNumber(word) && !isTitle(word) && !(word.length === 1 && /\p{Lu}/u.test(word));
 }
 
-/** True when `text[start, end)` ends in terminal punctuation and one to three digits after a non-digit: "consultation.11". */
+/**
+ * True when `text[start, end)` ends in terminal punctuation and one to three digits after a
+ * letter or a closing bracket or quote: "consultation.11", "(1987).1".
+ */
 function mayEndInReference(text: string, start: number, end: number): boolean {
   let i = end;
   while (i > start && end - i < 4 && isDigitCode(text.charCodeAt(i - 1))) i--;
   if (i === end || i - 1 <= start || end - i > 3) return false;
   const mark = text.charCodeAt(i - 1);
-  return (mark === 0x2e || mark === 0x21 || mark === 0x3f) && !isDigitCode(text.charCodeAt(i - 2));
+  return (mark === 0x2e || mark === 0x21 || mark === 0x3f) && /[\p{L})\]"”’]/u.test(text[i - 2]!);
 }
 
 /** True when `text[start, end)` is one to three digits. */
@@ -884,6 +899,9 @@ function listMarkerAt(text: string, tokens: Tokens, t: number): ListMarker | und
   if (t + 1 >= tokens.length) return undefined;
   const token = tokenAt(tokens, t);
   if (token.end - token.start > 8) return undefined;
+  // Every marker ends in "." or ")" (a bullet standing apart is one character).
+  const last = text.charCodeAt(token.end - 1);
+  if (last !== 0x2e && last !== 0x29 && token.end - token.start > 1) return undefined;
   const first = text.slice(token.start, token.end);
   if (BULLET.test(first)) {
     const second = tokenAt(tokens, t + 1);
