@@ -1,8 +1,10 @@
 /**
  * Parses text once into the {@link Document} model. Paragraphs are runs of non-blank lines; a line
- * is a block of its own (scrapers put one block per line), except that a line ending without
- * terminal punctuation and followed by a line starting in lower case is taken as hard-wrapped
- * prose ("the talks could\nnarrow those differences"), and sentences flow across it.
+ * is a block of its own (scrapers put one block per line), except where the segmenter reads it as
+ * hard-wrapped prose ("the talks could\nnarrow those differences"): then sentences flow across it.
+ * Two more kinds of hard wrap are read here, as page dumps make them: lines wrapped at a fixed
+ * width, broken before any word ("... ist sehr praxisorientiert und" / "schließt ... ab. Der" /
+ * "Prüfung vor einer ..."), and wrapped lines set apart by blank lines (see {@link wrapsAcrossBlank}).
  */
 import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
 import { sentenceSplitter, type SentenceSplitter } from './segment.js';
@@ -21,7 +23,8 @@ export function parseDocument(text: string): Document {
   const lines: Line[] = [];
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
-  const split = sentenceSplitter();
+  // Repeats are looked for sentence by sentence, and a pull quote repeats one sentence of a quotation.
+  const split = sentenceSplitter({ splitQuotations: true });
   let block: RawLine[] = [];
   let blank = false;
   const flush = (): void => {
@@ -96,12 +99,13 @@ function addParagraph(text: string, block: RawLine[], split: SentenceSplitter, p
   const firstLine = lines.length;
   const firstSentence = sentences.length;
   const lineSentences: number[][] = block.map(() => []);
-  for (const [from, to] of flows(text, block)) {
-    for (const span of split(text, block[from]!.start, block[to]!.end)) {
-      const lineOffset = lineOf(block, span.start, from);
-      lineSentences[lineOffset]!.push(sentences.length);
-      sentences.push({ index: sentences.length, span, text: text.slice(span.start, span.end), line: firstLine + lineOffset, paragraph: paragraphIndex });
-    }
+  // The segmenter ends a sentence at every line break except a wrapped line's; the wraps it
+  // cannot see (a blank line between, a break before a capital at a fixed width) are joined here.
+  let lineOffset = 0;
+  for (const span of joinWraps(text, block, split(text, block[0]!.start, block[block.length - 1]!.end))) {
+    lineOffset = lineOf(block, span.start, lineOffset);
+    lineSentences[lineOffset]!.push(sentences.length);
+    sentences.push({ index: sentences.length, span, text: text.slice(span.start, span.end), line: firstLine + lineOffset, paragraph: paragraphIndex });
   }
   block.forEach((raw, offset) => {
     lines.push({ index: lines.length, span: raw, text: text.slice(raw.start, raw.end), paragraph: paragraphIndex, sentences: lineSentences[offset]! });
@@ -115,21 +119,28 @@ function addParagraph(text: string, block: RawLine[], split: SentenceSplitter, p
   });
 }
 
-/** Groups the lines of a block into flows of hard-wrapped prose: `[firstLine, lastLine]` pairs. */
-function flows(text: string, block: RawLine[]): Array<[number, number]> {
-  const result: Array<[number, number]> = [];
+/**
+ * `spans`, the sentences of `block`, with each sentence that ends at the end of a line that runs on
+ * into the next (see {@link wraps}: at a fixed width, or across a blank line) joined to the one
+ * starting the next line.
+ */
+function joinWraps(text: string, block: readonly RawLine[], spans: readonly Span[]): Span[] {
   const width = wrapWidth(block);
-  let from = 0;
-  for (let i = 0; i < block.length; i++) {
-    const next = block[i + 1];
+  const runsOn = new Set<number>();
+  for (let i = 0; i + 1 < block.length; i++) {
     const line = block[i]!;
+    const next = block[i + 1]!;
     const full = width > 0 && line.end - line.start >= width * FULL_LINE_SHARE;
-    if (next === undefined || !wraps(text.slice(line.start, line.end), text.slice(next.start, next.end), full)) {
-      result.push([from, i]);
-      from = i + 1;
-    }
+    if (wraps(text.slice(line.start, line.end), text.slice(next.start, next.end), full)) runsOn.add(next.start);
   }
-  return result;
+  if (runsOn.size === 0) return [...spans];
+  const joined: Span[] = [];
+  for (const span of spans) {
+    const previous = joined[joined.length - 1];
+    if (previous !== undefined && runsOn.has(span.start) && /^\s*$/u.test(text.slice(previous.end, span.start))) joined[joined.length - 1] = { start: previous.start, end: span.end };
+    else joined.push(span);
+  }
+  return joined;
 }
 
 /** Lines a block needs before the width it is wrapped at can be told. */

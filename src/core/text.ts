@@ -200,16 +200,16 @@ export function comparisonKey(text: string): string {
   return lowerWords(text.normalize('NFKC')).join(' ');
 }
 
-/** True when the first letter of `text` is an upper-case letter. */
-export function startsUpper(text: string): boolean {
-  const match = /\p{L}/u.exec(text);
-  return match !== null && match[0] !== match[0].toLowerCase() && match[0] === match[0].toUpperCase();
-}
-
 /** True when the first letter of `text` is a lower-case letter (scripts without case never are). */
 export function startsLower(text: string): boolean {
   const match = /\p{L}/u.exec(text);
   return match !== null && match[0] !== match[0].toUpperCase();
+}
+
+/** True when the first letter of `text` is an upper-case letter. */
+export function startsUpper(text: string): boolean {
+  const match = /\p{L}/u.exec(text);
+  return match !== null && match[0] !== match[0].toLowerCase() && match[0] === match[0].toUpperCase();
 }
 
 /**
