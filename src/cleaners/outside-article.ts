@@ -78,7 +78,7 @@ const OFF_TOPIC_WEIGHT = -0.5;
 const MIN_TOPIC_TERMS = 100;
 
 /** The share of its distinct content words a block of short lines shares with the topic to belong to the article. */
-const MIN_BLOCK_SHARE = 0.3;
+const MIN_BLOCK_SHARE = 0.4;
 
 /** Distinct content words a block of short lines needs before its share of the topic means anything. */
 const MIN_BLOCK_TERMS = 6;
@@ -244,10 +244,18 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
   const judges = termTotal(analysis, lines, topicLines) >= MIN_TOPIC_TERMS;
   const shares = page.blocks.map((block) => (mayBelong(page, block) ? blockShare(analysis, topic, page, block, inTopic) : -1));
   const belongs = shares.map((value) => value >= MIN_BLOCK_SHARE);
+  // A run of prose lines is about the topic as a whole (when it holds some of the topic's own lines,
+  // or shares enough of it): one of its lines may say what it says in other words ("Weil dadurch
+  // Stress von uns abfällt" after "Warum lebt man mit Ikigai länger?").
+  const blockOnTopic = page.blocks.map((block) => {
+    if (block.kind !== 'prose' || block.to === block.from) return false;
+    for (let i = block.from; i <= block.to; i++) if (inTopic.has(i)) return true;
+    return blockShare(analysis, topic, page, block, inTopic) >= MIN_TOPIC_SHARE;
+  });
   debugShares = shares;
   const values = lineValues(page, {
     gapStep: GAP_STEP,
-    onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE,
+    onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE || blockOnTopic[page.blockOf[i]!]!,
     aboutTopic: (info, i) => belongs[page.blockOf[i]!]! || (analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE),
   });
   return { values, run: grow(values, seed, limits), share };
