@@ -246,7 +246,8 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
   const belongs = shares.map((value) => value >= MIN_BLOCK_SHARE);
   // A run of prose lines is about the topic as a whole (when it holds some of the topic's own lines,
   // or shares enough of it): one of its lines may say what it says in other words ("Weil dadurch
-  // Stress von uns abfällt" after "Warum lebt man mit Ikigai länger?").
+  // Stress von uns abfällt" after "Warum lebt man mit Ikigai länger?"), and does not count
+  // against the run; but a run does not grow to it (a newsletter's offer under the last paragraph).
   const blockOnTopic = page.blocks.map((block) => {
     if (block.kind !== 'prose' || block.to === block.from) return false;
     for (let i = block.from; i <= block.to; i++) if (inTopic.has(i)) return true;
@@ -255,7 +256,8 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
   debugShares = shares;
   const values = lineValues(page, {
     gapStep: GAP_STEP,
-    onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE || blockOnTopic[page.blockOf[i]!]!,
+    onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE,
+    amidTopic: (_, i) => blockOnTopic[page.blockOf[i]!]!,
     aboutTopic: (info, i) => belongs[page.blockOf[i]!]! || (analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE),
   });
   return { values, run: grow(values, seed, limits), share };
@@ -380,6 +382,11 @@ interface Weighing {
   readonly seedWeights?: readonly number[];
   /** Whether a line of prose is about the article's topic (all are when not given). */
   readonly onTopic?: (info: PageLine, i: number) => boolean;
+  /**
+   * Whether a line of prose off the topic stands in a run of prose about it: then it is worth
+   * nothing either way (the run may hold it, but does not grow to it).
+   */
+  readonly amidTopic?: (info: PageLine, i: number) => boolean;
   /** Whether a short line is about the article's topic: then it costs nothing. */
   readonly aboutTopic?: (info: PageLine, i: number) => boolean;
 }
@@ -392,8 +399,8 @@ function lineValues(page: PageModel, weighing: Weighing): number[] {
       if (info.repeated) return -REPEAT_COST;
       stretch = 0;
       const weight = (info.isolated ? ISOLATED_WEIGHT : 1) * (weighing.seedWeights?.[i] ?? 1);
-      const onTopic = weighing.onTopic?.(info, i) ?? true;
-      return (onTopic ? info.words - LINE_COST : info.words * OFF_TOPIC_WEIGHT) * weight;
+      if (weighing.onTopic?.(info, i) ?? true) return (info.words - LINE_COST) * weight;
+      return weighing.amidTopic?.(info, i) ? 0 : info.words * OFF_TOPIC_WEIGHT * weight;
     }
     if (weighing.aboutTopic?.(info, i)) return 0;
     if (info.repeated) return -REPEAT_COST;
