@@ -159,6 +159,7 @@ const BLOCK_NAMES: Readonly<Record<BlockKind, string>> = {
   table: 'table',
   gallery: 'gallery',
   comments: 'comment thread',
+  teasers: 'list of other stories',
 };
 
 /** Finds the article's run of lines (see the file's comment for how). */
@@ -279,7 +280,7 @@ const MAX_MENU_COPIES = 3;
  * site's menu shares words with the site's news about itself).
  */
 function mayBelong(page: PageModel, block: Block): boolean {
-  if (block.kind === 'prose' || block.kind === 'menu' || block.kind === 'comments') return false;
+  if (block.kind === 'prose' || block.kind === 'menu' || block.kind === 'comments' || block.kind === 'teasers') return false;
   let repeated = 0;
   for (let i = block.from; i <= block.to; i++) if (page.lines[i]!.repeated && page.lines[i]!.copies <= MAX_MENU_COPIES) repeated++;
   return repeated <= (block.to - block.from + 1) * MAX_REPEATED_SHARE;

@@ -64,9 +64,10 @@ export type LineSign = 'date' | 'counter' | 'slide' | 'credit' | 'intro';
  * What a block looks like: `prose` paragraphs; `heading` one or two short lines; `menu` many
  * short lines of a word or two (links); `table` rows of numbers or "label: value" pairs; `list`
  * any other run of short lines; `gallery` a run holding a slide counter ("3/12"); `comments` the
- * lines of a comment thread (see {@link commentThreads}).
+ * lines of a comment thread (see {@link commentThreads}); `teasers` a list of other stories, each a
+ * sentence of summary under a headline or a few short lines (see {@link teaserLists}).
  */
-export type BlockKind = 'prose' | 'heading' | 'list' | 'menu' | 'table' | 'gallery' | 'comments';
+export type BlockKind = 'prose' | 'heading' | 'list' | 'menu' | 'table' | 'gallery' | 'comments' | 'teasers';
 
 /** Consecutive lines of one kind: a run of prose, or a run of short lines (a list, a menu, a heading). */
 export interface Block {
@@ -108,10 +109,11 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const words = lines.map((line) => analysis.wordCount(line));
   const signs = lines.map((line, i) => (prose[i] ? undefined : lineSign(line.text, words[i]!)));
   const threads = commentThreads(prose, signs, words, lines.map((line) => line.text));
+  const teasers = teaserLists(prose, isolated, threads);
   for (let i = 1; i <= lines.length; i++) {
-    if (i < lines.length && prose[i] === prose[i - 1] && threads[i] === threads[i - 1]) continue;
+    if (i < lines.length && prose[i] === prose[i - 1] && threads[i] === threads[i - 1] && teasers[i] === teasers[i - 1]) continue;
     const members = lines.slice(from, i);
-    const kind = threads[from] ? 'comments' : prose[from] ? 'prose' : shortBlockKind(analysis, members, signs.slice(from, i), words.slice(from, i));
+    const kind = threads[from] ? 'comments' : teasers[from] ? 'teasers' : prose[from] ? 'prose' : shortBlockKind(analysis, members, signs.slice(from, i), words.slice(from, i));
     blocks.push({ index: blocks.length, from, to: i - 1, kind, parallel: commonestShare(members.map((line) => lineShape(line.text))) });
     for (let j = from; j < i; j++) blockOf.push(blocks.length - 1);
     from = i;
@@ -187,6 +189,39 @@ function commentThreads(prose: readonly boolean[], signs: readonly (LineSign | u
     start = h + 1;
   }
   return thread;
+}
+
+/** Lines between two summaries of one list of other stories, at the most (a headline, a byline, a date, a label). */
+const MAX_TEASER_GAP = 5;
+
+/** Summaries a list of other stories has at the least. */
+const MIN_TEASERS = 3;
+
+/**
+ * Per line, whether it is part of a list of other stories: sentences standing alone (see
+ * {@link isolate}), each under a few short lines (a headline, a byline, a date, a "read more"),
+ * at least {@link MIN_TEASERS} of them in a row with no paragraph of prose between. The list runs
+ * from the short lines above its first summary to its last summary.
+ */
+function teaserLists(prose: readonly boolean[], isolated: readonly boolean[], threads: readonly boolean[]): boolean[] {
+  const list = new Array<boolean>(prose.length).fill(false);
+  const summaries: number[] = [];
+  const close = (): void => {
+    if (summaries.length >= MIN_TEASERS) {
+      let start = summaries[0]!;
+      while (start > 0 && !prose[start - 1] && !threads[start - 1] && summaries[0]! - start < MAX_TEASER_GAP) start--;
+      for (let i = start; i <= summaries[summaries.length - 1]!; i++) list[i] = true;
+    }
+    summaries.length = 0;
+  };
+  for (let i = 0; i < prose.length; i++) {
+    if (!prose[i] || threads[i]) continue;
+    const last = summaries[summaries.length - 1];
+    if (!isolated[i] || (last !== undefined && i - last > MAX_TEASER_GAP)) close();
+    if (isolated[i]) summaries.push(i);
+  }
+  close();
+  return list;
 }
 
 /** True when a line of prose follows the line at `i` within two lines: a comment's text under its head. */
