@@ -131,22 +131,16 @@ export const outsideArticle: Cleaner = {
     // `related` points at the article's first or last line, so --explain says where it is.
     const first = run.lines[run.from]!.line.span;
     const last = run.lines[run.to]!.line.span;
-    const remove = (info: PageLine, side: string, related: Span): Removal => ({
-      rule: this.meta.id,
-      reason: `page ${side} the article: ${BLOCK_NAMES[run.page.blocks[run.page.blockOf[info.position]!]!.kind]}`,
-      span: info.line.span,
-      related,
-    });
+    const name = (info: PageLine): string => BLOCK_NAMES[kindOf(run.page, info.position)];
+    const remove = (info: PageLine, reason: string, related: Span): Removal => ({ rule: this.meta.id, reason, span: info.line.span, related });
     const head = run.lines.slice(0, run.from);
     const inside = run.lines.slice(run.from, run.to + 1).filter((info) => !run.members[info.position]);
     const tail = run.lines.length - 1 - run.to >= MIN_SIDE_LINES ? run.lines.slice(run.to + 1) : [];
-    const interruption = (info: PageLine): Removal => ({
-      rule: this.meta.id,
-      reason: `${BLOCK_NAMES[run.page.blocks[run.page.blockOf[info.position]!]!.kind]} inside the article`,
-      span: info.line.span,
-      related: first,
-    });
-    return [...head.map((info) => remove(info, 'before', first)), ...inside.map(interruption), ...tail.map((info) => remove(info, 'after', last))];
+    return [
+      ...head.map((info) => remove(info, `page before the article: ${name(info)}`, first)),
+      ...inside.map((info) => remove(info, `${name(info)} inside the article`, first)),
+      ...tail.map((info) => remove(info, `page after the article: ${name(info)}`, last)),
+    ];
   },
 };
 
@@ -161,6 +155,12 @@ const BLOCK_NAMES: Readonly<Record<BlockKind, string>> = {
   comments: 'comment thread',
   teasers: 'list of other stories',
 };
+
+/** The kind of block the line at `position` is in: a gallery's caption is the gallery's. */
+function kindOf(page: PageModel, position: number): BlockKind {
+  if (page.galleries.some((gallery) => gallery.from <= position && position <= gallery.to)) return 'gallery';
+  return page.blocks[page.blockOf[position]!]!.kind;
+}
 
 /** Finds the article's run of lines (see the file's comment for how). */
 export function locateArticle(context: CleanContext): ArticleRun {
@@ -185,9 +185,30 @@ export function locateArticle(context: CleanContext): ArticleRun {
   // The lead under the page's headline, cut off from the run by a byline, a form or a paywall's
   // offer, is the article's: prose about the topic between the headline and the run.
   for (let i = limits.first; i < run.from; i++) if (lines[i]!.prose && !lines[i]!.repeated && share(lines[i]!, i) >= MIN_LEAD_SHARE) members[i] = true;
+  dropGalleries(page, members);
   const from = members.indexOf(true);
   const to = members.lastIndexOf(true);
   return { lines, page, from, to, members, isPage: isPage(page, from, to, copies.some((copy) => copy < from)), values, seed };
+}
+
+/**
+ * Takes out of `members` the galleries inside the article: when the article has more prose
+ * outside its galleries than inside them, a gallery (its numbers, titles, captions and credits)
+ * is an interruption. A gallery that is most of the article's prose is the article (a photo story
+ * told in captions), and stays.
+ */
+function dropGalleries(page: PageModel, members: boolean[]): void {
+  let inside = 0;
+  let outside = 0;
+  const inGallery = new Set<number>();
+  for (const gallery of page.galleries) for (let i = gallery.from; i <= gallery.to; i++) if (members[i]) inGallery.add(i);
+  page.lines.forEach((info, i) => {
+    if (!members[i] || !info.prose) return;
+    if (inGallery.has(i)) inside += info.words;
+    else outside += info.words;
+  });
+  if (inside === 0 || outside <= inside) return;
+  for (const i of inGallery) members[i] = false;
 }
 
 /** The share of its content words a line of prose above the run shares with the topic to be the article's lead. */
@@ -403,7 +424,8 @@ function lineValues(page: PageModel, weighing: Weighing): number[] {
       if (weighing.onTopic?.(info, i) ?? true) return (info.words - LINE_COST) * weight;
       return weighing.amidTopic?.(info, i) ? 0 : info.words * OFF_TOPIC_WEIGHT * weight;
     }
-    if (weighing.aboutTopic?.(info, i)) return 0;
+    // A gallery's numbers, credits and titles: the article may go on after it.
+    if (weighing.aboutTopic?.(info, i) || page.blocks[page.blockOf[i]!]!.kind === 'gallery') return 0;
     if (info.repeated) return -REPEAT_COST;
     stretch++;
     return -Math.min(weighing.gapStep * stretch, MAX_GAP_COST);

@@ -81,10 +81,18 @@ export interface Block {
   readonly parallel: number;
 }
 
+/** A run of lines, by position in {@link PageModel.lines}, both inclusive. */
+export interface LineRange {
+  readonly from: number;
+  readonly to: number;
+}
+
 /** The lines of a page, and the blocks they form. */
 export interface PageModel {
   readonly lines: readonly PageLine[];
   readonly blocks: readonly Block[];
+  /** The page's galleries: runs of slides numbered in order ("1/6", "2/6", ...) with their captions. */
+  readonly galleries: readonly LineRange[];
   /** Per line position, the index of its block. */
   readonly blockOf: readonly number[];
 }
@@ -102,18 +110,23 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const minStopwords = documentShare >= MIN_DOCUMENT_STOPWORDS ? documentShare * PROSE_STOPWORD_RATIO : 0;
   const flowing = flowingLines(document);
   const prose = lines.map((line) => isProse(analysis, line, minStopwords, flowing));
-  const isolated = isolate(prose);
+  const texts = lines.map((line) => line.text);
+  const galleries = findGalleries(texts);
+  const inGallery = new Array<boolean>(lines.length).fill(false);
+  for (const gallery of galleries) for (let i = gallery.from; i <= gallery.to; i++) inGallery[i] = true;
+  // A caption between a gallery's slide numbers is laid out as a teaser is, and is none.
+  const isolated = isolate(prose).map((value, i) => value && !inGallery[i]);
   const blocks: Block[] = [];
   const blockOf: number[] = [];
   let from = 0;
   const words = lines.map((line) => analysis.wordCount(line));
   const signs = lines.map((line, i) => (prose[i] ? undefined : lineSign(line.text, words[i]!)));
-  const threads = commentThreads(prose, signs, words, lines.map((line) => line.text));
+  const threads = commentThreads(prose, signs, words, texts);
   const teasers = teaserLists(prose, isolated, threads);
   for (let i = 1; i <= lines.length; i++) {
-    if (i < lines.length && prose[i] === prose[i - 1] && threads[i] === threads[i - 1] && teasers[i] === teasers[i - 1]) continue;
+    if (i < lines.length && prose[i] === prose[i - 1] && threads[i] === threads[i - 1] && teasers[i] === teasers[i - 1] && inGallery[i] === inGallery[i - 1]) continue;
     const members = lines.slice(from, i);
-    const kind = threads[from] ? 'comments' : teasers[from] ? 'teasers' : prose[from] ? 'prose' : shortBlockKind(analysis, members, signs.slice(from, i), words.slice(from, i));
+    const kind = threads[from] ? 'comments' : teasers[from] ? 'teasers' : prose[from] ? 'prose' : inGallery[from] ? 'gallery' : shortBlockKind(analysis, members, words.slice(from, i));
     blocks.push({ index: blocks.length, from, to: i - 1, kind, parallel: commonestShare(members.map((line) => lineShape(line.text))) });
     for (let j = from; j < i; j++) blockOf.push(blocks.length - 1);
     from = i;
@@ -129,7 +142,7 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
     copies: copies[i]!,
     sign: signs[i],
   }));
-  return { lines: described, blocks, blockOf };
+  return { lines: described, blocks, blockOf, galleries };
 }
 
 /** The most words a line that is a date, counter, slide number or credit has. */
@@ -191,6 +204,48 @@ function commentThreads(prose: readonly boolean[], signs: readonly (LineSign | u
   return thread;
 }
 
+/** The numbers of a slide's position: "3/12" -> [3, 12]. */
+function slideNumbers(text: string): [number, number] | undefined {
+  if (!SLIDE.test(text)) return undefined;
+  const numbers = text.match(/\p{N}+/gu)!;
+  const [n, m] = [Number(numbers[0]), Number(numbers[1])];
+  return n >= 1 && n <= m ? [n, m] : undefined;
+}
+
+/** Lines between two slide numbers of one gallery, at the most. */
+const MAX_SLIDE_GAP = 8;
+
+/**
+ * The galleries of a page: two or more slide numbers of one count, in order ("1/6" ... "6/6", "Bild
+ * 1 von 10" ...), each within {@link MAX_SLIDE_GAP} lines of the next. A gallery runs from its
+ * first number to the end of its last slide (as many lines after the last number as slides are
+ * apart).
+ */
+function findGalleries(texts: readonly string[]): LineRange[] {
+  const galleries: LineRange[] = [];
+  let slides: Array<{ at: number; n: number; m: number }> = [];
+  const close = (): void => {
+    if (slides.length >= 2) {
+      const first = slides[0]!.at;
+      const last = slides[slides.length - 1]!.at;
+      const period = Math.round((last - first) / (slides.length - 1));
+      galleries.push({ from: first, to: Math.min(texts.length - 1, last + period - 1) });
+    }
+    slides = [];
+  };
+  texts.forEach((text, at) => {
+    if (text.length > 30) return;
+    const numbers = slideNumbers(text);
+    if (!numbers) return;
+    const [n, m] = numbers;
+    const previous = slides[slides.length - 1];
+    if (previous && (m !== previous.m || n <= previous.n || at - previous.at > MAX_SLIDE_GAP)) close();
+    slides.push({ at, n, m });
+  });
+  close();
+  return galleries;
+}
+
 /** Lines between two summaries of one list of other stories, at the most (a headline, a byline, a date, a label). */
 const MAX_TEASER_GAP = 5;
 
@@ -237,8 +292,7 @@ const MAX_MENU_WORDS = 3;
 const MIN_TABLE_SHARE = 0.5;
 
 /** What a run of short lines looks like (see {@link BlockKind}). */
-function shortBlockKind(analysis: Analysis, lines: readonly Line[], signs: readonly (LineSign | undefined)[], words: readonly number[]): BlockKind {
-  if (signs.includes('slide')) return 'gallery';
+function shortBlockKind(analysis: Analysis, lines: readonly Line[], words: readonly number[]): BlockKind {
   if (lines.length <= MAX_HEADING_LINES) return 'heading';
   const cells = lines.filter((line) => /\p{N}/u.test(line.text) || /^[^:]{1,40}:\s*\S/u.test(line.text)).length;
   if (cells >= lines.length * MIN_TABLE_SHARE) return 'table';
