@@ -282,8 +282,21 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
     amidTopic: (_, i) => blockOnTopic[page.blockOf[i]!]!,
     aboutTopic: (info, i) => belongs[page.blockOf[i]!]! || (analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE),
   });
-  return { values, run: grow(values, seed, limits), share };
+  return { values, run: introduced(page, grow(values, seed, limits), limits), share };
 }
+
+/**
+ * The run with the list or table that its last line introduces ("The band plays these dates:"):
+ * a block of short lines (not a menu) right after a line ending in a colon is the article's own.
+ */
+function introduced(page: PageModel, run: Run, limits: Limits): Run {
+  const next = page.blocks[page.blockOf[run.to]! + 1];
+  if (!INTRODUCES.test(page.lines[run.to]!.line.text) || !next || !mayBelong(page, next) || next.to > limits.last) return run;
+  return { from: run.from, to: next.to, total: run.total };
+}
+
+/** A line that introduces what follows: it ends in a colon. */
+const INTRODUCES = /[:：]$/u;
 
 /** The share of a block's lines that the page holds elsewhere, below which it may be the article's own list or table. */
 const MAX_REPEATED_SHARE = 0.2;

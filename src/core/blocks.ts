@@ -30,6 +30,9 @@ const MIN_DOCUMENT_STOPWORDS = 0.1;
 /** Non-prose lines on each side of a sentence for it to stand isolated. */
 const ISOLATING_GAP = 2;
 
+/** A sentence that introduces what follows ("The band plays these dates:"). */
+const INTRODUCES = /[:：]$/u;
+
 /** A sentence ending: terminal punctuation, possibly followed by closing quotes or brackets. */
 export const SENTENCE_END = /[.!?。！？…]["'”’»)\]」』]*$/u;
 
@@ -317,7 +320,7 @@ function commonestShare(items: readonly string[]): number {
  */
 function isProse(analysis: Analysis, line: Line, minStopwords: number, flowing: ReadonlySet<number>): boolean {
   if (analysis.wordCount(line) < MIN_PROSE_WORDS) return false;
-  if (!SENTENCE_END.test(line.text) && line.sentences.length < 2 && !flowing.has(line.index)) return false;
+  if (!SENTENCE_END.test(line.text) && !INTRODUCES.test(line.text) && line.sentences.length < 2 && !flowing.has(line.index)) return false;
   return analysis.stopwordShare(line) >= minStopwords;
 }
 
