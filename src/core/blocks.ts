@@ -148,8 +148,8 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   return { lines: described, blocks, blockOf, galleries };
 }
 
-/** The most words a line that is a date, counter, slide number or credit has. */
-const MAX_SIGN_WORDS = 8;
+/** The most words (numbers count, a date is several) a line that is a date, counter, slide number or credit has. */
+const MAX_SIGN_WORDS = 12;
 
 /** A date: "14.06.2013", "2019-11-20", "20/11/19", "14. Juni 2013", "November 20, 2019", "2019年11月20日"; or a time, "20:51". */
 const DATE = /(?:^|[^\p{N}])(?:\p{N}{1,2}[./-]\p{N}{1,2}[./-](?:\p{N}{4}|\p{N}{2})|\p{N}{4}-\p{N}{2}-\p{N}{2}|\p{N}{1,2}:\p{N}{2}|\p{N}{1,2}\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\p{N}{2}|\p{L}{3,}\.?\s+\p{N}{1,2}(?:\p{L}{2})?,?\s+(?:19|20)\p{N}{2}|\p{N}{4}\s*年\s*\p{N}{1,2}\s*月)(?:$|[^\p{N}])/u;
@@ -184,22 +184,22 @@ const MIN_THREAD_COMMENTS = 3;
  * Per line, whether it is part of a comment thread: a run of comments, each headed by a short
  * line holding a date (the author's name and "says:" or "schrieb am" around it, in any language)
  * and followed by its text; at least {@link MIN_THREAD_COMMENTS} such heads, each within
- * {@link MAX_COMMENT_LINES} of the next with prose between them. A post embedded in an article is
+ * {@link MAX_COMMENT_LINES} of the next with prose between them, all of one shape (see
+ * {@link headShape}). A post embedded in an article is
  * signed the same way, after a dash ("— Name (@handle) November 18, 2019"), and heads nothing. A
  * thread runs from its first head to the text after its last.
  */
 function commentThreads(prose: readonly boolean[], signs: readonly (LineSign | undefined)[], words: readonly number[], texts: readonly string[]): boolean[] {
   const thread = new Array<boolean>(prose.length).fill(false);
   const heads: number[] = [];
-  for (let i = 0; i < prose.length; i++) if (signs[i] === 'date' && !/^[-–—]/u.test(texts[i]!) && hasTextAfter(prose, words, i)) heads.push(i);
+  for (let i = 0; i < prose.length; i++) if (signs[i] === 'date' && !/^[-–—]/u.test(texts[i]!) && commentTextEnd(prose, words, i) >= 0) heads.push(i);
   let start = 0;
   for (let h = 0; h < heads.length; h++) {
     const head = heads[h]!;
     const next = heads[h + 1];
-    if (next !== undefined && next - head <= MAX_COMMENT_LINES && prose.slice(head + 1, next).includes(true)) continue;
+    if (next !== undefined && next - head <= MAX_COMMENT_LINES && prose.slice(head + 1, next).includes(true) && headShape(texts[head]!) === headShape(texts[next]!)) continue;
     if (h - start + 1 >= MIN_THREAD_COMMENTS) {
-      let end = head + 1;
-      while (end + 1 < prose.length && prose[end + 1]) end++;
+      const end = commentTextEnd(prose, words, head);
       for (let i = heads[start]!; i <= end; i++) thread[i] = true;
     }
     start = h + 1;
@@ -282,10 +282,30 @@ function teaserLists(prose: readonly boolean[], isolated: readonly boolean[], th
   return list;
 }
 
-/** True when a line of prose follows the line at `i` within two lines: a comment's text under its head. */
-function hasTextAfter(prose: readonly boolean[], words: readonly number[], i: number): boolean {
-  for (let j = i + 1; j <= i + 3 && j < prose.length; j++) if (prose[j] && words[j]! > 0) return true;
-  return false;
+/**
+ * The shape of a comment's head with its words run together: every head of a thread has it
+ * ("Anna Weber says: 12.05.2024 at 09:14" and "Mia says: 13.05.2024 at 18:40" are both
+ * "W: 0.0.0 W 0:0"), where an article's byline under a list of dated teasers has another.
+ */
+function headShape(text: string): string {
+  return lineShape(text).replace(/[Aao](?:\s+[Aao])*/gu, 'W');
+}
+
+/** Lines of prose one comment has at the most: a longer text under a dated line is an article under its byline. */
+const MAX_COMMENT_TEXT = 6;
+
+/**
+ * The position of the last line of a comment's text under the line at `i` (prose starting within
+ * two lines of it, at most {@link MAX_COMMENT_TEXT} lines long), or -1 when there is none.
+ */
+function commentTextEnd(prose: readonly boolean[], words: readonly number[], i: number): number {
+  for (let j = i + 1; j <= i + 3 && j < prose.length; j++) {
+    if (!prose[j] || words[j] === 0) continue;
+    let end = j;
+    while (end + 1 < prose.length && prose[end + 1]) end++;
+    return end - j + 1 <= MAX_COMMENT_TEXT ? end : -1;
+  }
+  return -1;
 }
 
 /** Mean words per line of a menu, at the most. */
