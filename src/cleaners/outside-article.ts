@@ -282,7 +282,7 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
     amidTopic: (_, i) => blockOnTopic[page.blockOf[i]!]!,
     aboutTopic: (info, i) => belongs[page.blockOf[i]!]! || (analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE),
   });
-  return { values, run: introduced(page, grow(values, seed, limits), limits), share };
+  return { values, run: wholeGalleries(page, introduced(page, grow(values, seed, limits), limits), limits), share };
 }
 
 /**
@@ -293,6 +293,12 @@ function introduced(page: PageModel, run: Run, limits: Limits): Run {
   const next = page.blocks[page.blockOf[run.to]! + 1];
   if (!INTRODUCES.test(page.lines[run.to]!.line.text) || !next || !mayBelong(page, next) || next.to > limits.last) return run;
   return { from: run.from, to: next.to, total: run.total };
+}
+
+/** The run with the rest of a gallery it ends in (the last slide's credit). */
+function wholeGalleries(page: PageModel, run: Run, limits: Limits): Run {
+  const gallery = page.galleries.find((each) => each.from <= run.to && run.to < each.to);
+  return gallery && gallery.to <= limits.last ? { from: run.from, to: gallery.to, total: run.total } : run;
 }
 
 /** A line that introduces what follows: it ends in a colon. */

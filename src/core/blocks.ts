@@ -100,6 +100,9 @@ export interface PageModel {
   readonly blockOf: readonly number[];
 }
 
+/** Lines per paragraph, on average, from which a text's blank lines separate blocks. */
+const MIN_LINES_PER_PARAGRAPH = 1.5;
+
 /** Lines a heading block has at the most. */
 const MAX_HEADING_LINES = 2;
 
@@ -126,8 +129,11 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const signs = lines.map((line, i) => (prose[i] ? undefined : lineSign(line.text, words[i]!)));
   const threads = commentThreads(prose, signs, words, texts);
   const teasers = teaserLists(prose, isolated, threads);
+  // A text that groups lines into paragraphs (most dumps set each line apart) says where blocks end.
+  const grouped = lines.length >= document.paragraphs.length * MIN_LINES_PER_PARAGRAPH;
   for (let i = 1; i <= lines.length; i++) {
-    if (i < lines.length && prose[i] === prose[i - 1] && threads[i] === threads[i - 1] && teasers[i] === teasers[i - 1] && inGallery[i] === inGallery[i - 1]) continue;
+    const sameParagraph = !grouped || lines[i]?.paragraph === lines[i - 1]!.paragraph;
+    if (i < lines.length && sameParagraph && prose[i] === prose[i - 1] && threads[i] === threads[i - 1] && teasers[i] === teasers[i - 1] && inGallery[i] === inGallery[i - 1]) continue;
     const members = lines.slice(from, i);
     const kind = threads[from] ? 'comments' : teasers[from] ? 'teasers' : prose[from] ? 'prose' : inGallery[from] ? 'gallery' : shortBlockKind(analysis, members, words.slice(from, i));
     blocks.push({ index: blocks.length, from, to: i - 1, kind, parallel: commonestShare(members.map((line) => lineShape(line.text))) });
