@@ -295,10 +295,15 @@ function introduced(page: PageModel, run: Run, limits: Limits): Run {
   return { from: run.from, to: next.to, total: run.total };
 }
 
-/** The run with the rest of a gallery it ends in (the last slide's credit). */
+/** The run with the rest of a gallery it starts or ends in (the first slide's number, the last slide's credit). */
 function wholeGalleries(page: PageModel, run: Run, limits: Limits): Run {
-  const gallery = page.galleries.find((each) => each.from <= run.to && run.to < each.to);
-  return gallery && gallery.to <= limits.last ? { from: run.from, to: gallery.to, total: run.total } : run;
+  const last = page.galleries.find((each) => each.from <= run.to && run.to < each.to);
+  const first = page.galleries.find((each) => each.from < run.from && run.from <= each.to);
+  return {
+    from: first && first.from >= limits.first ? first.from : run.from,
+    to: last && last.to <= limits.last ? last.to : run.to,
+    total: run.total,
+  };
 }
 
 /** A line that introduces what follows: it ends in a colon. */

@@ -265,15 +265,18 @@ const MIN_TEASERS = 3;
  * Per line, whether it is part of a list of other stories: sentences standing alone (see
  * {@link isolate}), each under a few short lines (a headline, a byline, a date, a "read more"),
  * at least {@link MIN_TEASERS} of them in a row with no paragraph of prose between. The list runs
- * from the short lines above its first summary to its last summary.
+ * from the short lines above its first summary (as many as stand between the first two) to its
+ * last summary.
  */
 function teaserLists(prose: readonly boolean[], isolated: readonly boolean[], threads: readonly boolean[]): boolean[] {
   const list = new Array<boolean>(prose.length).fill(false);
   const summaries: number[] = [];
   const close = (): void => {
     if (summaries.length >= MIN_TEASERS) {
+      // The first summary has as many short lines above it as the next one has.
+      const above = summaries[1]! - summaries[0]! - 1;
       let start = summaries[0]!;
-      while (start > 0 && !prose[start - 1] && !threads[start - 1] && summaries[0]! - start < MAX_TEASER_GAP) start--;
+      while (start > 0 && !prose[start - 1] && !threads[start - 1] && summaries[0]! - start < above) start--;
       for (let i = start; i <= summaries[summaries.length - 1]!; i++) list[i] = true;
     }
     summaries.length = 0;

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { clean, RULE_IDS } from '../../src/index.js';
 import { ruleTester } from './rule-tester.js';
 
 const HEADLINE = 'Lighthouse keepers return to Skerry Point';
@@ -51,6 +53,62 @@ const COMMENTS = [
   'Leave a comment',
 ];
 
+/** A gallery of three slides: number, caption, credit. */
+const GALLERY = [
+  '1/3', 'The lamp room before the repairs, its glass broken by a storm.', 'Photo: Harbour Trust',
+  '2/3', 'Volunteers carry new slates up the cliff path from the landing stage.', 'Photo: Harbour Trust',
+  '3/3', 'The restored cottages seen from the sea on a calm evening in June.', 'Photo: Harbour Trust',
+];
+
+/** A comment thread: a dated head per comment, its text, a reply link. */
+const THREAD = [
+  'Your say',
+  'Anna Weber says: 12.05.2024 at 09:14', 'Good news for the point, the cottages were falling apart when I last walked there.', 'Reply',
+  'harbourwatcher says: 12.05.2024 at 10:02', 'I hope they keep the tower open in winter as well, it is the best view on the coast.', 'Reply',
+  'Mia says: 13.05.2024 at 18:40', 'My grandfather was one of the last keepers there, and he told us a lot about it.', 'Reply',
+];
+
+/** An article whose second half is a list of tour dates, introduced by its own sentence. */
+const TOUR = [
+  'The Harbour Lights, the folk band from Skerry Point, will tour the coast this autumn to raise money for the lighthouse trust.',
+  'The band said it would play in the old boat sheds and village halls where it started out twenty years ago, and that every ticket would help the keepers.',
+  'Tickets go on sale on Friday, and the band will play these dates:',
+  '12 September – Skerry Point, Boat Shed',
+  '14 September – Northhaven, Village Hall',
+  '19 September – Gull Bay, Harbour Inn',
+  '21 September – Eastcliff, Old Chapel',
+  '26 September – Skerry Point, Lighthouse Lawn',
+];
+
+/** A paywall's offer and a byline between the article's lead and the rest of it. */
+const PAYWALL = ['Ellen Ward', '12 May 2024', 'Subscribe to read more', 'Only 1 euro a month', 'Cancel any time', 'Already a subscriber? Log in'];
+
+/** A page whose body is `middle` (paragraphs one per line, as page dumps set them). */
+function pageOf(middle: readonly string[], after: readonly string[]): string {
+  return [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, 'By Ellen Ward', '', ...middle, '', ...after, ''].join('\n');
+}
+
+/** The reasons `outside-article` gives for the lines of `text`, by line text. */
+function reasons(text: string): Map<string, string> {
+  const result = clean(text, { disable: RULE_IDS.filter((id) => id !== 'outside-article') });
+  return new Map(result.removals.map((removal) => [text.slice(removal.span.start, removal.span.end), removal.reason]));
+}
+
+describe('outside-article names the kind of block it removes', () => {
+  it('a gallery inside the article', () => {
+    const found = reasons(pageOf([...BODY.slice(0, 3), ...GALLERY, ...BODY.slice(3)], [...TEASER_LINES, ...FOOTER]));
+    for (const line of GALLERY) expect(found.get(line)).toBe('gallery inside the article');
+    expect(found.get(HEADER[1]!)).toBe('page before the article: menu or link list');
+  });
+
+  it('a comment thread and a list of other stories', () => {
+    const found = reasons(pageOf(BODY, [...THREAD, ...TEASER_LINES, ...FOOTER]));
+    // Each comment's head and text (the reply links are one line, said three times).
+    for (const line of THREAD.filter((_, i) => i % 3 !== 0)) expect(found.get(line)).toBe('page after the article: comment thread');
+    expect(found.get(TEASERS[1]![3]!)).toBe('page after the article: list of other stories');
+  });
+});
+
 ruleTester('outside-article', {
   valid: [
     { name: 'an article alone', text: `${HEADLINE}\n\n${BODY.join('\n\n')}\n` },
@@ -83,6 +141,31 @@ ruleTester('outside-article', {
     },
   ],
   invalid: [
+    {
+      name: 'a gallery inside the article goes; the article goes on after it',
+      text: pageOf([...BODY.slice(0, 3), ...GALLERY, ...BODY.slice(3)], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...GALLERY, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a story told in a gallery: its captions are the article',
+      text: pageOf(GALLERY, [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a comment thread after the article, its heads in any language\'s words',
+      text: pageOf(BODY, [...THREAD, ...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...THREAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a list of tour dates introduced by the article\'s own sentence stays',
+      text: pageOf(TOUR, [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'the lead under the headline, cut off from the article by a byline and a paywall\'s offer, stays',
+      text: pageOf([BODY[0]!, ...PAYWALL, ...BODY.slice(1)], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...PAYWALL, ...TEASER_LINES, ...FOOTER],
+    },
     {
       name: 'a page: header and menus before the article, teasers and footer after it',
       text: page([...TEASER_LINES, '', ...FOOTER]),
