@@ -38,6 +38,10 @@ export function detectTitle(document: Document, analysis: HeadlineAnalysis & Pic
   if (!first) return undefined;
   const words = analysis.wordCount(first);
   if (words === 0 || words > MAX_TITLE_WORDS) return undefined;
+  if (words <= MAX_NAVIGATION_WORDS) {
+    const printedTwice = headlinePrintedTwice(document, analysis);
+    if (printedTwice) return printedTwice;
+  }
   const title: Title = { line: first.index, span: first.span, text: first.text };
   const oneSentence = first.sentences.length === 1 || AFFIX_SEPARATOR.test(first.text);
   if (oneSentence && !/[^.]\.$/u.test(first.text)) return title;
@@ -48,6 +52,40 @@ export function detectTitle(document: Document, analysis: HeadlineAnalysis & Pic
   if (standsAlone && first.sentences.length <= 2 && words <= MAX_PERIOD_TITLE_WORDS) return title;
   const isCopy = headlineCopyTest(first.text, analysis);
   return document.lines.some((line) => line.index > first.index && isCopy(line)) ? title : undefined;
+}
+
+/** The most words of a first line that may be a site's name or a link ("Quanta Magazine", "Skip to content") rather than the headline. */
+const MAX_NAVIGATION_WORDS = 4;
+
+/** The lines near the top of a page where its headline is looked for when the first line is not it. */
+const HEADLINE_SEARCH_LINES = 60;
+
+/** The fewest words of a headline found below the first line (a menu's entries have fewer). */
+const MIN_HEADLINE_WORDS = 5;
+
+/**
+ * When the first line is short (a site's name, a skip link), the headline is where the page puts
+ * it: the first line near the top that the page prints again (as its `<title>` and its `<h1>` both
+ * are) before any sentence of ten words or more, long enough not to be a menu's entry and without
+ * a closing period. `undefined` when there is none.
+ */
+function headlinePrintedTwice(document: Document, analysis: Pick<Analysis, 'key' | 'wordCount'>): Title | undefined {
+  const top = document.lines.slice(1, HEADLINE_SEARCH_LINES);
+  const seen = new Map<string, Line>();
+  for (const line of top) {
+    const words = analysis.wordCount(line);
+    // Both copies head the page: above its first sentence of text.
+    if (line.sentences.length > 1 || /[.!?。！？]["'”’»)\]]*$/u.test(line.text)) {
+      if (words >= MIN_HEADLINE_WORDS * 2) return undefined;
+      continue;
+    }
+    if (words < MIN_HEADLINE_WORDS || words > MAX_TITLE_WORDS || /[:]$/u.test(line.text)) continue;
+    const key = analysis.key(line);
+    const earlier = seen.get(key);
+    if (earlier) return { line: earlier.index, span: earlier.span, text: earlier.text };
+    seen.set(key, line);
+  }
+  return undefined;
 }
 
 /** What {@link headlineCopyTest} reads of a document's analysis. */

@@ -79,6 +79,19 @@ describe('detectTitle', () => {
     expect(titleOf('В городе открыли новый каток\n\nКаток работает ежедневно.')).toBe('В городе открыли новый каток');
   });
 
+  it('takes the headline the page prints twice near its top when the first line is a site name or a link', () => {
+    const page = ['Harbour Times', 'News', 'Sport', 'Ferry returns to the harbour after repairs', 'Share', 'Ferry returns to the harbour after repairs', 'By Ellen Ward', 'The harbour ferry resumed its crossings on Monday after six weeks of repairs in dry dock.'].join('\n\n');
+    expect(detectTitle(parseDocument(page))?.text).toBe('Ferry returns to the harbour after repairs');
+    // A menu's entries printed twice are too short to be a headline; the site name stays the headline.
+    const menus = ['Harbour Times', 'News', 'Sport', 'News', 'Sport', 'The harbour ferry resumed its crossings on Monday after six weeks of repairs in dry dock.'].join('\n\n');
+    expect(detectTitle(parseDocument(menus))?.text).toBe('Harbour Times');
+  });
+
+  it('does not take a line printed twice below the first sentences of the text as the headline', () => {
+    const page = ['Anwalt Berg', 'Willkommen', 'Ich bin Anna Berg, Rechtsanwältin in Hamburg, und ich berate kleine und mittlere Unternehmen in allen Fragen des Vertragsrechts.', 'E-Mail einer Mandantin, Juli 2015', 'Danke!', 'E-Mail einer Mandantin, Juli 2015'].join('\n\n');
+    expect(detectTitle(parseDocument(page))?.text).toBe('Anwalt Berg');
+  });
+
   it('reads CRLF and CR text the same way', () => {
     expect(titleOf(`Harbour ferry returns\r\n\r\n${BODY}`)).toBe('Harbour ferry returns');
     expect(titleOf(`Harbour ferry returns\r\r${BODY}`)).toBe('Harbour ferry returns');
