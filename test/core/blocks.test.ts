@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/core/analysis.js';
+import { lineSign, pageModel, type BlockKind, type PageModel } from '../../src/core/blocks.js';
+import { parseDocument } from '../../src/core/parse.js';
+
+/** The block model of lines set apart as a page dump sets them (a blank line between each). */
+function modelOf(lines: readonly string[]): PageModel {
+  const document = parseDocument(lines.join('\n\n'));
+  return pageModel(document, analyse(document));
+}
+
+/** The kind of the block that holds the line with text `text`. */
+function kindOf(model: PageModel, text: string): BlockKind | undefined {
+  const line = model.lines.find((each) => each.line.text === text);
+  return line && model.blocks[model.blockOf[line.position]!]!.kind;
+}
+
+const PROSE = [
+  'The harbour ferry resumed its crossings on Monday after six weeks of repairs in the dry dock.',
+  'About two thousand commuters use the ferry each day, and many of them faced long detours while it was away.',
+  'The operator said that a second boat would join the route next summer, once its crew had been trained.',
+  'Fares will stay the same until the end of the year, but season tickets will cost more from January.',
+];
+
+describe('lineSign', () => {
+  it('reads dates, slide numbers, counters, credits and introductions by their shape', () => {
+    expect(lineSign('14. Juni 2013 at 20:51', 6)).toBe('date');
+    expect(lineSign('November 20, 2019', 3)).toBe('date');
+    expect(lineSign('2019-11-20', 3)).toBe('date');
+    expect(lineSign('3/12', 2)).toBe('slide');
+    expect(lineSign('Bild 3 von 12', 4)).toBe('slide');
+    expect(lineSign('Kommentare (8)', 2)).toBe('counter');
+    expect(lineSign('1.2K shares', 3)).toBe('counter');
+    expect(lineSign('© Anna Berg', 2)).toBe('credit');
+    expect(lineSign('Foto: Privat', 2)).toBe('credit');
+    expect(lineSign('The band plays these dates:', 5)).toBe('intro');
+  });
+
+  it('says nothing of a heading or a sentence', () => {
+    expect(lineSign('Ferry returns to the harbour', 5)).toBeUndefined();
+    expect(lineSign('The ferry is back.', 4)).toBeUndefined();
+    // A long line is no date however many numbers it holds.
+    expect(lineSign('On 12.05.2024 at 09:14 the ferry left the harbour with two hundred passengers and forty bicycles on board', 20)).toBeUndefined();
+  });
+});
+
+describe('pageModel', () => {
+  it('groups prose and runs of short lines into blocks, and tells a menu from a table', () => {
+    const model = modelOf(['Home', 'News', 'Sport', 'Weather', 'Travel', ...PROSE, 'Length 42 m', 'Seats 200', 'Bicycles 40', 'Built 1998']);
+    expect(kindOf(model, 'News')).toBe('menu');
+    expect(kindOf(model, PROSE[0]!)).toBe('prose');
+    expect(kindOf(model, 'Seats 200')).toBe('table');
+    expect(model.blocks.map((block) => block.kind)).toEqual(['menu', 'prose', 'table']);
+  });
+
+  it('counts a line ending in a colon as prose when it is a sentence, and hard-wrapped lines as prose', () => {
+    const wrapped = 'The harbour ferry resumed its crossings on Monday after six weeks of';
+    const model = modelOf(['Home', 'News', 'Sport', 'The operator has published the new timetable:', wrapped, 'repairs in the dry dock, the operator said on Monday.', ...PROSE]);
+    expect(model.lines.find((line) => line.line.text === 'The operator has published the new timetable:')!.prose).toBe(true);
+    expect(model.lines.find((line) => line.line.text === wrapped)!.prose).toBe(true);
+    expect(model.lines.find((line) => line.line.text === 'News')!.prose).toBe(false);
+  });
+
+  it('marks a line the page prints again in another block as repeated, not copies inside one block', () => {
+    const model = modelOf(['Home', 'News', 'Sport', ...PROSE, '1', 'g', 'Flour', '2', 'g', 'Salt', ...PROSE.map((line) => line.replace('.', ' again.')), 'Home', 'News', 'Sport']);
+    expect(model.lines.filter((line) => line.line.text === 'Home').map((line) => line.repeated)).toEqual([true, true]);
+    expect(model.lines.filter((line) => line.line.text === 'g').map((line) => [line.repeated, line.copies])).toEqual([[false, 2], [false, 2]]);
+  });
+
+  it('ends blocks at blank lines when the text groups its lines into paragraphs', () => {
+    const text = `${PROSE.join('\n')}\n\nHome\nNews\nSport\n\nLength 42 m\nSeats 200\nBicycles 40\n`;
+    const document = parseDocument(text);
+    const model = pageModel(document, analyse(document));
+    expect(model.blocks.map((block) => block.kind)).toEqual(['prose', 'menu', 'table']);
+  });
+
+  it('finds a gallery: slide numbers of one count in order, with their captions', () => {
+    const model = modelOf([...PROSE.slice(0, 2), '1/3', 'The ferry in the dry dock.', 'Photo: Harbour Trust', '2/3', 'A new engine is lifted aboard.', 'Photo: Harbour Trust', '3/3', 'The first crossing on Monday.', 'Photo: Harbour Trust', ...PROSE.slice(2)]);
+    expect(model.galleries).toHaveLength(1);
+    const gallery = model.galleries[0]!;
+    expect([model.lines[gallery.from]!.line.text, model.lines[gallery.to]!.line.text]).toEqual(['1/3', 'Photo: Harbour Trust']);
+    expect(kindOf(model, '2/3')).toBe('gallery');
+  });
+
+  it('finds no gallery in slide numbers out of order, of different counts, or alone', () => {
+    expect(modelOf([...PROSE, '2/3', 'Caption one here.', '1/3']).galleries).toEqual([]);
+    expect(modelOf([...PROSE, '1/3', 'Caption one here.', '2/4']).galleries).toEqual([]);
+    expect(modelOf([...PROSE, 'Seite 3 von 8']).galleries).toEqual([]);
+  });
+
+  it('finds a comment thread: three dated heads of one shape, each over a short text', () => {
+    const thread = [
+      'Anna Weber says: 12.05.2024 at 09:14', 'Good news for the harbour, the old ferry was falling apart when I last took it.', 'Reply',
+      'Tom says: 12.05.2024 at 10:02', 'I hope they keep the early crossing in winter as well, I need it for work.', 'Reply',
+      'Mia says: 13.05.2024 at 18:40', 'My grandfather was one of the first pilots of that ferry, he would have liked this.', 'Reply',
+    ];
+    const model = modelOf([...PROSE, ...thread]);
+    expect(kindOf(model, 'Tom says: 12.05.2024 at 10:02')).toBe('comments');
+    expect(kindOf(model, PROSE[0]!)).toBe('prose');
+    // Two comments could be an article's byline and its update.
+    expect(kindOf(modelOf([...PROSE, ...thread.slice(0, 6)]), 'Tom says: 12.05.2024 at 10:02')).not.toBe('comments');
+  });
+
+  it('does not take an article under its dated byline for a comment', () => {
+    const teasers = ['[ 12.05.2024 ] Ferry timetable changes', 'The island ferry will run four times a day from November instead of six.', '[ 11.05.2024 ] New cycle path opens', 'Cyclists can ride from the old mill to the town centre without cars.'];
+    const byline = '13.05.2024 Ellen Ward Harbour';
+    const model = modelOf([...teasers, byline, ...PROSE, ...PROSE.map((line) => line.replace('.', ' too.')).slice(0, 3)]);
+    expect(kindOf(model, byline)).not.toBe('comments');
+    expect(kindOf(model, PROSE[0]!)).toBe('prose');
+  });
+
+  it('finds a list of other stories: three sentences standing alone, each under a few short lines', () => {
+    const teasers = [
+      'Ferry timetable changes for the winter', 'Mara Lind', 'The island ferry will run four times a day from November instead of six, the operator has announced.',
+      'New cycle path opens along the river', 'Tom Ashby', 'Cyclists can now ride from the old mill to the town centre without sharing the road with cars.',
+      'Storm warning for the northern coast', 'Mara Lind', 'Forecasters expect gusts of up to ninety kilometres an hour on Thursday night along the coast.',
+    ];
+    const model = modelOf([...PROSE, 'More stories', ...teasers]);
+    expect(kindOf(model, 'Tom Ashby')).toBe('teasers');
+    expect(kindOf(model, teasers[2]!)).toBe('teasers');
+    expect(kindOf(model, 'More stories')).not.toBe('teasers');
+    expect(kindOf(modelOf([...PROSE, 'More stories', ...teasers.slice(0, 6)]), 'Tom Ashby')).not.toBe('teasers');
+  });
+});

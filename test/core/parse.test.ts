@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/core/parse.js';
+
+/** The sentences of `text`, as the parse finds them. */
+function sentencesOf(text: string): string[] {
+  return parseDocument(text).sentences.map((sentence) => sentence.text);
+}
+
+describe('parseDocument: hard-wrapped prose', () => {
+  it('reads lines wrapped at a fixed width and set apart by blank lines as one paragraph', () => {
+    const text = 'Decorators in Python enable you to modify the behaviour of existing\n\nfunctions without changing the original function, and advice in older lisps\n\nenables the same.\n';
+    const document = parseDocument(text);
+    expect(document.paragraphs).toHaveLength(1);
+    expect(sentencesOf(text)).toEqual([
+      'Decorators in Python enable you to modify the behaviour of existing\n\nfunctions without changing the original function, and advice in older lisps\n\nenables the same.',
+    ]);
+  });
+
+  it('keeps a headline and the short line under it apart, and a standfirst and its byline', () => {
+    expect(parseDocument('What Being Asexual Tells Us About Sex And Romance\n\naeon.co Sex\n').paragraphs).toHaveLength(2);
+    expect(parseDocument("One member of the defense did not hold back on Monday about the fight\n\nby Bryan Miller\n").paragraphs).toHaveLength(2);
+    // A short line is no wrapped text even when it stops mid-phrase.
+    expect(parseDocument('Sign up for\n\nour newsletter today\n').paragraphs).toHaveLength(2);
+  });
+
+  it('reads lines wrapped at a fixed width before a capital as one sentence', () => {
+    const lines = [
+      'Die Bootsführerausbildung in der Feuerwehr ist sehr praxisorientiert und',
+      'schließt mit der Prüfung zum amtlichen Sportbootführerschein ab. Der',
+      'theoretische Unterricht wird in einer eigenen Schulung durchgeführt, die',
+      'Prüfung wird vor einer amtlichen Kommission abgelegt, wie jedes Jahr.',
+    ];
+    expect(sentencesOf(lines.join('\n'))).toEqual([
+      `${lines[0]}\n${lines[1]!.slice(0, lines[1]!.indexOf(' Der'))}`,
+      `Der\n${lines[2]}\n${lines[3]}`,
+    ]);
+  });
+
+  it('does not join the short lines of a list however they end', () => {
+    expect(sentencesOf('Ingredients\nFlour\nSugar and\nSalt\n')).toEqual(['Ingredients', 'Flour', 'Sugar and', 'Salt']);
+  });
+});
