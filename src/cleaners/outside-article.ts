@@ -39,6 +39,7 @@ import type { Analysis, TermCounts } from '../core/analysis.js';
 import { pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
 import type { CleanContext, Cleaner } from '../core/cleaner.js';
 import type { Line, Removal, Span } from '../core/model.js';
+import { lineShape } from '../core/text.js';
 import { headlineCopyTest } from '../core/title.js';
 
 /** What a line of prose costs before its words count: a one-line summary of a teaser weighs little. */
@@ -292,8 +293,24 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
 function introduced(page: PageModel, run: Run, limits: Limits): Run {
   const next = page.blocks[page.blockOf[run.to]! + 1];
   if (!INTRODUCES.test(page.lines[run.to]!.line.text) || !next || !mayBelong(page, next) || next.to > limits.last) return run;
-  return { from: run.from, to: next.to, total: run.total };
+  return { from: run.from, to: patternEnd(page, next), total: run.total };
 }
+
+/**
+ * The last line of a block's pattern: of a list in one shape, its last line of that shape (a
+ * label after a list of dates, "More from the Gazette", is the next box's); of a block without
+ * one, its last line.
+ */
+function patternEnd(page: PageModel, block: Block): number {
+  if (block.parallel < MIN_PATTERN_SHARE) return block.to;
+  const shape = lineShape(page.lines[block.from]!.line.text);
+  let end = block.to;
+  while (end > block.from && lineShape(page.lines[end]!.line.text) !== shape) end--;
+  return end;
+}
+
+/** The share of a block's lines in one shape from which it is a list of that shape. */
+const MIN_PATTERN_SHARE = 0.5;
 
 /** The run with the rest of a gallery it starts or ends in (the first slide's number, the last slide's credit). */
 function wholeGalleries(page: PageModel, run: Run, limits: Limits): Run {
