@@ -182,7 +182,7 @@ function copyOf(kind, text, random, vocabulary) {
       return [...words.slice(0, i), ...words.slice(i + 1)].join(' ');
     }
     case 'prefix': {
-      const cut = pick(Math.max(4, Math.floor(words.length * 0.3)), Math.max(5, Math.floor(words.length * 0.75)));
+      const cut = pick(Math.max(MIN_PART_WORDS, Math.floor(words.length * 0.3)), Math.max(MIN_PART_WORDS + 1, Math.floor(words.length * 0.75)));
       if (cut >= words.length - 1) return undefined;
       return words.slice(0, cut).join(' ').replace(/[,;:]$/u, '');
     }

@@ -22,8 +22,9 @@ import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import { hashWords, sameWords } from '../core/tokens.js';
 import { Postings } from './postings.js';
 import type { Document, Sentence } from '../core/model.js';
+import { headlineCopyTest } from '../core/title.js';
 import type { ResolvedOptions } from '../core/options.js';
-import { startsUpper, wordStart } from '../core/text.js';
+import { startsLower, startsUpper, wordStart } from '../core/text.js';
 
 /** Words per shingle in the candidate index. */
 const SHINGLE = 3;
@@ -85,19 +86,26 @@ export const nearDuplicate: Cleaner = {
     const firstByKey = new FirstByKey(units, document.sentences.length);
     const postings = new Postings(MAX_POSTINGS, document.text.length / CHARACTERS_PER_SHINGLE);
     const matches: Match[] = [];
+    const repeats = new Uint8Array(document.sentences.length);
     for (let position = 0; position < document.sentences.length; position++) {
       const unit = units.unit(position);
       if (unit.ids.length === 0 || unit.sentence.line === title?.line) continue;
       const exact = firstByKey.find(unit.ids);
       const match = findMatch(unit, exact, units, postings, groups, options);
       if (match) matches.push(match);
+      if (match || exact !== undefined) repeats[position] = 1;
       if (exact === undefined) firstByKey.add(unit.ids, position);
       forEachShingle(unit.codes, (shingle) => postings.add(shingle, position));
     }
     const lines = new LineFacts(document);
+    const inRunningText = followedByNewText(document, repeats);
+    const isHeadlineCopy = title ? headlineCopyTest(title.text, context.analysis) : () => false;
     return matches
       .filter((match) => groups.size(match.duplicate.position) < TEMPLATE_OCCURRENCES)
-      .filter((match) => !isRestatedHeading(document, lines, match))
+      .filter((match) => inRunningText[match.duplicate.position] === 0)
+      // A copy of the headline is the work of repeated-title, which takes it: a sentence that
+      // restates it is the article's opening, and stays.
+      .filter((match) => !isHeadlineCopy(document.lines[match.original.sentence.line]!))
       .filter((match) => !namesOtherThings(context, match))
       .filter((match) => !isEmbeddedPost(document, lines, match.duplicate.sentence, match.from ?? match.duplicate.sentence.span.start))
       .map(({ duplicate, original, reason, from }) => ({
@@ -254,8 +262,9 @@ function findMatch(unit: Unit, exact: number | undefined, units: Units, postings
  */
 function compare(unit: Unit, earlier: Unit, threshold: number, units: Units): Match | undefined {
   if (isTruncatedCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the start of an earlier sentence (truncated copy)' };
+  if (isPartCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the end or the middle of an earlier sentence (part copy)' };
   const glued = unit.codes.length > earlier.codes.length ? gluedCopy(unit, earlier) : undefined;
-  if (glued || statesOtherNumbers(units, unit, earlier)) return glued;
+  if (glued || statesOtherNumbers(units, unit, earlier) || saysMore(unit, earlier)) return glued;
   const shared = sharedWords(unit.codes, earlier.codes);
   const alike = Math.max(editSimilarity(unit.codes, earlier.codes), shared);
   if (alike >= threshold) return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
@@ -288,13 +297,52 @@ function namesOtherThings({ analysis }: CleanContext, { duplicate, original, fro
 }
 
 /**
- * True when both sentences state numbers and the numbers differ: sentences alike but for their
- * numbers state different facts ("1 sack, 2 tackles" / "1 sack, 3 tackles"; "rose 3%" / "rose 4%").
+ * True when a number of one sentence stands where the other has another number: sentences alike
+ * but for their numbers state different facts ("1 sack, 2 tackles" / "1 sack, 3 tackles"; "rose
+ * 3%" / "rose 4%"). The numbers are compared in order: a number one sentence adds or leaves out
+ * is an edit like any other word ("A survey of 412 nurses found..." / "A survey of nurses
+ * found..."), so only numbers that are not the other's with some left out count as replaced.
  */
 function statesOtherNumbers(units: Units, a: Unit, b: Unit): boolean {
   const numbersA = units.numbers(a);
   const numbersB = units.numbers(b);
-  return numbersA.length > 0 && numbersB.length > 0 && !sameWords(numbersA, numbersB);
+  const [fewer, more] = numbersA.length <= numbersB.length ? [numbersA, numbersB] : [numbersB, numbersA];
+  return !isSubsequence(fewer, more);
+}
+
+/** True when `part` is `whole` with some items left out (the order kept). */
+function isSubsequence(part: readonly number[], whole: readonly number[]): boolean {
+  let next = 0;
+  for (const item of whole) if (next < part.length && part[next] === item) next++;
+  return next === part.length;
+}
+
+/**
+ * True when `copy` is a run of words from the end or the middle of `original` (its start is a
+ * truncated copy): "approved a new buyback plan worth two billion dollars." of "Shares fell after
+ * the board approved a new buyback plan worth two billion dollars." A run whose first word the
+ * original writes in lower case and the copy capitalises was rewritten as a heading ("How to
+ * choose running shoes" under "This guide explains how to choose running shoes for ..."), and
+ * stays.
+ */
+function isPartCopy(copy: Unit, original: Unit): boolean {
+  const at = original.codes.indexOf(copy.codes, 1);
+  if (at <= 0) return false;
+  const offset = wordStart(original.sentence.text, at);
+  return offset === undefined || !(startsLower(original.sentence.text.slice(offset)) && startsUpper(copy.sentence.text));
+}
+
+/** Words a sentence adds after the whole of an earlier one, from which it says more than a copy. */
+const MIN_ADDED_WORDS = 2;
+
+/**
+ * True when `unit` is the whole of the earlier sentence and goes on: "Beats Solo3 Wireless
+ * On-Ear Headphones - Matte Black" under "Beats Solo3 Wireless On-Ear Headphones", a heading
+ * taken up by the sentence that follows it. A copy adds nothing (a word at most, an edit), but
+ * the words the two share would make them alike.
+ */
+function saysMore(unit: Unit, earlier: Unit): boolean {
+  return unit.codes.length >= earlier.codes.length + MIN_ADDED_WORDS && unit.codes.startsWith(earlier.codes);
 }
 
 /** Words two sentences must open with alike to be compared as restatements. */
@@ -404,7 +452,8 @@ function isTruncatedCopy(copy: Unit, original: Unit): boolean {
     const cutAtPeriod = original.sentence.text.startsWith(copy.sentence.text) || CUT_AT_ABBREVIATION.test(copy.sentence.text);
     return cutAtPeriod ? withinOneWord(copy.codes, original.codes) : original.codes.startsWith(copy.codes);
   }
-  return length * 2 >= original.codes.length && withinOneWord(copy.codes, original.codes);
+  // Word for word, any cut is a copy; with a word changed, it keeps at least half the original.
+  return original.codes.startsWith(copy.codes) || (length * 2 >= original.codes.length && withinOneWord(copy.codes, original.codes));
 }
 
 /** True when `copy` is a prefix of `original` but for one word changed, dropped or added. */
@@ -414,15 +463,27 @@ function withinOneWord(copy: string, original: string): boolean {
 }
 
 /**
- * True when the original is a heading (a line of its own without terminal punctuation, as in a
- * numbered list of tips) and the repeat opens a paragraph of several sentences: the heading
- * announces a section and the sentence starts it, or a recap at the end takes the headings up
- * again ("Start small and recognize that no one is watching. The early days are ..."); neither
- * is a copy to remove.
+ * Per sentence, 1 when a sentence that repeats nothing follows it on its line: the repeat is then
+ * part of the writer's running text, not a copy set down beside it. A heading restated as the
+ * first sentence of its section ("1. Start small" / "Start small. The early days are ..."), the
+ * tips taken up again in a closing recap, a quotation said again in the middle of a paragraph:
+ * each stays. Copies stand as paragraphs of their own or end a paragraph; a copy of several
+ * sentences is followed only by its own repeats. Worked out in one pass from the end.
  */
-function isRestatedHeading(document: Document, lines: LineFacts, { original, duplicate }: Match): boolean {
-  const proseLine = document.lines[duplicate.sentence.line]!;
-  return proseLine.sentences[0] === duplicate.sentence.index && proseLine.sentences.length > 1 && !lines.endsSentence(original.sentence.line);
+function followedByNewText(document: Document, repeats: Uint8Array): Uint8Array {
+  const followed = new Uint8Array(document.sentences.length);
+  let line = -1;
+  let seen = 0;
+  for (let position = document.sentences.length - 1; position >= 0; position--) {
+    const sentence = document.sentences[position]!;
+    if (sentence.line !== line) {
+      line = sentence.line;
+      seen = 0;
+    }
+    followed[position] = seen;
+    if (repeats[position] === 0) seen = 1;
+  }
+  return followed;
 }
 
 /**
@@ -431,15 +492,12 @@ function isRestatedHeading(document: Document, lines: LineFacts, { original, dup
  * each said twice took minutes).
  */
 class LineFacts {
-  /** True when the line ends in terminal punctuation. */
-  readonly endsSentence: (index: number) => boolean;
   /** True when the line's last word is a link. */
   readonly endsInLink: (index: number) => boolean;
   /** The offset in the text where the line's first link ("https://", "pic.twitter.com/") ends, or Infinity. */
   readonly firstLinkEnd: (index: number) => number;
 
   constructor(document: Document) {
-    this.endsSentence = perLine((index) => TERMINAL.test(document.lines[index]!.text));
     this.endsInLink = perLine((index) => endsInLink(document.lines[index]!.text));
     this.firstLinkEnd = perLine((index) => {
       const line = document.lines[index]!;
