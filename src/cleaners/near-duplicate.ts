@@ -99,13 +99,15 @@ export const nearDuplicate: Cleaner = {
     }
     const lines = new LineFacts(document);
     const inRunningText = followedByNewText(document, repeats);
-    const isHeadlineCopy = title ? headlineCopyTest(title.text, context.analysis) : () => false;
+    const headlineCopy = title ? headlineCopyTest(title.text, context.analysis) : undefined;
+    // Asked once per line: a long line holding many originals is read once.
+    const isHeadlineCopy = perLine((index) => headlineCopy?.(document.lines[index]!) ?? false);
     return matches
       .filter((match) => groups.size(match.duplicate.position) < TEMPLATE_OCCURRENCES)
-      .filter((match) => inRunningText[match.duplicate.position] === 0)
+      .filter((match) => !isInRunningText(inRunningText, match))
       // A copy of the headline is the work of repeated-title, which takes it: a sentence that
       // restates it is the article's opening, and stays.
-      .filter((match) => !isHeadlineCopy(document.lines[match.original.sentence.line]!))
+      .filter((match) => !isHeadlineCopy(match.original.sentence.line))
       .filter((match) => !namesOtherThings(context, match))
       .filter((match) => !isEmbeddedPost(document, lines, match.duplicate.sentence, match.from ?? match.duplicate.sentence.span.start))
       .map(({ duplicate, original, reason, from }) => ({
@@ -246,9 +248,12 @@ function findMatch(unit: Unit, exact: number | undefined, units: Units, postings
   for (const position of candidates(postings, unit.codes)) {
     const earlier = units.unit(position);
     if (sameWords(earlier.ids, unit.ids)) continue;
-    const found = compare(unit, earlier, options.similarity, units);
+    const found = compare(unit, earlier, options, units);
     if (found === undefined) continue;
-    groups.union(unit.position, earlier.position);
+    // A copy glued to the end of a sentence makes that sentence no more alike its original than
+    // the writer's words before it are: only whole sentences join a group (else a sentence with
+    // a copy glued to it would count its own repeat and the copy's original as three alike).
+    if (found.from === undefined) groups.union(unit.position, earlier.position);
     match ??= found;
   }
   return match;
@@ -260,15 +265,20 @@ function findMatch(unit: Unit, exact: number | undefined, units: Units, postings
  * paragraph under it opens with ("Brydge Pro Keyboard for iPad Pro" / "Brydge Pro Keyboard for
  * iPad Pro is ...").
  */
-function compare(unit: Unit, earlier: Unit, threshold: number, units: Units): Match | undefined {
+function compare(unit: Unit, earlier: Unit, options: ResolvedOptions, units: Units): Match | undefined {
+  const threshold = options.similarity;
   if (isTruncatedCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the start of an earlier sentence (truncated copy)' };
   if (isPartCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the end or the middle of an earlier sentence (part copy)' };
-  const glued = unit.codes.length > earlier.codes.length ? gluedCopy(unit, earlier) : undefined;
-  if (glued || statesOtherNumbers(units, unit, earlier) || saysMore(unit, earlier)) return glued;
+  const glued = unit.codes.length > earlier.codes.length ? gluedCopy(unit, earlier, threshold) : undefined;
+  if (glued) return glued;
+  // Only when the sentence as a whole is no repeat is the end of it looked at alone: an edited
+  // copy goes whole, not from its last colon on.
+  const tail = (): Match | undefined => gluedPart(unit, earlier, options.minDuplicateWords);
+  if (statesOtherNumbers(units, unit, earlier) || saysMore(unit, earlier)) return tail();
   const shared = sharedWords(unit.codes, earlier.codes);
   const alike = Math.max(editSimilarity(unit.codes, earlier.codes), shared);
   if (alike >= threshold) return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
-  return isRestatement(unit, earlier, shared) ? { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' } : undefined;
+  return isRestatement(unit, earlier, shared) ? { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' } : tail();
 }
 
 /** Words swapped for others, at most, in a sentence that says the same of something else. */
@@ -375,12 +385,13 @@ const MIN_GLUED_WORDS = 8;
  * boundary separates them: "Eve Door & Window brings automations to your Siri setup Ships with
  * a new smart sensor that's made". Only the copy, from its first word on, is removed.
  */
-function gluedCopy(unit: Unit, earlier: Unit): Match | undefined {
+function gluedCopy(unit: Unit, earlier: Unit, threshold: number): Match | undefined {
   const at = unit.codes.indexOf(earlier.codes.slice(0, GLUED_HEAD), 1);
   if (at <= 0 || at + GLUED_HEAD > unit.codes.length || earlier.codes.length < MIN_GLUED_WORDS) return undefined;
   const tail = unit.codes.slice(at);
-  // The copy is the original, its start (cut short), or either with one word changed, added or dropped.
-  const copies = tail === earlier.codes || (tail.length <= earlier.codes.length + 1 && tail.length * 2 >= earlier.codes.length && withinOneWord(tail, earlier.codes));
+  // The copy is the original, its start (cut short), either with one word changed, added or
+  // dropped, or the original in other words, as alike as a copy standing alone must be.
+  const copies = tail === earlier.codes || (tail.length <= earlier.codes.length + 1 && ((tail.length * 2 >= earlier.codes.length && withinOneWord(tail, earlier.codes)) || alikeness(tail, earlier.codes) >= threshold));
   if (!copies) return undefined;
   // 0 when there is no such word: a count thrown off by Unicode normalisation errs towards
   // removing the whole sentence.
@@ -388,6 +399,44 @@ function gluedCopy(unit: Unit, earlier: Unit): Match | undefined {
   // The copy must open like a sentence, "... setup Ships with", not continue one ("... penghinaan").
   if (!startsUpper(unit.sentence.text.slice(offset))) return undefined;
   return { duplicate: unit, original: earlier, reason: 'repeats an earlier sentence, glued to the end of a line', from: unit.sentence.span.start + offset };
+}
+
+/**
+ * A part copy (see {@link isPartCopy}) that ends a sentence after a sentence of its own, where
+ * the segmenter saw no boundary because the copy opens in lower case: "... will update this
+ * article. offered no evidence to support their estimates." Only the copy goes. The words
+ * before it must end a sentence: a sentence of the writer's that closes on a phrase an earlier
+ * one used ("We must act in order to protect the rights of the workers.") stays whole.
+ */
+function gluedPart(unit: Unit, earlier: Unit, minWords: number): Match | undefined {
+  const words = longestEndInside(unit.codes, earlier.codes);
+  const at = unit.codes.length - words;
+  if (words < minWords || at <= 0) return undefined;
+  const offset = wordStart(unit.sentence.text, at);
+  if (offset === undefined || !TERMINAL.test(unit.sentence.text.slice(0, offset).trimEnd())) return undefined;
+  return { duplicate: unit, original: earlier, reason: 'repeats the end or the middle of an earlier sentence, after a sentence on its line', from: unit.sentence.span.start + offset };
+}
+
+/**
+ * How many of the last words of `codes` stand, in order, inside `original` past its first word
+ * (a run from its start is a truncated copy). Each place of the last {@link GLUED_HEAD} words in
+ * `original` is extended backwards: a handful of places, each as long as the run.
+ */
+function longestEndInside(codes: string, original: string): number {
+  if (codes.length < GLUED_HEAD) return 0;
+  const last = codes.slice(-GLUED_HEAD);
+  let longest = 0;
+  for (let found = original.indexOf(last, 1); found !== -1; found = original.indexOf(last, found + 1)) {
+    let words = GLUED_HEAD;
+    while (words < codes.length && found + GLUED_HEAD - words - 1 >= 1 && codes[codes.length - words - 1] === original[found + GLUED_HEAD - words - 1]) words++;
+    longest = Math.max(longest, words);
+  }
+  return longest;
+}
+
+/** How alike two sentences' words are: by edit distance, or as bags of words, whichever is more. */
+function alikeness(a: string, b: string): number {
+  return Math.max(editSimilarity(a, b), sharedWords(a, b));
 }
 
 /** 1 minus the word-level edit distance over the longer length: word changes, insertions, drops. */
@@ -463,12 +512,21 @@ function withinOneWord(copy: string, original: string): boolean {
 }
 
 /**
- * Per sentence, 1 when a sentence that repeats nothing follows it on its line: the repeat is then
- * part of the writer's running text, not a copy set down beside it. A heading restated as the
- * first sentence of its section ("1. Start small" / "Start small. The early days are ..."), the
- * tips taken up again in a closing recap, a quotation said again in the middle of a paragraph:
- * each stays. Copies stand as paragraphs of their own or end a paragraph; a copy of several
- * sentences is followed only by its own repeats. Worked out in one pass from the end.
+ * True when the repeat is part of the writer's running text, not a copy set down beside it: a
+ * sentence that repeats nothing follows it on its line, and what it repeats is on an earlier line.
+ * A heading restated as the first sentence of its section ("1. Start small" / "Start small. The
+ * early days are ..."), the tips taken up again in a closing recap, a quotation said again in the
+ * middle of a paragraph: each stays. Copies stand as paragraphs of their own or end a paragraph
+ * (a copy of several sentences is followed only by its own repeats); a sentence said twice in a
+ * row on one line ("A. A. B. B.") is a stutter of the scraper.
+ */
+function isInRunningText(followed: Uint8Array, { duplicate, original }: Match): boolean {
+  return followed[duplicate.position] === 1 && original.sentence.line !== duplicate.sentence.line;
+}
+
+/**
+ * Per sentence, 1 when a sentence that repeats nothing follows it on its line (see
+ * {@link isInRunningText}). Worked out in one pass from the end.
  */
 function followedByNewText(document: Document, repeats: Uint8Array): Uint8Array {
   const followed = new Uint8Array(document.sentences.length);
@@ -546,8 +604,15 @@ function isEmbeddedPost(document: Document, lines: LineFacts, sentence: Sentence
   if (POST_SIGNATURE.test(document.text.slice(start, sentence.span.end))) return true;
   // Text after the post's link, on the same line, is not part of the post.
   if (lines.firstLinkEnd(sentence.line) <= start) return false;
-  const following = document.lines.slice(sentence.line, sentence.line + 1 + SIGNATURE_DISTANCE);
-  return following.some((line, i) => (i <= 1 && lines.endsInLink(line.index)) || (i > 0 && POST_SIGNATURE.test(line.text)));
+  if (lines.endsInLink(sentence.line)) return true;
+  const next = document.lines[sentence.line + 1];
+  // The post's link on a line of its own: the next line of the same block.
+  if (next && next.paragraph === sentence.paragraph && lines.endsInLink(next.index)) return true;
+  // A post signed below it, unless a link closed a post just above: a line set between that
+  // post and its signature is no part of it.
+  const previous = document.lines[sentence.line - 1];
+  if (previous && previous.paragraph !== sentence.paragraph && lines.endsInLink(previous.index)) return false;
+  return document.lines.slice(sentence.line + 1, sentence.line + 1 + SIGNATURE_DISTANCE).some((line) => POST_SIGNATURE.test(line.text));
 }
 
 /** Earlier units sharing most shingles with `codes`, best first. */

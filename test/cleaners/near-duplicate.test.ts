@@ -70,6 +70,14 @@ ruleTester('near-duplicate', {
       text: article('This short guide explains how to choose a pair of running shoes for long distances.', S2, 'How to choose a pair of running shoes', 'Start with the fit: a shoe should hold the heel without pressing on the toes.'),
     },
     {
+      name: 'a sentence of the writer\'s that ends on a phrase an earlier one used',
+      text: article('The union said it would strike in order to protect the pay of the drivers and guards.', S2, 'We must act now in order to protect the pay of the drivers and guards.'),
+    },
+    {
+      name: 'a short phrase after an abbreviation\'s period, shared with an earlier sentence, is too short to be a copy',
+      text: article('The council will vote on the plan at its meeting in May.', S2, 'The vote was set for Tuesday at 9 a.m. at its meeting in May.'),
+    },
+    {
       name: 'sentences alike but for a number replaced by another (different facts)',
       text: article('Ticket prices on the island ferry rose 3% in the spring, the operator said.', S2, 'Ticket prices on the island ferry rose 4% in the spring, the operator said.'),
     },
@@ -185,6 +193,42 @@ ruleTester('near-duplicate', {
       removed: ['The ferry will sail again in'],
       related: ['The ferry will sail again in the spring once the harbour wall at Westport has been rebuilt by the county.'],
       reason: /truncated/,
+    },
+    {
+      name: 'the end of an earlier sentence after a sentence on its line (no boundary seen before a lower-case word): only the copy goes',
+      text: article('Shares in the ferry company fell after its board approved a plan to sell two of the older boats.', S2, 'The talks resume next week. approved a plan to sell two of the older boats.'),
+      removed: ['approved a plan to sell two of the older boats.'],
+      related: ['Shares in the ferry company fell after its board approved a plan to sell two of the older boats.'],
+    },
+    {
+      name: 'a sentence with a copy glued to its end, and a later copy of that sentence: two copies, not three sentences alike',
+      text: article(
+        'Shares in the ferry company fell after its board approved a plan to sell two of the older boats.',
+        `${S1} approved a plan to sell two of the older boats.`,
+        S1.replace(' new', ''),
+      ),
+      removed: ['approved a plan to sell two of the older boats.', S1.replace(' new', '')],
+    },
+    {
+      name: 'a copy with two words swapped, glued to a heading without terminal punctuation',
+      text: article(S1, S2, `Talks at an end ${S1.replace('broken down', 'down broken')}`),
+      removed: [S1.replace('broken down', 'down broken')],
+      output: article(S1, S2, 'Talks at an end'),
+    },
+    {
+      name: 'a sentence said twice in a row on one line',
+      text: article(S2, `${S1} ${S1} ${S3}`),
+      removed: [S1],
+    },
+    {
+      name: 'a copy set between an embedded post and its signature is no part of the post',
+      text: article(S1, `Strike day again ${S3} pic.twitter.com/abc123`, S1, '— Rail Fan (@railfan) March 3, 2024'),
+      removed: [S1],
+    },
+    {
+      name: 'a copy ending a paragraph above a paragraph that ends in a link',
+      text: article(S1, `${S2} ${S1}`, 'The full statement is at https://example.com/strike'),
+      removed: [S1],
     },
     {
       name: 'a copy that ends its paragraph after the writer\'s text',
