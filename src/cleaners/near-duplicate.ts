@@ -419,19 +419,18 @@ function gluedPart(unit: Unit, earlier: Unit, minWords: number): Match | undefin
 
 /**
  * How many of the last words of `codes` stand, in order, inside `original` past its first word
- * (a run from its start is a truncated copy). Each place of the last {@link GLUED_HEAD} words in
- * `original` is extended backwards: a handful of places, each as long as the run.
+ * (a run from its start is a truncated copy). A run of the last n words found there holds the
+ * last n - 1 too, one word on, so the longest is found by halving: a few searches, each linear.
  */
 function longestEndInside(codes: string, original: string): number {
-  if (codes.length < GLUED_HEAD) return 0;
-  const last = codes.slice(-GLUED_HEAD);
-  let longest = 0;
-  for (let found = original.indexOf(last, 1); found !== -1; found = original.indexOf(last, found + 1)) {
-    let words = GLUED_HEAD;
-    while (words < codes.length && found + GLUED_HEAD - words - 1 >= 1 && codes[codes.length - words - 1] === original[found + GLUED_HEAD - words - 1]) words++;
-    longest = Math.max(longest, words);
+  let found = 0;
+  let missing = codes.length + 1;
+  while (missing - found > 1) {
+    const words = (found + missing) >> 1;
+    if (original.indexOf(codes.slice(codes.length - words), 1) !== -1) found = words;
+    else missing = words;
   }
-  return longest;
+  return found;
 }
 
 /** How alike two sentences' words are: by edit distance, or as bags of words, whichever is more. */
@@ -608,11 +607,15 @@ function isEmbeddedPost(document: Document, lines: LineFacts, sentence: Sentence
   const next = document.lines[sentence.line + 1];
   // The post's link on a line of its own: the next line of the same block.
   if (next && next.paragraph === sentence.paragraph && lines.endsInLink(next.index)) return true;
-  // A post signed below it, unless a link closed a post just above: a line set between that
-  // post and its signature is no part of it.
+  // A post signed below it: the signature follows its block. A line set between a post whose
+  // link closed it just above and that post's signature is no part of it.
   const previous = document.lines[sentence.line - 1];
   if (previous && previous.paragraph !== sentence.paragraph && lines.endsInLink(previous.index)) return false;
-  return document.lines.slice(sentence.line + 1, sentence.line + 1 + SIGNATURE_DISTANCE).some((line) => POST_SIGNATURE.test(line.text));
+  for (const line of document.lines.slice(sentence.line + 1, sentence.line + 1 + SIGNATURE_DISTANCE)) {
+    if (POST_SIGNATURE.test(line.text)) return true;
+    if (line.paragraph !== sentence.paragraph) return false;
+  }
+  return false;
 }
 
 /** Earlier units sharing most shingles with `codes`, best first. */

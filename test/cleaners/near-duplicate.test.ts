@@ -46,6 +46,10 @@ ruleTester('near-duplicate', {
       name: 'two posts of one account, each signed alike: the signature is structure',
       text: article(S1, `${S3} #railstrike`, '— Rail Operator (@railop) March 3, 2024', S2, 'Trains will run again on Saturday morning. #railstrike', '— Rail Operator (@railop) March 3, 2024'),
     },
+    {
+      name: 'a post of two lines in one block, signed below it, repeating what the article quotes',
+      text: article(`"${S3}" the statement said.`, S2, `${S3}\nMore updates to follow. #railstrike`, '— Rail Operator (@railop) March 3, 2024'),
+    },
     { name: 'an embedded post ending in its link', text: article(`"${S3}" the statement said.`, S2, `${S3} pic.twitter.com/abc123`) },
     {
       name: 'a heading restated as the first sentence of a recap, far below it',
@@ -223,6 +227,11 @@ ruleTester('near-duplicate', {
     {
       name: 'a copy set between an embedded post and its signature is no part of the post',
       text: article(S1, `Strike day again ${S3} pic.twitter.com/abc123`, S1, '— Rail Fan (@railfan) March 3, 2024'),
+      removed: [S1],
+    },
+    {
+      name: 'a copy set above the text of a signed post is no part of the post',
+      text: article(S1, S2, S1, 'Strike day again, and the platforms are empty. #railstrike', '— Rail Fan (@railfan) March 3, 2024'),
       removed: [S1],
     },
     {
