@@ -92,7 +92,7 @@ function main() {
  * format (the headline, each body sentence, each copy and its original sharing a group).
  */
 function inject(gold, random, injected) {
-  const [headline, ...rest] = gold.split(/\n\n+/);
+  const [headline, ...rest] = gold.trimEnd().split(/\n\n+/);
   // Paragraphs of sentences; a paragraph's lines are kept as they are (joined back by "\n").
   const paragraphs = rest.map((text) => text.split('\n').map((line) => splitSentences(line).map((sentence) => ({ text: sentence }))));
   const clean = random() < 0.2;
@@ -171,7 +171,9 @@ function copyOf(kind, text, random, vocabulary) {
       const swaps = words.map((word, i) => [i, SYNONYMS.get(word.toLowerCase())]).filter(([, synonym]) => synonym);
       if (swaps.length > 0 && random() < 0.5) {
         const [i, synonym] = swaps[pick(0, swaps.length)];
-        return [...words.slice(0, i), synonym, ...words.slice(i + 1)].join(' ');
+        // Written as the word it replaces was: "After" -> "Following".
+        const cased = /^\p{Lu}/u.test(words[i]) ? synonym[0].toUpperCase() + synonym.slice(1) : synonym;
+        return [...words.slice(0, i), cased, ...words.slice(i + 1)].join(' ');
       }
       const i = pick(1, words.length - 2);
       return [...words.slice(0, i), words[i + 1], words[i], ...words.slice(i + 2)].join(' ');

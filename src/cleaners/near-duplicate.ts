@@ -277,7 +277,7 @@ function compare(unit: Unit, earlier: Unit, options: ResolvedOptions, units: Uni
   if (statesOtherNumbers(units, unit, earlier) || saysMore(unit, earlier)) return tail();
   const shared = sharedWords(unit.codes, earlier.codes);
   const alike = Math.max(editSimilarity(unit.codes, earlier.codes), shared);
-  if (alike >= threshold) return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
+  if (alike >= threshold) return gluedAfterHead(unit, earlier, threshold) ?? { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
   return isRestatement(unit, earlier, shared) ? { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' } : tail();
 }
 
@@ -399,6 +399,28 @@ function gluedCopy(unit: Unit, earlier: Unit, threshold: number): Match | undefi
   // The copy must open like a sentence, "... setup Ships with", not continue one ("... penghinaan").
   if (!startsUpper(unit.sentence.text.slice(offset))) return undefined;
   return { duplicate: unit, original: earlier, reason: 'repeats an earlier sentence, glued to the end of a line', from: unit.sentence.span.start + offset };
+}
+
+/**
+ * A copy in other words, its first words changed too, glued after a line without terminal
+ * punctuation ("© Jane Doe" + a spun copy): as alike as a copy must be once the words it has
+ * more than the original are left out at its start, where a word opens in upper case and the
+ * copy opens as its original. Only the copy goes, not the line it was glued to.
+ */
+function gluedAfterHead(unit: Unit, earlier: Unit, threshold: number): Match | undefined {
+  const extra = unit.codes.length - earlier.codes.length;
+  // The copy may itself have a word more or less than its original.
+  for (const at of [extra, extra + 1, extra - 1]) {
+    // It opens as its original does (a word of its first two is the original's first word),
+    // so a name is not cut in two ("Anna Berg said ..." with a word put in later).
+    const opens = unit.codes[at] === earlier.codes[0] || unit.codes[at + 1] === earlier.codes[0];
+    if (at <= 0 || !opens || alikeness(unit.codes.slice(at), earlier.codes) < threshold) continue;
+    const offset = wordStart(unit.sentence.text, at);
+    if (offset !== undefined && startsUpper(unit.sentence.text.slice(offset))) {
+      return { duplicate: unit, original: earlier, reason: 'repeats an earlier sentence in other words, glued to the end of a line', from: unit.sentence.span.start + offset };
+    }
+  }
+  return undefined;
 }
 
 /**

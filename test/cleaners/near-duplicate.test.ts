@@ -220,6 +220,17 @@ ruleTester('near-duplicate', {
       output: article(S1, S2, 'Talks at an end'),
     },
     {
+      name: 'a copy with its first words swapped, glued to a line without terminal punctuation: the line stays',
+      text: article(S1, S2, `Talks at an end ${S1.replace('The union said', 'The said union')}`),
+      removed: [S1.replace('The union said', 'The said union')],
+      output: article(S1, S2, 'Talks at an end'),
+    },
+    {
+      name: 'a copy with a word put in, opening on a name: it goes whole, the name is not cut in two',
+      text: article('Anna Berg said the talks with the rail operator had failed on Wednesday evening.', S2, 'Anna Berg said the talks with the rail operator had really failed on Wednesday evening.'),
+      removed: ['Anna Berg said the talks with the rail operator had really failed on Wednesday evening.'],
+    },
+    {
       name: 'a sentence said twice in a row on one line',
       text: article(S2, `${S1} ${S1} ${S3}`),
       removed: [S1],
