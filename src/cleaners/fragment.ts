@@ -15,8 +15,8 @@
  * with the rest of the document), not on a list of phrases from any one site.
  */
 import type { Analysis, Piece } from '../core/analysis.js';
-import type { Cleaner, CleanContext } from '../core/cleaner.js';
-import type { Document, Line, Removal, Sentence, Span } from '../core/model.js';
+import type { Cleaner, CleanContext, NoOptions } from '../core/cleaner.js';
+import type { Document, Finding, Line, Sentence, Span } from '../core/model.js';
 import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
 import { hasUnspacedScript, lastWordToken, startsUpper, words } from '../core/text.js';
 
@@ -97,13 +97,15 @@ const MIN_OWN_STOPWORDS = 3;
 const MAX_LABEL_WORDS = 12;
 
 /** The rule. */
-export const fragment: Cleaner = {
+export const fragment: Cleaner<NoOptions> = {
   meta: {
     id: 'fragment',
     description: 'Removes truncated sentences and boilerplate lines (labels, counters, dates, credits, off-topic teasers).',
+    precedence: 20,
+    options: {},
   },
   check(context) {
-    const removals: Removal[] = [];
+    const removals: Finding[] = [];
     for (const line of context.document.lines) {
       if (context.title && line.index === context.title.line) continue;
       const removal = checkLine(context, line);
@@ -113,7 +115,7 @@ export const fragment: Cleaner = {
   },
 };
 
-function checkLine(context: CleanContext, line: Line): Removal | undefined {
+function checkLine(context: CleanContext, line: Line): Finding | undefined {
   const { document, analysis } = context;
   const text = line.text;
   const sentences = line.sentences.map((i) => document.sentences[i]!);
@@ -140,8 +142,8 @@ function standsAlone({ document }: CleanContext, line: Line): boolean {
   return blocksAreLines || document.paragraphs[line.paragraph]!.lines.length === 1;
 }
 
-function remove(span: Span, reason: string): Removal {
-  return { rule: 'fragment', reason, span };
+function remove(span: Span, reason: string): Finding {
+  return { reason, span };
 }
 
 /** The reason a line is an interface label, counter, lone date or credit, if it is one. */
@@ -160,7 +162,7 @@ function boilerplateLabel(analysis: Analysis, line: Line): string | undefined {
  * ("shares outside...", "a conference of the Republican…"); a writer's pause has a space before
  * them ("But here's the disconnect …") and stays when it is about the article.
  */
-function checkEllipsis(analysis: Analysis, unit: Piece): Removal | undefined {
+function checkEllipsis(analysis: Analysis, unit: Piece): Finding | undefined {
   const pause = /\s(?:\.\.\.|…|\. \. \.)["'”’»)\]]*$/u.test(unit.text);
   const cohesion = analysis.cohesion(unit);
   if (pause && (cohesion === undefined || cohesion >= MIN_LABEL_COHESION)) return undefined;
@@ -172,7 +174,7 @@ function checkEllipsis(analysis: Analysis, unit: Piece): Removal | undefined {
  * abbreviation ("to improve U.S."), or ending on a word that cannot end a sentence ("reported
  * the.", "was why he.").
  */
-function checkProseLine(context: CleanContext, line: Line, sentences: readonly Sentence[]): Removal | undefined {
+function checkProseLine(context: CleanContext, line: Line, sentences: readonly Sentence[]): Finding | undefined {
   if (sentences.length !== 1) return undefined;
   if (CUT_AT_ABBREVIATION.test(line.text) && !WHOLE_NOUN_PHRASE.test(line.text)) return remove(line.span, 'sentence cut off at an abbreviation');
   if (DANGLING_BEFORE_PERIOD.test(line.text)) return remove(line.span, 'sentence cut off before its last words');
@@ -227,7 +229,7 @@ function proseLinesAfter(analysis: Analysis, document: Document): number[] {
  * The last sentence of a paragraph, left without terminal punctuation: cut off when it stops on
  * a function word, or when it is prose about something else (a teaser glued to the paragraph).
  */
-function checkTrailingSentence(analysis: Analysis, last: Sentence): Removal | undefined {
+function checkTrailingSentence(analysis: Analysis, last: Sentence): Finding | undefined {
   if (endsOnReference(last.text)) return undefined;
   if (endsOnFunctionWord(analysis, last.text)) return remove(last.span, 'sentence cut off mid-phrase');
   const cohesion = analysis.cohesion(last);
@@ -238,7 +240,7 @@ function checkTrailingSentence(analysis: Analysis, last: Sentence): Removal | un
 }
 
 /** A line without terminal punctuation: a heading or caption of the article, a label, or a cut-off sentence. */
-function checkShortLine({ analysis, document }: CleanContext, line: Line): Removal | undefined {
+function checkShortLine({ analysis, document }: CleanContext, line: Line): Finding | undefined {
   const text = line.text;
   const cohesion = analysis.cohesion(line);
   const count = analysis.wordCount(line);

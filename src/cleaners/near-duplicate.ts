@@ -19,10 +19,10 @@
  */
 import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
-import { hashWords, sameWords } from '../core/tokens.js';
-import { Postings } from './postings.js';
 import type { Document, Sentence } from '../core/model.js';
-import type { ResolvedOptions } from '../core/options.js';
+import { fraction, wholeNumber } from '../core/options.js';
+import { Postings } from '../core/postings.js';
+import { hashWords, sameWords } from '../core/tokens.js';
 import { startsUpper, wordStart } from '../core/text.js';
 
 /** Words per shingle in the candidate index. */
@@ -72,11 +72,24 @@ interface Match {
   readonly from?: number;
 }
 
+/** The options of {@link nearDuplicate}. */
+type NearDuplicateOptions = {
+  /** How alike two sentences must be, from 0 to 1, for the later one to count as a repeat. */
+  readonly similarity: number;
+  /** The fewest words a sentence needs to be compared other than exactly; shorter ones must match exactly. */
+  readonly minDuplicateWords: number;
+};
+
 /** The rule. */
-export const nearDuplicate: Cleaner = {
+export const nearDuplicate: Cleaner<NearDuplicateOptions> = {
   meta: {
     id: 'near-duplicate',
     description: 'Removes sentences that repeat an earlier sentence exactly, in other words, or truncated.',
+    precedence: 30,
+    options: {
+      similarity: fraction(0.8, 'how alike (0-1] a sentence must be to an earlier one to be a repeat'),
+      minDuplicateWords: wholeNumber(1, 6, 'fewest words for a sentence to be compared other than exactly'),
+    },
   },
   check(context) {
     const { document, title, options } = context;
@@ -101,7 +114,6 @@ export const nearDuplicate: Cleaner = {
       .filter((match) => !namesOtherThings(context, match))
       .filter((match) => !isEmbeddedPost(document, lines, match.duplicate.sentence, match.from ?? match.duplicate.sentence.span.start))
       .map(({ duplicate, original, reason, from }) => ({
-        rule: this.meta.id,
         reason,
         span: { start: from ?? duplicate.sentence.span.start, end: duplicate.sentence.span.end },
         related: original.sentence.span,
@@ -123,7 +135,7 @@ class Units {
   /** Per vocabulary id, whether the word holds a digit. */
   private readonly digits: boolean[] = [];
 
-  constructor(private readonly context: CleanContext) {}
+  constructor(private readonly context: CleanContext<NearDuplicateOptions>) {}
 
   /**
    * The unit of the sentence at `position`. Asked for every sentence in order, it gives each
@@ -224,7 +236,7 @@ function listKey(ids: ArrayLike<number>): number {
  * one came before. Every earlier sentence found alike joins the unit's group, so that templates
  * (groups of three or more) can be told from copies.
  */
-function findMatch(unit: Unit, exact: number | undefined, units: Units, postings: Postings, groups: UnionFind, options: ResolvedOptions): Match | undefined {
+function findMatch(unit: Unit, exact: number | undefined, units: Units, postings: Postings, groups: UnionFind, options: NearDuplicateOptions): Match | undefined {
   let match: Match | undefined;
   if (exact !== undefined) {
     groups.union(unit.position, exact);
@@ -273,7 +285,7 @@ const MAX_SWAPPED_WORDS = 2;
  * does not otherwise use; statements are left to the similarity alone, since a spun statement's
  * synonyms often do occur elsewhere.
  */
-function namesOtherThings({ analysis }: CleanContext, { duplicate, original, from }: Match): boolean {
+function namesOtherThings({ analysis }: CleanContext<NearDuplicateOptions>, { duplicate, original, from }: Match): boolean {
   if (from !== undefined || !duplicate.sentence.text.endsWith('?') || !original.sentence.text.endsWith('?')) return false;
   const copy = duplicate.ids;
   const first = original.ids;

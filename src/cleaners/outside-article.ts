@@ -36,8 +36,8 @@
  * article it was.
  */
 import type { Analysis } from '../core/analysis.js';
-import type { CleanContext, Cleaner } from '../core/cleaner.js';
-import type { Line, Removal, Span } from '../core/model.js';
+import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
+import type { Finding, Line, Span } from '../core/model.js';
 import { headlineCopyTest } from '../core/title.js';
 import { groupBy } from '../core/group.js';
 import { hashWords, sameWords } from '../core/tokens.js';
@@ -141,10 +141,12 @@ export interface ArticleRun {
 }
 
 /** The rule. */
-export const outsideArticle: Cleaner = {
+export const outsideArticle: Cleaner<NoOptions> = {
   meta: {
     id: 'outside-article',
     description: 'Removes the page around the article in a whole-page text dump: menus, other stories, comments, footers.',
+    precedence: 40,
+    options: {},
   },
   check(context) {
     // A page has MIN_PAGE_LINES lines outside a run of at least one (see `isPage`): a shorter
@@ -155,7 +157,7 @@ export const outsideArticle: Cleaner = {
     // `related` points at the article's first or last line, so --explain says where it is.
     const first = run.lines[run.from]!.line.span;
     const last = run.lines[run.to]!.line.span;
-    const remove = (info: LineInfo, reason: string, related: Span): Removal => ({ rule: this.meta.id, reason, span: info.line.span, related });
+    const remove = (info: LineInfo, reason: string, related: Span): Finding => ({ reason, span: info.line.span, related });
     const head = run.lines.slice(0, run.from);
     const tail = run.lines.length - 1 - run.to >= MIN_SIDE_LINES ? run.lines.slice(run.to + 1) : [];
     return [

@@ -55,8 +55,7 @@ export async function run(options: CliOptions, io: RunIO): Promise<number> {
   const cleanOptions: CleanOptions = {
     bodyOnly: options.bodyOnly,
     disable: options.disable,
-    similarity: options.similarity,
-    minDuplicateWords: options.minDuplicateWords,
+    rules: options.rules,
     corpusBoilerplate: await corpusBoilerplateOf(options, io.stdin),
   };
   if (options.jsonl) return runJsonl(options, io, cleanOptions);

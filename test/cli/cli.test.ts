@@ -8,7 +8,7 @@ import { chmodSync, existsSync, lstatSync, readFileSync, statSync, symlinkSync, 
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clean, RULE_IDS } from '../../src/index.js';
+import { clean, CLEANERS, RULE_IDS } from '../../src/index.js';
 import { ARTICLE, BIN, CLEAN, expectNoTrace, expectOneLineError, hasCommand, ROOT, runCli, shellQuote, temporaryFolders, TITLE, listFiles, writeTree } from './helpers.js';
 
 const temporary = temporaryFolders();
@@ -375,6 +375,13 @@ describe('--help and --version', () => {
     expect(result.stdout).toMatch(/Exit codes: 0 .*1 .*2 /u);
     // A flag has no value to default to: "(default: false)" would only be noise.
     expect(result.stdout).not.toContain('default: false');
+    // The rules and their options come from each rule's meta, defaults included.
+    for (const rule of CLEANERS) {
+      expect(result.stdout).toContain(`  ${rule.meta.id}`);
+      expect(result.stdout).toContain(rule.meta.description);
+    }
+    expect(result.stdout).toMatch(/--min-duplicate-words <n>\s+near-duplicate: fewest words/u);
+    expect(result.stdout.replace(/\s+/gu, ' ')).toContain(`(default ${CLEANERS.find((rule) => rule.meta.id === 'near-duplicate')!.meta.options['similarity']!.default as number})`);
   });
 
   it('--version prints the package version', async () => {
