@@ -52,7 +52,7 @@ export const DEFAULT_OPTIONS: Readonly<Required<Omit<CleanOptions, 'rules'>>> = 
   disable: [],
   bodyOnly: false,
   ...Object.fromEntries(CLEANERS.flatMap((rule) => Object.entries(rule.meta.options).map(([name, option]) => [name, option.default]))),
-} as Required<Omit<CleanOptions, 'rules'>>;
+};
 
 /**
  * Cleans scraped text: one headline, whole sentences, no boilerplate, no repeats. The output is

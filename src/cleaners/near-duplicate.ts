@@ -22,8 +22,9 @@ import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Sentence } from '../core/model.js';
 import { fraction, wholeNumber } from '../core/options.js';
 import { Postings } from '../core/postings.js';
+import { endsSentence } from '../core/predicates.js';
 import { hashWords, sameWords } from '../core/tokens.js';
-import { startsUpper, wordStart } from '../core/text.js';
+import { startsUpper, trailingNonSpace, wordStart } from '../core/text.js';
 
 /** Words per shingle in the candidate index. */
 const SHINGLE = 3;
@@ -46,11 +47,18 @@ const MIN_EXACT_WORDS = 4;
 /** Occurrences from which alike sentences are a template, not duplication. */
 const TEMPLATE_OCCURRENCES = 3;
 
-/** Terminal punctuation, possibly followed by closing quotes or brackets. */
-const TERMINAL = /[.!?。！？…:]["'”’»)\]」』]*$/u;
+/** True when a sentence or line ends in terminal punctuation (or a colon), past closing quotes. */
+function endsInTerminal(text: string): boolean {
+  return endsSentence(text, { colon: true });
+}
 
-/** A period after a short capitalised word, where naive splitters cut: "Renzo B.", "U.S.", "Dec." */
-const CUT_AT_ABBREVIATION = /(?:^|\s)\p{Lu}[\p{L}.]{0,3}\.$/u;
+/**
+ * A period after a short capitalised word: "Renzo B.", "U.S.", "Dec.". A copy ending so may have
+ * been cut at a period inside its original, where naive splitters cut. Wider than the shared
+ * `cutAtAbbreviation`, which judges a sentence alone: here the original is at hand to confirm the
+ * copy word by word.
+ */
+const MAY_BE_CUT_AT_PERIOD = /(?:^|\s)\p{Lu}[\p{L}.]{0,3}\.$/u;
 
 /** A sentence as compared: made when looked at, and not kept (see {@link Units}). */
 interface Unit {
@@ -134,6 +142,8 @@ class Units {
   private readonly made: string[] = [];
   /** Per vocabulary id, whether the word holds a digit. */
   private readonly digits: boolean[] = [];
+  /** Scratch counts of {@link sharedWords}, made when first needed. */
+  private counts: Int32Array | undefined;
 
   constructor(private readonly context: CleanContext<NearDuplicateOptions>) {}
 
@@ -152,6 +162,11 @@ class Units {
       this.made[position] = codes;
     }
     return { position, sentence, ids, codes, words: analysis.wordCount(sentence) };
+  }
+
+  /** Scratch counts by code point for {@link sharedWords}: all zero between calls. */
+  scratch(): Int32Array {
+    return (this.counts ??= new Int32Array(CODE_POINTS_IN_ARRAY));
   }
 
   /** The words of a unit that hold a digit, in order: the numbers it states. */
@@ -268,7 +283,7 @@ function compare(unit: Unit, earlier: Unit, threshold: number, units: Units): Ma
   if (isTruncatedCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the start of an earlier sentence (truncated copy)' };
   const glued = unit.codes.length > earlier.codes.length ? gluedCopy(unit, earlier) : undefined;
   if (glued || statesOtherNumbers(units, unit, earlier)) return glued;
-  const shared = sharedWords(unit.codes, earlier.codes);
+  const shared = sharedWords(unit.codes, earlier.codes, units.scratch());
   const alike = Math.max(editSimilarity(unit.codes, earlier.codes), shared);
   if (alike >= threshold) return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
   return isRestatement(unit, earlier, shared) ? { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' } : undefined;
@@ -361,9 +376,10 @@ function editSimilarity(a: string, b: string): number {
 
 /**
  * The Dice coefficient of the two bags of words: insensitive to order, so a spun copy with words
- * swapped ("Man Shot Dallas at Gas Station") is as alike as its original makes it.
+ * swapped ("Man Shot Dallas at Gas Station") is as alike as its original makes it. `unmatched`
+ * holds zeros, and is left so.
  */
-function sharedWords(a: string, b: string): number {
+function sharedWords(a: string, b: string, unmatched: Int32Array): number {
   // Counted in an array by code rather than a map of strings: a sentence of a long text is
   // compared with up to MAX_CANDIDATES others. Past 0xd700 distinct words two codes can form a
   // surrogate pair, read as one code point (beyond the array): those few go to a map.
@@ -387,11 +403,8 @@ function sharedWords(a: string, b: string): number {
   return (2 * shared) / (a.length + b.length);
 }
 
-/** Code points counted in {@link unmatched}: those of one UTF-16 code unit. */
+/** Code points counted in an array by {@link sharedWords}: those of one UTF-16 code unit. */
 const CODE_POINTS_IN_ARRAY = 0x10000;
-
-/** Scratch counts of {@link sharedWords}, by code point; all zero between calls. */
-const unmatched = new Int32Array(CODE_POINTS_IN_ARRAY);
 
 /** Calls `visit` with each code point of `text`, as `for...of` reads them. */
 function forEachCodePoint(text: string, visit: (code: number) => void): void {
@@ -412,8 +425,8 @@ function forEachCodePoint(text: string, visit: (code: number) => void): void {
 function isTruncatedCopy(copy: Unit, original: Unit): boolean {
   const length = copy.codes.length;
   if (length >= original.codes.length) return false;
-  if (TERMINAL.test(copy.sentence.text)) {
-    const cutAtPeriod = original.sentence.text.startsWith(copy.sentence.text) || CUT_AT_ABBREVIATION.test(copy.sentence.text);
+  if (endsInTerminal(copy.sentence.text)) {
+    const cutAtPeriod = original.sentence.text.startsWith(copy.sentence.text) || MAY_BE_CUT_AT_PERIOD.test(copy.sentence.text);
     return cutAtPeriod ? withinOneWord(copy.codes, original.codes) : original.codes.startsWith(copy.codes);
   }
   return length * 2 >= original.codes.length && withinOneWord(copy.codes, original.codes);
@@ -451,7 +464,7 @@ class LineFacts {
   readonly firstLinkEnd: (index: number) => number;
 
   constructor(document: Document) {
-    this.endsSentence = perLine((index) => TERMINAL.test(document.lines[index]!.text));
+    this.endsSentence = perLine((index) => endsInTerminal(document.lines[index]!.text));
     this.endsInLink = perLine((index) => endsInLink(document.lines[index]!.text));
     this.firstLinkEnd = perLine((index) => {
       const line = document.lines[index]!;
@@ -478,9 +491,7 @@ const LINK = new RegExp(`^(?:${LINK_START.source})\\S`, 'u');
 
 /** True when the last word of `text` is a link (found without a regular expression scanning back). */
 function endsInLink(text: string): boolean {
-  let start = text.length;
-  while (start > 0 && !/\s/u.test(text[start - 1]!)) start--;
-  return LINK.test(text.slice(start));
+  return LINK.test(trailingNonSpace(text));
 }
 
 /** The signature under an embedded post: "— Governor Kristi Noem (@govkristinoem) November 18, 2019". */

@@ -229,7 +229,7 @@ export function write(stream: Writable, data: string | Uint8Array): Promise<void
     try {
       stream.write(data, (error) => (error ? reject(error) : resolve()));
     } catch (error) {
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }

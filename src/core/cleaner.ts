@@ -30,7 +30,7 @@ export interface CleanerMeta<O = NoOptions> {
 }
 
 /** The options of a rule that has none. */
-export type NoOptions = Record<never, never>;
+export type NoOptions = Record<string, never>;
 
 /** What a rule gets to read. */
 export interface CleanContext<O = NoOptions> {

@@ -113,7 +113,7 @@ function read(enabled: readonly Cleaner[], document: Document, options: Resolved
   const title = detectTitle(document, analysis);
   const reported: Removal[] = [];
   for (const rule of enabled) {
-    const context: CleanContext = { document, title, analysis, options: options.rules.get(rule.meta.id)! };
+    const context: CleanContext<Record<string, unknown>> = { document, title, analysis, options: options.rules.get(rule.meta.id)! };
     for (const finding of rule.check(context)) reported.push({ rule: rule.meta.id, ...finding });
   }
   return { removals: acceptRemovals(reported), title };

@@ -17,20 +17,12 @@
  * beyond the token it is applied to.
  */
 import type { Span } from './model.js';
+import { CLOSERS, FULL_WIDTH_TERMINALS as FULL_WIDTH, OTHER_SCRIPT_TERMINALS, TERMINALS as LINE_TERMINALS } from './predicates.js';
 import { isWhiteSpace } from './text.js';
 import { tokenCapacity } from './tokens.js';
 
-/** Characters that can end a sentence ("." "!" "?" "…", their doubled forms, and other scripts'). */
-const TERMINALS = new Set([...'.!?…‼⁇⁈⁉。！？｡؟۔।']);
-
-/**
- * Full-width terminators, used in Chinese and Japanese: they end a sentence even without a space
- * after them, as in "今日は晴れ。明日は雨。".
- */
-const FULL_WIDTH = new Set([...'。！？｡']);
-
-/** Closing quotes and brackets that may follow terminal punctuation: `"Hi."`, `(see above.)`. */
-const CLOSERS = new Set([...'"\'”’»)]」』）】》〉']);
+/** Characters that can end a sentence: those a line ends with, and other scripts' marks. */
+const TERMINALS = new Set([...LINE_TERMINALS, ...OTHER_SCRIPT_TERMINALS]);
 
 /** Opening quotes and brackets that may precede the first letter of a sentence: `"Why?`, `(The`. */
 const OPENERS = /^[("'“‘«[¿¡„「『（【《〈]+/u;

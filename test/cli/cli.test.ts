@@ -213,8 +213,7 @@ describe('--explain', () => {
 
 /** Runs `command` under script(1) in `cwd` and returns what the terminal showed. */
 function terminalOutput(cwd: string, command: string, env: Record<string, string | undefined>): string {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm' };
-  for (const name of ['NO_COLOR', 'FORCE_COLOR']) delete childEnv[name];
+  const childEnv: NodeJS.ProcessEnv = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NO_COLOR' && name !== 'FORCE_COLOR')), TERM: 'xterm' };
   Object.assign(childEnv, env);
   const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, env: childEnv, encoding: 'utf8', timeout: 30_000 });
   expect(result.status).toBe(0);
