@@ -1,5 +1,14 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
+/** What both suites share. */
+export const shared = {
+  // A guard against a hang, not a timing: on a shared, busy machine a test may take minutes.
+  testTimeout: 180_000,
+  pool: 'forks',
+  // The CLI tests run the built command; this rebuilds dist/ when src/ is newer.
+  globalSetup: 'test/cli/global-setup.ts',
+} as const;
+
 /**
  * `npm test`: every test but the stress cases, which live in files named `*.stress.test.ts` and
  * run with `npm run test:stress` (`vitest.stress.config.ts`): 200 MB lines, millions of lines,
@@ -7,12 +16,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    ...shared,
     include: ['test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'test/**/*.stress.test.ts'],
-    // A guard against a hang, not a timing: on a shared, busy machine a test may take minutes.
-    testTimeout: 180_000,
-    pool: 'forks',
-    // The CLI tests run the built command; this rebuilds dist/ when src/ is newer.
-    globalSetup: ['test/cli/global-setup.ts'],
   },
 });

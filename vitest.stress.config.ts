@@ -1,10 +1,10 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
-import base from './vitest.config.js';
+import { defineConfig } from 'vitest/config';
+import { shared } from './vitest.config.js';
 
 /** `npm run test:stress`: only the stress cases (`test/**\/*.stress.test.ts`). */
-export default mergeConfig(base, defineConfig({
+export default defineConfig({
   test: {
+    ...shared,
     include: ['test/**/*.stress.test.ts'],
-    exclude: [],
   },
-}));
+});
