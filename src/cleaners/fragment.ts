@@ -258,13 +258,19 @@ function checkShortLine({ analysis, document, shapeCount, headlineCount }: Fragm
     if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION) return remove(line.span, 'sentence cut off, about something else');
     return undefined;
   }
-  if (endsOnFunctionWord(analysis, text) && count >= 4) return remove(line.span, 'line cut off mid-phrase');
+  if (endsOnFunctionWord(analysis, text) && count >= MIN_CUT_LINE_WORDS) return remove(line.span, 'line cut off mid-phrase');
   if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION)) return undefined;
   if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
   if (shapeCount(text) > MIN_SHAPE_SIBLINGS) return undefined;
   if (isHeadline(text) && headlineCount() > MIN_SHAPE_SIBLINGS) return undefined;
   return remove(line.span, 'short line sharing no words with the article');
 }
+
+/**
+ * Words a line that is not prose needs before ending on a function word marks it cut off ("The
+ * results of the"): a shorter one is a label or a heading ("Terms of", "Sign in or").
+ */
+const MIN_CUT_LINE_WORDS = 4;
 
 /** Words a line needs to read as a headline rather than a menu entry ("Local News", "Sign In Now"). */
 const MIN_HEADLINE_WORDS = 5;

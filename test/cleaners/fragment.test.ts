@@ -98,6 +98,12 @@ ruleTester('fragment', {
       removed: ['Volcanic ash clouds darkened Iceland skies yesterday afternoon'],
       reason: /no words/,
     },
+    {
+      name: 'a line in capitals longer than any dateline is no dateline',
+      text: longWith(4, 'BAAR, SWITZERLAND, ZUG, LUCERNE, BERN, BASEL, GENEVA AND LAUSANNE'),
+      removed: ['BAAR, SWITZERLAND, ZUG, LUCERNE, BERN, BASEL, GENEVA AND LAUSANNE'],
+      reason: /no words/,
+    },
     { name: 'a five-word line ending on a function word', text: longWith(4, 'The harbour ferry and the'), removed: ['The harbour ferry and the'], reason: /line cut off mid-phrase/ },
     {
       name: 'a short line sharing no words with a long article',
