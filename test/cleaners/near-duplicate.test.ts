@@ -74,6 +74,7 @@ ruleTester('near-duplicate', {
       name: 'a short sentence found again at the end of a line is not taken for a glued copy',
       text: article('The ferry is back in service now.', S2, 'Harbour news from the quay and the town hall today The ferry is back in service now'),
     },
+    { name: 'a sentence of five words with one changed: shorter than six words, compared exactly only', text: article('The strike is on today.', S2, 'The strike is on tonight.') },
     { name: 'a sentence of 300,000 words (its codes are made in chunks)', text: article(`${Array.from({ length: 300_000 }, (_, i) => `w${i.toString(36)}`).join(' ')}.`) },
   ],
   invalid: [
