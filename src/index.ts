@@ -15,7 +15,7 @@ export type { Cleaner, CleanerMeta, CleanContext, NoOptions } from './core/clean
 export type { Analysis, Piece, TermCounts } from './core/analysis.js';
 export { documentLineKeys, lineKey, MAX_BOILERPLATE_LINE_WORDS } from './cleaners/corpus-boilerplate.js';
 export { parseDocument } from './core/parse.js';
-export { segmentSentences } from './core/segment.js';
+export { segmentSentences, type SegmentOptions } from './core/segment.js';
 export { locator, type Location } from './core/location.js';
 
 /**
