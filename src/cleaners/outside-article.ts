@@ -35,10 +35,10 @@
  * page rather than the article's own last lines. Each removed line says on which side of the
  * article it was.
  */
-import type { Analysis, TermCounts } from '../core/analysis.js';
+import { judgesTopic, type Analysis, type TermCounts } from '../core/analysis.js';
 import { pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
-import type { CleanContext, Cleaner } from '../core/cleaner.js';
-import type { Line, Removal, Span } from '../core/model.js';
+import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
+import type { Finding, Line, Span } from '../core/model.js';
 import { lineShape } from '../core/text.js';
 import { headlineCopyTest } from '../core/title.js';
 
@@ -75,9 +75,6 @@ const MIN_TOPIC_SHARE = 0.14;
 /** What prose off the topic is worth, per word: it counts against the run. */
 const OFF_TOPIC_WEIGHT = -0.5;
 
-/** Content words the topic needs before sharing words with it means anything. */
-const MIN_TOPIC_TERMS = 100;
-
 /** The share of its distinct content words a block of short lines shares with the topic to belong to the article. */
 const MIN_BLOCK_SHARE = 0.4;
 
@@ -100,7 +97,7 @@ const MAX_HEAD_PROSE_SHARE = 0.4;
 const MIN_SIDE_LINES = Number(process.env.MSL ?? 8);
 
 /** Where the article is: positions in {@link ArticleRun.lines}, both inclusive. */
-export interface ArticleRun {
+interface ArticleRun {
   /** The document's lines, without the headline's own line. */
   readonly lines: readonly PageLine[];
   /** The blocks they form. */
@@ -118,10 +115,12 @@ export interface ArticleRun {
 }
 
 /** The rule. */
-export const outsideArticle: Cleaner = {
+export const outsideArticle: Cleaner<NoOptions> = {
   meta: {
     id: 'outside-article',
     description: 'Removes the page around the article in a whole-page text dump: menus, other stories, comments, footers.',
+    precedence: 40,
+    options: {},
   },
   check(context) {
     // A page has MIN_PAGE_LINES lines outside a run of at least one (see `isPage`): a shorter
@@ -133,7 +132,7 @@ export const outsideArticle: Cleaner = {
     const first = run.lines[run.from]!.line.span;
     const last = run.lines[run.to]!.line.span;
     const name = (info: PageLine): string => BLOCK_NAMES[kindOf(run.page, info.position)];
-    const remove = (info: PageLine, reason: string, related: Span): Removal => ({ rule: this.meta.id, reason, span: info.line.span, related });
+    const remove = (info: PageLine, reason: string, related: Span): Finding => ({ reason, span: info.line.span, related });
     const head = run.lines.slice(0, run.from);
     const inside = run.lines.slice(run.from, run.to + 1).filter((info) => !run.members[info.position]);
     const tail = run.lines.length - 1 - run.to >= MIN_SIDE_LINES ? run.lines.slice(run.to + 1) : [];
@@ -164,7 +163,7 @@ function kindOf(page: PageModel, position: number): BlockKind {
 }
 
 /** Finds the article's run of lines (see the file's comment for how). */
-export function locateArticle(context: CleanContext): ArticleRun {
+function locateArticle(context: CleanContext): ArticleRun {
   const { analysis, document, title } = context;
   const page = pageModel(document, analysis, title?.line);
   const { lines } = page;
@@ -180,7 +179,7 @@ export function locateArticle(context: CleanContext): ArticleRun {
   const first = grow(lineValues(page, { gapStep: GAP_STEP }), seed, limits);
   const proseIn = (run: Run): number[] => [...range(run.from, run.to + 1)].filter((i) => lines[i]!.prose);
   const seedProse = proseIn(seed);
-  const start = termTotal(analysis, lines, seedProse) >= MIN_TOPIC_TERMS ? seedProse : proseIn(first);
+  const start = judgesTopic(termTotal(analysis, lines, seedProse)) ? seedProse : proseIn(first);
   const { values, run, share } = topicalRun(context, page, start, seed, limits);
   const members = lines.map((_, i) => i >= run.from && i <= run.to);
   // The lead under the page's headline, cut off from the run by a byline, a form or a paywall's
@@ -264,7 +263,7 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
   const topic = analysis.termCounts(topicLines.map((i) => lines[i]!.line));
   const inTopic = new Set(topicLines);
   const share = (info: PageLine, i: number): number => analysis.sharedTermShare(topic, info.line, inTopic.has(i)) ?? 0;
-  const judges = termTotal(analysis, lines, topicLines) >= MIN_TOPIC_TERMS;
+  const judges = judgesTopic(termTotal(analysis, lines, topicLines));
   const shares = page.blocks.map((block) => (mayBelong(page, block) ? blockShare(analysis, topic, page, block, inTopic) : -1));
   const belongs = shares.map((value) => value >= MIN_BLOCK_SHARE);
   // A run of prose lines is about the topic as a whole (when it holds some of the topic's own lines,
@@ -276,7 +275,6 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
     for (let i = block.from; i <= block.to; i++) if (inTopic.has(i)) return true;
     return blockShare(analysis, topic, page, block, inTopic) >= MIN_TOPIC_SHARE;
   });
-  debugShares = shares;
   const values = lineValues(page, {
     gapStep: GAP_STEP,
     onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE,
@@ -347,9 +345,6 @@ function mayBelong(page: PageModel, block: Block): boolean {
   for (let i = block.from; i <= block.to; i++) if (page.lines[i]!.repeated && page.lines[i]!.copies <= MAX_MENU_COPIES) repeated++;
   return repeated <= (block.to - block.from + 1) * MAX_REPEATED_SHARE;
 }
-
-/** For debugging: the block shares of the last run. */
-export let debugShares: number[] = [];
 
 /** The share of a block's distinct content terms that the topic holds (0 without terms). */
 function blockShare(analysis: Analysis, topic: TermCounts, page: PageModel, block: Block, inTopic: ReadonlySet<number>): number {

@@ -11,11 +11,9 @@
 import type { Analysis } from './analysis.js';
 import { groupBy } from './group.js';
 import type { Document, Line } from './model.js';
+import { endsSentence, hasProseWords } from './predicates.js';
 import { lineShape } from './text.js';
 import { hashWords, sameWords } from './tokens.js';
-
-/** Words a line of prose has at the least. */
-const MIN_PROSE_WORDS = 6;
 
 /**
  * The stop-word share of a line of prose, against the document's: half of it. Applied only when
@@ -30,19 +28,13 @@ const MIN_DOCUMENT_STOPWORDS = 0.1;
 /** Non-prose lines on each side of a sentence for it to stand isolated. */
 const ISOLATING_GAP = 2;
 
-/** A sentence that introduces what follows ("The band plays these dates:"). */
-const INTRODUCES = /[:：]$/u;
-
-/** A sentence ending: terminal punctuation, possibly followed by closing quotes or brackets. */
-export const SENTENCE_END = /[.!?。！？…]["'”’»)\]」』]*$/u;
-
 /** One line of the page, with what the rules read of it. */
 export interface PageLine {
   readonly line: Line;
   /** Its position in {@link PageModel.lines}. */
   readonly position: number;
   readonly words: number;
-  /** A line of running text: see {@link MIN_PROSE_WORDS}, {@link SENTENCE_END}, {@link PROSE_STOPWORD_RATIO}. */
+  /** A line of running text: see {@link isProse}, {@link PROSE_STOPWORD_RATIO}. */
   readonly prose: boolean;
   /** Prose standing alone between stretches of short lines, as teasers and comments are laid out. */
   readonly isolated: boolean;
@@ -85,7 +77,7 @@ export interface Block {
 }
 
 /** A run of lines, by position in {@link PageModel.lines}, both inclusive. */
-export interface LineRange {
+interface LineRange {
   readonly from: number;
   readonly to: number;
 }
@@ -164,7 +156,7 @@ const DATE = /(?:^|[^\p{N}])(?:\p{N}{1,2}[./-]\p{N}{1,2}[./-](?:\p{N}{4}|\p{N}{2
 const SLIDE = /^(?:\p{L}+\s+)?\(?\p{N}{1,3}\s*(?:\/|\p{L}{1,3})\s*\p{N}{1,3}\)?$/u;
 
 /** A number an interface counts, with a word or two: "12 comments", "Kommentare (8)", "1.2K", "评论 (3)", "6% votes". */
-const COUNTER = /^(?:[\p{L}\p{M}]+\s*){0,2}[(\[%#+]?\s*\p{N}[\p{N}.,]*\s*[kKmM%]?[)\]]?(?:\s*[\p{L}\p{M}]+){0,2}$/u;
+const COUNTER = /^(?:[\p{L}\p{M}]+\s*){0,2}[([%#+]?\s*\p{N}[\p{N}.,]*\s*[kKmM%]?[)\]]?(?:\s*[\p{L}\p{M}]+){0,2}$/u;
 
 /** A credit: a copyright sign, or a word or two and a colon before a name ("Foto: Privat", "Image credit: Reuters"). */
 const CREDIT = /©|^\(?\p{L}+(?:\s\p{L}+)?\s*:\s*[\p{Lu}\p{N}@]/u;
@@ -344,13 +336,13 @@ function commonestShare(items: readonly string[]): number {
 }
 
 /**
- * A line of running text: long enough, ending a sentence (or holding two, or part of a sentence
- * that runs on across lines), with stop words.
+ * A line of running text: the words and stop words of prose (see `hasProseWords`), ending a
+ * sentence (or one that introduces what follows, with a colon), holding two, or part of a sentence
+ * that runs on across lines.
  */
 function isProse(analysis: Analysis, line: Line, minStopwords: number, flowing: ReadonlySet<number>): boolean {
-  if (analysis.wordCount(line) < MIN_PROSE_WORDS) return false;
-  if (!SENTENCE_END.test(line.text) && !INTRODUCES.test(line.text) && line.sentences.length < 2 && !flowing.has(line.index)) return false;
-  return analysis.stopwordShare(line) >= minStopwords;
+  if (!endsSentence(line.text, { colon: true }) && line.sentences.length < 2 && !flowing.has(line.index)) return false;
+  return hasProseWords(analysis, line, minStopwords);
 }
 
 /**
