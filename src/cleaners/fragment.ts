@@ -307,6 +307,7 @@ function checkShortLine({ analysis, document, shapeCount, headlineCount }: Fragm
   if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION)) return undefined;
   if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
   if (hasPattern(text) && shapeCount(text) > MIN_SHAPE_SIBLINGS) return undefined;
+  if (creditsTheArticle(text)) return undefined;
   if (isHeadline(text) && headlineCount() > MIN_SHAPE_SIBLINGS) return undefined;
   // A number and a word or two that share nothing with the article: an interface's count
   // ("Kommentare (8)", "% 6 голосов"), in any language.
@@ -358,6 +359,17 @@ function countHeadlines(document: Document): number {
  * dropped in from elsewhere has no such siblings.
  */
 const MIN_SHAPE_SIBLINGS = 3;
+
+/**
+ * True when a short line credits the article's words or pictures rather than the site: a
+ * copyright without a year ("© Regan", "저작권자 ⓒ 엔터미디어"; a site's footer dates its
+ * copyright, "© 1996-2019 News Communication"), or a source in one pair of brackets ("[사진=JTBC]",
+ * "[ CNET ]"). It shares no words with the article by nature; when unsure, keep.
+ */
+function creditsTheArticle(text: string): boolean {
+  if (/[©ⓒ]/u.test(text)) return !/(?:^|\D)(?:1[89]|20)\d\d(?:\D|$)/u.test(text);
+  return /^\[[^[\]]+\]$/u.test(text);
+}
 
 /**
  * True when a line's shape (see `lineShape`) is a pattern that siblings can share: more than one
