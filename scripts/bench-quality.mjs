@@ -2,7 +2,7 @@
 // Quality benchmark: scores the built command on the shared corpora with the shared scorer, the
 // way the project is judged. Skips (exit 0) when ../shared is not there.
 //
-//   npm run bench:quality               both corpora, batch mode
+//   npm run bench:quality               the three corpora, batch mode
 //   npm run bench:quality -- --failures 40
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,6 +21,7 @@ const command = `node ${JSON.stringify(path.join(root, 'bin', 'clean-article.js'
 const runs = [
   { corpus: 'articles', cmd: command },
   { corpus: 'pages', cmd: `${command} --body-only` },
+  { corpus: 'web', cmd: `${command} --body-only` },
 ];
 let failed = false;
 for (const { corpus, cmd } of runs) {
