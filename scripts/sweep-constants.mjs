@@ -50,13 +50,24 @@ function constantsOf(file) {
     .filter((constant) => !NOT_TUNED.has(constant.name) && (only.size === 0 || only.has(constant.name)));
 }
 
-/** A copy of the repository (sources, tests, bin) with `constant` set to `value`, built. */
-function variant(constant, value) {
+/** The parts of the repository a variant is built and tested from. */
+const PARTS = ['src', 'test', 'bin', 'fixtures', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts'];
+
+/** A copy of `from`'s {@link PARTS} in a new temporary folder, with the repository's node_modules. */
+function copyOf(from) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sweep-'));
-  for (const part of ['src', 'test', 'bin', 'fixtures', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts']) {
-    if (existsSync(path.join(root, part))) cpSync(path.join(root, part), path.join(dir, part), { recursive: true });
-  }
+  for (const part of PARTS) if (existsSync(path.join(from, part))) cpSync(path.join(from, part), path.join(dir, part), { recursive: true });
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+
+/** The sources as they were when the sweep started: the working tree may change while it runs. */
+const snapshot = copyOf(root);
+process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
+
+/** A copy of the snapshot with `constant` set to `value`, built. */
+function variant(constant, value) {
+  const dir = copyOf(snapshot);
   if (constant) {
     const file = path.join(dir, constant.file);
     const text = readFileSync(file, 'utf8');
