@@ -1,5 +1,8 @@
 /**
- * Cleaning many files: each file is read on the main thread, cleaned on the main thread or one of
+ * The mode for many files (several paths, or a folder): `--out-dir`, `--in-place`, `--check` or
+ * `--json`, with a progress bar on a terminal and a closing summary.
+ *
+ * Each file is read on the main thread, cleaned on the main thread or one of
  * `jobs - 1` worker threads, and reported and written in input order, so the output, `--explain`
  * and `--json` are the same whatever the number of jobs. A bounded number of files (and of bytes)
  * is in flight, and the folder walk is pulled only as fast as files are done: memory does not grow
@@ -8,12 +11,40 @@
 import { readFileSync } from 'node:fs';
 import { cleanDocument, type CleanedDocument, type DocumentSettings } from './clean-document.js';
 import { NotTextError } from './decode.js';
-import type { InputFile } from './files.js';
+import { documentReporter, runOutputs, toFile } from './document-output.js';
+import { OutputError, writeLine, type RunIO } from './io.js';
+import { UsageError, type CliOptions } from './options.js';
 import { inlineExecutor, inOrder, ownBytes, workerPool, type Executor } from './pool.js';
-import type { Progress } from './progress.js';
+import { Progress, showProgress } from './progress.js';
+import { inputFiles, type InputFile } from './sources.js';
+
+/** Cleans the files of `options.paths` (several, or a folder); resolves to the exit code. */
+export async function runBatch(options: CliOptions, io: RunIO, document: DocumentSettings): Promise<number> {
+  if (options.output !== undefined) throw new UsageError('-o takes a single file; use --out-dir for several files or a folder');
+  if (!options.outDir && !options.inPlace && !options.check && !options.json) {
+    throw new UsageError('several inputs or a folder need --out-dir or --in-place (or --check / --json)');
+  }
+  const progress = showProgress(options, io) ? new Progress(io.stderr, 'files') : undefined;
+  // While the bar is shown, messages must go above it.
+  const shown: RunIO = progress ? { ...io, stderr: progress.stderr } : io;
+  const reporter = documentReporter(options, shown);
+  const outputs = runOutputs(options);
+  const walk = inputFiles(options.paths, { extensions: options.extensions, exclude: options.outDir, onError: reporter.fail, onWarning: reporter.warn });
+  const countWalk = (): AsyncIterable<unknown> => inputFiles(options.paths, { extensions: options.extensions, exclude: options.outDir, onError: () => undefined });
+  await cleanFiles(walk, { jobs: options.jobs, document, progress, countWalk }, {
+    destination: (file) => toFile(options, file, outputs),
+    report: (file, cleaned, destination) => reporter.report(file.path, cleaned, destination),
+    fail: (file, error) => {
+      if (error instanceof OutputError) throw error;
+      reporter.fail(file.path, error);
+    },
+  });
+  writeLine(shown.stderr, reporter.summary());
+  return reporter.exitCode();
+}
 
 /** How a batch runs. */
-export interface BatchSettings {
+interface BatchSettings {
   /** Worker threads; 1 cleans on the main thread. */
   readonly jobs: number;
   readonly document: DocumentSettings;
@@ -24,7 +55,7 @@ export interface BatchSettings {
 }
 
 /** What the command does with each file, in input order; `D` is where its output goes. */
-export interface BatchHooks<D> {
+interface BatchHooks<D> {
   /** Decides where the output of `file` goes; throwing fails the file. Called in input order. */
   destination(file: InputFile): Promise<D>;
   /** Reports and writes a cleaned file; throwing fails the file. */
@@ -47,7 +78,7 @@ type Prepared<D> = { readonly file: InputFile; readonly destination: D; readonly
 type Done<D> = { readonly file: InputFile; readonly size: number } & ({ readonly destination: D; readonly cleaned: CleanedDocument } | { readonly error: unknown });
 
 /** Cleans `files` with `settings.jobs` threads; see the module comment. */
-export async function cleanFiles<D>(files: AsyncIterable<InputFile>, settings: BatchSettings, hooks: BatchHooks<D>): Promise<void> {
+async function cleanFiles<D>(files: AsyncIterable<InputFile>, settings: BatchSettings, hooks: BatchHooks<D>): Promise<void> {
   const executor = documentExecutor(settings);
   const progress = settings.progress;
   let finished = false;

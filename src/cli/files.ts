@@ -1,128 +1,15 @@
 /**
- * Finding the inputs and writing the outputs. Folders are walked lazily (memory does not grow with
- * their size), symlink loops are cut, an output folder inside an input folder is never read back,
- * and every regular file is written atomically: a temporary file in the same folder, then a rename.
+ * Files on disk for output: where an output goes inside `--out-dir`, and writing it. Every
+ * regular file is written atomically: a temporary file in the same folder, then a rename. Part of
+ * the command's lowest floor: it imports nothing else of the command.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, promises as fs, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
-
-/** One input file, and where its output goes inside `--out-dir`. */
-export interface InputFile {
-  /** The path as given or found. */
-  readonly path: string;
-  /** The output path relative to `--out-dir`: the file's name, or its path inside the named folder. */
-  readonly relative: string;
-}
-
-/** What the walk needs to know. */
-export interface WalkOptions {
-  /** Extensions of the files to take from folders, e.g. `['.txt']`; files named explicitly are always taken. */
-  readonly extensions: readonly string[];
-  /** A folder never to read from (the output folder); it need not exist yet. */
-  readonly exclude?: string | undefined;
-  /** Called for a path that was named or should have been read and cannot be; the walk goes on. */
-  readonly onError: (file: string, error: unknown) => void;
-  /** Called for what is passed over without being an input that failed: symlink loops, broken links. */
-  readonly onWarning?: (file: string, message: string) => void;
-}
 
 /** Raised when a path would be used in a way that could lose data; the message is shown as is. */
 export class PathError extends Error {
   override readonly name = 'PathError';
-}
-
-/** Yields the files named by `paths`, walking folders recursively in name order. */
-export async function* inputFiles(paths: readonly string[], options: WalkOptions): AsyncGenerator<InputFile> {
-  const exclude = options.exclude === undefined ? undefined : await realpathOfFuture(options.exclude);
-  for (const given of paths) {
-    let stat: Stats;
-    try {
-      stat = await fs.stat(given);
-    } catch (error) {
-      options.onError(given, error);
-      continue;
-    }
-    if (!stat.isDirectory()) {
-      yield { path: given, relative: path.basename(given) };
-      continue;
-    }
-    // Writing a folder's outputs into the folder itself would put them over their inputs.
-    if (exclude !== undefined && (await realpathOfFuture(given)) === exclude) {
-      options.onError(given, new PathError('is the --out-dir itself; use --in-place to clean files where they are'));
-      continue;
-    }
-    yield* walk(given, given, new Set(), exclude, options);
-  }
-}
-
-async function* walk(root: string, folder: string, ancestors: Set<string>, exclude: string | undefined, options: WalkOptions): AsyncGenerator<InputFile> {
-  let real: string;
-  let entries;
-  try {
-    real = await fs.realpath(folder);
-    entries = await fs.readdir(folder, { withFileTypes: true });
-  } catch (error) {
-    options.onError(folder, error);
-    return;
-  }
-  // The output folder is skipped so that outputs are never read back as inputs.
-  if (real === exclude) return;
-  // Only the folders on the current path are remembered: a link back to one of them is a loop,
-  // while two links to the same folder elsewhere are walked twice, as `find -L` does.
-  if (ancestors.has(real)) {
-    options.onWarning?.(folder, 'symlink loop, not followed');
-    return;
-  }
-  ancestors.add(real);
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(folder, entry.name);
-    const wanted = options.extensions.some((ext) => entry.name.endsWith(ext));
-    let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const target = await fs.stat(full);
-        isDirectory = target.isDirectory();
-        isFile = target.isFile();
-      } catch (error) {
-        // A broken or self-referring link is not a file; say so only when it looks like an input.
-        if (wanted) options.onWarning?.(full, `${linkProblem(error)}, skipped`);
-        continue;
-      }
-    }
-    if (isDirectory) yield* walk(root, full, ancestors, exclude, options);
-    else if (isFile && wanted) yield { path: full, relative: path.relative(root, full) };
-  }
-  ancestors.delete(real);
-}
-
-function linkProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ELOOP') return 'symlink loop';
-  if (code === 'ENOENT') return 'broken symlink';
-  return `unreadable symlink (${code ?? 'error'})`;
-}
-
-/**
- * The real path `file` has or will have once created: the real path of its deepest existing
- * ancestor followed by the rest, so an output folder made later in the run still compares equal.
- */
-async function realpathOfFuture(file: string): Promise<string> {
-  const absolute = path.resolve(file);
-  const rest: string[] = [];
-  let current = absolute;
-  for (;;) {
-    try {
-      return path.join(await fs.realpath(current), ...rest.reverse());
-    } catch {
-      const parent = path.dirname(current);
-      if (parent === current) return absolute;
-      rest.push(path.basename(current));
-      current = parent;
-    }
-  }
 }
 
 /**

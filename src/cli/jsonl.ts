@@ -1,7 +1,7 @@
 /**
- * `--jsonl`: one JSON object per line in (stdin or files), the same records out on stdout with
- * the field cleaned. The input is cut into chunks of whole lines that `--jobs` threads clean; the
- * chunks are written in input order, and reading waits for writing, so memory stays flat however
+ * The `--jsonl` mode: one JSON object per line in (stdin or files), the same records out on
+ * stdout with the field cleaned. The input is cut into chunks of whole lines (`sources.ts`) that
+ * `--jobs` threads clean (`records.ts`); the chunks are written in input order, and reading waits for writing, so memory stays flat however
  * long the stream (only the longest line must fit). This is what makes the command a map step for
  * Hadoop Streaming, Spark's `RDD.pipe` or GNU parallel `--pipe`.
  *
@@ -10,66 +10,20 @@
  * batch. `--bad-lines keep` writes them through and exits 0 (a map step must pass every line on
  * and not fail its task); `--bad-lines fail` stops at the first one.
  */
-import { createReadStream } from 'node:fs';
 import type { CleanOptions } from '../index.js';
-import { inputFiles } from './files.js';
+import { messageOf, writeOut, type RunIO } from './io.js';
 import type { CliOptions } from './options.js';
 import { inlineExecutor, inOrder, ownBytes, workerPool, type Executor } from './pool.js';
 import { Progress, showProgress } from './progress.js';
-import { cleanRecords, countLines, lineChunks, type CleanedRecords, type RecordSettings } from './records.js';
+import { cleanRecords, countLines, type CleanedRecords, type RecordSettings } from './records.js';
 import { explainColors, explainLines, shownName } from './report.js';
-import { messageOf, writeOut, type RunIO } from './run.js';
-
-/** The inputs of a run, as the options name them. */
-export type InputSpec = Pick<CliOptions, 'paths' | 'extensions'>;
-
-/** A named stream of JSONL bytes. */
-export interface RecordSource {
-  readonly name: string;
-  readonly stream: AsyncIterable<Buffer | string>;
-}
-
-/**
- * Bytes of records per task: large enough to make a thread's round trip cheap, small enough that
- * the chunks in flight and their garbage stay small (1 MiB chunks peaked 40 MB higher).
- */
-const CHUNK_BYTES = 1 << 18;
+import { recordSources, sourceChunks, type SourceChunk } from './sources.js';
 
 /** Chunks in flight per job. */
 const IN_FLIGHT_PER_JOB = 3;
 
 /** Bad lines told one by one; past this, only counted (a wrong input can have millions). */
 const TOLD_BAD_LINES = 20;
-
-const STDIN_NAME = '<stdin>';
-
-/**
- * The sources of a run: stdin when no path (or `-`) is given, else the named files and the files
- * of the named folders with the run's extensions (`.jsonl` by default).
- */
-export async function* recordSources(options: InputSpec, stdin: NodeJS.ReadableStream, onError: (name: string, error: unknown) => void): AsyncGenerator<RecordSource> {
-  if (options.paths.length === 0 || (options.paths.length === 1 && options.paths[0] === '-')) {
-    yield { name: STDIN_NAME, stream: stdin as AsyncIterable<Buffer | string> };
-    return;
-  }
-  for await (const file of inputFiles(options.paths, { extensions: options.extensions, onError })) {
-    yield { name: file.path, stream: createReadStream(file.path) };
-  }
-}
-
-/** A chunk of whole lines of one source, or the error that ended reading it. */
-export type SourceChunk = { readonly source: string; readonly bytes: Buffer } | { readonly source: string; readonly error: unknown };
-
-/** The chunks of every source in turn; a read error ends that source only, and comes in order. */
-export async function* sourceChunks(sources: AsyncIterable<RecordSource>): AsyncGenerator<SourceChunk> {
-  for await (const source of sources) {
-    try {
-      for await (const bytes of lineChunks(source.stream, CHUNK_BYTES)) yield { source: source.name, bytes };
-    } catch (error) {
-      yield { source: source.name, error };
-    }
-  }
-}
 
 /** A bad line under `--bad-lines fail`: the message names it; the run ends with exit 2. */
 class BadLineError extends Error {

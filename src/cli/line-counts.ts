@@ -19,11 +19,9 @@ import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { documentLineKeys } from '../index.js';
 import { decode } from './decode.js';
-import { inputFiles } from './files.js';
-import { recordSources, sourceChunks, type InputSpec } from './jsonl.js';
-import type { CliOptions } from './options.js';
+import { isStdin, messageOf, readStream, write } from './io.js';
 import { decodeLines, parseRecord } from './records.js';
-import { messageOf, readStream, write } from './run.js';
+import { inputFiles, recordSources, sourceChunks, type InputSpec } from './sources.js';
 
 const MAGIC = '# clean-article line-counts 1';
 const HEADER = new RegExp(`^${MAGIC} documents=(\\d+)(?: pruned=(\\d+))?\\s*$`, 'u');
@@ -108,7 +106,7 @@ async function openCounts(file: string): Promise<CountsReader> {
 }
 
 /** Reads a counts file, keeping the keys found in at least `minDocs` documents (phase 2). */
-async function readBoilerplate(file: string, minDocs: number): Promise<Map<string, number>> {
+export async function readBoilerplate(file: string, minDocs: number): Promise<Map<string, number>> {
   const counts = await openCounts(file);
   if (counts.pruned !== undefined && minDocs < counts.pruned) {
     throw new Error(`${file} keeps only lines in ${counts.pruned} or more documents; --min-docs ${minDocs} needs the unpruned counts`);
@@ -160,7 +158,13 @@ export interface CountHooks {
 }
 
 /** What is counted: the inputs, and for JSONL the member holding the text. */
-export type CountSpec = InputSpec & Pick<CliOptions, 'jsonl' | 'field' | 'outDir'>;
+export interface CountSpec extends InputSpec {
+  /** The inputs are JSON Lines; each record's `field` is a document. */
+  readonly jsonl: boolean;
+  readonly field: string;
+  /** A folder never to read from (the output folder of a cleaning run). */
+  readonly outDir: string | undefined;
+}
 
 /**
  * Counts the lines of every input of `options` (files and folders, or stdin; text files, or the
@@ -175,7 +179,7 @@ export async function countInputs(options: CountSpec, stdin: NodeJS.ReadableStre
     }
     return counter;
   }
-  if (options.paths.length === 0 || (options.paths.length === 1 && options.paths[0] === '-')) {
+  if (isStdin(options.paths)) {
     counter.add(decode(await readStream(stdin)).text);
     return counter;
   }
@@ -197,16 +201,4 @@ function countRecords(counter: LineCounter, bytes: Uint8Array, field: string): v
     const record = parseRecord(line.text, field);
     if (!('error' in record) && record.text !== undefined) counter.add(record.text);
   }
-}
-
-/**
- * The corpus boilerplate a cleaning run uses: the keys of `--line-counts` at or above `--min-docs`,
- * or, with `--corpus-boilerplate`, of the run's own inputs counted first (read errors are left to
- * the cleaning pass, which reports them); `undefined` when neither is asked for.
- */
-export async function corpusBoilerplateOf(options: CliOptions, stdin: NodeJS.ReadableStream): Promise<Map<string, number> | undefined> {
-  if (options.lineCounts !== undefined) return readBoilerplate(options.lineCounts, options.minDocs);
-  if (!options.corpusBoilerplate) return undefined;
-  const counter = await countInputs(options, stdin, { onError: () => undefined });
-  return counter.boilerplate(options.minDocs);
 }

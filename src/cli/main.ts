@@ -4,9 +4,9 @@
  */
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
-import { isCorpusCommand, runCorpusCommand } from './corpus-command.js';
-import { buildProgram, readOptions } from './options.js';
-import { isBrokenPipe, messageOf, run } from './run.js';
+import { isBrokenPipe, messageOf } from './io.js';
+import { parseCommandLine } from './options.js';
+import { run } from './run.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -22,12 +22,9 @@ function die(message: string, code: number): never {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram(version);
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stderrIsTerminal: process.stderr.isTTY === true, env: process.env };
   try {
-    if (isCorpusCommand(argv[0])) return await runCorpusCommand(argv, io);
-    program.parse(argv as string[], { from: 'user' });
-    return await run(readOptions(program), io);
+    return await run(parseCommandLine(argv, version), io);
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;

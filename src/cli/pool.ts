@@ -5,7 +5,7 @@
  * nothing is read ahead of that window.
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { messageOf } from './run.js';
+import { messageOf } from './io.js';
 
 /** Runs tasks of type `T` to results of type `R`, here or on other threads. */
 export interface Executor<T, R> {

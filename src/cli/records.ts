@@ -1,6 +1,6 @@
 /**
- * JSON Lines records: splitting a byte stream into chunks of whole lines (on the main thread),
- * and cleaning the records of one chunk (on a worker thread, or inline for one job).
+ * JSON Lines records: cleaning the records of one chunk of whole lines (on a worker thread, or
+ * inline for one job); `sources.ts` cuts the chunks.
  *
  * A record is written back byte for byte except for the cleaned field (and the removals key, when
  * asked for). A line that is not a JSON object is reported and, by `--bad-lines`, skipped (not
@@ -10,7 +10,7 @@
 import { clean, type CleanOptions } from '../index.js';
 import { objectLayout, setMembers } from './json-fields.js';
 import { countByRule, describeRemovals, type ReportedRemoval } from './report.js';
-import { messageOf } from './run.js';
+import { messageOf } from './io.js';
 
 /** What becomes of a line that is not a record: see {@link RecordSettings.badLines}. */
 export type BadLineAction = 'skip' | 'keep' | 'fail';
@@ -59,31 +59,6 @@ export interface CleanedRecords {
 }
 
 const NEWLINE = 0x0a;
-
-/**
- * Splits a byte stream into chunks of whole lines of about `target` bytes: a chunk ends at the
- * last newline of the read that reached the target. Memory is bounded by the chunk (or by the
- * longest line, which must be held whole to be parsed).
- */
-export async function* lineChunks(stream: AsyncIterable<Buffer | string>, target: number): AsyncGenerator<Buffer> {
-  let parts: Buffer[] = [];
-  let size = 0;
-  for await (const read of stream) {
-    const bytes = typeof read === 'string' ? Buffer.from(read) : read;
-    const cut = size + bytes.length >= target ? bytes.lastIndexOf(NEWLINE) : -1;
-    if (cut < 0) {
-      parts.push(bytes);
-      size += bytes.length;
-      continue;
-    }
-    parts.push(bytes.subarray(0, cut + 1));
-    yield Buffer.concat(parts);
-    const rest = bytes.subarray(cut + 1);
-    parts = rest.length > 0 ? [rest] : [];
-    size = rest.length;
-  }
-  if (size > 0) yield Buffer.concat(parts);
-}
 
 /** Cleans the records of a chunk of whole lines. */
 export function cleanRecords(bytes: Uint8Array, settings: RecordSettings): CleanedRecords {

@@ -1,0 +1,91 @@
+/**
+ * The command's lowest floor: reading a stream, writing to one with the write checked, and the
+ * one-line messages errors become. It imports nothing else of the command, so every other module
+ * of `src/cli/` may use it.
+ */
+import type { Writable } from 'node:stream';
+
+/** The streams and environment the command talks to. */
+export interface RunIO {
+  readonly stdin: NodeJS.ReadableStream;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly stderrIsTerminal: boolean;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** The path that names standard input. */
+export const STDIN = '-';
+
+/** How standard input is named in messages. */
+export const STDIN_NAME = '<stdin>';
+
+/** True when the paths name standard input: none at all, or only `-`. */
+export function isStdin(paths: readonly string[]): boolean {
+  return paths.length === 0 || (paths.length === 1 && paths[0] === STDIN);
+}
+
+/** Reads a whole stream (stdin) into one buffer. */
+export async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Standard output could not be written (a full disk, a closed pipe). Unlike a failing input this
+ * ends the run: every later input would fail the same way.
+ */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  constructor(cause: unknown) {
+    super(`cannot write output: ${messageOf(cause)}`, { cause });
+  }
+}
+
+/** Writes to a stream, resolving once the data is handed off and rejecting on a write error. */
+export function write(stream: Writable, data: string | Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // A stream that writes synchronously (stdout to a file) may throw instead of calling back.
+    try {
+      stream.write(data, (error) => (error ? reject(error) : resolve()));
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
+
+/** Writes data to standard output; a failure is an {@link OutputError}, which ends the run. */
+export async function writeOut(stream: Writable, data: string | Uint8Array): Promise<void> {
+  try {
+    await write(stream, data);
+  } catch (error) {
+    throw new OutputError(error);
+  }
+}
+
+/** Writes one message line (to stderr); a message that cannot be shown is not worth failing for. */
+export function writeLine(stream: Writable, line: string): void {
+  stream.write(line + '\n');
+}
+
+/** True for the error a closed pipe gives (`clean-article big.txt | head -1`). */
+export function isBrokenPipe(error: unknown): boolean {
+  if (error instanceof OutputError) return isBrokenPipe(error.cause);
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+}
+
+/**
+ * A one-line message for an error: Node's "ENOENT: no such file or directory, open 'x'" becomes
+ * "no such file or directory (ENOENT)", since the caller already names the file.
+ */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    let message = error.message.replace(/\s*\n\s*/gu, ' ');
+    // Only system errors carry Node's "CODE: description, syscall 'path'" shape.
+    if (code !== undefined) message = message.replace(/^[A-Z0-9_]+: /u, '').replace(/, [a-z]+( '.*')?$/u, '');
+    return code && !message.includes(code) ? `${message} (${code})` : message;
+  }
+  return String(error).replace(/\s*\n\s*/gu, ' ');
+}
