@@ -19,7 +19,7 @@ import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { documentLineKeys } from '../index.js';
 import { decode } from './decode.js';
-import { isStdin, messageOf, readStream, write } from './io.js';
+import { isStdin, messageOf, readStream, writeOut } from './io.js';
 import { decodeLines, parseRecord } from './records.js';
 import { inputFiles, recordSources, sourceChunks, type InputSpec } from './sources.js';
 
@@ -58,16 +58,16 @@ export class LineCounter {
 }
 
 async function writeEntries(out: Writable, documents: number, entries: Iterable<readonly [string, number]> | AsyncIterable<readonly [string, number]>, pruned?: number): Promise<void> {
-  await write(out, `${MAGIC} documents=${documents}${pruned === undefined ? '' : ` pruned=${pruned}`}\n`);
+  await writeOut(out, `${MAGIC} documents=${documents}${pruned === undefined ? '' : ` pruned=${pruned}`}\n`);
   let batch: string[] = [];
   for await (const [key, count] of entries) {
     batch.push(`${key}\t${count}\n`);
     if (batch.length >= WRITE_BATCH) {
-      await write(out, batch.join(''));
+      await writeOut(out, batch.join(''));
       batch = [];
     }
   }
-  if (batch.length > 0) await write(out, batch.join(''));
+  if (batch.length > 0) await writeOut(out, batch.join(''));
 }
 
 /** One counts file, read entry by entry. */

@@ -66,8 +66,8 @@ function list(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((item) => item.trim()).filter(Boolean)];
 }
 
-/** Builds the commander program; `version` is the package version. */
-function buildProgram(version: string): Command {
+/** Builds the commander program; `version` is the package version; help and version go to `writeOut`. */
+function buildProgram(version: string, writeOut: (text: string) => void): Command {
   const program = new Command('clean-article')
     .description('Turn raw scraped text into clean article text: one headline, whole sentences, no boilerplate, no repeats.')
     .argument('[paths...]', 'files or folders to clean; none or "-" reads stdin')
@@ -87,7 +87,7 @@ function buildProgram(version: string): Command {
     .version(version, '-V, --version')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
-    .configureOutput({ outputError: () => undefined })
+    .configureOutput({ outputError: () => undefined, writeOut })
     .exitOverride();
 }
 
@@ -266,23 +266,24 @@ export type Invocation =
 
 /**
  * Parses the arguments (without `node` and the script). A first argument naming a subcommand
- * runs it (a file of that name is cleaned with `./count-lines`). Throws commander's errors (help
- * and version included, with exit code 0) and {@link UsageError}s for the caller to show.
+ * runs it (a file of that name is cleaned with `./count-lines`). Help and version text go to
+ * `writeOut`. Throws commander's errors (help and version included, with exit code 0) and
+ * {@link UsageError}s for the caller to show.
  */
-export function parseCommandLine(argv: readonly string[], version: string): Invocation {
+export function parseCommandLine(argv: readonly string[], version: string, writeOut: (text: string) => void): Invocation {
   const [first, ...rest] = argv;
-  if (first === 'count-lines') return { command: 'count-lines', options: parseCountLines(rest) };
-  if (first === 'merge-counts') return { command: 'merge-counts', options: parseMergeCounts(rest) };
-  const program = buildProgram(version);
+  if (first === 'count-lines') return { command: 'count-lines', options: parseCountLines(rest, writeOut) };
+  if (first === 'merge-counts') return { command: 'merge-counts', options: parseMergeCounts(rest, writeOut) };
+  const program = buildProgram(version, writeOut);
   program.parse(argv as string[], { from: 'user' });
   return { command: 'clean', options: readOptions(program) };
 }
 
-function subcommand(name: string, description: string): Command {
+function subcommand(name: string, description: string, writeOut: (text: string) => void): Command {
   return new Command(name)
     .description(description)
     .showSuggestionAfterError()
-    .configureOutput({ outputError: () => undefined })
+    .configureOutput({ outputError: () => undefined, writeOut })
     .exitOverride();
 }
 
@@ -293,8 +294,8 @@ interface CountRaw {
   ext?: string[];
 }
 
-function parseCountLines(argv: readonly string[]): CountLinesOptions {
-  const program = subcommand('clean-article count-lines', 'Phase 1 of corpus boilerplate: count, per line key, the documents holding it.')
+function parseCountLines(argv: readonly string[], writeOut: (text: string) => void): CountLinesOptions {
+  const program = subcommand('clean-article count-lines', 'Phase 1 of corpus boilerplate: count, per line key, the documents holding it.', writeOut)
     .argument('[paths...]', 'files or folders (or JSONL with --jsonl); none or "-" reads stdin')
     .option('--jsonl', 'the inputs are JSON Lines; each record is a document', false)
     .option('--field <name>', 'with --jsonl: the member holding the text', 'text')
@@ -305,8 +306,8 @@ function parseCountLines(argv: readonly string[]): CountLinesOptions {
   return { paths: program.args, extensions: extensionsOf(raw.ext, raw.jsonl), jsonl: raw.jsonl, field: raw.field, out: raw.out };
 }
 
-function parseMergeCounts(argv: readonly string[]): MergeCountsOptions {
-  const program = subcommand('clean-article merge-counts', 'Sums line counts files (from count-lines or merge-counts) into one.')
+function parseMergeCounts(argv: readonly string[], writeOut: (text: string) => void): MergeCountsOptions {
+  const program = subcommand('clean-article merge-counts', 'Sums line counts files (from count-lines or merge-counts) into one.', writeOut)
     .argument('<counts...>', 'counts files to merge')
     .option('--min-docs <n>', 'keep only the lines found in at least <n> documents (a pruned file cannot be merged again)', parseMinDocs)
     .parse(argv as string[], { from: 'user' });

@@ -36,7 +36,7 @@ describe.skipIf(!HAS_DEV_FULL)('a full disk (/dev/full)', () => {
     writeFileSync(path.join(folder, 'a.txt'), ARTICLE);
     const result = await withFullStdout(['a.txt'], folder);
     expect(result.code).toBe(2);
-    expectOneLineError(result.stderr, /^clean-article: cannot write output: no space left on device \(ENOSPC\)$/u);
+    expectOneLineError(result.stderr, /^clean-article: cannot write stdout \(\/dev\/full\): no space left on device \(ENOSPC\)$/u);
   });
 
   it('--json for a folder to a full disk stops at the first failure with one message', async () => {
@@ -45,7 +45,7 @@ describe.skipIf(!HAS_DEV_FULL)('a full disk (/dev/full)', () => {
     for (let i = 0; i < 5; i++) writeFileSync(path.join(folder, 'in', `${i}.txt`), ARTICLE);
     const result = await withFullStdout(['--json', 'in'], folder);
     expect(result.code).toBe(2);
-    expectOneLineError(result.stderr, /cannot write output: no space left on device/u);
+    expectOneLineError(result.stderr, /cannot write stdout \(\/dev\/full\): no space left on device/u);
   });
 
   it('-o /dev/full: exit 2, a message, and /dev/full is still the device', async () => {
