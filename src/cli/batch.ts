@@ -8,10 +8,10 @@
  * is in flight, and the folder walk is pulled only as fast as files are done: memory does not grow
  * with the number of files.
  */
-import { readFileSync } from 'node:fs';
 import { cleanDocument, type CleanedDocument, type DocumentSettings } from './clean-document.js';
 import { NotTextError } from './decode.js';
 import { documentReporter, runOutputs, toFile } from './document-output.js';
+import { readFileStamped, type FileStamp } from './files.js';
 import { OutputError, writeLine, type RunIO } from './io.js';
 import { UsageError, type CliOptions } from './options.js';
 import { inlineExecutor, inOrder, ownBytes, workerPool, type Executor } from './pool.js';
@@ -33,7 +33,7 @@ export async function runBatch(options: CliOptions, io: RunIO, document: Documen
   const countWalk = (): AsyncIterable<unknown> => inputFiles(options.paths, { extensions: options.extensions, exclude: options.outDir, onError: () => undefined });
   await cleanFiles(walk, { jobs: options.jobs, document, progress, countWalk }, {
     destination: (file) => toFile(options, file, outputs),
-    report: (file, cleaned, destination) => reporter.report(file.path, cleaned, destination),
+    report: (file, cleaned, destination, read) => reporter.report(file.path, cleaned, destination, read),
     fail: (file, error) => {
       if (error instanceof OutputError) throw error;
       reporter.fail(file.path, error);
@@ -59,7 +59,7 @@ interface BatchHooks<D> {
   /** Decides where the output of `file` goes; throwing fails the file. Called in input order. */
   destination(file: InputFile): Promise<D>;
   /** Reports and writes a cleaned file; throwing fails the file. */
-  report(file: InputFile, cleaned: CleanedDocument, destination: D): Promise<void>;
+  report(file: InputFile, cleaned: CleanedDocument, destination: D, read: FileStamp): Promise<void>;
   /** Counts and tells a failed file; throwing ends the run (a broken stdout). */
   fail(file: InputFile, error: unknown): void;
 }
@@ -74,8 +74,8 @@ const IN_FLIGHT_PER_JOB = 16;
 /** Bytes of input in flight, about (nothing starts after a larger file until it is done): large files must not pile up. */
 const IN_FLIGHT_BYTES = 64 << 20;
 
-type Prepared<D> = { readonly file: InputFile; readonly destination: D; readonly bytes: Uint8Array } | { readonly file: InputFile; readonly error: unknown };
-type Done<D> = { readonly file: InputFile; readonly size: number } & ({ readonly destination: D; readonly cleaned: CleanedDocument } | { readonly error: unknown });
+type Prepared<D> = { readonly file: InputFile; readonly destination: D; readonly bytes: Uint8Array; readonly read: FileStamp } | { readonly file: InputFile; readonly error: unknown };
+type Done<D> = { readonly file: InputFile; readonly size: number } & ({ readonly destination: D; readonly cleaned: CleanedDocument; readonly read: FileStamp } | { readonly error: unknown });
 
 /** Cleans `files` with `settings.jobs` threads; see the module comment. */
 async function cleanFiles<D>(files: AsyncIterable<InputFile>, settings: BatchSettings, hooks: BatchHooks<D>): Promise<void> {
@@ -93,7 +93,7 @@ async function cleanFiles<D>(files: AsyncIterable<InputFile>, settings: BatchSet
         progress?.advance(done.size);
         if ('error' in done) return hooks.fail(done.file, done.error);
         try {
-          await hooks.report(done.file, done.cleaned, done.destination);
+          await hooks.report(done.file, done.cleaned, done.destination, done.read);
         } catch (error) {
           hooks.fail(done.file, error);
         }
@@ -126,7 +126,8 @@ async function* prepare<D>(files: AsyncIterable<InputFile>, hooks: BatchHooks<D>
     try {
       const destination = await hooks.destination(file);
       // Read synchronously: a small file takes one call instead of several trips to the thread pool.
-      yield { file, destination, bytes: ownBytes(readFileSync(file.path)) };
+      const { bytes, stamp } = readFileStamped(file.path);
+      yield { file, destination, bytes: ownBytes(bytes), read: stamp };
     } catch (error) {
       yield { file, error };
     }
@@ -135,10 +136,10 @@ async function* prepare<D>(files: AsyncIterable<InputFile>, hooks: BatchHooks<D>
 
 async function cleanOne<D>(executor: Executor<Uint8Array, CleanedDocument>, item: Prepared<D>): Promise<Done<D>> {
   if ('error' in item) return { ...item, size: 0 };
-  const { file, destination, bytes } = item;
+  const { file, destination, bytes, read } = item;
   const size = bytes.byteLength;
   try {
-    return { file, destination, size, cleaned: await executor.run(bytes, [bytes.buffer as ArrayBuffer]) };
+    return { file, destination, size, read, cleaned: await executor.run(bytes, [bytes.buffer as ArrayBuffer]) };
   } catch (error) {
     return { file, size, error };
   }

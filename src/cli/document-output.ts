@@ -5,14 +5,14 @@
  */
 import type { CleanedDocument } from './clean-document.js';
 import { encode, NotTextError, type Encoding } from './decode.js';
-import { outputFolders, outputPath, PathError, requireRegularFile, sameFile, writeFileSafely } from './files.js';
+import { outputFolders, outputPath, PathError, requireRegularFile, sameFile, writeFileSafely, type FileStamp, type WriteOptions } from './files.js';
 import { messageOf, writeLine, writeOut, type RunIO } from './io.js';
 import { UsageError, type CliOptions } from './options.js';
 import { explainColors, explainLines, jsonRecord, shownName } from './report.js';
 import type { InputFile } from './sources.js';
 
-/** Where one input's cleaned text goes. */
-export type Destination = (text: string, changed: boolean, encoding: Encoding) => Promise<void>;
+/** Where one input's cleaned text goes; `read` is the stamp of the input file when it was read. */
+export type Destination = (text: string, changed: boolean, encoding: Encoding, read: FileStamp | undefined) => Promise<void>;
 
 /** Totals of a run. */
 interface Tally {
@@ -35,7 +35,7 @@ export interface DocumentReporter {
    * Tells what was removed from `cleaned` and writes its text to `destination`; the input is
    * counted once written, so one whose output failed is "failed", not also "cleaned".
    */
-  readonly report: (name: string, cleaned: CleanedDocument, destination: Destination) => Promise<void>;
+  readonly report: (name: string, cleaned: CleanedDocument, destination: Destination, read?: FileStamp) => Promise<void>;
   /** The closing line of a batch: files cleaned, unchanged and failed, removals per rule. */
   readonly summary: () => string;
   /** 0 done, 1 `--check` found removals, 2 an input failed. */
@@ -54,7 +54,7 @@ export function documentReporter(options: CliOptions, io: RunIO): DocumentReport
       writeLine(io.stderr, `clean-article: ${shownName(name)}: ${skipped}${messageOf(error)}`);
     },
     warn,
-    async report(name, cleaned, destination) {
+    async report(name, cleaned, destination, read) {
       const { removals, changed } = cleaned;
       const total = Object.values(cleaned.counts).reduce((sum, count) => sum + count, 0);
       if (cleaned.warning) warn(name, cleaned.warning);
@@ -63,7 +63,7 @@ export function documentReporter(options: CliOptions, io: RunIO): DocumentReport
         if (total > 0) writeLine(io.stderr, `${shownName(name)}: ${total} removal${total === 1 ? '' : 's'}`);
       } else {
         if (options.json) await writeOut(io.stdout, jsonRecord(name, cleaned, removals) + '\n');
-        await destination(cleaned.text, changed, cleaned.encoding);
+        await destination(cleaned.text, changed, cleaned.encoding, read);
       }
       if (changed) tally.changed++;
       else tally.unchanged++;
@@ -111,7 +111,7 @@ export async function toOutput(options: CliOptions, file: InputFile, io: RunIO):
 export interface Outputs {
   /** Output path -> the input written there: two inputs with the same name would overwrite each other's output. */
   readonly written: Map<string, string>;
-  /** Makes and checks the folder of an output inside `--out-dir`, when given. */
+  /** Makes the folder of an output inside `--out-dir` (when given), refusing symlinks on the way. */
   readonly prepareFolder: ((target: string) => void) | undefined;
 }
 
@@ -123,10 +123,14 @@ export function runOutputs(options: CliOptions): Outputs {
 /** Where a file's text goes under `--in-place` or `--out-dir` (nowhere under `--check` or `--json`). */
 export async function toFile(options: CliOptions, file: InputFile, { written, prepareFolder }: Outputs): Promise<Destination> {
   if (options.inPlace) {
-    requireRegularFile(file.path);
+    const { nlink } = requireRegularFile(file.path);
+    // The rename gives this name a new file; the other names would keep the old text, unseen.
+    if (nlink > 1 && !options.splitHardLinks) {
+      throw new PathError(`has ${nlink} names (hard links); --in-place would give this one a new file and leave the others as they are: pass --split-hard-links to do so`);
+    }
     // Unchanged files are left alone: same bytes, same mtime, same inode.
-    return async (text, changed, encoding) => {
-      if (changed) await writeTo(file.path, encode(text, encoding));
+    return async (text, changed, encoding, read) => {
+      if (changed) await writeTo(file.path, encode(text, encoding), { unchangedSince: read });
     };
   }
   if (options.outDir) {
@@ -136,7 +140,7 @@ export async function toFile(options: CliOptions, file: InputFile, { written, pr
     if (earlier !== undefined) throw new PathError(`its output ${target} would overwrite the output of ${shownName(earlier)}`);
     written.set(target, file.path);
     return async (text, _changed, encoding) => {
-      await writeTo(target, encode(text, encoding), prepareFolder);
+      await writeTo(target, encode(text, encoding), { followLinks: false }, prepareFolder);
     };
   }
   return async () => undefined;
@@ -151,10 +155,10 @@ function toPath(target: string): Destination {
  * Errors name the output, since the caller's message names the input and "a.txt: permission
  * denied" would point at the wrong file.
  */
-async function writeTo(target: string, bytes: Uint8Array, prepareFolder?: (target: string) => void): Promise<void> {
+async function writeTo(target: string, bytes: Uint8Array, options?: WriteOptions, prepareFolder?: (target: string) => void): Promise<void> {
   try {
     prepareFolder?.(target);
-    writeFileSafely(target, bytes);
+    writeFileSafely(target, bytes, options);
   } catch (error) {
     if (error instanceof PathError) throw error;
     throw new PathError(`cannot write ${shownName(target)}: ${messageOf(error)}`);

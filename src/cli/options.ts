@@ -15,6 +15,8 @@ export interface CliOptions extends ScaleOptions {
   readonly output: string | undefined;
   readonly outDir: string | undefined;
   readonly inPlace: boolean;
+  /** With `--in-place`: replace a file that has other names too, which keep the old text. */
+  readonly splitHardLinks: boolean;
   readonly extensions: readonly string[];
   readonly explain: boolean;
   readonly json: boolean;
@@ -74,6 +76,7 @@ function buildProgram(version: string, writeOut: (text: string) => void): Comman
     .option('-o, --output <file>', 'write the cleaned text of a single input to <file>')
     .option('--out-dir <dir>', 'write each cleaned file into <dir> (folders keep their layout)')
     .option('--in-place', 'overwrite each file with its cleaned text (atomically; unchanged files are not rewritten)')
+    .option('--split-hard-links', 'with --in-place: also clean a file that has other names (hard links), giving this name a new file; the others keep the old text')
     .option('--ext <list>', 'extensions of the files taken from folders', list)
     .option('--explain', 'print one line per removal on stderr: location, rule, reason, text')
     .option('--json', 'print a JSON report per input on stdout (one object per line)')
@@ -95,6 +98,7 @@ interface RawOptions {
   output?: string;
   outDir?: string;
   inPlace?: boolean;
+  splitHardLinks?: boolean;
   ext?: string[];
   explain?: boolean;
   json?: boolean;
@@ -118,11 +122,13 @@ function readOptions(program: Command): CliOptions {
   if (targets > 1) throw new UsageError('choose one of -o, --out-dir and --in-place');
   if (raw.output !== undefined && paths.length > 1) throw new UsageError('-o takes a single input; use --out-dir for several');
   if (raw.inPlace && (paths.length === 0 || paths.includes('-'))) throw new UsageError('--in-place needs files, not stdin');
+  if (raw.splitHardLinks && !raw.inPlace) throw new UsageError('--split-hard-links needs --in-place');
   return {
     paths,
     output: raw.output,
     outDir: raw.outDir,
     inPlace: raw.inPlace === true,
+    splitHardLinks: raw.splitHardLinks === true,
     extensions: extensionsOf(raw.ext, raw.jsonl === true),
     explain: raw.explain === true,
     json: raw.json === true,

@@ -2,10 +2,11 @@
  * The mode for one input: standard input, or a single named file, cleaned on the main thread and
  * written to stdout, `-o FILE`, `--out-dir` or in place.
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { cleanDocument, type DocumentSettings } from './clean-document.js';
 import { documentReporter, runOutputs, toFile, toOutput, toStream } from './document-output.js';
+import { readFileStamped } from './files.js';
 import { OutputError, readStream, STDIN, STDIN_NAME, type RunIO } from './io.js';
 import { UsageError, type CliOptions } from './options.js';
 
@@ -35,8 +36,8 @@ export async function runOneFile(options: CliOptions, io: RunIO, document: Docum
   const file = { path: given, relative: path.basename(given) };
   try {
     const destination = options.outDir !== undefined || options.inPlace ? await toFile(options, file, runOutputs(options)) : await toOutput(options, file, io);
-    const cleaned = cleanDocument(readFileSync(given), document);
-    await reporter.report(given, cleaned, destination);
+    const { bytes, stamp } = readFileStamped(given);
+    await reporter.report(given, cleanDocument(bytes, document), destination, stamp);
   } catch (error) {
     if (error instanceof OutputError) throw error;
     reporter.fail(given, error);
