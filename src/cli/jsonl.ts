@@ -22,7 +22,7 @@ import { recordSources, sourceChunks, type SourceChunk } from './sources.js';
 /** Chunks in flight per job. */
 const IN_FLIGHT_PER_JOB = 3;
 
-/** Bad lines told one by one; past this, only counted (a wrong input can have millions). */
+/** Bad lines (and warnings) told one by one; past this, only counted (a wrong input can have millions). */
 const TOLD_BAD_LINES = 20;
 
 /** A bad line under `--bad-lines fail`: the message names it; the run ends with exit 2. */
@@ -35,6 +35,7 @@ interface RecordTally {
   unchanged: number;
   missing: number;
   bad: number;
+  warned: number;
   failedSources: number;
   removals: Record<string, number>;
 }
@@ -43,7 +44,7 @@ type ChunkDone = { readonly source: string; readonly size: number; readonly line
 
 /** Runs `--jsonl`; resolves to the exit code. */
 export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: CleanOptions): Promise<number> {
-  const tally: RecordTally = { changed: 0, unchanged: 0, missing: 0, bad: 0, failedSources: 0, removals: {} };
+  const tally: RecordTally = { changed: 0, unchanged: 0, missing: 0, bad: 0, warned: 0, failedSources: 0, removals: {} };
   const progress = showProgress(options, io) ? new Progress(io.stderr, 'records') : undefined;
   const stderr = progress?.stderr ?? io.stderr;
   const tell = (line: string): void => void stderr.write(`clean-article: ${line}\n`);
@@ -72,6 +73,7 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
       throw new BadLineError(`${at(firstBad.line)}: ${firstBad.message}`);
     }
     for (const bad of cleaned.bad) if (tally.bad++ < TOLD_BAD_LINES) tell(`${at(bad.line)}: ${options.badLines === 'keep' ? 'kept as is' : 'skipped'}: ${bad.message}`);
+    for (const warned of cleaned.warned) if (tally.warned++ < TOLD_BAD_LINES) tell(`${at(warned.line)}: warning: ${warned.message}`);
     for (const { line, removals } of cleaned.explained) for (const text of explainLines(at(line), removals, color)) stderr.write(`${text}\n`);
     addTally(tally, cleaned);
     progress?.advance(done.size, cleaned.changed + cleaned.unchanged + cleaned.bad.length);
@@ -87,6 +89,7 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
   }
   const fate = options.badLines === 'keep' ? 'kept' : 'skipped';
   if (tally.bad > TOLD_BAD_LINES) tell(`${tally.bad - TOLD_BAD_LINES} more bad lines ${fate} (not shown)`);
+  if (tally.warned > TOLD_BAD_LINES) tell(`${tally.warned - TOLD_BAD_LINES} more records cleaned with a warning (not shown)`);
   tell(summary(tally, options.field, fate));
   if (tally.failedSources > 0 || (tally.bad > 0 && options.badLines === 'skip')) return 2;
   return options.check && tally.changed > 0 ? 1 : 0;

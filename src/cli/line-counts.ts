@@ -20,7 +20,7 @@ import type { Writable } from 'node:stream';
 import { documentLineKeys } from '../index.js';
 import { decode } from './decode.js';
 import { isStdin, messageOf, readStream, writeOut } from './io.js';
-import { decodeLines, parseRecord } from './records.js';
+import { decodeLines, parseRecord, recordText } from './records.js';
 import { inputFiles, recordSources, sourceChunks, type InputSpec } from './sources.js';
 
 const MAGIC = '# clean-article line-counts 1';
@@ -199,6 +199,9 @@ function countRecords(counter: LineCounter, bytes: Uint8Array, field: string): v
   for (const line of decodeLines(bytes)) {
     if (!line.valid || line.text.trim() === '') continue;
     const record = parseRecord(line.text, field);
-    if (!('error' in record) && record.text !== undefined) counter.add(record.text);
+    if ('error' in record || record.text === undefined) continue;
+    // The text as phase 2 cleans it: NULs removed, and not counted when it is not text.
+    const text = recordText(record.text);
+    if ('text' in text) counter.add(text.text);
   }
 }

@@ -178,7 +178,7 @@ describe('one failing input in a batch does not stop the others', () => {
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines.slice(0, 2).sort()).toEqual([
-      'clean-article: in/b.txt: skipped: binary file (contains NUL bytes)',
+      'clean-article: in/b.txt: skipped: binary file (75% control bytes)',
       'clean-article: missing.txt: no such file or directory (ENOENT)',
     ]);
     expect(lines[2]).toMatch(/^clean-article: 5 files: 2 cleaned, 1 unchanged, 2 failed \((in\/b\.txt, missing\.txt|missing\.txt, in\/b\.txt)\); removed: /u);
