@@ -8,13 +8,12 @@
  * is in flight, and the folder walk is pulled only as fast as files are done: memory does not grow
  * with the number of files.
  */
-import { cleanDocument, type CleanedDocument, type DocumentSettings } from './clean-document.js';
-import { NotTextError } from './decode.js';
+import { documentThreads, type CleanedDocument, type DocumentSettings } from './clean-document.js';
 import { documentReporter, runOutputs, toFile } from './document-output.js';
 import { readFileStamped, type FileStamp } from './files.js';
 import { OutputError, writeLine, type RunIO } from './io.js';
 import { UsageError, type CliOptions } from './options.js';
-import { inlineExecutor, inOrder, ownBytes, workerPool, type Executor } from './pool.js';
+import { inOrder, ownBytes, type Executor } from './pool.js';
 import { Progress, showProgress } from './progress.js';
 import { inputFiles, type InputFile } from './sources.js';
 
@@ -79,7 +78,7 @@ type Done<D> = { readonly file: InputFile; readonly size: number } & ({ readonly
 
 /** Cleans `files` with `settings.jobs` threads; see the module comment. */
 async function cleanFiles<D>(files: AsyncIterable<InputFile>, settings: BatchSettings, hooks: BatchHooks<D>): Promise<void> {
-  const executor = documentExecutor(settings);
+  const executor = documentThreads(settings.jobs, settings.document);
   const progress = settings.progress;
   let finished = false;
   progress?.start();
@@ -104,17 +103,6 @@ async function cleanFiles<D>(files: AsyncIterable<InputFile>, settings: BatchSet
     progress?.stop();
     await executor.close();
   }
-}
-
-function documentExecutor(settings: BatchSettings): Executor<Uint8Array, CleanedDocument> {
-  const here = (bytes: Uint8Array): CleanedDocument => cleanDocument(bytes, settings.document);
-  if (settings.jobs <= 1) return inlineExecutor(here);
-  return workerPool(new URL('./document-worker.js', import.meta.url), settings.jobs, settings.document, here, reviveDecodeError);
-}
-
-/** A file that is not text is skipped, not failed: the one error class the command tells apart. */
-function reviveDecodeError(name: string, message: string): Error {
-  return name === 'NotTextError' ? new NotTextError(message) : new Error(message);
 }
 
 /**

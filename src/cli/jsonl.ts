@@ -13,7 +13,8 @@
 import type { CleanOptions } from '../index.js';
 import { messageOf, writeOut, type RunIO } from './io.js';
 import type { CliOptions } from './options.js';
-import { inlineExecutor, inOrder, ownBytes, workerPool, type Executor } from './pool.js';
+import { memoryBudget } from './memory.js';
+import { inOrder, ownBytes, threads, type Executor } from './pool.js';
 import { Progress, showProgress } from './progress.js';
 import { cleanRecords, countLines, type CleanedRecords, type RecordSettings } from './records.js';
 import { explainColors, explainLines, shownName } from './report.js';
@@ -95,10 +96,22 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
   return options.check && tally.changed > 0 ? 1 : 0;
 }
 
+/**
+ * A chunk this large (bytes) is cleaned on a worker thread even with one job. Chunks are cut at
+ * about 256 KiB (`sources.ts`); a larger one holds a record of most of a megabyte or more.
+ */
+const HEAVY_CHUNK = 1024 * 1024;
+
+/** Cleans chunks of records on `jobs` threads (see `threads` in `pool.ts`). */
 function recordExecutor(jobs: number, settings: RecordSettings): Executor<Uint8Array, CleanedRecords> {
-  const here = (bytes: Uint8Array): CleanedRecords => cleanRecords(bytes, settings);
-  if (jobs <= 1) return inlineExecutor(here);
-  return workerPool(new URL('./record-worker.js', import.meta.url), jobs, settings, here);
+  return threads({
+    script: new URL('./record-worker.js', import.meta.url),
+    jobs,
+    data: settings,
+    here: (bytes) => cleanRecords(bytes, settings),
+    heavy: HEAVY_CHUNK,
+    budget: memoryBudget(),
+  });
 }
 
 async function cleanChunk(executor: Executor<Uint8Array, CleanedRecords>, chunk: SourceChunk): Promise<ChunkDone> {

@@ -11,7 +11,7 @@ import { ROOT } from './helpers.js';
 
 const FLOORS: ReadonlyArray<{ readonly name: string; readonly modules: readonly string[]; readonly siblings: boolean }> = [
   // Import nothing else of the command.
-  { name: 'I/O and formats', modules: ['io', 'decode', 'files', 'json-fields', 'report', 'progress'], siblings: false },
+  { name: 'I/O and formats', modules: ['io', 'decode', 'files', 'memory', 'json-fields', 'report', 'progress'], siblings: false },
   // Inputs, threads, and the cleaning of one document or one chunk of records.
   { name: 'sources and work', modules: ['sources', 'pool', 'clean-document', 'records', 'line-counts', 'document-worker', 'record-worker'], siblings: true },
   { name: 'the command line', modules: ['options'], siblings: false },
