@@ -114,12 +114,20 @@ export function tooLarge(budget: MemoryBudget, needMb?: number): string {
 /**
  * The least heap, in MB, cleaning `bytes` (a document, or a chunk of records) needs, when that is
  * more than `budget` allows; undefined when it may fit. Lines are counted only when the bytes
- * alone do not settle it.
+ * alone do not settle it: line feeds, and the `\\n` escapes of a JSON string.
  */
 export function beyondBudget(bytes: Uint8Array, budget: MemoryBudget): number | undefined {
-  if (leastHeapMb(bytes.byteLength, bytes.byteLength) <= budget.heapMb) return undefined;
-  let lines = 1;
-  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines++;
-  const need = leastHeapMb(bytes.byteLength, lines);
+  if (leastHeapMb(bytes.byteLength, bytes.byteLength / 2) <= budget.heapMb) return undefined;
+  const need = leastHeapMb(bytes.byteLength, 1 + occurrences(bytes, LINE_FEED) + occurrences(bytes, ESCAPED_LINE_FEED));
   return need > budget.heapMb ? need : undefined;
+}
+
+const LINE_FEED = Buffer.from('\n');
+const ESCAPED_LINE_FEED = Buffer.from('\\n');
+
+function occurrences(bytes: Uint8Array, what: Buffer): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let count = 0;
+  for (let at = buffer.indexOf(what); at !== -1; at = buffer.indexOf(what, at + what.length)) count++;
+  return count;
 }

@@ -174,25 +174,50 @@ const NEWLINE = 0x0a;
 
 /**
  * Splits a byte stream into chunks of whole lines of about `target` bytes: a chunk ends at the
- * last newline of the read that reached the target. Memory is bounded by the chunk (or by the
- * longest line, which must be held whole to be parsed).
+ * last newline read once the target is reached. A line longer than the target travels alone: the
+ * lines before it go as soon as it outgrows the target, the lines after it wait for the next
+ * chunk. So a record too large for memory fails alone, not with its neighbours. Memory is bounded
+ * by the chunk (or by the longest line, which must be held whole to be parsed).
  */
 async function* lineChunks(stream: AsyncIterable<Buffer | string>, target: number): AsyncGenerator<Buffer> {
-  let parts: Buffer[] = [];
-  let size = 0;
+  let pending = new Pending();
   for await (const read of stream) {
-    const bytes = typeof read === 'string' ? Buffer.from(read) : read;
-    const cut = size + bytes.length >= target ? bytes.lastIndexOf(NEWLINE) : -1;
-    if (cut < 0) {
-      parts.push(bytes);
-      size += bytes.length;
-      continue;
+    pending.add(typeof read === 'string' ? Buffer.from(read) : read);
+    while (pending.size >= target && pending.lastEnd > 0) {
+      // A first line longer than the target goes alone; else every whole line read so far.
+      const cut = pending.firstEnd > target ? pending.firstEnd : pending.lastEnd;
+      const [chunk, rest] = pending.split(cut);
+      yield chunk;
+      pending = rest;
     }
-    parts.push(bytes.subarray(0, cut + 1));
-    yield Buffer.concat(parts);
-    const rest = bytes.subarray(cut + 1);
-    parts = rest.length > 0 ? [rest] : [];
-    size = rest.length;
   }
-  if (size > 0) yield Buffer.concat(parts);
+  if (pending.size > 0) yield pending.split(pending.size)[0];
+}
+
+/** Bytes read and not yet yielded, with where their first and last lines end (0: no newline yet). */
+class Pending {
+  private readonly parts: Buffer[] = [];
+  size = 0;
+  /** The offset after the first newline. */
+  firstEnd = 0;
+  /** The offset after the last newline. */
+  lastEnd = 0;
+
+  add(bytes: Buffer): void {
+    const last = bytes.lastIndexOf(NEWLINE);
+    if (last !== -1) {
+      if (this.firstEnd === 0) this.firstEnd = this.size + bytes.indexOf(NEWLINE) + 1;
+      this.lastEnd = this.size + last + 1;
+    }
+    this.parts.push(bytes);
+    this.size += bytes.length;
+  }
+
+  /** The first `at` bytes, in a buffer of their own (it is handed to a thread), and the rest. */
+  split(at: number): [Buffer, Pending] {
+    const all = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
+    const rest = new Pending();
+    if (at < this.size) rest.add(Buffer.from(all.subarray(at)));
+    return [at === all.length && all.byteOffset === 0 && all.buffer.byteLength === all.length ? all : Buffer.from(all.subarray(0, at)), rest];
+  }
 }
