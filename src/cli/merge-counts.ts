@@ -1,6 +1,6 @@
 /** The `merge-counts` mode: sums line counts files (from `count-lines` or `merge-counts`) into one. */
 import type { RunIO } from './io.js';
-import { mergeCounts } from './line-counts.js';
+import { mergeCounts } from './counts-file.js';
 import type { MergeCountsOptions } from './options.js';
 
 /**

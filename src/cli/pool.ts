@@ -215,11 +215,14 @@ function workerPool<R>(plan: ThreadPlan<R>, workers: number, hereTakes: (task: U
   };
 }
 
-/** Inside a worker thread: answers each task with `perform(task, workerData)`; errors become messages. */
-export function serveTasks<T, R, D>(perform: (task: T, data: D) => R): void {
+/**
+ * Inside a worker thread: answers each task with `perform(task, data)`, where `data` is the
+ * `workerData`, made ready once by `prepare`; errors become messages.
+ */
+export function serveTasks<T, R, D>(perform: (task: T, data: D) => R, prepare: (data: D) => D = (data) => data): void {
   const port = parentPort;
   if (!port) throw new Error('serveTasks must run in a worker thread');
-  const data = workerData as D;
+  const data = prepare(workerData as D);
   port.on('message', ({ id, task }: Request<T>) => {
     let reply: Reply<R>;
     try {

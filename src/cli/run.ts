@@ -10,7 +10,8 @@ import { runBatch } from './batch.js';
 import { runCountLines } from './count-lines.js';
 import { isStdin, STDIN, type RunIO } from './io.js';
 import { runJsonl } from './jsonl.js';
-import { countInputs, readBoilerplate } from './line-counts.js';
+import { readBoilerplate } from './counts-file.js';
+import { countInputs } from './line-counts.js';
 import { runMergeCounts } from './merge-counts.js';
 import { UsageError, type CliOptions, type Invocation } from './options.js';
 import { runOneFile, runStdin } from './single.js';
@@ -48,7 +49,7 @@ async function runClean(options: CliOptions, io: RunIO): Promise<number> {
  * or, with `--corpus-boilerplate`, of the run's own inputs counted first (read errors are left to
  * the cleaning pass, which reports them); `undefined` when neither is asked for.
  */
-async function corpusBoilerplateOf(options: CliOptions, stdin: NodeJS.ReadableStream): Promise<Map<string, number> | undefined> {
+async function corpusBoilerplateOf(options: CliOptions, stdin: NodeJS.ReadableStream): Promise<ReadonlyMap<string, number> | undefined> {
   if (options.lineCounts !== undefined) return readBoilerplate(options.lineCounts, options.minDocs);
   if (!options.corpusBoilerplate) return undefined;
   const counter = await countInputs(options, stdin, { onError: () => undefined });

@@ -11,9 +11,9 @@ import { ROOT } from './helpers.js';
 
 const FLOORS: ReadonlyArray<{ readonly name: string; readonly modules: readonly string[]; readonly siblings: boolean }> = [
   // Import nothing else of the command.
-  { name: 'I/O and formats', modules: ['io', 'decode', 'files', 'memory', 'json-fields', 'report', 'progress'], siblings: false },
+  { name: 'I/O and formats', modules: ['io', 'decode', 'files', 'memory', 'key-table', 'json-fields', 'report', 'progress'], siblings: false },
   // Inputs, threads, and the cleaning of one document or one chunk of records.
-  { name: 'sources and work', modules: ['sources', 'pool', 'clean-document', 'records', 'line-counts', 'document-worker', 'record-worker'], siblings: true },
+  { name: 'sources and work', modules: ['sources', 'pool', 'clean-document', 'records', 'counts-file', 'line-counts', 'document-worker', 'record-worker'], siblings: true },
   { name: 'the command line', modules: ['options'], siblings: false },
   { name: 'what the document modes share', modules: ['document-output'], siblings: false },
   // Each mode stands alone: one never imports another.
