@@ -1,12 +1,11 @@
 /**
  * Parses text once into the {@link Document} model. Paragraphs are runs of non-blank lines; a line
- * is a block of its own (scrapers put one block per line), except that a line ending without
- * terminal punctuation and followed by a line starting in lower case is taken as hard-wrapped
- * prose ("the talks could\nnarrow those differences"), and sentences flow across it.
+ * is a block of its own (scrapers put one block per line), except where the segmenter reads it as
+ * hard-wrapped prose ("the talks could\nnarrow those differences"): then sentences flow across it.
  */
 import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
 import { sentenceSplitter, type SentenceSplitter } from './segment.js';
-import { startsLower, trimSpan } from './text.js';
+import { trimSpan } from './text.js';
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
@@ -16,7 +15,8 @@ export function parseDocument(text: string): Document {
   const lines: Line[] = [];
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
-  const split = sentenceSplitter();
+  // Repeats are looked for sentence by sentence, and a pull quote repeats one sentence of a quotation.
+  const split = sentenceSplitter({ splitQuotations: true });
   let block: Span[] = [];
   const flush = (): void => {
     if (block.length > 0) addParagraph(text, block, split, paragraphs, lines, sentences);
@@ -61,15 +61,15 @@ function addParagraph(text: string, block: Span[], split: SentenceSplitter, para
   // Sentences come in text order, so those starting on one line are a run of indices: counted
   // here, made into an array of their exact size below.
   const startingOn = new Int32Array(block.length);
-  for (const [from, to] of flows(text, block)) {
-    for (const span of split(text, block[from]!.start, block[to]!.end)) {
-      const lineOffset = lineOf(block, span.start, from);
-      startingOn[lineOffset]!++;
-      const line = block[lineOffset]!;
-      // A line that is one sentence shares its span object with it: one object less per line.
-      const shared = span.start === line.start && span.end === line.end ? line : span;
-      sentences.push({ index: sentences.length, span: shared, text: text.slice(span.start, span.end), line: firstLine + lineOffset, paragraph: paragraphIndex });
-    }
+  // The segmenter ends a sentence at every line break except a wrapped line's.
+  let lineOffset = 0;
+  for (const span of split(text, block[0]!.start, block[block.length - 1]!.end)) {
+    lineOffset = lineOf(block, span.start, lineOffset);
+    startingOn[lineOffset]!++;
+    const line = block[lineOffset]!;
+    // A line that is one sentence shares its span object with it: one object less per line.
+    const shared = span.start === line.start && span.end === line.end ? line : span;
+    sentences.push({ index: sentences.length, span: shared, text: text.slice(span.start, span.end), line: firstLine + lineOffset, paragraph: paragraphIndex });
   }
   let next = firstSentence;
   block.forEach((raw, offset) => {
@@ -83,21 +83,6 @@ function addParagraph(text: string, block: Span[], split: SentenceSplitter, para
     lines: range(firstLine, lines.length),
     sentences: range(firstSentence, sentences.length),
   });
-}
-
-/** Groups the lines of a block into flows of hard-wrapped prose: `[firstLine, lastLine]` pairs. */
-function flows(text: string, block: readonly Span[]): Array<[number, number]> {
-  const result: Array<[number, number]> = [];
-  let from = 0;
-  for (let i = 0; i < block.length; i++) {
-    const next = block[i + 1];
-    const wraps = next !== undefined && !/[.!?…。！？:;"'”’)\]]$/u.test(text.slice(block[i]!.start, block[i]!.end)) && startsLower(text.slice(next.start, next.end));
-    if (!wraps) {
-      result.push([from, i]);
-      from = i + 1;
-    }
-  }
-  return result;
 }
 
 function lineOf(block: readonly Span[], offset: number, from: number): number {
