@@ -1,9 +1,12 @@
 /**
  * Cleaning one input's bytes: decode, clean, describe the removals. Pure computation with no I/O,
- * so it runs the same on the main thread (one job, stdin) and on a worker thread (a batch).
+ * so it runs the same on the main thread (a small document with one job) and on a worker thread
+ * (a batch, or a large document); {@link documentThreads} decides which.
  */
 import { clean, type CleanOptions } from '../index.js';
-import { decode, type Encoding } from './decode.js';
+import { decode, NotTextError, type Encoding } from './decode.js';
+import { memoryBudget } from './memory.js';
+import { threads, type Executor } from './pool.js';
 import { countByRule, describeRemovals, type ReportedRemoval } from './report.js';
 
 /** How to clean each document of a run. */
@@ -47,4 +50,28 @@ export function cleanDocument(bytes: Uint8Array, settings: DocumentSettings): Cl
     counts: countByRule(result.removals),
     changed: result.text !== decoded.text,
   };
+}
+
+/**
+ * A document this large (bytes) is cleaned on a worker thread even with one job: cleaning 256 KiB
+ * takes a few tens of milliseconds, the longest a Ctrl-C waits on the main thread.
+ */
+const HEAVY_DOCUMENT = 256 * 1024;
+
+/** Cleans documents on `jobs` threads (see `threads` in `pool.ts`). */
+export function documentThreads(jobs: number, settings: DocumentSettings): Executor<Uint8Array, CleanedDocument> {
+  return threads({
+    script: new URL('./document-worker.js', import.meta.url),
+    jobs,
+    data: settings,
+    here: (bytes) => cleanDocument(bytes, settings),
+    heavy: HEAVY_DOCUMENT,
+    budget: memoryBudget(),
+    revive: reviveDecodeError,
+  });
+}
+
+/** A file that is not text is skipped, not failed: the one error class the command tells apart. */
+function reviveDecodeError(name: string, message: string): Error {
+  return name === 'NotTextError' ? new NotTextError(message) : new Error(message);
 }

@@ -4,9 +4,9 @@
  */
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
-import { isCorpusCommand, runCorpusCommand } from './corpus-command.js';
-import { buildProgram, readOptions } from './options.js';
-import { isBrokenPipe, messageOf, run } from './run.js';
+import { isBrokenPipe, messageOf, outputFailure, standardOutput } from './io.js';
+import { parseCommandLine } from './options.js';
+import { run } from './run.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -21,13 +21,13 @@ function die(message: string, code: number): never {
   process.exit(code);
 }
 
+/** Where data goes: checked to its last byte (see {@link standardOutput}). */
+const stdout = standardOutput();
+
 async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram(version);
-  const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stderrIsTerminal: (process.stderr.isTTY as boolean | undefined) === true /* undefined off a terminal, whatever the type says */, env: process.env };
+  const io = { stdin: process.stdin, stdout, stderr: process.stderr, stderrIsTerminal: (process.stderr.isTTY as boolean | undefined) === true /* undefined off a terminal, whatever the type says */, env: process.env };
   try {
-    if (isCorpusCommand(argv[0])) return await runCorpusCommand(argv, io);
-    program.parse(argv, { from: 'user' });
-    return await run(readOptions(program), io);
+    return await run(parseCommandLine(argv, version, (text) => void stdout.write(text)), io);
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
@@ -42,9 +42,9 @@ async function main(argv: readonly string[]): Promise<number> {
 
 // A reader that goes away (`| head -1`) is not an error: stop quietly. Any other failure of
 // stdout (a full disk) ends the run, since every later write would fail too.
-process.stdout.on('error', (error) => {
+stdout.on('error', (error) => {
   if (isBrokenPipe(error)) process.exit(0);
-  die(`cannot write output: ${messageOf(error)}`, 2);
+  die(outputFailure(stdout, error), 2);
 });
 // Without a listener a closed stderr would crash the process with a trace on... stderr.
 process.stderr.on('error', () => undefined);
