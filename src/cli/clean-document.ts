@@ -15,6 +15,11 @@ export interface DocumentSettings {
    * descriptions, and copy them across threads, for nothing.
    */
   readonly describe: boolean;
+  /**
+   * Whether a changed document carries its decoded input back, for `--diff` and the HTML report
+   * (which show the removals in context); off, the input is not copied back across threads.
+   */
+  readonly keepInput?: boolean;
 }
 
 /** One input, cleaned: everything the command reports and writes for it. */
@@ -32,12 +37,20 @@ export interface CleanedDocument {
   readonly counts: Readonly<Record<string, number>>;
   /** True when the cleaned text differs from the input text. */
   readonly changed: boolean;
+  /** The decoded input, when {@link DocumentSettings.keepInput} and the text changed. */
+  readonly input: string | undefined;
+  /** The length of the decoded input, in UTF-16 code units (as removal offsets count). */
+  readonly length: number;
+  /** The time cleaning took, in milliseconds (decoding included). */
+  readonly milliseconds: number;
 }
 
 /** Decodes and cleans `bytes`; throws what {@link decode} throws for input that is not text. */
 export function cleanDocument(bytes: Uint8Array, settings: DocumentSettings): CleanedDocument {
+  const started = performance.now();
   const decoded = decode(bytes);
   const result = clean(decoded.text, settings.cleanOptions);
+  const changed = result.text !== decoded.text;
   return {
     encoding: decoded.encoding,
     warning: decoded.warning,
@@ -45,6 +58,9 @@ export function cleanDocument(bytes: Uint8Array, settings: DocumentSettings): Cl
     title: result.title,
     removals: settings.describe ? describeRemovals(decoded.text, result.removals) : [],
     counts: countByRule(result.removals),
-    changed: result.text !== decoded.text,
+    changed,
+    input: settings.keepInput === true && (changed || result.removals.length > 0) ? decoded.text : undefined,
+    length: decoded.text.length,
+    milliseconds: performance.now() - started,
   };
 }

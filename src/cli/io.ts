@@ -3,7 +3,11 @@
  * one-line messages errors become. It imports nothing else of the command, so every other module
  * of `src/cli/` may use it.
  */
+import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
+
+/** The package's version (`--version`, the HTML report). */
+export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 /** The streams and environment the command talks to. */
 export interface RunIO {
@@ -11,6 +15,10 @@ export interface RunIO {
   readonly stdout: Writable;
   readonly stderr: Writable;
   readonly stderrIsTerminal: boolean;
+  /** Colour a diff only on a terminal. */
+  readonly stdoutIsTerminal: boolean;
+  /** Nothing piped in: a run with no input shows its usage instead of waiting on the keyboard. */
+  readonly stdinIsTerminal: boolean;
   readonly env: NodeJS.ProcessEnv;
 }
 

@@ -21,7 +21,7 @@ import { documentLineKeys } from '../index.js';
 import { decode } from './decode.js';
 import { isStdin, messageOf, readStream, write } from './io.js';
 import { decodeLines, parseRecord } from './records.js';
-import { inputFiles, recordSources, sourceChunks, type InputSpec } from './sources.js';
+import { inputFiles, recordSources, sourceChunks, walkFilter, type InputSpec } from './sources.js';
 
 const MAGIC = '# clean-article line-counts 1';
 const HEADER = new RegExp(`^${MAGIC} documents=(\\d+)(?: pruned=(\\d+))?\\s*$`, 'u');
@@ -155,6 +155,8 @@ async function* mergeEntries(sources: readonly AsyncGenerator<readonly [string, 
 export interface CountHooks {
   onError(name: string, error: unknown): void;
   onWarning?(name: string, message: string): void;
+  /** A JSONL line that is not a record (`line` counts from 1 in its source); not counted. Without it, bad lines pass unsaid. */
+  onBadLine?(source: string, line: number, message: string): void;
 }
 
 /** What is counted: the inputs, and for JSONL the member holding the text. */
@@ -173,9 +175,16 @@ export interface CountSpec extends InputSpec {
 export async function countInputs(options: CountSpec, stdin: NodeJS.ReadableStream, hooks: CountHooks): Promise<LineCounter> {
   const counter = new LineCounter();
   if (options.jsonl) {
+    let source = '';
+    let base = 0;
     for await (const chunk of sourceChunks(recordSources(options, stdin, hooks.onError))) {
-      if ('error' in chunk) hooks.onError(chunk.source, chunk.error);
-      else countRecords(counter, chunk.bytes, options.field);
+      if ('error' in chunk) {
+        hooks.onError(chunk.source, chunk.error);
+        continue;
+      }
+      if (chunk.source !== source) [source, base] = [chunk.source, 0];
+      const start = base;
+      base += countRecords(counter, chunk.bytes, options.field, (line, message) => hooks.onBadLine?.(chunk.source, start + line + 1, message));
     }
     return counter;
   }
@@ -183,7 +192,7 @@ export async function countInputs(options: CountSpec, stdin: NodeJS.ReadableStre
     counter.add(decode(await readStream(stdin)).text);
     return counter;
   }
-  const walk = inputFiles(options.paths, { extensions: options.extensions, exclude: options.outDir, onError: hooks.onError, onWarning: hooks.onWarning });
+  const walk = inputFiles(options.paths, { ...walkFilter(options), exclude: options.outDir, onError: hooks.onError, onWarning: hooks.onWarning });
   for await (const file of walk) {
     try {
       counter.add(decode(await fs.readFile(file.path)).text);
@@ -194,11 +203,18 @@ export async function countInputs(options: CountSpec, stdin: NodeJS.ReadableStre
   return counter;
 }
 
-/** Bad lines are skipped here without a word: phase 2 reads the same lines and reports them. */
-function countRecords(counter: LineCounter, bytes: Uint8Array, field: string): void {
-  for (const line of decodeLines(bytes)) {
-    if (!line.valid || line.text.trim() === '') continue;
+/** Counts the records of a chunk, telling `bad` of each line that is not one (index in the chunk); returns the chunk's lines. */
+function countRecords(counter: LineCounter, bytes: Uint8Array, field: string, bad: (line: number, message: string) => void): number {
+  const lines = decodeLines(bytes);
+  for (const [index, line] of lines.entries()) {
+    if (!line.valid) {
+      bad(index, 'invalid UTF-8');
+      continue;
+    }
+    if (line.text.trim() === '') continue;
     const record = parseRecord(line.text, field);
-    if (!('error' in record) && record.text !== undefined) counter.add(record.text);
+    if ('error' in record) bad(index, record.error);
+    else if (record.text !== undefined) counter.add(record.text);
   }
+  return lines.length;
 }

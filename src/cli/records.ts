@@ -31,6 +31,19 @@ export interface RecordSettings {
    */
   readonly badLines: BadLineAction;
   readonly cleanOptions: CleanOptions;
+  /** Keep each record's removals (and, when it has any, its text) for the HTML report. */
+  readonly collect?: boolean;
+}
+
+/** One record as the HTML report reads it; `line` counts from 0 within the chunk. */
+export interface RecordSummary {
+  readonly line: number;
+  readonly length: number;
+  readonly changed: boolean;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly removals: readonly ReportedRemoval[];
+  readonly input: string | undefined;
+  readonly milliseconds: number;
 }
 
 /** A line that could not be read as a record; `line` counts from 0 within the chunk. */
@@ -56,6 +69,8 @@ export interface CleanedRecords {
   readonly removals: Readonly<Record<string, number>>;
   readonly bad: readonly BadLine[];
   readonly explained: readonly RecordRemovals[];
+  /** Each cleaned record, with `collect`. */
+  readonly summaries: readonly RecordSummary[];
 }
 
 const NEWLINE = 0x0a;
@@ -65,12 +80,14 @@ export function cleanRecords(bytes: Uint8Array, settings: RecordSettings): Clean
   const output: string[] = [];
   const bad: BadLine[] = [];
   const explained: RecordRemovals[] = [];
+  const summaries: RecordSummary[] = [];
   const removals: Record<string, number> = {};
   let changed = 0;
   let unchanged = 0;
   let missing = 0;
   for (const [index, { text: line, valid }] of decodeLines(bytes).entries()) {
     if (valid && line.trim() === '') continue;
+    const started = performance.now();
     const record: CleanedRecord = valid ? cleanRecord(line, settings) : { error: 'invalid UTF-8' };
     if ('error' in record) {
       bad.push({ line: index, message: record.error });
@@ -86,10 +103,14 @@ export function cleanRecords(bytes: Uint8Array, settings: RecordSettings): Clean
       else unchanged++;
       for (const removal of record.removals) removals[removal.rule] = (removals[removal.rule] ?? 0) + 1;
       if (settings.explain && record.removals.length > 0) explained.push({ line: index, removals: record.removals });
+      if (settings.collect) {
+        const { text, changed, removals: found } = record;
+        summaries.push({ line: index, length: text.length, changed, counts: countByRule(found), removals: found, input: found.length > 0 ? text : undefined, milliseconds: performance.now() - started });
+      }
     }
     if (!settings.check) output.push(record.line, '\n');
   }
-  return { output: output.join(''), changed, unchanged, missing, removals, bad, explained };
+  return { output: output.join(''), changed, unchanged, missing, removals, bad, explained, summaries };
 }
 
 /** A line read as a record: the text of its field (`undefined` when missing or not a string), or why it is not one. */
@@ -108,7 +129,10 @@ export function parseRecord(line: string, field: string): ParsedRecord {
   return { text: typeof text === 'string' ? text : undefined };
 }
 
-type CleanedRecord = { readonly line: string; readonly changed: boolean; readonly removals: readonly ReportedRemoval[] | undefined } | { readonly error: string };
+type CleanedRecord =
+  | { readonly line: string; readonly changed: false; readonly removals: undefined }
+  | { readonly line: string; readonly text: string; readonly changed: boolean; readonly removals: readonly ReportedRemoval[] }
+  | { readonly error: string };
 
 function cleanRecord(line: string, settings: RecordSettings): CleanedRecord {
   const parsed = parseRecord(line, settings.field);
@@ -125,7 +149,7 @@ function cleanRecord(line: string, settings: RecordSettings): CleanedRecord {
     values.set(settings.removalsKey, JSON.stringify({ title: result.title ?? null, removals, counts: countByRule(removals) }));
   }
   // An untouched record is written as it came, so `--check`-clean data passes through byte for byte.
-  return { line: values.size === 0 ? line : setMembers(line, objectLayout(line), values), changed, removals };
+  return { line: values.size === 0 ? line : setMembers(line, objectLayout(line), values), text, changed, removals };
 }
 
 const FINAL_LINE_BREAK = /(?:\r\n|\r|\n)$/u;
