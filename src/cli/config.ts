@@ -7,7 +7,7 @@
  * Part of the lowest floor: it reads a file and imports nothing else of the command.
  */
 import path from 'node:path';
-import { lilconfig } from 'lilconfig';
+import { defaultLoaders, lilconfig, type Loader } from 'lilconfig';
 
 /** A configuration file and the options it holds. */
 export interface LoadedConfig {
@@ -32,13 +32,14 @@ export class ConfigError extends Error {
  * from `cwd` upwards; `undefined` when there is none (or `--no-config`, which the caller handles).
  */
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig | undefined> {
-  const explorer = lilconfig(NAME, { searchPlaces: SEARCH_PLACES });
+  const loaders = Object.fromEntries(Object.entries(defaultLoaders).map(([extension, loader]) => [extension, naming(loader, cwd)]));
+  const explorer = lilconfig(NAME, { searchPlaces: SEARCH_PLACES, loaders });
   let found;
   try {
     found = explicit === undefined ? await explorer.search(cwd) : await explorer.load(path.resolve(cwd, explicit));
   } catch (error) {
-    const where = explicit ?? (error as { filepath?: string }).filepath ?? 'configuration file';
-    throw new ConfigError(`${where}: ${error instanceof Error ? error.message.replace(/\s*\n\s*/gu, ' ') : String(error)}`);
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`${explicit ?? 'configuration file'}: ${oneLine(error)}`);
   }
   if (found === null || found.isEmpty === true) {
     if (explicit !== undefined) throw new ConfigError(`${explicit}: holds no options`);
@@ -50,4 +51,19 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
     throw new ConfigError(`${file}: expected an object of options, e.g. { "outDir": "clean" }`);
   }
   return { file, options: config as Record<string, unknown> };
+}
+
+/** A loader whose errors name the file: lilconfig's search does not say which file it was reading. */
+function naming(loader: Loader, cwd: string): Loader {
+  return async (filepath, content) => {
+    try {
+      return await loader(filepath, content);
+    } catch (error) {
+      throw new ConfigError(`${path.relative(cwd, filepath) || filepath}: ${oneLine(error)}`);
+    }
+  };
+}
+
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/gu, ' ');
 }

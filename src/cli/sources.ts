@@ -58,6 +58,8 @@ export async function* inputFiles(paths: readonly string[], options: WalkOptions
     } catch (error) {
       const glob = inputGlob(given, options);
       if (glob === undefined) options.onError(given, error);
+      // A glob under a folder that is not there matches nothing, which is what to say.
+      else if (!(await isFolder(glob.base))) options.onError(given, new NoInputError('no file matches'));
       else yield* walkArgument(given, glob.base, glob.matches, exclude, options);
       continue;
     }
@@ -91,6 +93,14 @@ async function* walkArgument(given: string, root: string, wanted: (relative: str
   }
   if (count.skipped.hidden + count.skipped.ignored > 0) options.onSkipped?.(given, count.skipped);
   if (count.found === 0 && count.errors === 0) options.onError(given, new NoInputError(noInputMessage(given === root, options, count)));
+}
+
+async function isFolder(folder: string): Promise<boolean> {
+  try {
+    return (await fs.stat(folder)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function noInputMessage(isFolder: boolean, options: WalkOptions, count: WalkCount): string {
