@@ -141,7 +141,7 @@ function buildProgram(version: string): Command {
 
 /** The subcommands, as the main help lists them. */
 function commandsHelp(): string {
-  const commands = [countLinesProgram(), mergeCountsProgram(), new Command('help').argument('[command]').description('show this help, or the help of a command')];
+  const commands = [countLinesProgram(), mergeCountsProgram(), new Command('help').usage('[command]').description('show this help, or the help of a command')];
   const rows = commands.map((command) => [`${command.name().replace(/^clean-article /u, '')} ${command.usage()}`, command.description()] as const);
   const width = Math.max(...rows.map(([usage]) => usage.length));
   return `\nCommands (clean-article <command> --help for their options):\n${rows.map(([usage, description]) => `  ${usage.padEnd(width)}  ${description}`).join('\n')}\n`;
@@ -462,7 +462,7 @@ function subcommand(name: string, description: string): Command {
 
 interface CountRaw {
   out?: string;
-  jsonl: boolean;
+  jsonl?: boolean;
   field: string;
   ext: string[];
   hidden?: boolean;
@@ -474,7 +474,7 @@ interface CountRaw {
 function countLinesProgram(): Command {
   return subcommand('clean-article count-lines', 'phase 1 of corpus boilerplate: count, per line key, the documents holding it')
     .argument('[paths...]', 'files, folders or quoted globs (or JSONL with --jsonl); none or "-" reads stdin')
-    .option('--jsonl', 'the inputs are JSON Lines; each record is a document', false)
+    .option('--jsonl', 'the inputs are JSON Lines; each record is a document')
     .option('--field <name>', 'with --jsonl: the member holding the text', 'text')
     .addOption(
       new Option('--bad-lines <action>', 'with --jsonl: a line that is not a JSON object is not counted and is told, with exit 2 at the end (skip) or 0 (keep), or ends the run (fail)')
@@ -495,13 +495,14 @@ async function parseCountLines(argv: readonly string[], cwd: string): Promise<Co
   const config = await configOf(program, cwd);
   if (config !== undefined) applyConfig(program, config, false);
   const raw = program.opts<CountRaw>();
-  if (!raw.jsonl && program.getOptionValueSource('badLines') === 'cli') throw new UsageError('--bad-lines needs --jsonl');
+  const jsonl = raw.jsonl === true;
+  if (!jsonl && program.getOptionValueSource('badLines') === 'cli') throw new UsageError('--bad-lines needs --jsonl');
   return {
     paths: program.args,
-    extensions: extensionsOf(program, raw.ext, raw.jsonl),
+    extensions: extensionsOf(program, raw.ext, jsonl),
     hidden: raw.hidden === true,
     ignore: raw.ignore,
-    jsonl: raw.jsonl,
+    jsonl,
     field: raw.field,
     badLines: raw.badLines,
     out: raw.out,
