@@ -4,7 +4,7 @@
  */
 import { clean, type CleanOptions } from '../index.js';
 import { decode, type Encoding } from './decode.js';
-import { countByRule, describeRemovals, type ReportedRemoval } from './report.js';
+import { countByRule, describeRemovals, type CleanedSummary } from './report.js';
 
 /** How to clean each document of a run. */
 export interface DocumentSettings {
@@ -22,8 +22,12 @@ export interface DocumentSettings {
   readonly keepInput?: boolean;
 }
 
-/** One input, cleaned: everything the command reports and writes for it. */
-export interface CleanedDocument {
+/**
+ * One input, cleaned: everything the command reports and writes for it. Its `removals` are empty
+ * unless {@link DocumentSettings.describe}, its `input` unset unless {@link DocumentSettings.keepInput}
+ * and the text changed.
+ */
+export interface CleanedDocument extends CleanedSummary {
   readonly encoding: Encoding;
   /** Set when the bytes were not valid in their encoding (see {@link decode}). */
   readonly warning: string | undefined;
@@ -31,18 +35,6 @@ export interface CleanedDocument {
   readonly text: string;
   /** The detected headline, if any. */
   readonly title: string | undefined;
-  /** The removals, described; empty unless {@link DocumentSettings.describe}. */
-  readonly removals: readonly ReportedRemoval[];
-  /** How many removals each rule made. */
-  readonly counts: Readonly<Record<string, number>>;
-  /** True when the cleaned text differs from the input text. */
-  readonly changed: boolean;
-  /** The decoded input, when {@link DocumentSettings.keepInput} and the text changed. */
-  readonly input: string | undefined;
-  /** The length of the decoded input, in UTF-16 code units (as removal offsets count). */
-  readonly length: number;
-  /** The time cleaning took, in milliseconds (decoding included). */
-  readonly milliseconds: number;
 }
 
 /** Decodes and cleans `bytes`; throws what {@link decode} throws for input that is not text. */

@@ -95,7 +95,7 @@ export function documentReporter(options: CliOptions, io: RunIO): DocumentReport
       else tally.unchanged++;
       for (const [rule, count] of Object.entries(cleaned.counts)) tally.removals[rule] = (tally.removals[rule] ?? 0) + count;
       info(name, total > 0 ? `${total} removal${total === 1 ? '' : 's'} (${rulesOf(cleaned.counts)})` : changed ? 'white space normalised' : 'unchanged');
-      collector?.add({ name, length: cleaned.length, changed, counts: cleaned.counts, removals, input: cleaned.input, milliseconds: cleaned.milliseconds });
+      collector?.add({ ...cleaned, name });
     },
     async finish(summary) {
       // -l's output is its list; a summary under it would only be noise.

@@ -9,7 +9,7 @@
  */
 import { clean, type CleanOptions } from '../index.js';
 import { objectLayout, setMembers } from './json-fields.js';
-import { countByRule, describeRemovals, type ReportedRemoval } from './report.js';
+import { countByRule, describeRemovals, type CleanedSummary, type ReportedRemoval } from './report.js';
 import { messageOf } from './io.js';
 
 /** What becomes of a line that is not a record: see {@link RecordSettings.badLines}. */
@@ -36,14 +36,8 @@ export interface RecordSettings {
 }
 
 /** One record as the HTML report reads it; `line` counts from 0 within the chunk. */
-export interface RecordSummary {
+export interface RecordSummary extends CleanedSummary {
   readonly line: number;
-  readonly length: number;
-  readonly changed: boolean;
-  readonly counts: Readonly<Record<string, number>>;
-  readonly removals: readonly ReportedRemoval[];
-  readonly input: string | undefined;
-  readonly milliseconds: number;
 }
 
 /** A line that could not be read as a record; `line` counts from 0 within the chunk. */

@@ -6,21 +6,12 @@
  * the corpus are counted with the Space-Saving algorithm (Metwally et al., 2005) in a table of
  * fixed size, whose counts are exact while it has room and upper bounds (error given) after.
  */
-import type { ReportedRemoval } from './report.js';
+import type { CleanedSummary, ReportedRemoval } from './report.js';
 
 /** One cleaned document as the report reads it. */
-export interface DocumentSummary {
-  /** The file, `<stdin>`, or `file:line` for a JSONL record. */
+export interface DocumentSummary extends CleanedSummary {
+  /** The file, `-` for stdin, or `file:line` for a JSONL record. */
   readonly name: string;
-  /** Characters (UTF-16 code units) of the input. */
-  readonly length: number;
-  readonly changed: boolean;
-  readonly counts: Readonly<Record<string, number>>;
-  /** The removals, described (offsets into `input`). */
-  readonly removals: readonly ReportedRemoval[];
-  /** The input; needed only when there are removals to show in context. */
-  readonly input: string | undefined;
-  readonly milliseconds: number;
 }
 
 /** A removal as the detail of a document shows it: the text around it, the text itself, and why. */
@@ -258,50 +249,49 @@ function inContext(input: string, removals: readonly ReportedRemoval[]): ShownRe
   return shown;
 }
 
-/** The `size` items of greatest score seen, in a min-heap; an item is made only when it gets in. */
-class TopList<T> {
-  private readonly heap: Array<{ score: number; order: number; item: T }> = [];
-  private offered = 0;
+/**
+ * A binary min-heap under `less`; `moved` is told each item's new index (for a heap whose items
+ * change their key in place, as Space-Saving's counters do).
+ */
+class MinHeap<T> {
+  readonly items: T[] = [];
 
-  constructor(private readonly size: number) {}
+  constructor(
+    private readonly less: (a: T, b: T) => boolean,
+    private readonly moved: (item: T, index: number) => void = () => undefined,
+  ) {}
 
-  /** Offers an item of `score`; returns it when it was made and kept, else `undefined`. */
-  offer(score: number, make: () => T): T | undefined {
-    const order = this.offered++;
-    if (this.size === 0) return undefined;
-    if (this.heap.length < this.size) {
-      const item = make();
-      this.heap.push({ score, order, item });
-      this.up(this.heap.length - 1);
-      return item;
-    }
-    // Ties keep the earlier item, so a run's report does not depend on more than its order.
-    if (score <= this.heap[0]!.score) return undefined;
-    const item = make();
-    this.heap[0] = { score, order, item };
+  push(item: T): void {
+    this.items.push(item);
+    this.moved(item, this.items.length - 1);
+    this.up(this.items.length - 1);
+  }
+
+  /** Puts `item` in place of the least item. */
+  replaceTop(item: T): void {
+    this.items[0] = item;
+    this.moved(item, 0);
     this.down(0);
-    return item;
   }
 
-  /** The items kept, greatest score first (earlier first among equals). */
-  sorted(): T[] {
-    return [...this.heap].sort((a, b) => b.score - a.score || a.order - b.order).map((entry) => entry.item);
-  }
-
-  private less(a: number, b: number): boolean {
-    const x = this.heap[a]!;
-    const y = this.heap[b]!;
-    return x.score < y.score || (x.score === y.score && x.order > y.order);
+  /** Restores the order after the item at `index` grew. */
+  grew(index: number): void {
+    this.down(index);
   }
 
   private swap(a: number, b: number): void {
-    [this.heap[a], this.heap[b]] = [this.heap[b]!, this.heap[a]!];
+    const x = this.items[a]!;
+    const y = this.items[b]!;
+    this.items[a] = y;
+    this.items[b] = x;
+    this.moved(y, a);
+    this.moved(x, b);
   }
 
   private up(index: number): void {
     for (let i = index; i > 0; ) {
       const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) break;
+      if (!this.less(this.items[i]!, this.items[parent]!)) return;
       this.swap(i, parent);
       i = parent;
     }
@@ -311,13 +301,39 @@ class TopList<T> {
     for (let i = index; ; ) {
       const left = 2 * i + 1;
       const right = left + 1;
-      let smallest = i;
-      if (left < this.heap.length && this.less(left, smallest)) smallest = left;
-      if (right < this.heap.length && this.less(right, smallest)) smallest = right;
-      if (smallest === i) return;
-      this.swap(i, smallest);
-      i = smallest;
+      let least = i;
+      if (left < this.items.length && this.less(this.items[left]!, this.items[least]!)) least = left;
+      if (right < this.items.length && this.less(this.items[right]!, this.items[least]!)) least = right;
+      if (least === i) return;
+      this.swap(i, least);
+      i = least;
     }
+  }
+}
+
+/** The `size` items of greatest score seen; an item is made only when it gets in. */
+class TopList<T> {
+  // Among equal scores the later item is the lesser, so ties keep the earlier item and a report depends only on the run's order.
+  private readonly heap = new MinHeap<{ score: number; order: number; item: T }>((a, b) => a.score < b.score || (a.score === b.score && a.order > b.order));
+  private offered = 0;
+
+  constructor(private readonly size: number) {}
+
+  /** Offers an item of `score`; returns it when it was made and kept, else `undefined`. */
+  offer(score: number, make: () => T): T | undefined {
+    const order = this.offered++;
+    if (this.size === 0) return undefined;
+    const full = this.heap.items.length >= this.size;
+    if (full && score <= this.heap.items[0]!.score) return undefined;
+    const item = make();
+    if (full) this.heap.replaceTop({ score, order, item });
+    else this.heap.push({ score, order, item });
+    return item;
+  }
+
+  /** The items kept, greatest score first (earlier first among equals). */
+  sorted(): T[] {
+    return [...this.heap.items].sort((a, b) => b.score - a.score || a.order - b.order).map((entry) => entry.item);
   }
 }
 
@@ -338,8 +354,12 @@ interface Counter {
  */
 class SpaceSaving {
   private readonly counters = new Map<string, Counter>();
-  /** Min-heap of the counters by count. */
-  private readonly heap: Counter[] = [];
+  private readonly heap = new MinHeap<Counter>(
+    (a, b) => a.count < b.count,
+    (counter, index) => {
+      counter.index = index;
+    },
+  );
   overflowed = false;
 
   constructor(private readonly capacity: number) {}
@@ -348,66 +368,30 @@ class SpaceSaving {
     const counter = this.counters.get(key);
     if (counter !== undefined) {
       counter.count++;
-      this.down(counter.index);
+      this.heap.grew(counter.index);
       return;
     }
-    if (this.heap.length < this.capacity) {
-      const fresh: Counter = { key, rule, example, count: 1, error: 0, index: this.heap.length };
-      this.heap.push(fresh);
+    if (this.heap.items.length < this.capacity) {
+      const fresh: Counter = { key, rule, example, count: 1, error: 0, index: 0 };
       this.counters.set(key, fresh);
-      this.up(fresh.index);
+      this.heap.push(fresh);
       return;
     }
     this.overflowed = true;
-    const least = this.heap[0]!;
+    const least = this.heap.items[0]!;
     this.counters.delete(least.key);
-    least.error = least.count;
-    least.count++;
-    least.key = key;
-    least.rule = rule;
-    least.example = example;
+    Object.assign(least, { key, rule, example, error: least.count, count: least.count + 1 });
     this.counters.set(key, least);
-    this.down(0);
+    this.heap.grew(0);
   }
 
   /** The `n` texts of greatest count, only those removed more than once. */
   top(n: number): FrequentRemoval[] {
-    return [...this.heap]
+    return [...this.heap.items]
       .filter((counter) => counter.count - counter.error > 1)
       .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1))
       .slice(0, n)
       .map(({ key, rule, count, error, example }) => ({ text: key, rule, count, error, example }));
-  }
-
-  private swap(a: number, b: number): void {
-    const x = this.heap[a]!;
-    const y = this.heap[b]!;
-    this.heap[a] = y;
-    this.heap[b] = x;
-    y.index = a;
-    x.index = b;
-  }
-
-  private up(index: number): void {
-    for (let i = index; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (this.heap[i]!.count >= this.heap[parent]!.count) break;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-
-  private down(index: number): void {
-    for (let i = index; ; ) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let smallest = i;
-      if (left < this.heap.length && this.heap[left]!.count < this.heap[smallest]!.count) smallest = left;
-      if (right < this.heap.length && this.heap[right]!.count < this.heap[smallest]!.count) smallest = right;
-      if (smallest === i) return;
-      this.swap(i, smallest);
-      i = smallest;
-    }
   }
 }
 

@@ -27,6 +27,22 @@ export function describeRemovals(input: string, removals: readonly Removal[]): R
   }));
 }
 
+/** What the HTML report reads of one cleaned text (a file, stdin, a JSONL record). */
+export interface CleanedSummary {
+  /** Characters (UTF-16 code units) of the input, as removal offsets count them. */
+  readonly length: number;
+  /** True when the cleaned text differs from the input text. */
+  readonly changed: boolean;
+  /** How many removals each rule made. */
+  readonly counts: Readonly<Record<string, number>>;
+  /** The removals, described (offsets into the input). */
+  readonly removals: readonly ReportedRemoval[];
+  /** The input, when asked for and there is something to show in context. */
+  readonly input: string | undefined;
+  /** The time cleaning took, in milliseconds. */
+  readonly milliseconds: number;
+}
+
 /**
  * A file name as shown in a one-line message: as is, or JSON-quoted when it holds a newline or
  * another control character, which would otherwise break the line (or drive the terminal).
