@@ -11,25 +11,25 @@
 import { documentThreads, type CleanedDocument, type DocumentSettings } from './clean-document.js';
 import { documentReporter, runOutputs, toFile } from './document-output.js';
 import { readFileStamped, type FileStamp } from './files.js';
-import { OutputError, writeLine, type RunIO } from './io.js';
+import { OutputError, type RunIO } from './io.js';
 import { UsageError, type CliOptions } from './options.js';
 import { inOrder, ownBytes, type Executor } from './pool.js';
 import { Progress, showProgress } from './progress.js';
-import { inputFiles, type InputFile } from './sources.js';
+import { inputFiles, walkFilter, type InputFile } from './sources.js';
 
 /** Cleans the files of `options.paths` (several, or a folder); resolves to the exit code. */
 export async function runBatch(options: CliOptions, io: RunIO, document: DocumentSettings): Promise<number> {
   if (options.output !== undefined) throw new UsageError('-o takes a single file; use --out-dir for several files or a folder');
-  if (!options.outDir && !options.inPlace && !options.check && !options.json) {
-    throw new UsageError('several inputs or a folder need --out-dir or --in-place (or --check / --json)');
+  if (!options.outDir && !options.inPlace && !options.check && !options.json && !options.listDifferent && !options.diff && options.report === undefined) {
+    throw new UsageError('several inputs or a folder need --out-dir or --in-place (or --check, -l, --diff, --json, --report)');
   }
   const progress = showProgress(options, io) ? new Progress(io.stderr, 'files') : undefined;
   // While the bar is shown, messages must go above it.
   const shown: RunIO = progress ? { ...io, stderr: progress.stderr } : io;
   const reporter = documentReporter(options, shown);
   const outputs = runOutputs(options);
-  const walk = inputFiles(options.paths, { extensions: options.extensions, exclude: options.outDir, onError: reporter.fail, onWarning: reporter.warn });
-  const countWalk = (): AsyncIterable<unknown> => inputFiles(options.paths, { extensions: options.extensions, exclude: options.outDir, onError: () => undefined });
+  const walk = inputFiles(options.paths, { ...walkFilter(options), exclude: options.outDir, onError: reporter.fail, onWarning: reporter.warn, onSkipped: (given, skipped) => reporter.info(given, `passed over ${skipped.hidden} hidden and ${skipped.ignored} ignored entries (--hidden, --no-ignore)`) });
+  const countWalk = (): AsyncIterable<unknown> => inputFiles(options.paths, { ...walkFilter(options), exclude: options.outDir, onError: () => undefined });
   await cleanFiles(walk, { jobs: options.jobs, document, progress, countWalk }, {
     destination: (file) => toFile(options, file, outputs),
     report: (file, cleaned, destination, read) => reporter.report(file.path, cleaned, destination, read),
@@ -38,8 +38,7 @@ export async function runBatch(options: CliOptions, io: RunIO, document: Documen
       reporter.fail(file.path, error);
     },
   });
-  writeLine(shown.stderr, reporter.summary());
-  return reporter.exitCode();
+  return reporter.finish(true);
 }
 
 /** How a batch runs. */

@@ -17,18 +17,33 @@ import { shownName } from './report.js';
 /** Runs `count-lines`; resolves to the exit code (2 when an input could not be counted). */
 export async function runCountLines(options: CountLinesOptions, io: RunIO): Promise<number> {
   let failed = 0;
+  let bad = 0;
+  const tell = (line: string): void => void io.stderr.write(`clean-article: ${line}\n`);
   const counter = await countInputs({ ...options, outDir: undefined }, io.stdin, {
     onError: (file, error) => {
       failed++;
-      io.stderr.write(`clean-article: ${shownName(file)}: ${messageOf(error)}\n`);
+      tell(`${shownName(file)}: ${messageOf(error)}`);
     },
-    onWarning: (file, message) => void io.stderr.write(`clean-article: ${shownName(file)}: warning: ${message}\n`),
+    onWarning: (file, message) => {
+      if (!options.quiet) tell(`${shownName(file)}: warning: ${message}`);
+    },
+    // As in phase 2: a line that is not a record is told, and fails the run unless `--bad-lines keep`.
+    onBadLine: (source, line, message) => {
+      if (options.badLines === 'fail') throw new Error(`${shownName(source)}:${line}: ${message}`);
+      const isError = options.badLines === 'skip';
+      if (bad++ < TOLD_BAD_LINES && (isError || !options.quiet)) tell(`${shownName(source)}:${line}: not counted: ${message}`);
+    },
   });
   if (options.out === undefined) await counter.writeTo(io.stdout);
   else await writeCountsFile(options.out, counter);
-  io.stderr.write(`clean-article: counted the lines of ${counter.documents} document${counter.documents === 1 ? '' : 's'}${failed > 0 ? `; ${failed} input${failed === 1 ? '' : 's'} failed` : ''}\n`);
-  return failed > 0 ? 2 : 0;
+  if (bad > TOLD_BAD_LINES && (options.badLines === 'skip' || !options.quiet)) tell(`${bad - TOLD_BAD_LINES} more bad lines not counted (not shown)`);
+  const failures = [failed > 0 ? `${failed} input${failed === 1 ? '' : 's'} failed` : '', bad > 0 ? `${bad} bad line${bad === 1 ? '' : 's'} not counted` : ''].filter(Boolean).join(', ');
+  if (!options.quiet) tell(`counted the lines of ${counter.documents} document${counter.documents === 1 ? '' : 's'}${failures ? `; ${failures}` : ''}`);
+  return failed > 0 || (bad > 0 && options.badLines === 'skip') ? 2 : 0;
 }
+
+/** Bad lines told one by one; past this, only counted. */
+const TOLD_BAD_LINES = 20;
 
 /**
  * Writes the counts to `file` atomically, so an interrupted count never leaves a file that looks

@@ -5,10 +5,13 @@
  */
 import type { CleanedDocument } from './clean-document.js';
 import { encode, NotTextError, type Encoding } from './decode.js';
+import { unifiedDiff } from './diff.js';
 import { outputFolders, outputPath, PathError, requireRegularFile, sameFile, writeFileSafely, type FileStamp, type WriteOptions } from './files.js';
 import { messageOf, writeLine, writeOut, type RunIO } from './io.js';
 import { UsageError, type CliOptions } from './options.js';
-import { explainColors, explainLines, jsonRecord, shownName } from './report.js';
+import { colorsFor, explainLines, jsonRecord, shownName } from './report.js';
+import { ReportCollector } from './report-data.js';
+import { writeReport } from './report-page.js';
 import type { InputFile } from './sources.js';
 
 /** Where one input's cleaned text goes; `read` is the stamp of the input file when it was read. */
@@ -29,56 +32,93 @@ const NAMED_FAILURES = 10;
 export interface DocumentReporter {
   /** Counts an input as failed and tells why (a file that is not text is "skipped"). */
   readonly fail: (name: string, error: unknown) => void;
-  /** Tells something about an input that does not fail it. */
+  /** Tells something about an input that does not fail it (not under `--quiet`). */
   readonly warn: (name: string, message: string) => void;
+  /** Tells something only `--verbose` asks for. */
+  readonly info: (name: string, message: string) => void;
   /**
    * Tells what was removed from `cleaned` and writes its text to `destination`; the input is
    * counted once written, so one whose output failed is "failed", not also "cleaned".
    */
   readonly report: (name: string, cleaned: CleanedDocument, destination: Destination, read?: FileStamp) => Promise<void>;
-  /** The closing line of a batch: files cleaned, unchanged and failed, removals per rule. */
-  readonly summary: () => string;
-  /** 0 done, 1 `--check` found removals, 2 an input failed. */
-  readonly exitCode: () => number;
+  /**
+   * Ends the run: the summary line (for a batch, unless `--quiet`), the HTML report (with
+   * `--report`); resolves to the exit code: 0 done, 1 `--check` or `-l` found changes, 2 an input failed.
+   */
+  readonly finish: (summary: boolean) => Promise<number>;
 }
 
-/** A reporter writing its messages to `io.stderr` and `--json` records to `io.stdout`. */
+/** What the document modes need to know of the run: the settings every document is cleaned with follow from the options. */
+export function documentSettings(options: CliOptions): { readonly describe: boolean; readonly keepInput: boolean } {
+  const report = options.report !== undefined;
+  return { describe: options.explain || options.json || report, keepInput: options.diff || report };
+}
+
+/** A reporter writing its messages to `io.stderr` and data (`--json`, `-l`, `--diff`) to `io.stdout`. */
 export function documentReporter(options: CliOptions, io: RunIO): DocumentReporter {
   const tally: Tally = { changed: 0, unchanged: 0, failed: [], removals: {} };
-  const color = explainColors(options.color, io.stderrIsTerminal, io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '');
-  const warn = (name: string, message: string): void => writeLine(io.stderr, `clean-article: ${shownName(name)}: warning: ${message}`);
+  const color = colorsFor(options.color, io.stderrIsTerminal, io.env);
+  const diffColor = colorsFor(options.color, io.stdoutIsTerminal, io.env);
+  const collector = options.report === undefined ? undefined : new ReportCollector();
+  const quiet = options.verbosity === 'quiet';
+  const started = performance.now();
+  const warn = (name: string, message: string): void => {
+    if (!quiet) writeLine(io.stderr, `clean-article: ${shownName(name)}: warning: ${message}`);
+  };
+  const info = (name: string, message: string): void => {
+    if (options.verbosity === 'verbose') writeLine(io.stderr, `clean-article: ${shownName(name)}: ${message}`);
+  };
+  // Nothing is written with --check, -l or --diff; --json writes the records instead of the text.
+  const writes = !options.check && !options.listDifferent && !options.diff;
   return {
     fail(name, error) {
       tally.failed.push(name);
       const skipped = error instanceof NotTextError ? 'skipped: ' : '';
       writeLine(io.stderr, `clean-article: ${shownName(name)}: ${skipped}${messageOf(error)}`);
+      collector?.fail(name, `${skipped}${messageOf(error)}`);
     },
     warn,
+    info,
     async report(name, cleaned, destination, read) {
       const { removals, changed } = cleaned;
       const total = Object.values(cleaned.counts).reduce((sum, count) => sum + count, 0);
       if (cleaned.warning) warn(name, cleaned.warning);
       if (options.explain) for (const line of explainLines(shownName(name), removals, color)) writeLine(io.stderr, line);
-      if (options.check) {
-        if (total > 0) writeLine(io.stderr, `${shownName(name)}: ${total} removal${total === 1 ? '' : 's'}`);
-      } else {
+      if (options.check && total > 0 && !quiet) writeLine(io.stderr, `${shownName(name)}: ${total} removal${total === 1 ? '' : 's'}`);
+      if (options.listDifferent && changed) await writeOut(io.stdout, `${shownName(name)}\n`);
+      if (options.diff && changed && cleaned.input !== undefined) await writeOut(io.stdout, unifiedDiff(shownName(name), cleaned.input, cleaned.text, diffColor));
+      if (writes) {
         if (options.json) await writeOut(io.stdout, jsonRecord(name, cleaned, removals) + '\n');
         await destination(cleaned.text, changed, cleaned.encoding, read);
       }
       if (changed) tally.changed++;
       else tally.unchanged++;
       for (const [rule, count] of Object.entries(cleaned.counts)) tally.removals[rule] = (tally.removals[rule] ?? 0) + count;
+      info(name, total > 0 ? `${total} removal${total === 1 ? '' : 's'} (${rulesOf(cleaned.counts)})` : changed ? 'white space normalised' : 'unchanged');
+      collector?.add({ ...cleaned, name });
     },
-    summary: () => summary(tally),
-    exitCode() {
+    async finish(summary) {
+      // -l's output is its list; a summary under it would only be noise.
+      if (summary && !quiet && !options.listDifferent) writeLine(io.stderr, summaryLine(tally));
+      if (options.verbosity === 'verbose') writeLine(io.stderr, `clean-article: took ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      if (collector !== undefined && options.report !== undefined) {
+        writeReport(options.report, collector);
+        info(options.report, 'report written');
+      }
       if (tally.failed.length > 0) return 2;
-      return options.check && tally.changed > 0 ? 1 : 0;
+      return (options.check || options.listDifferent) && tally.changed > 0 ? 1 : 0;
     },
   };
 }
 
-function summary(tally: Tally): string {
-  const rules = Object.entries(tally.removals).map(([rule, count]) => `${rule} ${count}`).join(', ');
+function rulesOf(counts: Readonly<Record<string, number>>): string {
+  return Object.entries(counts)
+    .map(([rule, count]) => `${rule} ${count}`)
+    .join(', ');
+}
+
+function summaryLine(tally: Tally): string {
+  const rules = rulesOf(tally.removals);
   const failed = tally.failed.length;
   const files = tally.changed + tally.unchanged + failed;
   const named = tally.failed.slice(0, NAMED_FAILURES).map(shownName).join(', ');

@@ -4,8 +4,12 @@
  * of `src/cli/` may use it.
  */
 import { fstatSync, readlinkSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 import { isatty } from 'node:tty';
+
+/** The package's version (`--version`, the HTML report). */
+export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 /** The streams and environment the command talks to. */
 export interface RunIO {
@@ -13,6 +17,10 @@ export interface RunIO {
   readonly stdout: Writable;
   readonly stderr: Writable;
   readonly stderrIsTerminal: boolean;
+  /** Colour a diff only on a terminal. */
+  readonly stdoutIsTerminal: boolean;
+  /** Nothing piped in: a run with no input shows its usage instead of waiting on the keyboard. */
+  readonly stdinIsTerminal: boolean;
   readonly env: NodeJS.ProcessEnv;
 }
 

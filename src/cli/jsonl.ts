@@ -17,7 +17,9 @@ import { memoryBudget } from './memory.js';
 import { inOrder, ownBytes, threads, type Executor } from './pool.js';
 import { Progress, showProgress } from './progress.js';
 import { cleanRecords, countLines, type CleanedRecords, type RecordSettings } from './records.js';
-import { explainColors, explainLines, shownName } from './report.js';
+import { colorsFor, explainLines, shownName } from './report.js';
+import { ReportCollector } from './report-data.js';
+import { writeReport } from './report-page.js';
 import { recordSources, sourceChunks, type SourceChunk } from './sources.js';
 
 /** Chunks in flight per job. */
@@ -49,12 +51,15 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
   const progress = showProgress(options, io) ? new Progress(io.stderr, 'records') : undefined;
   const stderr = progress?.stderr ?? io.stderr;
   const tell = (line: string): void => void stderr.write(`clean-article: ${line}\n`);
-  const color = explainColors(options.color, io.stderrIsTerminal, io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '');
-  const settings: RecordSettings = { field: options.field, removalsKey: options.removalsKey, explain: options.explain, check: options.check, badLines: options.badLines, cleanOptions };
+  const quiet = options.verbosity === 'quiet';
+  const collector = options.report === undefined ? undefined : new ReportCollector();
+  const color = colorsFor(options.color, io.stderrIsTerminal, io.env);
+  const settings: RecordSettings = { field: options.field, removalsKey: options.removalsKey, explain: options.explain, check: options.check, badLines: options.badLines, cleanOptions, collect: collector !== undefined };
   const executor = recordExecutor(options.jobs, settings);
   const failSource = (name: string, error: unknown): void => {
     tally.failedSources++;
     tell(`${shownName(name)}: ${messageOf(error)}`);
+    collector?.fail(name, messageOf(error));
   };
   let current = '';
   let lineBase = 0;
@@ -76,8 +81,14 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
       if (cleaned.output !== '') await writeOut(io.stdout, cleaned.output);
       throw new BadLineError(`${at(firstBad.line)}: ${firstBad.message}`);
     }
-    for (const bad of cleaned.bad) if (tally.bad++ < TOLD_BAD_LINES) tell(`${at(bad.line)}: ${options.badLines === 'keep' ? 'kept as is' : 'skipped'}: ${bad.message}`);
-    for (const warned of cleaned.warned) if (tally.warned++ < TOLD_BAD_LINES) tell(`${at(warned.line)}: warning: ${warned.message}`);
+    // Under `keep` a bad line is a warning (the run succeeds); under `skip` it is an error.
+    const toldBad = options.badLines === 'skip' || !quiet;
+    for (const bad of cleaned.bad) {
+      if (tally.bad++ < TOLD_BAD_LINES && toldBad) tell(`${at(bad.line)}: ${options.badLines === 'keep' ? 'kept as is' : 'skipped'}: ${bad.message}`);
+      collector?.fail(at(bad.line), bad.message);
+    }
+    for (const warned of cleaned.warned) if (tally.warned++ < TOLD_BAD_LINES && !quiet) tell(`${at(warned.line)}: warning: ${warned.message}`);
+    for (const record of cleaned.summaries) collector?.add({ ...record, name: at(record.line) });
     for (const { line, removals } of cleaned.explained) for (const text of explainLines(at(line), removals, color)) stderr.write(`${text}\n`);
     addTally(tally, cleaned);
     progress?.advance(done.size, cleaned.changed + cleaned.unchanged + cleaned.bad.length);
@@ -92,9 +103,10 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
     await executor.close();
   }
   const fate = options.badLines === 'keep' ? 'kept' : 'skipped';
-  if (tally.bad > TOLD_BAD_LINES) tell(`${tally.bad - TOLD_BAD_LINES} more bad lines ${fate} (not shown)`);
-  if (tally.warned > TOLD_BAD_LINES) tell(`${tally.warned - TOLD_BAD_LINES} more records cleaned with a warning (not shown)`);
-  tell(summary(tally, options.field, fate));
+  if (tally.bad > TOLD_BAD_LINES && (options.badLines === 'skip' || !quiet)) tell(`${tally.bad - TOLD_BAD_LINES} more bad lines ${fate} (not shown)`);
+  if (tally.warned > TOLD_BAD_LINES && !quiet) tell(`${tally.warned - TOLD_BAD_LINES} more records cleaned with a warning (not shown)`);
+  if (!quiet) tell(summary(tally, options.field, fate));
+  if (collector !== undefined && options.report !== undefined) writeReport(options.report, collector);
   if (tally.failedSources > 0 || (tally.bad > 0 && options.badLines === 'skip')) return 2;
   return options.check && tally.changed > 0 ? 1 : 0;
 }

@@ -10,7 +10,7 @@ import { decode } from './decode.js';
 import { isStdin, readStream } from './io.js';
 import { KeyCounter, parseKey, type SortedKeyCounts } from './key-table.js';
 import { decodeLines, parseRecord, recordText } from './records.js';
-import { inputFiles, recordSources, sourceChunks, type InputSpec } from './sources.js';
+import { inputFiles, recordSources, sourceChunks, walkFilter, type InputSpec } from './sources.js';
 
 /** Counts, per line key, the documents holding it (phase 1), in typed arrays: any number of keys that fits in memory. */
 export class LineCounter {
@@ -46,6 +46,8 @@ export class LineCounter {
 export interface CountHooks {
   readonly onError: (name: string, error: unknown) => void;
   readonly onWarning?: (name: string, message: string) => void;
+  /** A JSONL line that is not a record (`line` counts from 1 in its source); not counted. Without it, bad lines pass unsaid. */
+  readonly onBadLine?: (source: string, line: number, message: string) => void;
 }
 
 /** What is counted: the inputs, and for JSONL the member holding the text. */
@@ -64,9 +66,16 @@ export interface CountSpec extends InputSpec {
 export async function countInputs(options: CountSpec, stdin: NodeJS.ReadableStream, hooks: CountHooks): Promise<LineCounter> {
   const counter = new LineCounter();
   if (options.jsonl) {
+    let source = '';
+    let base = 0;
     for await (const chunk of sourceChunks(recordSources(options, stdin, hooks.onError))) {
-      if ('error' in chunk) hooks.onError(chunk.source, chunk.error);
-      else countRecords(counter, chunk.bytes, options.field);
+      if ('error' in chunk) {
+        hooks.onError(chunk.source, chunk.error);
+        continue;
+      }
+      if (chunk.source !== source) [source, base] = [chunk.source, 0];
+      const start = base;
+      base += countRecords(counter, chunk.bytes, options.field, (line, message) => hooks.onBadLine?.(chunk.source, start + line + 1, message));
     }
     return counter;
   }
@@ -74,7 +83,7 @@ export async function countInputs(options: CountSpec, stdin: NodeJS.ReadableStre
     counter.add(decode(await readStream(stdin)).text);
     return counter;
   }
-  const walk = inputFiles(options.paths, { extensions: options.extensions, exclude: options.outDir, onError: hooks.onError, onWarning: hooks.onWarning });
+  const walk = inputFiles(options.paths, { ...walkFilter(options), exclude: options.outDir, onError: hooks.onError, onWarning: hooks.onWarning });
   for await (const file of walk) {
     try {
       counter.add(decode(await fs.readFile(file.path)).text);
@@ -85,14 +94,25 @@ export async function countInputs(options: CountSpec, stdin: NodeJS.ReadableStre
   return counter;
 }
 
-/** Bad lines are skipped here without a word: phase 2 reads the same lines and reports them. */
-function countRecords(counter: LineCounter, bytes: Uint8Array, field: string): void {
-  for (const line of decodeLines(bytes)) {
-    if (!line.valid || line.text.trim() === '') continue;
+/** Counts the records of a chunk, telling `bad` of each line that is not one (index in the chunk); returns the chunk's lines. */
+function countRecords(counter: LineCounter, bytes: Uint8Array, field: string, bad: (line: number, message: string) => void): number {
+  const lines = decodeLines(bytes);
+  for (const [index, line] of lines.entries()) {
+    if (!line.valid) {
+      bad(index, 'invalid UTF-8');
+      continue;
+    }
+    if (line.text.trim() === '') continue;
     const record = parseRecord(line.text, field);
-    if ('error' in record || record.text === undefined) continue;
-    // The text as phase 2 cleans it: NULs removed, and not counted when it is not text.
+    if ('error' in record) {
+      bad(index, record.error);
+      continue;
+    }
+    if (record.text === undefined) continue;
+    // The text as phase 2 cleans it: NULs removed, and not counted (but told) when it is not text.
     const text = recordText(record.text);
-    if ('text' in text) counter.add(text.text);
+    if ('error' in text) bad(index, text.error);
+    else counter.add(text.text);
   }
+  return lines.length;
 }

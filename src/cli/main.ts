@@ -2,14 +2,10 @@
  * The command's entry: parse the arguments, run, exit with 0, 1 or 2. Messages are one line on
  * stderr, never a stack trace; a closed stdout (`| head -1`) ends the run quietly.
  */
-import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
-import { isBrokenPipe, messageOf, outputFailure, standardOutput } from './io.js';
+import { isBrokenPipe, messageOf, outputFailure, standardOutput, VERSION } from './io.js';
 import { parseCommandLine } from './options.js';
 import { run } from './run.js';
-
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
 
 /** Set once a fatal message has been printed, so a write error seen twice is told once. */
 let told = false;
@@ -25,9 +21,18 @@ function die(message: string, code: number): never {
 const stdout = standardOutput();
 
 async function main(argv: readonly string[]): Promise<number> {
-  const io = { stdin: process.stdin, stdout, stderr: process.stderr, stderrIsTerminal: (process.stderr.isTTY as boolean | undefined) === true /* undefined off a terminal, whatever the type says */, env: process.env };
+  const io = {
+    stdin: process.stdin,
+    stdout,
+    stderr: process.stderr,
+    // undefined off a terminal, whatever the types say
+    stderrIsTerminal: (process.stderr.isTTY as boolean | undefined) === true,
+    stdoutIsTerminal: (process.stdout.isTTY as boolean | undefined) === true,
+    stdinIsTerminal: (process.stdin.isTTY as boolean | undefined) === true,
+    env: process.env,
+  };
   try {
-    return await run(parseCommandLine(argv, version, (text) => void stdout.write(text)), io);
+    return await run(await parseCommandLine(argv, VERSION, process.cwd(), (text) => void stdout.write(text)), io);
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;

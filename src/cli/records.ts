@@ -13,7 +13,7 @@ import { clean, type CleanOptions } from '../index.js';
 import { controlRule } from './decode.js';
 import { messageOf } from './io.js';
 import { objectLayout, setMembers } from './json-fields.js';
-import { countByRule, describeRemovals, type ReportedRemoval } from './report.js';
+import { countByRule, describeRemovals, type CleanedSummary, type ReportedRemoval } from './report.js';
 
 /** What becomes of a line that is not a record: see {@link RecordSettings.badLines}. */
 export type BadLineAction = 'skip' | 'keep' | 'fail';
@@ -34,6 +34,13 @@ export interface RecordSettings {
    */
   readonly badLines: BadLineAction;
   readonly cleanOptions: CleanOptions;
+  /** Keep each record's removals (and, when it has any, its text) for the HTML report. */
+  readonly collect?: boolean;
+}
+
+/** One record as the HTML report reads it; `line` counts from 0 within the chunk. */
+interface RecordSummary extends CleanedSummary {
+  readonly line: number;
 }
 
 /** A message about one line (not a record, or cleaned with a warning); `line` counts from 0 within the chunk. */
@@ -61,6 +68,8 @@ export interface CleanedRecords {
   /** Records cleaned with a warning (NULs removed from their text). */
   readonly warned: readonly LineMessage[];
   readonly explained: readonly RecordRemovals[];
+  /** Each cleaned record, with `collect`. */
+  readonly summaries: readonly RecordSummary[];
 }
 
 const NEWLINE = 0x0a;
@@ -71,6 +80,7 @@ export function cleanRecords(bytes: Uint8Array, settings: RecordSettings): Clean
   const bad: LineMessage[] = [];
   const warned: LineMessage[] = [];
   const explained: RecordRemovals[] = [];
+  const summaries: RecordSummary[] = [];
   const removals: Record<string, number> = {};
   const keep = settings.badLines === 'keep' && !settings.check;
   let changed = 0;
@@ -81,6 +91,7 @@ export function cleanRecords(bytes: Uint8Array, settings: RecordSettings): Clean
       if (keep) output.asRead(line);
       continue;
     }
+    const started = performance.now();
     const record: CleanedRecord = line.valid ? cleanRecord(line.text, settings) : { error: 'invalid UTF-8' };
     if ('error' in record) {
       bad.push({ line: index, message: record.error });
@@ -88,7 +99,7 @@ export function cleanRecords(bytes: Uint8Array, settings: RecordSettings): Clean
       if (keep) output.asRead(line);
       continue;
     }
-    if (record.warning !== undefined) warned.push({ line: index, message: record.warning });
+    if ('warning' in record && record.warning !== undefined) warned.push({ line: index, message: record.warning });
     if (record.removals === undefined) {
       missing++;
       unchanged++;
@@ -97,10 +108,14 @@ export function cleanRecords(bytes: Uint8Array, settings: RecordSettings): Clean
       else unchanged++;
       for (const removal of record.removals) removals[removal.rule] = (removals[removal.rule] ?? 0) + 1;
       if (settings.explain && record.removals.length > 0) explained.push({ line: index, removals: record.removals });
+      if (settings.collect) {
+        const { text, changed, removals: found } = record;
+        summaries.push({ line: index, length: text.length, changed, counts: countByRule(found), removals: found, input: found.length > 0 ? text : undefined, milliseconds: performance.now() - started });
+      }
     }
     if (!settings.check) output.text(record.line);
   }
-  return { output: output.done(), changed, unchanged, missing, removals, bad, warned, explained };
+  return { output: output.done(), changed, unchanged, missing, removals, bad, warned, explained, summaries };
 }
 
 /**
@@ -160,7 +175,8 @@ export function parseRecord(line: string, field: string): ParsedRecord {
 }
 
 type CleanedRecord =
-  | { readonly line: string; readonly changed: boolean; readonly removals: readonly ReportedRemoval[] | undefined; readonly warning?: string }
+  | { readonly line: string; readonly changed: false; readonly removals: undefined }
+  | { readonly line: string; readonly text: string; readonly changed: boolean; readonly removals: readonly ReportedRemoval[]; readonly warning?: string }
   | { readonly error: string };
 
 function cleanRecord(line: string, settings: RecordSettings): CleanedRecord {
@@ -180,7 +196,7 @@ function cleanRecord(line: string, settings: RecordSettings): CleanedRecord {
     values.set(settings.removalsKey, JSON.stringify({ title: result.title ?? null, removals, counts: countByRule(removals) }));
   }
   // An untouched record is written as it came, so `--check`-clean data passes through byte for byte.
-  return { line: values.size === 0 ? line : setMembers(line, objectLayout(line), values), changed, removals, ...(rule.warning === undefined ? {} : { warning: rule.warning }) };
+  return { line: values.size === 0 ? line : setMembers(line, objectLayout(line), values), text: rule.text, changed, removals, ...(rule.warning === undefined ? {} : { warning: rule.warning }) };
 }
 
 /**

@@ -8,16 +8,25 @@ import { promises as fs } from 'node:fs';
 import type { CleanOptions } from '../index.js';
 import { runBatch } from './batch.js';
 import { runCountLines } from './count-lines.js';
-import { isStdin, STDIN, type RunIO } from './io.js';
+import { documentSettings } from './document-output.js';
+import { inputGlob } from './input-filter.js';
+import { isStdin, STDIN, VERSION, type RunIO } from './io.js';
 import { runJsonl } from './jsonl.js';
 import { readBoilerplate } from './counts-file.js';
 import { countInputs } from './line-counts.js';
 import { runMergeCounts } from './merge-counts.js';
-import { UsageError, type CliOptions, type Invocation } from './options.js';
+import { helpText, UsageError, type CliOptions, type Invocation } from './options.js';
 import { runOneFile, runStdin } from './single.js';
 
 /** Runs what the command line asks for; resolves to the exit code (0 done, 1 `--check` found removals, 2 errors). */
 export async function run(invocation: Invocation, io: RunIO): Promise<number> {
+  // Nothing named and nothing piped in: show how to use the command instead of waiting on the
+  // keyboard (Prettier's and ripgrep's way). `-` still reads the terminal, for who means it.
+  if (invocation.command !== 'merge-counts' && invocation.options.paths.length === 0 && io.stdinIsTerminal) {
+    io.stderr.write(helpText(VERSION));
+    io.stderr.write('\nclean-article: no input: name files, folders or globs, or pipe text in (or give "-" to type it)\n');
+    return 2;
+  }
   switch (invocation.command) {
     case 'count-lines':
       return runCountLines(invocation.options, io);
@@ -35,12 +44,22 @@ async function runClean(options: CliOptions, io: RunIO): Promise<number> {
     rules: options.rules,
     corpusBoilerplate: await corpusBoilerplateOf(options, io.stdin),
   };
+  if (options.verbosity === 'verbose' && options.configFile !== undefined) io.stderr.write(`clean-article: options from ${options.configFile}\n`);
   if (options.jsonl) return runJsonl(options, io, cleanOptions);
-  const document = { cleanOptions, describe: options.explain || options.json };
+  const document = { cleanOptions, ...documentSettings(options) };
   if (isStdin(options.paths)) return runStdin(options, io, document);
   if (options.paths.includes(STDIN)) throw new UsageError('"-" (stdin) cannot be mixed with files');
-  const several = options.paths.length > 1 || (await isDirectory(options.paths[0]!));
+  const several = options.paths.length > 1 || (await namesSeveral(options.paths[0]!, options));
   return several ? runBatch(options, io, document) : runOneFile(options, io, document);
+}
+
+/** True when one path names several files: a folder, or a glob that is not a file's name. */
+async function namesSeveral(given: string, options: CliOptions): Promise<boolean> {
+  try {
+    return (await fs.stat(given)).isDirectory();
+  } catch {
+    return inputGlob(given, options) !== undefined;
+  }
 }
 
 /**
@@ -53,12 +72,4 @@ async function corpusBoilerplateOf(options: CliOptions, stdin: NodeJS.ReadableSt
   if (!options.corpusBoilerplate) return undefined;
   const counter = await countInputs(options, stdin, { onError: () => undefined });
   return counter.boilerplate(options.minDocs);
-}
-
-async function isDirectory(file: string): Promise<boolean> {
-  try {
-    return (await fs.stat(file)).isDirectory();
-  } catch {
-    return false;
-  }
 }

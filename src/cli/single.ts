@@ -21,7 +21,7 @@ export async function runStdin(options: CliOptions, io: RunIO, document: Documen
     if (error instanceof OutputError) throw error;
     reporter.fail(STDIN_NAME, error);
   }
-  return reporter.exitCode();
+  return reporter.finish(false);
 }
 
 /** Cleans the one file that `options.paths` names; resolves to the exit code. */
@@ -32,7 +32,7 @@ export async function runOneFile(options: CliOptions, io: RunIO, document: Docum
     await fs.stat(given);
   } catch (error) {
     reporter.fail(given, error);
-    return reporter.exitCode();
+    return reporter.finish(false);
   }
   const file = { path: given, relative: path.basename(given) };
   try {
@@ -43,7 +43,7 @@ export async function runOneFile(options: CliOptions, io: RunIO, document: Docum
     if (error instanceof OutputError) throw error;
     reporter.fail(given, error);
   }
-  return reporter.exitCode();
+  return reporter.finish(false);
 }
 
 /** Cleans one document: here when it is small, on a worker thread when it is large (see `documentThreads`). */

@@ -7,6 +7,7 @@
 import { createReadStream, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { PathError } from './files.js';
+import { IgnoreRules, inputGlob, type FilterOptions, type SkipReason } from './input-filter.js';
 import { isStdin, STDIN_NAME } from './io.js';
 
 /** One input file, and where its output goes inside `--out-dir`. */
@@ -18,7 +19,7 @@ export interface InputFile {
 }
 
 /** What the walk needs to know. */
-export interface WalkOptions {
+export interface WalkOptions extends FilterOptions {
   /** Extensions of the files to take from folders, e.g. `['.txt']`; files named explicitly are always taken. */
   readonly extensions: readonly string[];
   /** A folder never to read from (the output folder); it need not exist yet. */
@@ -27,9 +28,27 @@ export interface WalkOptions {
   readonly onError: (file: string, error: unknown) => void;
   /** Called for what is passed over without being an input that failed: symlink loops, broken links. */
   readonly onWarning?: (file: string, message: string) => void;
+  /** Called once per folder or glob argument with what was passed over in it (for `--verbose`). */
+  readonly onSkipped?: (given: string, skipped: Readonly<Record<SkipReason, number>>) => void;
 }
 
-/** Yields the files named by `paths`, walking folders recursively in name order. */
+/** A folder or a glob named on the command line gave no input file: exit 2, as Prettier and ESLint do. */
+class NoInputError extends Error {
+  override readonly name = 'NoInputError';
+}
+
+/** What one walk of a named folder or glob found and passed over. */
+interface WalkCount {
+  found: number;
+  errors: number;
+  readonly skipped: Record<SkipReason, number>;
+}
+
+/**
+ * Yields the files named by `paths`, walking folders recursively in name order. An argument that
+ * is not a file or folder but a glob pattern (`'scraped/**\/*.txt'`) yields the files it matches
+ * in its folder. A folder or glob that yields no file is an error ({@link NoInputError}).
+ */
 export async function* inputFiles(paths: readonly string[], options: WalkOptions): AsyncGenerator<InputFile> {
   const exclude = options.exclude === undefined ? undefined : await realpathOfFuture(options.exclude);
   for (const given of paths) {
@@ -37,7 +56,11 @@ export async function* inputFiles(paths: readonly string[], options: WalkOptions
     try {
       stat = await fs.stat(given);
     } catch (error) {
-      options.onError(given, error);
+      const glob = inputGlob(given, options);
+      if (glob === undefined) options.onError(given, error);
+      // A glob under a folder that is not there matches nothing, which is what to say.
+      else if (!(await isFolder(glob.base))) options.onError(given, new NoInputError('no file matches'));
+      else yield* walkArgument(given, glob.base, glob.matches, exclude, options);
       continue;
     }
     if (!stat.isDirectory()) {
@@ -49,11 +72,52 @@ export async function* inputFiles(paths: readonly string[], options: WalkOptions
       options.onError(given, new PathError('is the --out-dir itself; use --in-place to clean files where they are'));
       continue;
     }
-    yield* walk(given, given, new Set(), exclude, options);
+    yield* walkArgument(given, given, (relative) => options.extensions.some((ext) => relative.endsWith(ext)), exclude, options);
   }
 }
 
-async function* walk(root: string, folder: string, ancestors: Set<string>, exclude: string | undefined, options: WalkOptions): AsyncGenerator<InputFile> {
+/** Walks the folder `root` of the argument `given`, taking the files whose path relative to it is `wanted`. */
+async function* walkArgument(given: string, root: string, wanted: (relative: string) => boolean, exclude: string | undefined, options: WalkOptions): AsyncGenerator<InputFile> {
+  const count: WalkCount = { found: 0, errors: 0, skipped: { hidden: 0, ignored: 0 } };
+  const counted: WalkOptions = {
+    ...options,
+    onError: (file, error) => {
+      count.errors++;
+      options.onError(file, error);
+    },
+  };
+  const rules = await IgnoreRules.forRoot(root, options);
+  for await (const file of walk(root, root, new Set(), exclude, counted, { rules, wanted, count })) {
+    count.found++;
+    yield file;
+  }
+  if (count.skipped.hidden + count.skipped.ignored > 0) options.onSkipped?.(given, count.skipped);
+  if (count.found === 0 && count.errors === 0) options.onError(given, new NoInputError(noInputMessage(given === root, options, count)));
+}
+
+async function isFolder(folder: string): Promise<boolean> {
+  try {
+    return (await fs.stat(folder)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function noInputMessage(isFolder: boolean, options: WalkOptions, count: WalkCount): string {
+  const what = isFolder ? `no file ending in ${options.extensions.join(', ')} (see --ext)` : 'no file matches';
+  const passed = (['hidden', 'ignored'] as const).filter((reason) => count.skipped[reason] > 0).map((reason) => `${count.skipped[reason]} ${reason}`);
+  const flags = [count.skipped.hidden > 0 ? '--hidden' : '', count.skipped.ignored > 0 ? '--no-ignore' : ''].filter(Boolean).join(', ');
+  return passed.length > 0 ? `${what}; passed over ${passed.join(' and ')} (see ${flags})` : what;
+}
+
+/** What a walk carries down: the ignore rules in force, which files it takes, and its count. */
+interface WalkState {
+  readonly rules: IgnoreRules;
+  readonly wanted: (relative: string) => boolean;
+  readonly count: WalkCount;
+}
+
+async function* walk(root: string, folder: string, ancestors: Set<string>, exclude: string | undefined, options: WalkOptions, state: WalkState): AsyncGenerator<InputFile> {
   let real: string;
   let entries;
   try {
@@ -72,10 +136,12 @@ async function* walk(root: string, folder: string, ancestors: Set<string>, exclu
     return;
   }
   ancestors.add(real);
+  const rules = folder === root ? state.rules : await state.rules.enter(path.resolve(folder));
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
-    const wanted = options.extensions.some((ext) => entry.name.endsWith(ext));
+    const relative = path.relative(root, full);
+    const wanted = state.wanted(relative);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
@@ -89,8 +155,13 @@ async function* walk(root: string, folder: string, ancestors: Set<string>, exclu
         continue;
       }
     }
-    if (isDirectory) yield* walk(root, full, ancestors, exclude, options);
-    else if (isFile && wanted) yield { path: full, relative: path.relative(root, full) };
+    const skip = rules.skips(path.resolve(full), entry.name, isDirectory);
+    if (skip !== undefined) {
+      if (isDirectory || wanted) state.count.skipped[skip]++;
+      continue;
+    }
+    if (isDirectory) yield* walk(root, full, ancestors, exclude, options, { ...state, rules });
+    else if (isFile && wanted) yield { path: full, relative };
   }
   ancestors.delete(real);
 }
@@ -124,7 +195,7 @@ async function realpathOfFuture(file: string): Promise<string> {
 
 
 /** The inputs of a run, as the options name them. */
-export interface InputSpec {
+export interface InputSpec extends FilterOptions {
   readonly paths: readonly string[];
   /** Extensions of the files taken from folders. */
   readonly extensions: readonly string[];
@@ -145,7 +216,7 @@ export async function* recordSources(options: InputSpec, stdin: NodeJS.ReadableS
     yield { name: STDIN_NAME, stream: stdin as AsyncIterable<Buffer | string> };
     return;
   }
-  for await (const file of inputFiles(options.paths, { extensions: options.extensions, onError })) {
+  for await (const file of inputFiles(options.paths, { ...walkFilter(options), onError })) {
     yield { name: file.path, stream: createReadStream(file.path) };
   }
 }
@@ -220,4 +291,9 @@ class Pending {
     if (at < this.size) rest.add(Buffer.from(all.subarray(at)));
     return [at === all.length && all.byteOffset === 0 && all.buffer.byteLength === all.length ? all : Buffer.from(all.subarray(0, at)), rest];
   }
+}
+
+/** The walk settings of a run's inputs: extensions, hidden entries and ignore rules. */
+export function walkFilter(spec: InputSpec): Pick<WalkOptions, 'extensions' | 'hidden' | 'ignore'> {
+  return { extensions: spec.extensions, hidden: spec.hidden, ignore: spec.ignore };
 }
