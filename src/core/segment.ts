@@ -140,11 +140,6 @@ function classify(code: number): number {
   return bits;
 }
 
-/** True when the UTF-16 unit `code` can end a sentence (a surrogate half cannot). */
-function isTerminalCode(code: number): boolean {
-  return (characterClass(code) & TERMINAL) !== 0;
-}
-
 /** Capitalised words that usually begin an English sentence (besides the stop words of every language). */
 const SENTENCE_STARTERS = new Set([
   'a', 'according', 'after', 'all', 'also', 'although', 'an', 'and', 'as', 'at', 'because', 'before',
