@@ -10,8 +10,8 @@
 //   node scripts/sweep-constants.mjs MIN_PROSE_WORDS     # only the named ones
 //   node scripts/sweep-constants.mjs --neutralise        # which constants the rules' tests notice
 //
-// Skips (exit 0) when ../shared is not there. Slow: about a minute per variant (run it with nice).
-import { execFileSync, spawnSync } from 'node:child_process';
+// Skips (exit 0) when ../shared is not there. Slow: some 20 s of CPU per variant (run it with nice).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,7 +51,7 @@ function constantsOf(file) {
 }
 
 /** The parts of the repository a variant is built and tested from. */
-const PARTS = ['src', 'test', 'bin', 'fixtures', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts'];
+const PARTS = ['src', 'dist', 'test', 'bin', 'fixtures', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts'];
 
 /** A copy of `from`'s {@link PARTS} in a new temporary folder, with the repository's node_modules. */
 function copyOf(from) {
@@ -61,32 +61,49 @@ function copyOf(from) {
   return dir;
 }
 
-/** The sources as they were when the sweep started: the working tree may change while it runs. */
+/** Builds the copy in `dir`. */
+function build(dir) {
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.build.json')], { stdio: 'inherit' });
+}
+
+/** The sources as they were when the sweep started (the working tree may change while it runs), built once. */
 const snapshot = copyOf(root);
 process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
+build(snapshot);
 
-/** A copy of the snapshot with `constant` set to `value`, built. */
-function variant(constant, value) {
+/** `file` with the constant `name` set to `value`. */
+function setConstant(file, name, value) {
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace(new RegExp(`^const ${name} = [^;]+;`, 'm'), `const ${name} = ${value};`));
+}
+
+/**
+ * A copy of the snapshot with `constant` set to `value`. To be tested, its sources are changed and
+ * built; to be scored, only the built module is changed (the compiler keeps each `const NAME = 12;`
+ * as it is), which saves a build per variant.
+ */
+function variant(constant, value, { tested = false } = {}) {
   const dir = copyOf(snapshot);
-  if (constant) {
-    const file = path.join(dir, constant.file);
-    const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace(new RegExp(`^const ${constant.name} = [^;]+;`, 'm'), `const ${constant.name} = ${value};`));
+  if (!constant) return dir;
+  if (tested) {
+    setConstant(path.join(dir, constant.file), constant.name, value);
+    build(dir);
+  } else {
+    setConstant(path.join(dir, constant.file.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js')), constant.name, value);
   }
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.build.json')], { stdio: 'inherit' });
   return dir;
 }
 
-/** F1 of each dev corpus for the build in `dir`. */
-function score(dir) {
+/** F1 of each dev corpus for the build in `dir`, the three scored at once. */
+async function score(dir) {
   const command = `node ${JSON.stringify(path.join(dir, 'bin', 'clean-article.js'))}`;
-  const result = {};
-  for (const [corpus, flags] of [['articles', ''], ['pages', ' --body-only'], ['web', ' --body-only']]) {
+  const corpora = [['articles', ''], ['pages', ' --body-only'], ['web', ' --body-only']];
+  const scores = await Promise.all(corpora.map(([corpus, flags]) => new Promise((resolve) => {
     const json = path.join(dir, `${corpus}.json`);
-    spawnSync(process.execPath, [scorer, '--corpus', path.join(shared, 'corpus', corpus), '--batch', '--cmd', command + flags, '--json', json], { stdio: 'ignore' });
-    result[corpus] = JSON.parse(readFileSync(json, 'utf8')).f1;
-  }
-  return result;
+    spawn(process.execPath, [scorer, '--corpus', path.join(shared, 'corpus', corpus), '--batch', '--cmd', command + flags, '--json', json], { stdio: 'ignore' })
+      .on('close', () => resolve(JSON.parse(readFileSync(json, 'utf8')).f1));
+  })));
+  return Object.fromEntries(corpora.map(([corpus], i) => [corpus, scores[i]]));
 }
 
 /** The values a constant is swept to: 70% and 130%, whole numbers kept whole and moved. */
@@ -107,7 +124,7 @@ if (neutralise) {
   for (const constant of constants) {
     const tests = FILES[constant.file].filter((test) => existsSync(path.join(root, test)));
     const noticed = NEUTRAL_VALUES.filter((value) => {
-      const dir = variant(constant, value);
+      const dir = variant(constant, value, { tested: true });
       const run = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...tests], { cwd: dir, encoding: 'utf8' });
       rmSync(dir, { recursive: true, force: true });
       return run.status !== 0;
@@ -118,7 +135,7 @@ if (neutralise) {
 }
 
 const baseDir = variant(undefined, 0);
-const base = score(baseDir);
+const base = await score(baseDir);
 rmSync(baseDir, { recursive: true, force: true });
 const fmt = (x) => x.toFixed(3);
 console.log(`base: articles ${fmt(base.articles)}  pages ${fmt(base.pages)}  web ${fmt(base.web)}`);
@@ -127,7 +144,7 @@ console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const constant of constants) {
   for (const value of sweptValues(constant.value)) {
     const dir = variant(constant, value);
-    const scores = score(dir);
+    const scores = await score(dir);
     rmSync(dir, { recursive: true, force: true });
     const move = Math.max(...Object.keys(base).map((corpus) => Math.abs(scores[corpus] - base[corpus])));
     console.log(`| ${constant.name} (${path.basename(constant.file)}) | ${constant.value} | ${value} | ${fmt(scores.articles)} | ${fmt(scores.pages)} | ${fmt(scores.web)} | ${move.toFixed(3)}${move > 0.01 ? ' (over 0.01)' : ''} |`);

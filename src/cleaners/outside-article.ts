@@ -88,13 +88,13 @@ const MIN_LABEL_SHARE = 0.5;
 const MIN_LABEL_TERMS = 2;
 
 /** Lines outside the run, at the least, for the text to be a page dump rather than an article. */
-const MIN_PAGE_LINES = Number(process.env.MPL ?? 25);
+const MIN_PAGE_LINES = 25;
 
 /** The share of prose lines a page header stays under (menus, bylines, share bars are not prose). */
 const MAX_HEAD_PROSE_SHARE = 0.4;
 
 /** Lines on one side of the run, at the least, for that side to be cut. */
-const MIN_SIDE_LINES = Number(process.env.MSL ?? 8);
+const MIN_SIDE_LINES = 8;
 
 /** Where the article is: positions in {@link ArticleRun.lines}, both inclusive. */
 interface ArticleRun {
