@@ -15,7 +15,9 @@
  * - a heading restated as the first sentence of a paragraph ("1. Start small" / "Start small.
  *   The early days are..."), under the heading or in a recap;
  * - a post embedded in the article (a tweet ending in its link, or signed "— Name (@handle)
- *   date"), which quotes what the article reports.
+ *   date"), which quotes what the article reports;
+ * - lists: an item two lists share (the features of two products), a card's name above its list
+ *   and again under it (see {@link isListStructure}).
  */
 import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
@@ -131,6 +133,7 @@ export const nearDuplicate: Cleaner<NearDuplicateOptions> = {
       .filter((match) => !isHeadlineCopy(match.original.sentence.line))
       .filter((match) => !namesOtherThings(context, match))
       .filter((match) => !isEmbeddedPost(document, lines, match.duplicate.sentence, match.from ?? match.duplicate.sentence.span.start))
+      .filter((match) => !isListStructure(document, lines, match))
       .map(({ duplicate, original, reason, from }) => ({
         reason,
         span: { start: from ?? duplicate.sentence.span.start, end: duplicate.sentence.span.end },
@@ -596,12 +599,15 @@ function followedByNewText(document: Document, repeats: Uint8Array): Uint8Array 
  * each said twice took minutes).
  */
 class LineFacts {
+  /** True when the line is an item of a list: see {@link isListItem}. */
+  readonly isListItem: (index: number) => boolean;
   /** True when the line's last word is a link. */
   readonly endsInLink: (index: number) => boolean;
   /** The offset in the text where the line's first link ("https://", "pic.twitter.com/") ends, or Infinity. */
   readonly firstLinkEnd: (index: number) => number;
 
   constructor(document: Document) {
+    this.isListItem = perLine((index) => isListItem(document, index));
     this.endsInLink = perLine((index) => endsInLink(document.lines[index]!.text));
     this.firstLinkEnd = perLine((index) => {
       const line = document.lines[index]!;
@@ -609,6 +615,37 @@ class LineFacts {
       return found ? line.span.start + found.index + found[0].length : Infinity;
     });
   }
+}
+
+/** Lines a paragraph has, at the least, to be a list. */
+const MIN_LIST_LINES = 3;
+
+/**
+ * True when the line at `index` is an item of a list: a paragraph of {@link MIN_LIST_LINES} lines
+ * or more, this one not ending in terminal punctuation ("Charges quickly in the case").
+ */
+function isListItem(document: Document, index: number): boolean {
+  const line = document.lines[index]!;
+  return document.paragraphs[line.paragraph]!.lines.length >= MIN_LIST_LINES && !endsInTerminal(line.text);
+}
+
+/**
+ * True when the repeat is the structure of lists, not a copy: two lists share items (the features
+ * of two products, "Charges quickly in the case" under each), and a card names its item above its
+ * list and again under it ("Apple iPhone 7, 32GB – Black" / its features / "Apple iPhone 7, 32GB -
+ * Black" / "$217.99"). Both lines end without terminal punctuation: a copy of a sentence, or a
+ * line set down as its own paragraph beside no list, stays a repeat.
+ */
+function isListStructure(document: Document, lines: LineFacts, { duplicate, original }: Match): boolean {
+  const copy = duplicate.sentence.line;
+  const first = original.sentence.line;
+  if (duplicate.sentence.paragraph === original.sentence.paragraph) return false;
+  if (lines.isListItem(copy) && lines.isListItem(first)) return true;
+  const [copyLine, firstLine] = [document.lines[copy]!, document.lines[first]!];
+  if (endsInTerminal(copyLine.text) || endsInTerminal(firstLine.text) || copyLine.text !== duplicate.sentence.text || firstLine.text !== original.sentence.text) return false;
+  // A name above its list and under it: a list stands between them, and nothing else.
+  const between = document.paragraphs.slice(firstLine.paragraph + 1, copyLine.paragraph);
+  return between.length === 1 && between[0]!.lines.length >= MIN_LIST_LINES;
 }
 
 /** `compute`, remembering its answer for each line index. */

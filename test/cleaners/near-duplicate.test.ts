@@ -125,6 +125,25 @@ ruleTester('near-duplicate', {
       text: article('The ferry is back in service now.', S2, 'Harbour news from the quay and the town hall today The ferry is back in service now'),
     },
     { name: 'a sentence of five words with one changed: shorter than six words, compared exactly only', text: article('The strike is on today.', S2, 'The strike is on tonight.') },
+    {
+      name: 'two lists sharing items (the features of two kettles) are lists, not copies',
+      text: article(
+        'Two kettles for a small kitchen were tested this month.',
+        ['Boils a full jug in under three minutes', 'Switches itself off when the water boils', 'Holds one and a half litres'].join('\n'),
+        'The second kettle is quieter and a little smaller.',
+        ['Boils a full jug in under three minutes', 'Switches itself off when the water boils', 'Holds one litre'].join('\n'),
+      ),
+    },
+    {
+      name: 'a card names its item above its list and again under it, before the price',
+      text: article(
+        'These are the kettles our readers bought most this month.',
+        'Harbour Steel Kettle, 1.5 litres – Silver',
+        ['Boils a full jug in under three minutes', 'Switches itself off when the water boils', 'A filter that keeps out scale'].join('\n'),
+        'Harbour Steel Kettle, 1.5 litres - Silver',
+        '£39.99',
+      ),
+    },
     { name: 'a sentence of 300,000 words (its codes are made in chunks)', text: article(`${Array.from({ length: 300_000 }, (_, i) => `w${i.toString(36)}`).join(' ')}.`) },
   ],
   invalid: [
@@ -144,6 +163,16 @@ ruleTester('near-duplicate', {
       name: 'a signature three lines below a repeat does not make it part of a post',
       text: article(S1, S2, S1, 'Trains will run again on Saturday.', 'Buses replace trains on two lines.', 'Check the website for updates.', '— Rail Operator (@railop) March 3, 2024'),
       removed: [S1],
+    },
+    {
+      name: 'a list item said again as its own paragraph, beside no list, is a copy',
+      text: article(['Boils a full jug in under three minutes', 'Switches itself off when the water boils', 'Holds one and a half litres'].join('\n'), S2, 'Boils a full jug in under three minutes'),
+      removed: ['Boils a full jug in under three minutes'],
+    },
+    {
+      name: 'a name said again with a sentence between, not a list, is a copy',
+      text: article('Harbour Steel Kettle, 1.5 litres – Silver', S2, 'Harbour Steel Kettle, 1.5 litres - Silver', '£39.99'),
+      removed: ['Harbour Steel Kettle, 1.5 litres - Silver'],
     },
     {
       name: 'an exact repeat as its own paragraph',
