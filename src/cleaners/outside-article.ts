@@ -188,7 +188,9 @@ function locateArticle(context: CleanContext): ArticleRun {
   dropGalleries(page, members);
   const from = members.indexOf(true);
   const to = members.lastIndexOf(true);
-  return { lines, page, from, to, members, isPage: isPage(page, from, to, copies.some((copy) => copy < from)), values, seed };
+  // A comment section (or a line naming the headline again) below the run says the page goes on after the article.
+  const pageBelow = copies.some((copy) => copy < from) || limits.last < lines.length - 1;
+  return { lines, page, from, to, members, isPage: isPage(page, from, to, pageBelow), values, seed };
 }
 
 /**
@@ -226,11 +228,13 @@ function seedWeightsOf(lines: readonly PageLine[], copies: readonly number[]): n
 /**
  * True when the run `[from, to]` of `lines` has a page around it: many lines outside it (a stray
  * line or two around an article is the `fragment` rule's business), and a page header before it
- * of non-prose lines (menus, share bars), or else a long page after it. A head of prose is the
+ * of non-prose lines (menus, share bars), or else a long page after it, when something says the
+ * page goes on there (`pageBelow`: the page's copy of the headline above the run, or a comment
+ * section below it). A head of prose is the
  * article's own start, missed by the seed; a text that starts with its article and goes on with
  * one list of a single pattern ends in its own list (the votes of a poll), not in a page.
  */
-function isPage(page: PageModel, from: number, to: number, headlineAbove: boolean): boolean {
+function isPage(page: PageModel, from: number, to: number, pageBelow: boolean): boolean {
   const { lines } = page;
   const head = lines.slice(0, from);
   const headProse = head.filter((info) => info.prose).length;
@@ -239,7 +243,7 @@ function isPage(page: PageModel, from: number, to: number, headlineAbove: boolea
   if (head.length >= MIN_SIDE_LINES) return true;
   const next = page.blocks[page.blockOf[to + 1] ?? -1];
   const ownList = next !== undefined && next.kind !== 'prose' && next.parallel >= OWN_LIST_PARALLEL && next.to - next.from + 1 >= tail * OWN_LIST_PARALLEL;
-  return tail >= MIN_PAGE_LINES && headlineAbove && !ownList;
+  return tail >= MIN_PAGE_LINES && pageBelow && !ownList;
 }
 
 /** The share of a list's lines in one pattern, and of the page after the article in that list, for it to be the article's own. */

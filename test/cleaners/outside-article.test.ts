@@ -202,6 +202,11 @@ ruleTester('outside-article', {
       removed: [...HEADER, ...SECTIONS, HEADLINE, ...FOOTER],
     },
     {
+      name: 'a post with no copy of its headline and a short header: the comment thread below it says the page goes on there',
+      text: [`${HEADLINE} | Coastal Gazette`, 'Home', 'Blog', '', BODY.join('\n\n'), '', ...THREAD, ...TEASER_LINES, ...FOOTER, ''].join('\n'),
+      removed: ['Home', 'Blog', ...THREAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
       name: 'a comment section after the article',
       text: page([...COMMENTS, ...FOOTER]),
       removed: [...PAGE_HEAD, ...COMMENTS, ...FOOTER],
