@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
 import { isCorpusCommand, runCorpusCommand } from './corpus-command.js';
+import { isDedupCommand, runDedupCommand } from './dedup-command.js';
 import { buildProgram, readOptions } from './options.js';
 import { isBrokenPipe, messageOf, run } from './run.js';
 
@@ -26,6 +27,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stderrIsTerminal: process.stderr.isTTY === true, env: process.env };
   try {
     if (isCorpusCommand(argv[0])) return await runCorpusCommand(argv, io);
+    if (isDedupCommand(argv[0])) return await runDedupCommand(argv, io);
     program.parse(argv as string[], { from: 'user' });
     return await run(readOptions(program), io);
   } catch (error) {

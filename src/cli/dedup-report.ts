@@ -1,0 +1,87 @@
+/**
+ * What `dedup` says about a dropped document: the document, the one it duplicates (the first of
+ * its cluster, which is kept), and their estimated similarity. The same object is a line of a
+ * drops file, a `--json` line, and (as text) an `--explain` line.
+ */
+import type { Duplicate } from '../dedup/clusters.js';
+import type { SignatureStore } from '../dedup/store.js';
+import { shownName } from './report.js';
+
+/** A dropped document, as reported. */
+export interface DropReport {
+  /** Its number in its shard (or in the run). */
+  readonly index: number;
+  /** Its exact key: the filter checks that the document it drops has it. */
+  readonly key: string;
+  readonly document: string;
+  /** The document kept in its place. */
+  readonly duplicate_of: string;
+  /** Estimated Jaccard similarity of their word pairs, to three decimals (1 for the same text). */
+  readonly similarity: number;
+  /** True when the two are the same text but for spacing, punctuation and case. */
+  readonly exact: boolean;
+  /** For a copy of a copy: the earlier document it was found similar to, and how similar. */
+  readonly through?: { readonly document: string; readonly similarity: number };
+}
+
+const round = (value: number): number => Math.round(value * 1000) / 1000;
+
+/**
+ * The drops of a run, told as its documents are met again in input order: names are not held for
+ * every document (a million names cost more than their signatures), only for the kept documents
+ * that some drop names, which always come before it.
+ */
+export class DropPlan {
+  private readonly byIndex = new Map<number, Duplicate>();
+  private readonly named = new Set<number>();
+  private readonly names = new Map<number, string>();
+
+  constructor(
+    duplicates: readonly Duplicate[],
+    private readonly store: SignatureStore,
+  ) {
+    for (const duplicate of duplicates) {
+      this.byIndex.set(duplicate.index, duplicate);
+      this.named.add(duplicate.of);
+      if (duplicate.through) this.named.add(duplicate.through.index);
+    }
+  }
+
+  /** How many documents are dropped. */
+  get drops(): number {
+    return this.byIndex.size;
+  }
+
+  /**
+   * Called for every document in input order (`index` counting from 0 over the whole run, `shardIndex` within
+   * its shard): its report when it is dropped.
+   */
+  meet(index: number, name: string, shardIndex = index): DropReport | undefined {
+    if (this.named.has(index)) this.names.set(index, name);
+    const duplicate = this.byIndex.get(index);
+    if (duplicate === undefined) return undefined;
+    const through = duplicate.through;
+    return {
+      index: shardIndex,
+      key: this.store.exactKey(index),
+      document: name,
+      duplicate_of: this.names.get(duplicate.of)!,
+      similarity: round(duplicate.similarity),
+      exact: duplicate.exact,
+      ...(through ? { through: { document: this.names.get(through.index)!, similarity: round(through.similarity) } } : {}),
+    };
+  }
+}
+
+/** The `--explain` line of a drop. */
+export function explainDrop(report: DropReport): string {
+  const how = report.exact ? 'exact duplicate' : `near duplicate (similarity ${report.similarity})`;
+  const through = report.through ? `, through ${shownName(report.through.document)} (similarity ${report.through.similarity})` : '';
+  return `${shownName(report.document)}  ${how} of ${shownName(report.duplicate_of)}${through}`;
+}
+
+/** The `--json` line of a drop: the report without the bookkeeping of the phases. */
+export function jsonDrop(report: DropReport): string {
+  const { index: _index, key: _key, ...shown } = report;
+  return JSON.stringify(shown);
+}
