@@ -2,12 +2,15 @@
  * The signatures of a corpus, held for the merge that finds its duplicates: per document its
  * exact key and its MinHash signature, in input order, in fixed-size blocks of typed arrays. That
  * is `positions` + 9 bytes a document and no object (a million documents at 256 positions:
- * 265 MB), and growing never copies what is already stored.
+ * 265 MB), and growing copies at most the first block.
  */
 
 /** Documents per block: 65,536 signatures of 256 bytes are 16 MB. */
 const BLOCK_BITS = 16;
 const BLOCK = 1 << BLOCK_BITS;
+
+/** Documents the first block has room for; it doubles up to a whole block (a small corpus needs no 16 MB). */
+const FIRST_BLOCK = 256;
 
 /** Signatures, exact keys and a mark for documents without words, in input order. */
 export class SignatureStore {
@@ -30,12 +33,17 @@ export class SignatureStore {
   add(exactKey: string, signature: Uint8Array | undefined): number {
     const index = this.documents;
     const block = index >>> BLOCK_BITS;
-    if (block === this.signatureBlocks.length) {
-      this.signatureBlocks.push(new Uint8Array(BLOCK * this.positions));
-      this.keyBlocks.push(new Int32Array(BLOCK * 2));
-      this.wordlessBlocks.push(new Uint8Array(BLOCK));
-    }
     const at = index & (BLOCK - 1);
+    if (block === this.signatureBlocks.length) {
+      const documents = block === 0 ? FIRST_BLOCK : BLOCK;
+      this.signatureBlocks.push(new Uint8Array(documents * this.positions));
+      this.keyBlocks.push(new Int32Array(documents * 2));
+      this.wordlessBlocks.push(new Uint8Array(documents));
+    } else if (at === this.wordlessBlocks[block]!.length) {
+      this.signatureBlocks[block] = grown(this.signatureBlocks[block]!);
+      this.keyBlocks[block] = grown(this.keyBlocks[block]!);
+      this.wordlessBlocks[block] = grown(this.wordlessBlocks[block]!);
+    }
     if (signature === undefined || exactKey === '') {
       this.wordlessBlocks[block]![at] = 1;
     } else {
@@ -79,4 +87,11 @@ export class SignatureStore {
   sameText(a: number, b: number): boolean {
     return this.keyHalf(a, 0) === this.keyHalf(b, 0) && this.keyHalf(a, 1) === this.keyHalf(b, 1);
   }
+}
+
+/** `array` in one twice as long. */
+function grown<T extends Uint8Array | Int32Array>(array: T): T {
+  const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  larger.set(array);
+  return larger;
 }

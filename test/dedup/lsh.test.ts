@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { bandingFor, candidateProbability, forEachCandidate } from '../../src/dedup/lsh.js';
+import { SignatureStore } from '../../src/dedup/store.js';
+
+const KEY = '0123456789abcdef';
+
+/** A store of signatures of 12 positions given as lists of bytes. */
+function storeOf(signatures: number[][]): SignatureStore {
+  const store = new SignatureStore(12);
+  for (const signature of signatures) store.add(KEY, Uint8Array.from(signature));
+  return store;
+}
+
+function candidates(store: SignatureStore, rows: number, joined: (a: number, b: number) => boolean = () => false): [number, number][] {
+  const pairs: [number, number][] = [];
+  forEachCandidate(store, { bands: Math.floor(12 / rows), rows }, () => true, joined, (document, earlier) => pairs.push([document, earlier]));
+  return pairs;
+}
+
+describe('bandingFor and candidateProbability', () => {
+  it('makes a pair at the threshold a candidate with probability 0.995 or more, with as many rows as allows it', () => {
+    for (const threshold of [0.4, 0.5, 0.6, 0.8, 0.95]) {
+      const banding = bandingFor(threshold, 256);
+      expect(banding.rows * banding.bands).toBeLessThanOrEqual(256);
+      expect(candidateProbability(threshold, banding)).toBeGreaterThanOrEqual(0.995);
+      if (banding.rows < 4) expect(candidateProbability(threshold, { bands: 64, rows: 4 })).toBeLessThan(0.995);
+    }
+    expect(bandingFor(0.4, 256)).toEqual({ bands: 85, rows: 3 });
+    expect(bandingFor(0.8, 256)).toEqual({ bands: 64, rows: 4 });
+  });
+
+  it('never uses fewer than three rows, even when a low threshold is then less sure of its candidates', () => {
+    const banding = bandingFor(0.2, 256);
+    expect(banding.rows).toBe(3);
+    expect(candidateProbability(0.2, banding)).toBeLessThan(0.995);
+  });
+
+  it('grows with similarity and is about 0 for unrelated documents', () => {
+    const banding = bandingFor(0.4, 256);
+    const values = [0, 0.1, 0.2, 0.3, 0.4, 0.6].map((similarity) => candidateProbability(similarity, banding));
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(values[0]).toBeLessThan(1e-4);
+  });
+});
+
+describe('forEachCandidate', () => {
+  it('pairs the documents that agree on a whole band, the later with the earlier', () => {
+    const store = storeOf([
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      [9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9],
+      [1, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+      [0, 2, 3, 4, 0, 6, 7, 0, 9, 10, 0, 12],
+    ]);
+    // Rows of 3: document 2 agrees with 0 on the first band; 3 agrees with no band of anyone.
+    expect(candidates(store, 3)).toEqual([[2, 0]]);
+  });
+
+  it('meets a pair once per band it agrees on, and skips pairs already joined', () => {
+    const same = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const store = storeOf([same, same, same]);
+    expect(candidates(store, 3)).toHaveLength(4 * 3);
+    expect(candidates(store, 3, () => true)).toEqual([]);
+    // Most recent first within a bucket.
+    expect(candidates(store, 3).slice(0, 3)).toEqual([[1, 0], [2, 1], [2, 0]]);
+  });
+
+  it('looks at no more than 64 earlier documents of a bucket per document and band', () => {
+    const same = [7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7];
+    const store = storeOf(Array.from({ length: 100 }, () => same));
+    const pairs = candidates(store, 4);
+    const forLast = pairs.filter(([document]) => document === 99);
+    expect(forLast).toHaveLength(64 * 3);
+  });
+
+  it('leaves out the documents `include` refuses', () => {
+    const same = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const store = storeOf([same, same, same]);
+    const pairs: number[][] = [];
+    forEachCandidate(store, { bands: 1, rows: 3 }, (index) => index !== 1, () => false, (document, earlier) => pairs.push([document, earlier]));
+    expect(pairs).toEqual([[2, 0]]);
+  });
+});
