@@ -12,3 +12,16 @@ export { documentLineKeys, lineKey, MAX_BOILERPLATE_LINE_WORDS } from './cleaner
 export { parseDocument } from './core/parse.js';
 export { segmentSentences } from './core/segment.js';
 export { locator, type Location } from './core/location.js';
+export {
+  DEFAULT_SIGNATURE_SETTINGS,
+  DEFAULT_THRESHOLD,
+  estimatedSimilarity,
+  findDuplicates,
+  findDuplicateTexts,
+  SignatureStore,
+  Signer,
+  type DedupOptions,
+  type DocumentSignature,
+  type Duplicate,
+  type SignatureSettings,
+} from './dedup/index.js';

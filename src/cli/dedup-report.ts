@@ -20,7 +20,7 @@ export interface DropReport {
   readonly similarity: number;
   /** True when the two are the same text but for spacing, punctuation and case. */
   readonly exact: boolean;
-  /** For a copy of a copy: the earlier document it was found similar to, and how similar. */
+  /** For a copy of a copy, less than the threshold like the kept one: the member it is most like, and how alike. */
   readonly through?: { readonly document: string; readonly similarity: number };
 }
 

@@ -29,9 +29,9 @@ const MAX_ROWS = 4;
 const WANTED_RECALL = 0.995;
 
 /**
- * Earlier documents of a bucket looked at, per document and band, most recent first. A bucket
- * holds documents that agree on a whole band, which are mostly copies of one another, and copies
- * already joined are passed over without a comparison; this bounds the rest, so that a corpus of
+ * Earlier documents of a bucket looked at, per document and band, oldest first. A bucket holds
+ * documents that agree on a whole band, which are mostly copies of one another, and the oldest of
+ * them are the ones kept (the first of each cluster); this bounds the rest, so that a corpus of
  * many similar but distinct short texts stays linear.
  */
 const MAX_VISITS = 64;
@@ -58,28 +58,28 @@ export function candidateProbability(similarity: number, { bands, rows }: Bandin
 
 /**
  * Calls `visit(document, earlier)` for candidate pairs of the documents `include` accepts, in a
- * fixed order (band by band, documents in input order, each bucket from its most recent
- * document), with `earlier < document`. `joined(a, b)` tells pairs that need no comparison any
- * more (already in one cluster); they are skipped.
+ * fixed order (band by band, documents in input order, each bucket from its oldest document),
+ * with `earlier < document`; pairs that `skip(document, earlier)` refuses are passed over.
  */
 export function forEachCandidate(
   store: SignatureStore,
   { bands, rows }: Banding,
   include: (index: number) => boolean,
-  joined: (a: number, b: number) => boolean,
+  skip: (document: number, earlier: number) => boolean,
   visit: (document: number, earlier: number) => void,
 ): void {
   const documents = store.size;
   let slots = 16;
   while (slots < 2 * documents) slots *= 2;
   const keys = new Int32Array(slots);
-  /** Per slot, the most recent document of the bucket, + 1 (0: empty). */
-  const heads = new Int32Array(slots);
-  /** Per document, the document before it in its bucket, + 1 (0: none). */
+  /** Per slot, the oldest and the newest document of the bucket, + 1 (0: empty). */
+  const oldest = new Int32Array(slots);
+  const newest = new Int32Array(slots);
+  /** Per document, the document after it in its bucket, + 1 (0: none). */
   const next = new Int32Array(documents);
   const mask = slots - 1;
   for (let band = 0; band < bands; band++) {
-    heads.fill(0);
+    oldest.fill(0);
     const offset = band * rows;
     for (let document = 0; document < documents; document++) {
       if (!include(document)) continue;
@@ -88,14 +88,19 @@ export function forEachCandidate(
       let key = 0;
       for (let row = 0; row < rows; row++) key |= block[at + row]! << (8 * row);
       let slot = mix32(key ^ band) & mask;
-      while (heads[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & mask;
-      let visits = 0;
-      for (let earlier = heads[slot]! - 1; earlier >= 0 && visits < MAX_VISITS; earlier = next[earlier]! - 1, visits++) {
-        if (!joined(document, earlier)) visit(document, earlier);
+      while (oldest[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & mask;
+      next[document] = 0;
+      if (oldest[slot] === 0) {
+        keys[slot] = key;
+        oldest[slot] = document + 1;
+      } else {
+        let visits = 0;
+        for (let earlier = oldest[slot]! - 1; earlier >= 0 && visits < MAX_VISITS; earlier = next[earlier]! - 1, visits++) {
+          if (!skip(document, earlier)) visit(document, earlier);
+        }
+        next[newest[slot]! - 1] = document + 1;
       }
-      keys[slot] = key;
-      next[document] = heads[slot]!;
-      heads[slot] = document + 1;
+      newest[slot] = document + 1;
     }
   }
 }

@@ -59,7 +59,7 @@ export function normalisedWords(text: string): NormalisedWords {
       add(lowerHash, asciiSecondHash(text, start, end));
       return;
     }
-    const lower = text.slice(start, end).toLowerCase();
+    const lower = folded(text.slice(start, end));
     if (!hasUnspacedScript(lower)) {
       add(fnvHash(lower), secondHash(lower));
       return;
@@ -68,6 +68,15 @@ export function normalisedWords(text: string): NormalisedWords {
   });
   const exactKey = count === 0 ? '' : hex(first) + hex(second);
   return { count, hashes, paragraphStarts, exactKey };
+}
+
+/**
+ * A word outside ASCII as it is compared: compatibility forms folded (NFKC: `ﬁ` is `fi`, full-width
+ * `Ａ` is `A`), then upper- and lower-cased, which folds case where lower-casing alone does not
+ * (`STRASSE` and `Straße` are both `strasse`, a final `ς` is `σ`).
+ */
+function folded(word: string): string {
+  return word.normalize('NFKC').toUpperCase().toLowerCase();
 }
 
 /** FNV-1a over the UTF-16 codes of `word`: what `scanWords` gives as the hash of an ASCII token. */

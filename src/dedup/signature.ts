@@ -4,7 +4,7 @@
  * are part of what a signature means: signatures made with other settings cannot be compared, so
  * files of signatures carry them (see the command's phases).
  */
-import { MinHasher } from './minhash.js';
+import { MinHasher, similarity } from './minhash.js';
 import { normalisedWords } from './normalise.js';
 import { shingles } from './shingles.js';
 
@@ -43,4 +43,10 @@ export class Signer {
     const words = normalisedWords(text);
     return { exactKey: words.exactKey, signature: this.hasher.signature(shingles(words, this.settings.shingleSize)) };
   }
+}
+
+/** The estimated Jaccard similarity of the documents of two signatures of the same settings. */
+export function estimatedSimilarity(a: Uint8Array, b: Uint8Array): number {
+  if (a.length !== b.length) throw new RangeError(`signatures of ${a.length} and ${b.length} values cannot be compared`);
+  return similarity(a, 0, b, 0, a.length);
 }

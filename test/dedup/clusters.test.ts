@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDuplicates, type Duplicate } from '../../src/dedup/clusters.js';
-import { Signer } from '../../src/dedup/signature.js';
+import type { Duplicate } from '../../src/dedup/clusters.js';
+import { findDuplicateTexts } from '../../src/dedup/index.js';
 import { SignatureStore } from '../../src/dedup/store.js';
 
 const BASE = `The city council voted on Tuesday to approve a new budget for the parks department, adding money for trees, benches and a summer programme.
@@ -15,13 +15,7 @@ const OTHER = `Farmers in the river valley say the late rain has ruined a third 
 The cooperative has asked the regional government for help with storage, while traders expect imports from the north to fill the gap by winter.`;
 
 function duplicatesOf(texts: readonly string[], threshold = 0.4): Duplicate[] {
-  const signer = new Signer();
-  const store = new SignatureStore(signer.settings.positions);
-  for (const text of texts) {
-    const { exactKey, signature } = signer.sign(text);
-    store.add(exactKey, signature);
-  }
-  return findDuplicates(store, threshold);
+  return findDuplicateTexts(texts, { threshold });
 }
 
 /** `text` with every `n`th word replaced, from word `n - offset`. */
@@ -30,7 +24,7 @@ function replaceEvery(text: string, n: number, by = 'zebra', offset = 0): string
   return text.replace(/[A-Za-z]+/gu, (word) => (++count % n === 0 ? by : word));
 }
 
-describe('findDuplicates', () => {
+describe('findDuplicates (through findDuplicateTexts)', () => {
   it('drops exact copies (spacing, case and punctuation aside) as copies of the first, with similarity 1', () => {
     const found = duplicatesOf([OTHER, BASE, BASE.toUpperCase().replace(/\n\n/gu, '\n'), OTHER.replace(/,/gu, '')]);
     expect(found).toEqual([
@@ -57,7 +51,7 @@ describe('findDuplicates', () => {
     expect(duplicatesOf(texts, 0.2)).toHaveLength(1);
   });
 
-  it('joins a copy of a copy through the copy, and says so when it is not itself alike enough', () => {
+  it('joins a copy of a copy through the copy when it is at least half the threshold like the kept one, and says so', () => {
     // Each step changes an eighth of the words, other ones (J about 0.6 a step, 1/3 over both).
     const second = replaceEvery(BASE, 8, 'lion');
     const third = replaceEvery(second, 8, 'tiger', 4);
@@ -68,8 +62,37 @@ describe('findDuplicates', () => {
     ]);
     expect(found[0]!.through).toBeUndefined();
     expect(found[1]!.similarity).toBeLessThan(0.45);
+    expect(found[1]!.similarity).toBeGreaterThanOrEqual(0.225);
     expect(found[1]!.through?.index).toBe(1);
     expect(found[1]!.through?.similarity).toBeGreaterThanOrEqual(0.45);
+  });
+
+  it('joins two copies through their original when it comes after them', () => {
+    // A fifth of the words changed, and a tenth at other places: each is near the original, the
+    // two are less alike than the threshold, but more than half of it.
+    const fifth = replaceEvery(BASE, 5);
+    const tenth = replaceEvery(BASE, 10, 'lion', 8);
+    const found = duplicatesOf([fifth, tenth, BASE]);
+    expect(found.map((duplicate) => [duplicate.index, duplicate.of])).toEqual([
+      [1, 0],
+      [2, 0],
+    ]);
+    expect(found[0]!.similarity).toBeLessThan(0.4);
+    expect(found[0]!.through).toMatchObject({ index: 2 });
+  });
+
+  it('stops a chain of copies drifting away from the kept document, where single linkage would join them all', () => {
+    // Each step changes an eighth of the words, other ones each time: the third step shares
+    // almost no word pair with the first text, though it is close to the step before it.
+    const steps = [BASE];
+    for (const [offset, word] of [[0, 'lion'], [4, 'tiger'], [2, 'bear'], [6, 'wolf']] as const) steps.push(replaceEvery(steps.at(-1)!, 8, word, offset));
+    const found = duplicatesOf(steps, 0.45);
+    expect(found.map((duplicate) => [duplicate.index, duplicate.of])).toEqual([
+      [1, 0],
+      [2, 0],
+      [4, 3],
+    ]);
+    for (const duplicate of found) expect(duplicate.similarity).toBeGreaterThanOrEqual(0.225);
   });
 
   it('never joins documents without words, not even to each other', () => {

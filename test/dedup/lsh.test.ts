@@ -11,9 +11,9 @@ function storeOf(signatures: number[][]): SignatureStore {
   return store;
 }
 
-function candidates(store: SignatureStore, rows: number, joined: (a: number, b: number) => boolean = () => false): [number, number][] {
+function candidates(store: SignatureStore, rows: number, skip: (a: number, b: number) => boolean = () => false): [number, number][] {
   const pairs: [number, number][] = [];
-  forEachCandidate(store, { bands: Math.floor(12 / rows), rows }, () => true, joined, (document, earlier) => pairs.push([document, earlier]));
+  forEachCandidate(store, { bands: Math.floor(12 / rows), rows }, () => true, skip, (document, earlier) => pairs.push([document, earlier]));
   return pairs;
 }
 
@@ -55,21 +55,20 @@ describe('forEachCandidate', () => {
     expect(candidates(store, 3)).toEqual([[2, 0]]);
   });
 
-  it('meets a pair once per band it agrees on, and skips pairs already joined', () => {
+  it('meets a pair once per band it agrees on, oldest first in a bucket, and passes over the pairs `skip` refuses', () => {
     const same = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
     const store = storeOf([same, same, same]);
     expect(candidates(store, 3)).toHaveLength(4 * 3);
-    expect(candidates(store, 3, () => true)).toEqual([]);
-    // Most recent first within a bucket.
-    expect(candidates(store, 3).slice(0, 3)).toEqual([[1, 0], [2, 1], [2, 0]]);
+    expect(candidates(store, 3).slice(0, 3)).toEqual([[1, 0], [2, 0], [2, 1]]);
+    expect(candidates(store, 3, (_, earlier) => earlier === 0)).toEqual(Array.from({ length: 4 }, () => [2, 1]));
   });
 
-  it('looks at no more than 64 earlier documents of a bucket per document and band', () => {
+  it('looks at the 64 oldest documents of a bucket at most, per document and band', () => {
     const same = [7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7];
     const store = storeOf(Array.from({ length: 100 }, () => same));
-    const pairs = candidates(store, 4);
-    const forLast = pairs.filter(([document]) => document === 99);
+    const forLast = candidates(store, 4).filter(([document]) => document === 99);
     expect(forLast).toHaveLength(64 * 3);
+    expect(Math.max(...forLast.map(([, earlier]) => earlier))).toBe(63);
   });
 
   it('leaves out the documents `include` refuses', () => {

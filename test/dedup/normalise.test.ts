@@ -50,8 +50,8 @@ describe('normalisedWords', () => {
     expect(a.filter((word, i) => word !== b[i])).toHaveLength(1);
   });
 
-  it('lower-cases letters outside ASCII', () => {
-    expect(words('ÉCOLE Straße ΣΟΦΙΑ')).toEqual(words('école straße σοφια'));
+  it('folds case and compatibility forms outside ASCII, but keeps accents', () => {
+    expect(words('ÉCOLE STRASSE ΣΟΦΙΑΣ ﬁnal ＡＢＣ')).toEqual(words('école Straße σοφιας final abc'));
     expect(words('ÉCOLE')).not.toEqual(words('ecole'));
   });
 
