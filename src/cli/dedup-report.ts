@@ -29,46 +29,47 @@ const round = (value: number): number => Math.round(value * 1000) / 1000;
 /**
  * The drops of a run, told as its documents are met again in input order: names are not held for
  * every document (a million names cost more than their signatures), only for the kept documents
- * that some drop names, which always come before it.
+ * that some drop names, which always come before it, and only when the reports are shown.
  */
 export class DropPlan {
-  private readonly byIndex = new Map<number, Duplicate>();
-  private readonly named = new Set<number>();
+  /** Per document, 1 when a drop names it. */
+  private readonly named: Uint8Array;
   private readonly names = new Map<number, string>();
+  private next = 0;
 
+  /** `duplicates` in input order, as `findDuplicates` gives them; `withNames`: whether reports name the documents. */
   constructor(
-    duplicates: readonly Duplicate[],
+    private readonly duplicates: readonly Duplicate[],
     private readonly store: SignatureStore,
+    private readonly withNames = true,
   ) {
+    this.named = new Uint8Array(withNames ? store.size : 0);
+    if (!withNames) return;
     for (const duplicate of duplicates) {
-      this.byIndex.set(duplicate.index, duplicate);
-      this.named.add(duplicate.of);
-      if (duplicate.through) this.named.add(duplicate.through.index);
+      this.named[duplicate.of] = 1;
+      if (duplicate.through) this.named[duplicate.through.index] = 1;
     }
   }
 
-  /** How many documents are dropped. */
-  get drops(): number {
-    return this.byIndex.size;
-  }
-
   /**
-   * Called for every document in input order (`index` counting from 0 over the whole run, `shardIndex` within
-   * its shard): its report when it is dropped.
+   * Called for every document in input order (`index` counting from 0 over the whole run,
+   * `shardIndex` within its shard): its report when it is dropped.
    */
   meet(index: number, name: string, shardIndex = index): DropReport | undefined {
-    if (this.named.has(index)) this.names.set(index, name);
-    const duplicate = this.byIndex.get(index);
-    if (duplicate === undefined) return undefined;
+    if (this.named[index] === 1) this.names.set(index, name);
+    const duplicate = this.duplicates[this.next];
+    if (duplicate === undefined || duplicate.index !== index) return undefined;
+    this.next++;
     const through = duplicate.through;
+    const nameOf = (document: number): string => (this.withNames ? this.names.get(document)! : '');
     return {
       index: shardIndex,
       key: this.store.exactKey(index),
       document: name,
-      duplicate_of: this.names.get(duplicate.of)!,
+      duplicate_of: nameOf(duplicate.of),
       similarity: round(duplicate.similarity),
       exact: duplicate.exact,
-      ...(through ? { through: { document: this.names.get(through.index)!, similarity: round(through.similarity) } } : {}),
+      ...(through ? { through: { document: nameOf(through.index), similarity: round(through.similarity) } } : {}),
     };
   }
 }

@@ -195,7 +195,7 @@ export async function dedupAll(spec: DocumentSpec, settings: SignatureSettings, 
       if (spoolError !== undefined) throw new Error(`cannot keep stdin in ${os.tmpdir()} for the second reading: ${messageOf(spoolError)}`);
     }
     const duplicates = findDuplicates(store, threshold);
-    const plan = new DropPlan(duplicates, store);
+    const plan = new DropPlan(duplicates, store, output.explain || output.json);
     const again = spool === undefined ? io.stdin : createReadStream(path.join(spool, 'stdin.jsonl'));
     await filterDocuments(spec, again, { documents: store.size, decide: (item) => plan.meet(item.index, item.name) }, output, io, tally);
     io.stderr.write(`clean-article: ${summary(store.size, duplicates)}\n`);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { mix32 } from '../../src/dedup/hash.js';
 import { MinHasher, similarity } from '../../src/dedup/minhash.js';
-import { DEFAULT_SIGNATURE_SETTINGS, Signer } from '../../src/dedup/signature.js';
+import { DEFAULT_SIGNATURE_SETTINGS, estimatedSimilarity, Signer } from '../../src/dedup/signature.js';
 
 /** `count` distinct shingle hashes, numbered from `from`. */
 const range = (from: number, count: number): Int32Array => Int32Array.from({ length: count }, (_, i) => mix32(from + i));
@@ -38,6 +38,12 @@ describe('MinHasher and similarity', () => {
   it('gives no signature for no shingles, and one byte per position otherwise', () => {
     expect(new MinHasher(256).signature(new Int32Array(0))).toBeUndefined();
     expect(new MinHasher(64).signature(range(0, 1))).toHaveLength(64);
+  });
+
+  it('compares only signatures of one length', () => {
+    const signature = new MinHasher(64).signature(range(0, 10))!;
+    expect(estimatedSimilarity(signature, signature)).toBe(1);
+    expect(() => estimatedSimilarity(signature, new MinHasher(128).signature(range(0, 10))!)).toThrow(RangeError);
   });
 
   it('refuses a number of positions that is not a power of two from 2 to 65536', () => {

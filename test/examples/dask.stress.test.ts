@@ -13,6 +13,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { mix32 } from '../../src/dedup/hash.js';
 import { BIN, ROOT, runCli, temporaryFolders } from '../cli/helpers.js';
 
 const temporary = temporaryFolders();
@@ -32,16 +33,10 @@ function daskPython(): string | undefined {
 const PYTHON = daskPython();
 if (PYTHON === undefined) console.warn('test/examples/dask.stress.test.ts: skipped: Dask is not installed (apt-get install python3-distributed)');
 
-/** mulberry32, so that the corpus is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Numbers in [0, 1) from a counter through the project's mixer, so that the corpus is the same on every run. */
+function sequence(seed: number): () => number {
+  let count = 0;
+  return () => (mix32(seed ^ Math.imul(++count, 0x9e3779b9)) >>> 0) / 4294967296;
 }
 
 /**
@@ -51,7 +46,7 @@ function prng(seed: number): () => number {
  * some exact or edited copies of earlier records, and lines that are no records.
  */
 function fixtureCorpus(records: number): string {
-  const random = prng(17);
+  const random = sequence(17);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const texts = readdirSync(path.join(ROOT, 'fixtures')).filter((name) => name.endsWith('.raw.txt')).sort().map((name) => readFileSync(path.join(ROOT, 'fixtures', name), 'utf8'));
   const lines = texts.flatMap((text) => text.split(/\r?\n/u)).map((line) => line.trim()).filter((line) => line !== '');
