@@ -54,7 +54,9 @@ export function signaturesTrailer(documents: number): string {
 export interface SignatureEntry {
   /** '' for a document without words. */
   readonly exactKey: string;
+  /** `undefined` for a document without words; otherwise valid only until the next entry is read (its bytes are reused). */
   readonly signature: Uint8Array | undefined;
+  /** '' when the names are not read. */
   readonly name: string;
 }
 
@@ -71,48 +73,60 @@ export class FormatError extends Error {
 
 /**
  * Opens a signatures file: checks its header, then yields its entries, checking each and, at the
- * end, that the trailer is there and counts them.
+ * end, that the trailer is there and counts them. With `names` false, the names are checked to be
+ * there but not decoded (the merge reads a million of them twice, and needs them once).
  */
-export async function openSignatures(file: string): Promise<SignaturesReader> {
+export async function openSignatures(file: string, names = true): Promise<SignaturesReader> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity })[Symbol.asyncIterator]();
   const first = await lines.next();
   const header = first.done ? undefined : SIGNATURES_HEADER.exec(first.value);
   if (!header) throw new FormatError(`${file}: not a signatures file of this version (made by "clean-article dedup signatures")`);
   const settings: SignatureSettings = { shingleSize: Number(header[1]), positions: Number(header[2]) };
+  const bytes = Buffer.alloc(settings.positions);
+  const signature = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const encodedLength = 4 * Math.ceil(settings.positions / 3);
   async function* entries(): AsyncGenerator<SignatureEntry> {
     let number = 1;
     let documents = 0;
     for (let next = await lines.next(); !next.done; next = await lines.next()) {
       number++;
-      const trailer = TRAILER.exec(next.value);
-      if (trailer) {
-        if (trailer[1] !== 'documents' || Number(trailer[2]) !== documents) throw new FormatError(`${file}:${number}: the trailer counts ${trailer[2]} ${trailer[1]}, the file holds ${documents}`);
+      const line = next.value;
+      if (line.startsWith('#')) {
+        const trailer = TRAILER.exec(line);
+        if (trailer === null || trailer[1] !== 'documents' || Number(trailer[2]) !== documents) throw new FormatError(`${file}:${number}: not the trailer of ${documents} documents`);
         if (!(await lines.next()).done) throw new FormatError(`${file}:${number + 1}: lines after the trailer`);
         return;
       }
-      yield parseSignatureLine(next.value, settings, `${file}:${number}`);
+      const keyEnd = line.indexOf('\t');
+      const signatureEnd = keyEnd < 0 ? -1 : line.indexOf('\t', keyEnd + 1);
+      if (signatureEnd < 0) throw new FormatError(`${file}:${number}: not a "key<TAB>signature<TAB>name" line`);
+      const quoted = line.slice(signatureEnd + 1).trimEnd();
+      const name = names ? parseName(quoted) : quoted.length >= 2 && quoted.startsWith('"') && quoted.endsWith('"') ? '' : undefined;
+      if (name === undefined) throw new FormatError(`${file}:${number}: the name is not a JSON string`);
+      const key = line.slice(0, keyEnd);
       documents++;
+      if (key === '-' && signatureEnd === keyEnd + 2 && line[keyEnd + 1] === '-') {
+        yield { exactKey: '', signature: undefined, name };
+        continue;
+      }
+      const encoded = line.slice(keyEnd + 1, signatureEnd);
+      if (!KEY.test(key) || encoded.length !== encodedLength || bytes.write(encoded, 'base64') !== settings.positions) {
+        throw new FormatError(`${file}:${number}: not a key of 16 hexadecimal digits and a signature of ${settings.positions} bytes`);
+      }
+      yield { exactKey: key, signature, name };
     }
     throw new FormatError(`${file}: cut short (no "# end" line): was the signatures phase interrupted?`);
   }
   return { settings, entries: entries() };
 }
 
-function parseSignatureLine(line: string, settings: SignatureSettings, where: string): SignatureEntry {
-  const fields = line.trimEnd().split('\t');
-  if (fields.length !== 3) throw new FormatError(`${where}: not a "key<TAB>signature<TAB>name" line`);
-  const [key, encoded, quoted] = fields as [string, string, string];
-  let name: unknown;
+function parseName(quoted: string): string | undefined {
   try {
-    name = JSON.parse(quoted);
+    const name: unknown = JSON.parse(quoted);
+    return typeof name === 'string' ? name : undefined;
   } catch {
-    name = undefined;
+    return undefined;
   }
-  if (typeof name !== 'string') throw new FormatError(`${where}: the name is not a JSON string`);
-  if (key === '-' && encoded === '-') return { exactKey: '', signature: undefined, name };
-  const signature = new Uint8Array(Buffer.from(encoded, 'base64'));
-  if (!KEY.test(key) || signature.length !== settings.positions) throw new FormatError(`${where}: not a key of 16 hexadecimal digits and a signature of ${settings.positions} bytes`);
-  return { exactKey: key, signature, name };
 }
 
 /** The header line of a drops file for a shard of `documents` documents. */

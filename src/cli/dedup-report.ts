@@ -35,14 +35,20 @@ export class DropPlan {
   /** Per document, 1 when a drop names it. */
   private readonly named: Uint8Array;
   private readonly names = new Map<number, string>();
+  /** The exact keys of the dropped documents, in order: the store of signatures need not outlive the plan. */
+  private readonly keys: string[];
   private next = 0;
 
-  /** `duplicates` in input order, as `findDuplicates` gives them; `withNames`: whether reports name the documents. */
+  /**
+   * `duplicates` in input order, as `findDuplicates` gives them for the documents of `store`;
+   * `withNames`: whether reports name the documents.
+   */
   constructor(
     private readonly duplicates: readonly Duplicate[],
-    private readonly store: SignatureStore,
+    store: SignatureStore,
     private readonly withNames = true,
   ) {
+    this.keys = duplicates.map((duplicate) => store.exactKey(duplicate.index));
     this.named = new Uint8Array(withNames ? store.size : 0);
     if (!withNames) return;
     for (const duplicate of duplicates) {
@@ -59,12 +65,12 @@ export class DropPlan {
     if (this.named[index] === 1) this.names.set(index, name);
     const duplicate = this.duplicates[this.next];
     if (duplicate === undefined || duplicate.index !== index) return undefined;
-    this.next++;
+    const key = this.keys[this.next++]!;
     const through = duplicate.through;
     const nameOf = (document: number): string => (this.withNames ? this.names.get(document)! : '');
     return {
       index: shardIndex,
-      key: this.store.exactKey(index),
+      key,
       document: name,
       duplicate_of: nameOf(duplicate.of),
       similarity: round(duplicate.similarity),

@@ -15,7 +15,7 @@ import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { findDuplicates } from '../dedup/clusters.js';
+import { findDuplicates, type Duplicate } from '../dedup/clusters.js';
 import { normalisedWords } from '../dedup/normalise.js';
 import { Signer, type SignatureSettings } from '../dedup/signature.js';
 import { SignatureStore } from '../dedup/store.js';
@@ -114,11 +114,64 @@ export async function mergePhase(files: readonly string[], outDir: string, thres
   const targets = files.map((file) => outputPath(outDir, `${path.basename(file).replace(/\.[^.]*$/u, '')}.drops`));
   const clash = targets.findIndex((target, i) => targets.indexOf(target) !== i);
   if (clash >= 0) throw new UsageError(`${files[clash]} and ${files[targets.indexOf(targets[clash]!)]} would both write ${targets[clash]}; rename one`);
+  // The names come from a second reading of the files: only those of kept documents that a drop
+  // names are held, and the signatures are gone by then.
+  const { plan, duplicates, documents, shardSizes } = await planFromSignatures(files, threshold);
+  const prepare = outputFolders(outDir);
+  let index = 0;
+  for (const [shard, file] of files.entries()) {
+    const target = targets[shard]!;
+    try {
+      prepare(target);
+    } catch (error) {
+      if (error instanceof PathError) throw error;
+      throw new PathError(`cannot write ${shownName(target)}: ${messageOf(error)}`);
+    }
+    const sink = await fileSink(target);
+    try {
+      await sink.write(dropsHeader(shardSizes[shard]!, threshold));
+      let drops = 0;
+      let shardIndex = 0;
+      let batch = '';
+      for await (const entry of (await openSignatures(file)).entries) {
+        const report = plan.meet(index++, entry.name, shardIndex++);
+        if (report === undefined) continue;
+        drops++;
+        batch += `${JSON.stringify(report)}\n`;
+        if (explain) io.stderr.write(`${explainDrop(report)}\n`);
+        if (batch.length >= WRITE_BATCH) {
+          await sink.write(batch);
+          batch = '';
+        }
+      }
+      await sink.write(batch + dropsTrailer(drops));
+      await sink.close();
+    } catch (error) {
+      await sink.abandon();
+      throw error;
+    }
+  }
+  io.stderr.write(`clean-article: ${summary(documents, duplicates)}\n`);
+  return 0;
+}
+
+/** What a run found: the drops, told in input order, and how many documents there were. */
+interface Found {
+  readonly plan: DropPlan;
+  readonly duplicates: readonly Duplicate[];
+  readonly documents: number;
+}
+
+/**
+ * Reads the signatures of the files, in order, checked to be made with one set of settings, and
+ * finds their duplicates. The store of signatures (most of the memory) is gone when it returns.
+ */
+async function planFromSignatures(files: readonly string[], threshold: number): Promise<Found & { shardSizes: number[] }> {
   let settings: SignatureSettings | undefined;
   let store: SignatureStore | undefined;
   const shardSizes: number[] = [];
   for (const file of files) {
-    const reader = await openSignatures(file);
+    const reader = await openSignatures(file, false);
     if (settings === undefined) {
       settings = reader.settings;
       store = new SignatureStore(settings.positions);
@@ -134,33 +187,7 @@ export async function mergePhase(files: readonly string[], outDir: string, thres
   }
   if (store === undefined) throw new UsageError('merge needs signatures files');
   const duplicates = findDuplicates(store, threshold);
-  const plan = new DropPlan(duplicates, store);
-  // The names come from a second reading of the files: only those of kept documents that a drop names are held.
-  const prepare = outputFolders(outDir);
-  let index = 0;
-  for (const [shard, file] of files.entries()) {
-    const lines = [dropsHeader(shardSizes[shard]!, threshold)];
-    let drops = 0;
-    let shardIndex = 0;
-    for await (const entry of (await openSignatures(file)).entries) {
-      const report = plan.meet(index++, entry.name, shardIndex++);
-      if (report === undefined) continue;
-      drops++;
-      lines.push(`${JSON.stringify(report)}\n`);
-      if (explain) io.stderr.write(`${explainDrop(report)}\n`);
-    }
-    lines.push(dropsTrailer(drops));
-    const target = targets[shard]!;
-    try {
-      prepare(target);
-      writeFileSafely(target, Buffer.from(lines.join('')));
-    } catch (error) {
-      if (error instanceof PathError) throw error;
-      throw new PathError(`cannot write ${shownName(target)}: ${messageOf(error)}`);
-    }
-  }
-  io.stderr.write(`clean-article: ${summary(store.size, duplicates)}\n`);
-  return 0;
+  return { plan: new DropPlan(duplicates, store), duplicates, documents: store.size, shardSizes };
 }
 
 /** Phase 3: the documents of `spec` without those the drops file `dropsFile` lists. */
@@ -178,31 +205,42 @@ export async function dedupAll(spec: DocumentSpec, settings: SignatureSettings, 
   const spool = fromStdin ? await fs.mkdtemp(path.join(os.tmpdir(), 'clean-article-dedup-')) : undefined;
   try {
     const tally = new Tally(io);
-    const signer = new Signer(settings);
-    const store = new SignatureStore(settings.positions);
-    const copy = spool === undefined ? undefined : createWriteStream(path.join(spool, 'stdin.jsonl'));
-    let spoolError: unknown;
-    copy?.on('error', (error) => (spoolError ??= error));
-    const stdin = copy === undefined ? io.stdin : tee(io.stdin, copy);
-    // Read errors are told by the second reading, which meets them again.
-    for await (const item of readDocuments(spec, stdin, { onError: () => undefined })) {
-      if (item.kind !== 'document') continue;
-      const { exactKey, signature } = signer.sign(item.text);
-      store.add(exactKey, signature);
-    }
-    if (copy !== undefined) {
-      await new Promise<void>((resolve) => copy.end(resolve));
-      if (spoolError !== undefined) throw new Error(`cannot keep stdin in ${os.tmpdir()} for the second reading: ${messageOf(spoolError)}`);
-    }
-    const duplicates = findDuplicates(store, threshold);
-    const plan = new DropPlan(duplicates, store, output.explain || output.json);
-    const again = spool === undefined ? io.stdin : createReadStream(path.join(spool, 'stdin.jsonl'));
-    await filterDocuments(spec, again, { documents: store.size, decide: (item) => plan.meet(item.index, item.name) }, output, io, tally);
-    io.stderr.write(`clean-article: ${summary(store.size, duplicates)}\n`);
+    const { plan, duplicates, documents } = await planFromDocuments(spec, spool, settings, threshold, output.explain || output.json, io);
+    const again = spool === undefined ? io.stdin : createReadStream(path.join(spool, STDIN_COPY));
+    await filterDocuments(spec, again, { documents, decide: (item) => plan.meet(item.index, item.name) }, output, io, tally);
+    io.stderr.write(`clean-article: ${summary(documents, duplicates)}\n`);
     return tally.failed > 0 ? 2 : 0;
   } finally {
     if (spool !== undefined) await fs.rm(spool, { recursive: true, force: true });
   }
+}
+
+/** The name of the copy of stdin in the spool folder. */
+const STDIN_COPY = 'stdin.jsonl';
+
+/**
+ * Signs the documents (copying stdin into `spool`, when given, for the second reading) and finds
+ * their duplicates. The store of signatures (most of the memory) is gone when it returns. Read
+ * errors are not told here: the second reading meets them again and tells them.
+ */
+async function planFromDocuments(spec: DocumentSpec, spool: string | undefined, settings: SignatureSettings, threshold: number, withNames: boolean, io: RunIO): Promise<Found> {
+  const signer = new Signer(settings);
+  const store = new SignatureStore(settings.positions);
+  const copy = spool === undefined ? undefined : createWriteStream(path.join(spool, STDIN_COPY));
+  let spoolError: unknown;
+  copy?.on('error', (error) => (spoolError ??= error));
+  const stdin = copy === undefined ? io.stdin : tee(io.stdin, copy);
+  for await (const item of readDocuments(spec, stdin, { onError: () => undefined })) {
+    if (item.kind !== 'document') continue;
+    const { exactKey, signature } = signer.sign(item.text);
+    store.add(exactKey, signature);
+  }
+  if (copy !== undefined) {
+    await new Promise<void>((resolve) => copy.end(resolve));
+    if (spoolError !== undefined) throw new Error(`cannot keep stdin in ${os.tmpdir()} for the second reading: ${messageOf(spoolError)}`);
+  }
+  const duplicates = findDuplicates(store, threshold);
+  return { plan: new DropPlan(duplicates, store, withNames), duplicates, documents: store.size };
 }
 
 /** Which documents a filtering pass drops, and how many documents it expects. */
