@@ -10,7 +10,7 @@ export type { Analysis, Piece, TermCounts } from './core/analysis.js';
 export { CLEANERS, RULE_IDS } from './cleaners/index.js';
 export { documentLineKeys, lineKey, MAX_BOILERPLATE_LINE_WORDS } from './cleaners/corpus-boilerplate.js';
 export { parseDocument } from './core/parse.js';
-export { segmentSentences } from './core/segment.js';
+export { segmentSentences, type SegmentOptions } from './core/segment.js';
 export { locator, type Location } from './core/location.js';
 export {
   DEFAULT_SIGNATURE_SETTINGS,

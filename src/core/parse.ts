@@ -1,12 +1,11 @@
 /**
  * Parses text once into the {@link Document} model. Paragraphs are runs of non-blank lines; a line
- * is a block of its own (scrapers put one block per line), except that a line ending without
- * terminal punctuation and followed by a line starting in lower case is taken as hard-wrapped
- * prose ("the talks could\nnarrow those differences"), and sentences flow across it.
+ * is a block of its own (scrapers put one block per line), except where the segmenter reads it as
+ * hard-wrapped prose ("the talks could\nnarrow those differences"): then sentences flow across it.
  */
 import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
 import { sentenceSplitter, type SentenceSplitter } from './segment.js';
-import { startsLower, trimSpan } from './text.js';
+import { trimSpan } from './text.js';
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
@@ -21,7 +20,8 @@ export function parseDocument(text: string): Document {
   const lines: Line[] = [];
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
-  const split = sentenceSplitter();
+  // Repeats are looked for sentence by sentence, and a pull quote repeats one sentence of a quotation.
+  const split = sentenceSplitter({ splitQuotations: true });
   let block: RawLine[] = [];
   const flush = (): void => {
     if (block.length > 0) addParagraph(text, block, split, paragraphs, lines, sentences);
@@ -60,12 +60,12 @@ function addParagraph(text: string, block: RawLine[], split: SentenceSplitter, p
   const firstLine = lines.length;
   const firstSentence = sentences.length;
   const lineSentences: number[][] = block.map(() => []);
-  for (const [from, to] of flows(text, block)) {
-    for (const span of split(text, block[from]!.start, block[to]!.end)) {
-      const lineOffset = lineOf(block, span.start, from);
-      lineSentences[lineOffset]!.push(sentences.length);
-      sentences.push({ index: sentences.length, span, text: text.slice(span.start, span.end), line: firstLine + lineOffset, paragraph: paragraphIndex });
-    }
+  // The segmenter ends a sentence at every line break except a wrapped line's.
+  let lineOffset = 0;
+  for (const span of split(text, block[0]!.start, block[block.length - 1]!.end)) {
+    lineOffset = lineOf(block, span.start, lineOffset);
+    lineSentences[lineOffset]!.push(sentences.length);
+    sentences.push({ index: sentences.length, span, text: text.slice(span.start, span.end), line: firstLine + lineOffset, paragraph: paragraphIndex });
   }
   block.forEach((raw, offset) => {
     lines.push({ index: lines.length, span: raw, text: text.slice(raw.start, raw.end), paragraph: paragraphIndex, sentences: lineSentences[offset]! });
@@ -77,21 +77,6 @@ function addParagraph(text: string, block: RawLine[], split: SentenceSplitter, p
     lines: block.map((_, offset) => firstLine + offset),
     sentences: range(firstSentence, sentences.length),
   });
-}
-
-/** Groups the lines of a block into flows of hard-wrapped prose: `[firstLine, lastLine]` pairs. */
-function flows(text: string, block: RawLine[]): Array<[number, number]> {
-  const result: Array<[number, number]> = [];
-  let from = 0;
-  for (let i = 0; i < block.length; i++) {
-    const next = block[i + 1];
-    const wraps = next !== undefined && !/[.!?…。！？:;"'”’)\]]$/u.test(text.slice(block[i]!.start, block[i]!.end)) && startsLower(text.slice(next.start, next.end));
-    if (!wraps) {
-      result.push([from, i]);
-      from = i + 1;
-    }
-  }
-  return result;
 }
 
 function lineOf(block: RawLine[], offset: number, from: number): number {

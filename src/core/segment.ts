@@ -1,109 +1,135 @@
 /**
- * Sentence segmentation with character offsets. Rule-based, in the spirit of pySBD's golden rules.
+ * Sentence segmentation with character offsets. Rule-based, in the manner of pragmatic_segmenter
+ * and pySBD, without rewriting the text: every decision is taken on the original characters.
  *
- * The range is first cut into tokens: maximal runs of non-space characters. A sentence can end
+ * The range is first cut into tokens: maximal runs of non-space characters. A sentence ends
  *
- * - at the end of a token that ends in terminal punctuation (`.!?…` and friends, possibly followed
- *   by closing quotes and brackets: `great."`, `engineer.)`), when the next token can start a
- *   sentence, unless the period belongs to an abbreviation ("Mr. Smith", "p. 55"), an initial
- *   ("Jonas E. Smith") or a number, or the dots are a spaced ellipsis (". . .");
- * - inside a token, after the full-width terminators `。！？` that need no space after them
- *   ("今日は晴れ。明日は雨。"), and after ASCII `!?` between Chinese or Japanese characters;
- * - before a list marker that continues the numbering of the list item the current sentence
- *   started with ("1) The first item 2) The second item").
+ * - at a line break, unless the line wraps: it does not end in terminal punctuation, the next
+ *   line starts in lower case (or with "("), and something says the break is a wrap rather than
+ *   the end of a line of its own (white space before it, as pragmatic_segmenter reads a PDF's
+ *   lines; a long line; a line ending on a comma, a hyphen or a stop word): "It was a cold \nnight"
+ *   is one sentence, "features\ncontact manager" two;
+ * - at the end of a token that ends in terminal punctuation (the characters Unicode gives the
+ *   Sentence_Terminal property: `.!?։؟।။።` and the full-width ones, plus the ellipsis; `:` after
+ *   Armenian or Arabic letters, `;` after Greek ones), possibly followed by closing quotes and
+ *   brackets and by numbered references ("great.\"", "martyr.[1]", "consultation.11 12"), when the
+ *   next token can start a sentence: unless the period belongs to an abbreviation (see
+ *   `abbreviations.ts`), an initial or a number, the dots are a spaced ellipsis, or the terminal
+ *   punctuation stands inside a quotation or parentheses and is not the end of it;
+ * - inside a token: after the terminators of scripts written without spaces ("晴れ。明日",
+ *   "ቀን ይሁንልህ።እባክሽ"), after ASCII `!?` between Chinese or Japanese characters, and at a period
+ *   glued to the next sentence ("Hello world.Today is");
+ * - before a list marker that starts a list or continues the numbering of the list item the
+ *   current sentence started with ("1) The first item 2) The second item", "Smith. a. here").
  *
- * Every decision looks at the token itself and a bounded number of neighbouring tokens, so the
- * whole pass is linear in the length of the range; no regular expression here can backtrack
- * beyond the token it is applied to.
+ * Quotations and brackets are paired once per range by a stack, never across a line that ends a
+ * sentence: terminal punctuation inside a pair ends a sentence only when the pair closes right
+ * after it ("He said, \"Stop. Go.\" Then"), as pragmatic_segmenter's "between punctuation" rules
+ * (optionally brackets only: see {@link SegmentOptions.splitQuotations}).
+ *
+ * The segmenter takes no language: each decision reads the script of the letters around it (a
+ * document can hold sentences in several languages, and the parse comes before the document's
+ * language is known). Cyrillic text follows pragmatic_segmenter's Russian and Kazakh rules (an
+ * abbreviation's period never ends a sentence, `?` and `!` end one even before a lower-case
+ * word); other scripts the English ones.
+ *
+ * Every decision looks at the token itself and a bounded number of neighbouring tokens, and the
+ * pairing is one pass with a bounded stack, so the whole pass is linear in the length of the
+ * range; no regular expression here can backtrack beyond the token it is applied to.
  */
+import { isAbbreviation, isInnerAbbreviation, isSuffixAbbreviation, isTimeOfDay, isTitle, takesNumber } from './abbreviations.js';
 import type { Span } from './model.js';
+import { isStopwordOfSomeLanguage } from './stopwords.js';
 import { isWhiteSpace } from './text.js';
 import { tokenCapacity } from './tokens.js';
 
-/** Characters that can end a sentence ("." "!" "?" "…", their doubled forms, and other scripts'). */
-const TERMINALS = new Set([...'.!?…‼⁇⁈⁉。！？｡؟۔।']);
+/** Characters that end a sentence besides those with Unicode's Sentence_Terminal property. */
+const MORE_TERMINALS = new Set([...'…']);
 
 /**
- * Full-width terminators, used in Chinese and Japanese: they end a sentence even without a space
- * after them, as in "今日は晴れ。明日は雨。".
+ * Sentence_Terminal characters that do not end a sentence in running text: the Myanmar little
+ * section "၊" (a comma) and the one-dot leader "․".
  */
-const FULL_WIDTH = new Set([...'。！？｡']);
+const NOT_TERMINALS = new Set([...'၊․']);
 
-/** Closing quotes and brackets that may follow terminal punctuation: `"Hi."`, `(see above.)`. */
-const CLOSERS = new Set([...'"\'”’»)]」』）】》〉']);
+const SENTENCE_TERMINAL = /^\p{Sentence_Terminal}$/u;
+
+/** {@link isTerminal} per code point of the Basic Multilingual Plane, filled as met: 0 not yet known, 1 no, 2 yes. */
+const BMP_TERMINAL = new Uint8Array(0x10000);
+
+/** True when the character `char` (one UTF-16 unit or a surrogate pair) can end a sentence. */
+function isTerminal(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return code === 0x2e || code === 0x21 || code === 0x3f;
+  if (code >= 0xd800 && code <= 0xdfff) return false;
+  let known = BMP_TERMINAL[code]!;
+  if (known === 0) {
+    known = (SENTENCE_TERMINAL.test(char) || MORE_TERMINALS.has(char)) && !NOT_TERMINALS.has(char) ? 2 : 1;
+    BMP_TERMINAL[code] = known;
+  }
+  return known === 2;
+}
+
+/**
+ * Terminators of scripts that need no space after them (Chinese, Japanese, Amharic, Burmese,
+ * Khmer, Devanagari), as in "今日は晴れ。明日は雨。": they end a sentence inside a token, and
+ * always at its end.
+ */
+const UNSPACED_TERMINALS = new Set([...'。！？｡．︒︕︖﹒﹖﹗።፧፨။។៕।॥']);
+
+/**
+ * Closing quotes and brackets that may follow terminal punctuation: `"Hi."`, `(see above.)`,
+ * German `„Ja.“` and Danish `»Ja.«`.
+ */
+const CLOSERS = new Set([...'"\'”’»›“‘«‹)]」』）】》〉']);
 
 /** Opening quotes and brackets that may precede the first letter of a sentence: `"Why?`, `(The`. */
-const OPENERS = /^[("'“‘«[¿¡„「『（【《〈]+/u;
+const OPENERS = /^[("'“‘«»„‚‹[¿¡「『（【《〈]+/u;
 
 /** Characters of scripts written without spaces, where ASCII `!` and `?` may also end a sentence. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-/**
- * Titles before a name: a period after them never ends a sentence when they are capitalised,
- * as in "Mr. Smith", "Dr. Who", "Mt. Fuji", "Gen. Lee". Lower-case "rep." or "gen." is a word.
- */
-const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'mt', 'ft', 'gen', 'gov', 'sen', 'rep', 'rev', 'hon', 'capt',
-  'col', 'lt', 'maj', 'sgt', 'cpl', 'pvt', 'adm', 'cmdr', 'supt', 'insp', 'pres', 'messrs', 'mme',
-  'mlle', 'fr',
-]);
+/** Dashes standing as a token between sentence parts: "voila! -- you have cake". */
+const DASH = /^(?:-{1,3}|[–—―])$/u;
 
-/**
- * Abbreviations that are followed by a number: "p. 55", "No. 5", "Vol. 2", "Jan. 5", "N°. 1026".
- * A period after them ends the sentence only when no number follows, because most of them are
- * also ordinary words that can end a sentence ("The answer was no. The talks ended.").
- */
-const NUMBERED = new Set([
-  'no', 'nos', 'nr', 'p', 'pp', 'vol', 'vols', 'fig', 'figs', 'ch', 'chap', 'sec', 'art', 'op',
-  'ca', 'approx', 'est', 'n°', 'tel', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
-  'sept', 'oct', 'nov', 'dec',
-]);
-
-/** Abbreviations that are always followed by more of the sentence: "e.g. London", "Smith vs. Jones". */
-const INNER = new Set(['e.g', 'i.e', 'viz', 'cf', 'vs']);
-
-/**
- * Abbreviations that often stand at the end of a sentence ("Pitt, Briggs & Co.", "on Main St.",
- * "at 6 p.m."): a period after them ends the sentence only when the next word looks like a
- * sentence start. Dotted abbreviations ("U.S.", "E.U.") are treated the same way.
- */
-const SUFFIXES = new Set([
-  'co', 'corp', 'inc', 'ltd', 'jr', 'sr', 'etc', 'llc', 'plc', 'bros', 'a.m', 'p.m', 'st', 'ave',
-  'blvd', 'rd', 'dept', 'al',
-]);
-
-/** Capitalised words that usually begin a sentence (pronouns, articles, conjunctions, adverbs). */
+/** Capitalised words that usually begin an English sentence (besides the stop words of every language). */
 const SENTENCE_STARTERS = new Set([
   'a', 'according', 'after', 'all', 'also', 'although', 'an', 'and', 'as', 'at', 'because', 'before',
-  'both', 'but', 'by', 'did', 'do', 'does', 'during', 'each', 'even', 'every', 'for', 'from', 'he',
-  'her', 'here', 'his', 'how', 'however', 'i', 'if', 'in', 'it', 'its', 'many', 'meanwhile', 'more',
-  'most', 'my', 'no', 'not', 'now', 'of', 'on', 'once', 'one', 'or', 'our', 'she', 'since', 'so',
-  'some', 'still', 'such', 'that', 'the', 'their', 'then', 'there', 'these', 'they', 'this', 'those',
-  'though', 'to', 'until', 'we', 'what', 'when', 'where', 'which', 'while', 'who', 'why', 'with',
-  'yes', 'yet', 'you', 'your',
+  'being', 'both', 'but', 'by', 'did', 'do', 'does', 'during', 'each', 'even', 'every', 'for', 'from',
+  'he', 'her', 'here', 'his', 'how', 'however', 'i', 'if', 'in', 'it', 'its', 'many', 'meanwhile',
+  'millions', 'more', 'most', 'my', 'no', 'not', 'now', 'of', 'on', 'once', 'one', 'or', 'our', 'she',
+  'since', 'so', 'some', 'still', 'such', 'that', 'the', 'their', 'then', 'there', 'these', 'they',
+  'this', 'those', 'though', 'to', 'until', 'we', 'what', 'when', 'where', 'which', 'while', 'who',
+  'why', 'with', 'yes', 'yet', 'you', 'your',
 ]);
 
 /** A bullet standing as a token of its own before a list marker: "• 9. The first item". */
 const BULLET = /^[•⁃‣◦▪●]$/u;
 
 /**
- * A list marker token: an optional bullet, then a number of up to three digits or a lower-case
- * letter, then `.`, `.)` or `)`: "1.", "2.)", "3)", "a.", "⁃9.".
+ * A list marker token: an optional bullet, then a number of up to three digits, a lower-case
+ * letter or a lower-case Roman numeral, then `.`, `.)` or `)`, or the same in parentheses:
+ * "1.", "2.)", "3)", "a.", "iv)", "(b)", "⁃9.".
  */
-const LIST_MARKER = /^([•⁃‣◦▪●]?)(\d{1,3}|[a-z])(\.\)|\.|\))$/u;
+const LIST_MARKER = /^([•⁃‣◦▪●]?)(\(?)(\d{1,3}|[a-z]|[ivx]{1,5})(\.\)|\.|\))$/u;
 
-/** A number-like token after "No.", "p." and the like: "55", "#3", "II", "XIV.". */
-const NUMBER_LIKE = /^(?:[#\d]|[IVXLC]+(?:[.,;:)]|$))/u;
+/** A number-like token after "No.", "p." and the like: "55", "#3", "№5", "II", "XIV.". */
+const NUMBER_LIKE = /^(?:[#№\d]|[IVXLC]+(?:[.,;:)]|$))/u;
+
+/** The values of the lower-case Roman numerals a list counts with. */
+const ROMAN: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10 };
 
 /** A list marker, as read from one or two tokens. */
 interface ListMarker {
   /** The bullet written before the marker, or `''`. */
   readonly bullet: string;
-  /** Whether the marker is a number ("1.") or a letter ("a."). */
-  readonly letter: boolean;
-  /** The number, or the letter's code point. */
+  /** Whether the marker is a number ("1."), else a letter or a Roman numeral ("a.", "iv."). */
+  readonly numeric: boolean;
+  /** The number, or the letter's code point (0 when the marker can only be a Roman numeral). */
   readonly value: number;
-  /** The punctuation after the number or letter: `.`, `.)` or `)`. */
+  /** The value as a lower-case Roman numeral ("i", "iv"), or 0 when it is none. */
+  readonly roman: number;
+  /** The punctuation around the number or letter: `.`, `.)`, `)` or `()`. */
   readonly style: string;
   /** How many tokens the marker takes: 2 for a bullet standing apart ("• 9."), else 1. */
   readonly tokens: number;
@@ -113,8 +139,19 @@ interface ListMarker {
  * The sentences of `text[start, end)`, as spans of the whole text with leading and trailing white
  * space excluded. Runs in time linear in the length of the range.
  */
-export function segmentSentences(text: string, start = 0, end = text.length): Span[] {
-  return sentenceSplitter()(text, start, end);
+export function segmentSentences(text: string, start = 0, end = text.length, options: SegmentOptions = {}): Span[] {
+  return sentenceSplitter(options)(text, start, end);
+}
+
+/** How {@link segmentSentences} reads the text. */
+export interface SegmentOptions {
+  /**
+   * End sentences inside quotations too: `"I run it from my phone. I have for years," he said.`
+   * is then two sentences, not one. The cleaning pipeline splits them, because a pull quote or a
+   * truncated copy repeats one sentence of a quotation; pragmatic_segmenter does not (the
+   * default). Brackets hold their sentences either way.
+   */
+  readonly splitQuotations?: boolean;
 }
 
 /** Splits `text[start, end)` into sentences (see {@link sentenceSplitter}). */
@@ -125,13 +162,327 @@ export type SentenceSplitter = (text: string, start: number, end: number) => Spa
  * its token arrays from one range to the next: a parse splits thousands of short ranges, and
  * making a typed array costs more than filling it. The arrays grow to the longest range split.
  */
-export function sentenceSplitter(): SentenceSplitter {
-  const buffer: TokenArrays = { starts: new Int32Array(0), ends: new Int32Array(0), marked: new Uint8Array(0) };
-  return (text, start, end) => splitTokens(text, tokenize(text, start, end, buffer));
+export function sentenceSplitter({ splitQuotations = false }: SegmentOptions = {}): SentenceSplitter {
+  const buffer: TokenArrays = { starts: new Int32Array(0), ends: new Int32Array(0), flags: new Uint8Array(0) };
+  return (text, start, end) => splitTokens(text, tokenize(text, start, end, buffer), splitQuotations);
 }
 
+// Per-token flags (see TokenArrays.flags).
+/** The token holds `!`, `?` or a terminator of an unspaced script: it may hold {@link innerBoundaries}. */
+const MARKED = 1;
+/** A line break stands between the token and the one before. */
+const BREAK = 2;
+/** White space stands before that line break, at the end of the line before. */
+const SPACED_BREAK = 4;
+/** Two or more line breaks (a blank line) stand before the token. */
+const BLANK = 8;
+/** The token holds a period followed by a capital letter: "world.Today". */
+const GLUED = 16;
+/** The token holds a quote or a bracket. */
+const QUOTED = 32;
+/** Set by {@link markLineEnds}: the line before the token ends a sentence. */
+const HARD_BREAK = 64;
+
+/**
+ * The runs of non-space characters of a range, in typed arrays rather than one object each: the
+ * range can be a 200 MB line of tens of millions of tokens.
+ */
+interface Tokens extends TokenArrays {
+  /** How many tokens there are (the arrays may be longer). */
+  readonly length: number;
+}
+
+/** Arrays of token offsets and flags, reused from one range to the next (see {@link sentenceSplitter}). */
+interface TokenArrays {
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Per token, the {@link MARKED}, {@link BREAK} ... bits. */
+  flags: Uint8Array;
+}
+
+/** The runs of non-space characters of `text[start, end)`, in `buffer`, made longer when needed. */
+function tokenize(text: string, start: number, end: number, buffer: TokenArrays): Tokens {
+  const capacity = tokenCapacity(end - start, (count) => scanTokens(text, start, end, count));
+  if (buffer.starts.length < capacity) {
+    buffer.starts = new Int32Array(capacity);
+    buffer.ends = new Int32Array(capacity);
+    buffer.flags = new Uint8Array(capacity);
+  }
+  const { starts, ends, flags } = buffer;
+  let length = 0;
+  scanTokens(text, start, end, (tokenStart, tokenEnd, tokenFlags) => {
+    starts[length] = tokenStart;
+    ends[length] = tokenEnd;
+    flags[length++] = tokenFlags;
+  });
+  return { length, starts, ends, flags };
+}
+
+/**
+ * Per character code outside ASCII, the token flag it sets: {@link MARKED} for the terminators of
+ * unspaced scripts, {@link QUOTED} for quotes and brackets (filled below, once the tables exist).
+ */
+const NON_ASCII_FLAGS = new Uint8Array(0x10000);
+
+/** In {@link ASCII_FLAGS}: a period, which sets {@link GLUED} when a capital letter follows. */
+const PERIOD = 128;
+
+/**
+ * Per ASCII character, the token flag it sets: {@link MARKED} for `!` and `?`, {@link QUOTED} for
+ * quotes and brackets, {@link PERIOD} for the period.
+ */
+const ASCII_FLAGS = Uint8Array.from({ length: 0x80 }, (_, code) => {
+  const char = String.fromCharCode(code);
+  if (char === '!' || char === '?') return MARKED;
+  if ('"\'()[]'.includes(char)) return QUOTED;
+  return char === '.' ? PERIOD : 0;
+});
+
+/**
+ * Calls `onToken` with the offsets of each run of non-space characters of `text[start, end)` and
+ * its flags (see {@link TokenArrays.flags}).
+ */
+function scanTokens(text: string, start: number, end: number, onToken: (start: number, end: number, flags: number) => void): void {
+  let i = start;
+  while (i < end) {
+    // The white space before the token: its line breaks, and whether a space ends the line.
+    let gap = 0;
+    let spaceBeforeBreak = false;
+    for (; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if ((code > 0x20 && code < 0x7f) || !isWhiteSpace(code)) break;
+      if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) {
+        // "\r\n" is one line break.
+        if (code === 0x0a && i > start && text.charCodeAt(i - 1) === 0x0d) continue;
+        if (gap & BREAK) gap |= BLANK;
+        else gap |= BREAK | (spaceBeforeBreak ? SPACED_BREAK : 0);
+      } else if (!(gap & BREAK)) spaceBeforeBreak = true;
+    }
+    if (i >= end) return;
+    const tokenStart = i;
+    let flags = gap;
+    for (; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 0x20 && code < 0x7f) {
+        const flag = ASCII_FLAGS[code]!;
+        if (flag === PERIOD) {
+          const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+          if (next >= 0x41 && next <= 0x5a) flags |= GLUED;
+        } else flags |= flag;
+      } else if (isWhiteSpace(code)) break;
+      else if (code >= 0x80) flags |= NON_ASCII_FLAGS[code]!;
+    }
+    onToken(tokenStart, i, flags);
+  }
+}
+
+/** Token `t` of `tokens`, as a span. */
+function tokenAt(tokens: Tokens, t: number): Span {
+  return { start: tokens.starts[t]!, end: tokens.ends[t]! };
+}
+
+/**
+ * A line shorter than this many characters, followed by one in lower case, is a line of its own
+ * ("features" / "contact manager") unless something else says it wraps; a longer one is taken as
+ * hard-wrapped prose ("the talks on the budget could" / "narrow those differences").
+ */
+const WRAPPED_LINE_LENGTH = 40;
+
+/**
+ * Sets {@link HARD_BREAK} on each token after a line break that ends a sentence: a blank line, or
+ * a line that does not wrap into the next (see the file's comment).
+ */
+function markLineEnds(text: string, tokens: Tokens): void {
+  let lineStart = tokens.length > 0 ? tokens.starts[0]! : 0;
+  for (let t = 1; t < tokens.length; t++) {
+    const flags = tokens.flags[t]!;
+    if (!(flags & BREAK)) continue;
+    if (flags & BLANK || !wraps(text, tokens, t, lineStart)) tokens.flags[t] = flags | HARD_BREAK;
+    lineStart = tokens.starts[t]!;
+  }
+}
+
+/** True when the line ending with token `t - 1` (and starting at `lineStart`) wraps into token `t`. */
+function wraps(text: string, tokens: Tokens, t: number, lineStart: number): boolean {
+  const next = text.charCodeAt(tokens.starts[t]!);
+  if (next !== 0x28 && !/^\p{Ll}/u.test(text.slice(tokens.starts[t]!, tokens.starts[t]! + 2))) return false;
+  const lineEnd = tokens.ends[t - 1]!;
+  const last = text[lineEnd - 1]!;
+  if (isTerminal(last) || CLOSERS.has(last) || last === ':' || last === ';') return false;
+  if (tokens.flags[t]! & SPACED_BREAK || lineEnd - lineStart >= WRAPPED_LINE_LENGTH) return true;
+  if (last === ',' || last === '-') return true;
+  const word = trailingWord(text, tokens.starts[t - 1]!, lineEnd);
+  return word !== '' && isStopwordOfSomeLanguage(word.toLowerCase());
+}
+
+/** The letters at the end of `text[start, end)`: `could` for "could", `` for "12". */
+function trailingWord(text: string, start: number, end: number): string {
+  let i = end;
+  while (i > start && i > end - 40 && /\p{L}/u.test(text[i - 1]!)) i--;
+  return text.slice(i, end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quotations and brackets
+
+/** Most pairs open at once: deeper openers are ignored. */
+const MAX_PAIR_DEPTH = 16;
+
+/** The families of quotation marks (double and single), before those of brackets. */
+const QUOTE_FAMILIES = 2;
+
+/** Per quote or bracket character, its family: an opener is closed by a closer of its family. */
+const PAIR_FAMILY: ReadonlyMap<string, number> = new Map([
+  ...[...'"“”„«»‟'].map((char) => [char, 1] as const),
+  ...[...'\'‘’‚‹›‛'].map((char) => [char, 2] as const),
+  ['(', 3], [')', 3], ['[', 4], [']', 4], ['（', 5], ['）', 5], ['「', 6], ['」', 6], ['『', 7], ['』', 7],
+  ['《', 8], ['》', 8], ['【', 9], ['】', 9], ['〈', 10], ['〉', 10],
+]);
+
+/** {@link PAIR_FAMILY} by character code (0 for any other character): the pairing reads every character of a token that holds one. */
+const FAMILY_OF_CODE = new Uint8Array(0x10000);
+for (const [char, family] of PAIR_FAMILY) {
+  FAMILY_OF_CODE[char.charCodeAt(0)] = family;
+  if (char.charCodeAt(0) >= 0x80) NON_ASCII_FLAGS[char.charCodeAt(0)]! |= QUOTED;
+}
+for (const char of UNSPACED_TERMINALS) NON_ASCII_FLAGS[char.charCodeAt(0)]! |= MARKED;
+
+/** Characters that only open a pair, wherever they stand. */
+const ALWAYS_OPENS = new Set([...'([（「『《【〈„‚']);
+/** Characters that only close a pair, wherever they stand. */
+const ALWAYS_CLOSES = new Set([...')]）」』》】〉']);
+
+/** Punctuation that may stand with quotes at the start of a token: `("Why`, `¿`. */
+const LEADING = /^[\p{Ps}\p{Pi}\p{Pf}"'¿¡]$/u;
+/** Punctuation that may stand with quotes at the end of a token: `great."`, `Apulia’),`. */
+const TRAILING = /^[\p{Pe}\p{Pi}\p{Pf}"'.,;:!?…\-–—]$/u;
+
+/**
+ * The outermost quotations and brackets of a range that open and close between two sentence-ending
+ * line breaks, as offsets of the opening and the closing character, in order.
+ */
+interface Pairs {
+  readonly opens: number[];
+  readonly closes: number[];
+}
+
+const NO_PAIRS: Pairs = { opens: [], closes: [] };
+
+/**
+ * Pairs the quotes and brackets of the tokens (see {@link Pairs}); with `splitQuotations`, only
+ * the brackets.
+ */
+function pairQuotes(text: string, tokens: Tokens, splitQuotations: boolean): Pairs {
+  let pairs: Pairs | undefined;
+  const stackFamily: number[] = [];
+  const stackOffset: number[] = [];
+  const emit = (open: number, close: number): void => {
+    pairs ??= { opens: [], closes: [] };
+    // Pairs close in order; a pair holding earlier ones replaces them.
+    while (pairs.opens.length > 0 && pairs.opens[pairs.opens.length - 1]! > open) {
+      pairs.opens.pop();
+      pairs.closes.pop();
+    }
+    pairs.opens.push(open);
+    pairs.closes.push(close);
+  };
+  const closeFamily = (family: number, offset: number): boolean => {
+    for (let k = stackFamily.length - 1; k >= 0; k--) {
+      if (stackFamily[k] !== family) continue;
+      emit(stackOffset[k]!, offset);
+      stackFamily.length = k;
+      stackOffset.length = k;
+      return true;
+    }
+    return false;
+  };
+  const isOpen = (family: number): boolean => stackFamily.includes(family);
+  const open = (family: number, offset: number): void => {
+    if (stackFamily.length >= MAX_PAIR_DEPTH) return;
+    stackFamily.push(family);
+    stackOffset.push(offset);
+  };
+  for (let t = 0; t < tokens.length; t++) {
+    const flags = tokens.flags[t]!;
+    if (flags & HARD_BREAK && stackFamily.length > 0) {
+      stackFamily.length = 0;
+      stackOffset.length = 0;
+    }
+    if (!(flags & QUOTED)) continue;
+    const start = tokens.starts[t]!;
+    const end = tokens.ends[t]!;
+    // Most marked tokens hold letters outside ASCII, and no quote or bracket.
+    let first = start;
+    while (first < end && FAMILY_OF_CODE[text.charCodeAt(first)] === 0) first++;
+    if (first === end) continue;
+    // The leading run of punctuation ends at `lead`, the trailing one starts at `trail`.
+    let lead = start;
+    while (lead < end && LEADING.test(text[lead]!)) lead++;
+    let trail = end;
+    while (trail > lead && TRAILING.test(text[trail - 1]!)) trail--;
+    const allPunctuation = !/[\p{L}\p{N}]/u.test(text.slice(start, Math.min(end, start + 16)));
+    for (let i = first; i < end; i++) {
+      const family = FAMILY_OF_CODE[text.charCodeAt(i)]!;
+      if (family === 0 || (splitQuotations && family <= QUOTE_FAMILIES)) continue;
+      const char = text[i]!;
+      if (ALWAYS_OPENS.has(char)) open(family, i);
+      else if (ALWAYS_CLOSES.has(char)) closeFamily(family, i);
+      else if (allPunctuation) {
+        // A quote standing alone, or with punctuation only (`".`): it closes an open quotation.
+        if (!closeFamily(family, i) && i === start) open(family, i);
+      } else if (i < lead) {
+        // At the start of a token a quote opens, except the closing “ of „…“ or » of »…«.
+        open(family, i);
+      } else if (i >= trail) {
+        closeFamily(family, i);
+      } else if (char === '“' || (char === '«' && !isOpen(family))) {
+        // Inside a token only the typographic quotes of unspaced scripts count: 他说：“好。”然后.
+        open(family, i);
+      } else if (char === '”' || char === '»') {
+        closeFamily(family, i);
+      }
+    }
+  }
+  return pairs ?? NO_PAIRS;
+}
+
+/** A cursor over the pairs of a range, for offsets that never decrease. */
+interface PairCursor {
+  readonly pairs: Pairs;
+  index: number;
+}
+
+/** The index of the pair that holds `offset` strictly inside, or -1 (moves the cursor to `offset`). */
+function pairHolding(cursor: PairCursor, offset: number): number {
+  const { opens, closes } = cursor.pairs;
+  while (cursor.index < closes.length && closes[cursor.index]! < offset) cursor.index++;
+  return cursor.index < opens.length && opens[cursor.index]! < offset && offset < closes[cursor.index]! ? cursor.index : -1;
+}
+
+/**
+ * True when terminal punctuation from `from` stands inside a pair that does not close within
+ * `[from, to)` (the punctuation and the closers after it): "said, \"Stop. Go.\"" holds the
+ * first period, not the second.
+ */
+function heldInPair(cursor: PairCursor, from: number, to: number): boolean {
+  const pair = pairHolding(cursor, from);
+  return pair >= 0 && cursor.pairs.closes[pair]! >= to;
+}
+
+/** The pair that opens at `offset`, or -1 (the cursor does not move). */
+function pairOpeningAt(cursor: PairCursor, offset: number): number {
+  const { opens } = cursor.pairs;
+  for (let k = cursor.index; k < opens.length && opens[k]! <= offset; k++) if (opens[k] === offset) return k;
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pass
+
 /** The sentences of a range, given its tokens. */
-function splitTokens(text: string, tokens: Tokens): Span[] {
+function splitTokens(text: string, tokens: Tokens, splitQuotations: boolean): Span[] {
+  markLineEnds(text, tokens);
+  const cursor: PairCursor = { pairs: pairQuotes(text, tokens, splitQuotations), index: 0 };
   const spans: Span[] = [];
   /** Offset where the open sentence starts, or -1 between sentences. */
   let sentenceStart = -1;
@@ -151,160 +502,211 @@ function splitTokens(text: string, tokens: Tokens): Span[] {
     if (offset > sentenceStart) spans.push({ start: sentenceStart, end: offset });
     sentenceStart = -1;
   };
+  const state: SentenceState = { firstToken: 0, start: 0, marker: undefined };
 
   for (let t = 0; t < tokens.length; t++) {
-    const token = tokenAt(tokens, t);
+    const tokenStart = tokens.starts[t]!;
+    const tokenEnd = tokens.ends[t]!;
+    const flags = tokens.flags[t]!;
+    if (flags & HARD_BREAK && sentenceStart >= 0) close(tokens.ends[t - 1]!);
     if (sentenceStart < 0) {
-      open(t, token.start, true);
+      open(t, tokenStart, true);
     } else if (marker && t > markerEnd) {
       // "1) The first item 2) The second item": the next number of the same list opens a sentence.
       const next = listMarkerAt(text, tokens, t);
       if (next && continuesList(marker, next)) {
-        close(tokenAt(tokens, t - 1).end);
-        open(t, token.start, true);
+        close(tokens.ends[t - 1]!);
+        open(t, tokenStart, true);
       }
     }
-    if (tokens.marked[t] === 1) {
-      for (const cut of innerBoundaries(text, token.start, token.end)) {
+    if (flags & (MARKED | GLUED)) {
+      for (const cut of insideBoundaries(text, tokenStart, tokenEnd, flags, cursor)) {
         close(cut);
         open(t, cut, false);
       }
     }
-    if (t + 1 < tokens.length && t > markerEnd && endsSentence(text, tokens, t, firstToken)) close(token.end);
+    if (t + 1 < tokens.length && !(tokens.flags[t + 1]! & HARD_BREAK) && t > markerEnd) {
+      state.firstToken = firstToken;
+      state.start = sentenceStart;
+      state.marker = marker;
+      if (endsSentence(text, tokens, t, state, cursor)) close(tokenEnd);
+    }
   }
-  if (sentenceStart >= 0 && tokens.length > 0) close(tokenAt(tokens, tokens.length - 1).end);
+  if (sentenceStart >= 0 && tokens.length > 0) close(tokens.ends[tokens.length - 1]!);
   return spans;
 }
 
-/**
- * The runs of non-space characters of a range, in typed arrays rather than one object each: the
- * range can be a 200 MB line of tens of millions of tokens.
- */
-interface Tokens extends TokenArrays {
-  /** How many tokens there are (the arrays may be longer). */
-  readonly length: number;
-}
-
-/** Arrays of token offsets, reused from one range to the next (see {@link sentenceSplitter}). */
-interface TokenArrays {
-  starts: Int32Array;
-  ends: Int32Array;
-  /**
-   * Per token, 1 when it holds `!`, `?` or a character outside ASCII: only such a token can hold
-   * {@link innerBoundaries}, which are looked for in it alone.
-   */
-  marked: Uint8Array;
-}
-
-/** The runs of non-space characters of `text[start, end)`, in `buffer`, made longer when needed. */
-function tokenize(text: string, start: number, end: number, buffer: TokenArrays): Tokens {
-  const capacity = tokenCapacity(end - start, (count) => scanTokens(text, start, end, count));
-  if (buffer.starts.length < capacity) {
-    buffer.starts = new Int32Array(capacity);
-    buffer.ends = new Int32Array(capacity);
-    buffer.marked = new Uint8Array(capacity);
-  }
-  const { starts, ends, marked } = buffer;
-  let length = 0;
-  scanTokens(text, start, end, (tokenStart, tokenEnd, isMarked) => {
-    starts[length] = tokenStart;
-    ends[length] = tokenEnd;
-    marked[length++] = isMarked ? 1 : 0;
-  });
-  return { length, starts, ends, marked };
-}
-
-/**
- * Calls `onToken` with the offsets of each run of non-space characters of `text[start, end)`,
- * and whether it is {@link TokenArrays.marked}.
- */
-function scanTokens(text: string, start: number, end: number, onToken: (start: number, end: number, marked: boolean) => void): void {
-  let tokenStart = -1;
-  let marked = false;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (!isWhiteSpace(code)) {
-      if (tokenStart < 0) {
-        tokenStart = i;
-        marked = false;
-      }
-      if (mayEndInside(code)) marked = true;
-    } else if (tokenStart >= 0) {
-      onToken(tokenStart, i, marked);
-      tokenStart = -1;
-    }
-  }
-  if (tokenStart >= 0) onToken(tokenStart, end, marked);
-}
-
-/**
- * True when the character code `code` may end a sentence inside a token: `!`, `?` or a character
- * outside ASCII (every character {@link innerBoundaries} looks for), so ASCII text costs one
- * comparison per character.
- */
-function mayEndInside(code: number): boolean {
-  return code >= 0x80 || code === 0x21 || code === 0x3f;
-}
-
-/** Token `t` of `tokens`, as a span. */
-function tokenAt(tokens: Tokens, t: number): Span {
-  return { start: tokens.starts[t]!, end: tokens.ends[t]! };
+/** What {@link endsSentence} needs to know of the open sentence. */
+interface SentenceState {
+  /** The token holding its start. */
+  firstToken: number;
+  /** The offset of its start (inside the first token when a sentence ended inside it). */
+  start: number;
+  /** The list marker it starts with, if any. */
+  marker: ListMarker | undefined;
 }
 
 const NO_CUTS: readonly number[] = [];
 
+/** The offsets where a sentence ends inside the token `text[start, end)`, in order. */
+function insideBoundaries(text: string, start: number, end: number, flags: number, cursor: PairCursor): readonly number[] {
+  const inner = flags & MARKED ? innerBoundaries(text, start, end, cursor) : NO_CUTS;
+  const glued = flags & GLUED ? gluedBoundaries(text, start, end) : NO_CUTS;
+  if (glued.length === 0) return inner;
+  if (inner.length === 0) return glued;
+  return [...inner, ...glued].sort((a, b) => a - b);
+}
+
 /**
  * Offsets inside the token `text[start, end)` where a sentence ends without a space after it:
- * after full-width terminators and the closing quotes after them ("晴れ。明日", "「行く！」彼は"),
- * except before the quotative particle と ("「行く。」と言った" is one sentence); and after ASCII
- * `!` or `?` written between Chinese or Japanese characters ("本当!嘘").
+ * after the terminators of unspaced scripts and the closing quotes after them ("晴れ。明日",
+ * "「行く！」彼は"), except before the quotative particle と ("「行く。」と言った" is one
+ * sentence) and inside a pair that does not close right after them ("《摔跤吧！爸爸》"); and after
+ * ASCII `!` or `?` written between Chinese or Japanese characters ("本当!嘘").
  */
-function innerBoundaries(text: string, start: number, end: number): readonly number[] {
+function innerBoundaries(text: string, start: number, end: number, cursor: PairCursor): readonly number[] {
   // Nearly every token has none: the list is made only for a token that has one.
   let cuts: number[] | undefined;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (!mayEndInside(code)) continue;
+    if (code < 0x80 ? code !== 0x21 && code !== 0x3f : !(NON_ASCII_FLAGS[code]! & MARKED)) continue;
     const char = text[i]!;
-    const fullWidth = FULL_WIDTH.has(char);
+    const unspaced = code >= 0x80;
     const unspacedAscii = (char === '!' || char === '?') && i > start && UNSPACED.test(text[i - 1]!);
-    if (!fullWidth && !unspacedAscii) continue;
+    if (!unspaced && !unspacedAscii) continue;
     let j = i;
-    while (j < end && (FULL_WIDTH.has(text[j]!) || text[j] === '!' || text[j] === '?')) j++;
+    while (j < end && (UNSPACED_TERMINALS.has(text[j]!) || text[j] === '!' || text[j] === '?')) j++;
     const closersFrom = j;
     while (j < end && CLOSERS.has(text[j]!)) j++;
-    if (j < end) {
+    if (j < end && !heldInPair(cursor, i, j)) {
       const quotative = j > closersFrom && text[j] === 'と';
-      if (fullWidth ? !quotative : UNSPACED.test(text[j]!)) (cuts ??= []).push(j);
+      if (unspaced ? !quotative : UNSPACED.test(text[j]!)) (cuts ??= []).push(j);
     }
     i = j - 1;
   }
   return cuts ?? NO_CUTS;
 }
 
+/**
+ * Offsets inside the token `text[start, end)` after a period glued to the next sentence: "Hello
+ * world.Today is", "bought 1,000.That is". The word before has two letters or more (not "U.S.A"),
+ * is no abbreviation ("Mr.Smith"), and the word after is a capitalised word that ends the token
+ * or is followed only by terminal punctuation ("world.I", "Tuesday.Mr."), so that a file name or
+ * a domain ("www.Example.com", "Jane.Doe@example.com") is never cut.
+ */
+function gluedBoundaries(text: string, start: number, end: number): readonly number[] {
+  let cuts: number[] | undefined;
+  if (/[@/:\\_=]/u.test(text.slice(start, Math.min(end, start + 200)))) return NO_CUTS;
+  for (let i = start + 1; i < end - 1; i++) {
+    if (text.charCodeAt(i) !== 0x2e) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next < 0x41 || next > 0x5a) continue;
+    // The word before the period, back to the token start or the previous period.
+    let from = i;
+    while (from > start && /[\p{L}\p{N},]/u.test(text[from - 1]!) && i - from < 40) from--;
+    const before = text.slice(from, i);
+    const wordBefore = /\p{L}/u.test(before) ? /\p{Ll}/u.test(before) && before.length >= 2 && !isAbbreviation(before) && !isTitle(before) : /\d/u.test(before);
+    if (!wordBefore || (from > start && text[from - 1] === '.')) continue;
+    // The word after: a capital, lower-case letters, then the token's end or its last punctuation.
+    let to = i + 2;
+    while (to < end && /\p{Ll}/u.test(text[to]!)) to++;
+    let rest = to;
+    while (rest < end && (isTerminal(text[rest]!) || CLOSERS.has(text[rest]!))) rest++;
+    if (rest !== end || (to < end && text[to] === '.' && to + 1 < end)) continue;
+    (cuts ??= []).push(i + 1);
+  }
+  return cuts ?? NO_CUTS;
+}
+
+/** The scripts whose rules differ from the English ones (see the file's comment). */
+const enum Script {
+  Other,
+  Cyrillic,
+  Greek,
+  Armenian,
+  Arabic,
+}
+
+function scriptOfCode(code: number): Script {
+  if (code >= 0x0400 && code <= 0x052f) return Script.Cyrillic;
+  if ((code >= 0x0370 && code <= 0x03ff) || (code >= 0x1f00 && code <= 0x1fff)) return Script.Greek;
+  if (code >= 0x0531 && code <= 0x058f) return Script.Armenian;
+  if ((code >= 0x0600 && code <= 0x06ff) || (code >= 0x0750 && code <= 0x077f) || (code >= 0x08a0 && code <= 0x08ff) || (code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfeff)) return Script.Arabic;
+  return Script.Other;
+}
+
+/**
+ * The script of the last letter before `at` in token `t` (or, when the token has none, in the
+ * token before it): looked for among the 32 characters before it at most.
+ */
+function scriptBefore(text: string, tokens: Tokens, t: number, at: number): Script {
+  for (let k = t; k >= 0 && k >= t - 1; k--) {
+    const start = tokens.starts[k]!;
+    const end = k === t ? at : tokens.ends[k]!;
+    for (let i = end - 1; i >= start && i >= end - 32; i--) {
+      const code = text.charCodeAt(i);
+      if (code < 0x80) {
+        if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return Script.Other;
+        continue;
+      }
+      if (/\p{L}/u.test(text[i]!)) return scriptOfCode(code);
+    }
+  }
+  return Script.Other;
+}
+
+/** True when `char` at `at` in token `t` ends a sentence there: `:` after Armenian or Arabic letters, `;` after Greek ones. */
+function isScriptTerminal(text: string, tokens: Tokens, t: number, at: number, char: string): boolean {
+  if (char === ':') {
+    const script = scriptBefore(text, tokens, t, at);
+    return script === Script.Armenian || script === Script.Arabic;
+  }
+  return (char === ';' || char === '\u037e') && scriptBefore(text, tokens, t, at) === Script.Greek;
+}
+
 /** Decides whether the sentence ends after token `t`; there is always a token after it. */
-function endsSentence(text: string, tokens: Tokens, t: number, firstToken: number): boolean {
-  // Most tokens end in a letter or a digit, neither terminal punctuation nor a closing quote.
-  if (isAsciiAlphanumeric(text.charCodeAt(tokens.ends[t]! - 1))) return false;
+function endsSentence(text: string, tokens: Tokens, t: number, state: SentenceState, cursor: PairCursor): boolean {
+  const lastCode = text.charCodeAt(tokens.ends[t]! - 1);
+  // Most tokens end in a letter, neither terminal punctuation nor a closing quote.
+  if ((lastCode >= 0x41 && lastCode <= 0x5a) || (lastCode >= 0x61 && lastCode <= 0x7a)) return false;
+  if (lastCode >= 0x30 && lastCode <= 0x39) return endsAtReference(text, tokens, t);
+  if (lastCode === 0x2c) return false;
   const token = tokenAt(tokens, t);
-  // The tail: terminal punctuation mixed with closing quotes and brackets, as in `great."` or `1.)`.
+  // Numbered references after the punctuation: "martyr.[1]", "July.[17][18]".
   let coreEnd = token.end;
+  for (let groups = 0; groups < 4 && text[coreEnd - 1] === ']'; groups++) {
+    const open = text.lastIndexOf('[', coreEnd - 2);
+    if (open < token.start || coreEnd - open > 6 || !/^\[\d{1,3}\]$/u.test(text.slice(open, coreEnd))) break;
+    coreEnd = open;
+  }
+  // The tail: terminal punctuation mixed with closing quotes and brackets, as in `great."` or `1.)`.
+  const tailEnd = coreEnd;
   let terminals = 0;
   let periods = 0;
-  let fullWidth = false;
+  let unspaced = false;
+  let quoteClosed = false;
+  let firstTerminal = coreEnd;
   while (coreEnd > token.start) {
     const char = text[coreEnd - 1]!;
-    if (TERMINALS.has(char)) {
+    if (isTerminal(char) || ((char === ':' || char === ';' || char === '\u037e') && isScriptTerminal(text, tokens, t, coreEnd - 1, char))) {
       terminals++;
+      firstTerminal = coreEnd - 1;
       if (char === '.') periods++;
-      if (FULL_WIDTH.has(char)) fullWidth = true;
-    } else if (!CLOSERS.has(char)) break;
+      if (UNSPACED_TERMINALS.has(char)) unspaced = true;
+    } else if (CLOSERS.has(char)) {
+      if (terminals === 0 && char !== ')' && char !== ']') quoteClosed = true;
+    } else break;
     coreEnd--;
   }
-  if (terminals === 0) return false;
-  // "晴れ。 明日": full-width terminators always end a sentence.
-  if (fullWidth) return true;
   const next = tokenAt(tokens, t + 1);
+  if (terminals === 0) {
+    // "to--\" At this moment": a quotation broken off with a dash ends with it.
+    return quoteClosed && /[-–—]$/u.test(text.slice(coreEnd - 1, coreEnd)) && /^\p{Lu}/u.test(text.slice(next.start, next.start + 2)) && !heldInPair(cursor, coreEnd - 1, tailEnd);
+  }
+  // "said, \"Stop. Go.\"": punctuation inside a quotation or brackets that does not close it.
+  if (heldInPair(cursor, firstTerminal, tailEnd)) return false;
+  // "晴れ。 明日": the terminators of unspaced scripts always end a sentence.
+  if (unspaced) return true;
   const singlePeriod = terminals === 1 && periods === 1;
   if (singlePeriod && coreEnd === token.start) {
     // A period standing alone is part of a spaced ellipsis: ". . ." (three dots) marks words left
@@ -322,15 +724,78 @@ function endsSentence(text: string, tokens: Tokens, t: number, firstToken: numbe
   }
   // "stairways [...]": an ellipsis in brackets marks an omission, not a sentence end.
   if (coreEnd > token.start && /[[(]/u.test(text[coreEnd - 1]!)) return false;
-  // "Yahoo! in the", "co. at the party": the next word in lower case continues the sentence.
-  if (!canStartSentence(text, next)) return false;
+  // "Smith. a. here it is b. another": a list starts, or the open one goes on.
+  const nextMarker = listMarkerAt(text, tokens, t + 1);
+  if (nextMarker && (startsList(nextMarker) || (state.marker !== undefined && continuesList(state.marker, nextMarker)))) return true;
+  // "house!' (Which was very likely true.)": a remark in brackets after a quotation belongs to
+  // it, unless another quotation follows ("think!\" (Dinah was the cat.) \"I hope").
+  if (quoteClosed && text[next.start] === '(') {
+    const pair = pairOpeningAt(cursor, next.start);
+    return pair >= 0 && startsWithQuote(text, cursor.pairs.closes[pair]! + 1, tokens, t + 1);
+  }
+  // "voila! -- you have cake": a dash, then a word in lower case, goes on.
+  const dashed = t + 2 < tokens.length && next.end - next.start <= 3 && DASH.test(text.slice(next.start, next.end));
+  const nextWord = dashed ? tokenAt(tokens, t + 2) : next;
+  if (!canStartSentence(text, nextWord)) {
+    // "кім? не?": in Cyrillic text a question or an exclamation ends even before lower case.
+    return !dashed && periods === 0 && !quoteClosed && scriptBefore(text, tokens, t, firstTerminal) === Script.Cyrillic;
+  }
   // "Hello!? Is that you?", "that.... She left": other than a lone period, always an end.
   if (!singlePeriod) return true;
-  return !periodBelongsToWord(text, tokens, t, coreEnd, firstToken);
+  return !periodBelongsToWord(text, tokens, t, coreEnd, state);
 }
 
-function isAsciiAlphanumeric(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+/**
+ * True when token `t`, ending in a digit, ends a sentence with a numbered reference: "in a
+ * consultation.11 12 Take the example", "(1987).1 According to". The reference is up to three
+ * digits glued to the terminal punctuation of a word, and up to two more numbers after it; the
+ * next word is capitalised.
+ */
+function endsAtReference(text: string, tokens: Tokens, t: number): boolean {
+  // The token with the punctuation: this one, or one to two short numbers back ("consultation.11 12").
+  let k = t;
+  while (k > t - 3 && k > 0 && isShortNumber(text, tokens.starts[k]!, tokens.ends[k]!)) k--;
+  const start = tokens.starts[k]!;
+  const end = tokens.ends[k]!;
+  if (!mayEndInReference(text, start, end)) return false;
+  const next = tokenAt(tokens, t + 1);
+  if (isDigitCode(text.charCodeAt(next.start)) || !/^\p{Lu}/u.test(text.slice(next.start, next.start + 8).replace(OPENERS, ''))) return false;
+  let digits = 0;
+  while (isDigitCode(text.charCodeAt(end - 1 - digits))) digits++;
+  const word = previousWord(text, start, end - digits - 1);
+  return !takesNumber(word) && !isTitle(word) && !(word.length === 1 && /\p{Lu}/u.test(word));
+}
+
+/**
+ * True when `text[start, end)` ends in terminal punctuation and one to three digits after a
+ * letter or a closing bracket or quote: "consultation.11", "(1987).1".
+ */
+function mayEndInReference(text: string, start: number, end: number): boolean {
+  let i = end;
+  while (i > start && end - i < 4 && isDigitCode(text.charCodeAt(i - 1))) i--;
+  if (i === end || i - 1 <= start || end - i > 3) return false;
+  const mark = text.charCodeAt(i - 1);
+  return (mark === 0x2e || mark === 0x21 || mark === 0x3f) && /[\p{L})\]"”’]/u.test(text[i - 2]!);
+}
+
+/** True when `text[start, end)` is one to three digits. */
+function isShortNumber(text: string, start: number, end: number): boolean {
+  if (end - start > 3) return false;
+  for (let i = start; i < end; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** True when the first token at or after `offset` (a token after `t`) starts with an opening quote. */
+function startsWithQuote(text: string, offset: number, tokens: Tokens, t: number): boolean {
+  for (let k = t; k < tokens.length && k < t + 64; k++) {
+    if (tokens.starts[k]! >= offset) return /^["“„«‘']/u.test(text[tokens.starts[k]!]!);
+    if (tokens.ends[k]! > offset) return false;
+  }
+  return false;
 }
 
 /** True for a token that is a single period, possibly with closing quotes: `.` or `.”`. */
@@ -360,10 +825,10 @@ function canStartSentence(text: string, token: Span): boolean {
   return !/^\p{Ll}/u.test(slice.replace(OPENERS, ''));
 }
 
-/** True when the token reads as a capitalised title with its period: `Mr.`, `Dr.`. */
-function isTitle(text: string, token: Span): boolean {
-  const word = leadingWord(text, token);
-  return /^\p{Lu}/u.test(word) && TITLES.has(word.toLowerCase()) && text[token.start + word.length] === '.';
+/** True when a capitalised word usually begins a sentence: an English starter or any language's stop word. */
+function isSentenceStarter(word: string): boolean {
+  const lower = word.toLowerCase();
+  return SENTENCE_STARTERS.has(lower) || (lower.length > 0 && isStopwordOfSomeLanguage(lower));
 }
 
 /**
@@ -371,57 +836,76 @@ function isTitle(text: string, token: Span): boolean {
  * `coreEnd`) belongs to an abbreviation, an initial or a number, so that the sentence goes on
  * even though the next word is capitalised.
  */
-function periodBelongsToWord(text: string, tokens: Tokens, t: number, coreEnd: number, firstToken: number): boolean {
-  const before = previousWord(text, tokenAt(tokens, t).start, coreEnd);
+function periodBelongsToWord(text: string, tokens: Tokens, t: number, coreEnd: number, { firstToken, start }: SentenceState): boolean {
+  // "Tuesday.Mr. Smith": the word is read from where the sentence starts when that is inside the token.
+  const before = previousWord(text, Math.max(tokens.starts[t]!, start), coreEnd);
   if (before === '') return false;
-  const lower = before.toLowerCase();
   const nextToken = tokenAt(tokens, t + 1);
   const nextText = text.slice(nextToken.start, Math.min(nextToken.end, nextToken.start + 8)).replace(OPENERS, '');
-  const nextWord = leadingWord(text, nextToken);
-  const nextIsStarter = SENTENCE_STARTERS.has(nextWord.toLowerCase());
+  const nextIsStarter = (): boolean => isSentenceStarter(leadingWord(text, nextToken));
   // "between 5. 6 and": a number, a period and another number.
   if (/^\d+$/u.test(before) && /^\d/u.test(nextText)) return true;
-  // "e.g. London", "Smith vs. Jones".
-  if (INNER.has(lower)) return true;
-  // "Mr. Smith", "Mt. Fuji": a capitalised title.
-  if (TITLES.has(lower) && /^\p{Lu}/u.test(before)) return true;
+  // "e.g. London", "Smith vs. Jones", "z. B. Die Zahl" (a spaced abbreviation, its letters joined).
+  if (isInnerAbbreviation(before) || (before.length <= 2 && isInnerAbbreviation(spacedAbbreviation(text, tokens, t, before)))) return true;
+  // "Mr. Smith", "Mt. Fuji", "Dott. Mesini": a capitalised title.
+  if (isTitle(before)) return true;
   // "Jonas E. Smith": an initial, unless a sentence start follows and is not itself an initial
   // ("vitamin C. The", but "J. A. Smith"). A lone "I" is an initial only after a capitalised
   // name ("Albert I. Jones", but "you and I. Did").
   if (/^\p{Lu}$/u.test(before)) {
     if (before === 'I' && !(t > firstToken && /^\p{Lu}/u.test(leadingWord(text, tokenAt(tokens, t - 1))))) return false;
     const nextIsInitial = /^\p{Lu}\.$/u.test(nextText);
-    return !(nextIsStarter && !nextIsInitial);
+    return nextIsInitial || !nextIsStarter();
   }
-  // "p. 55", "No. 5", "Jan. 5": an abbreviation before a number ("the answer was no. The" ends).
-  if (NUMBERED.has(lower)) return NUMBER_LIKE.test(nextText);
+  // "z. B.", "s. 12": a lone lower-case letter with a period is an abbreviation.
+  if (/^\p{Ll}$/u.test(before)) return true;
+  const script = scriptOfCode(before.charCodeAt(before.length - 1));
+  // "в 1898 г. В 1854 году", "проф. Семенов": in Cyrillic text, pragmatic_segmenter's Russian
+  // rules never end a sentence at an abbreviation.
+  if (script === Script.Cyrillic && isAbbreviation(before)) return true;
+  // "p. 55", "No. 5", "Rs. 16720": an abbreviation before a number ("the answer was no. The" ends).
+  if (NUMBER_LIKE.test(nextText) && takesNumber(before)) return true;
   // "Pitt, Briggs & Co. It closed", "in the U.S. How about": a suffix-like or dotted abbreviation
   // ends the sentence before a sentence starter ("U.S. Rep. Smith" and "U.S. Government" go on).
-  // A time ends it before a title too ("at 6 P.M. Mr. Smith went"), unless that would leave three
-  // words or fewer ("At 5 a.m. Mr. Smith went").
-  if (SUFFIXES.has(lower) || /^(?:\p{L}\.)+\p{L}$/u.test(before)) {
-    if (nextIsStarter) return false;
-    const time = lower === 'a.m' || lower === 'p.m';
-    return !(time && isTitle(text, nextToken) && t - firstToken + 1 >= 4);
+  // A time ends it before any capitalised word ("at 6 P.M. Travelers who"), unless that would
+  // leave three words or fewer ("At 5 a.m. Mr. Smith went").
+  if (isSuffixAbbreviation(before) || /^(?:\p{L}\.)+\p{L}$/u.test(before)) {
+    if (nextIsStarter()) return false;
+    return !(isTimeOfDay(before) && t - firstToken + 1 >= 4);
   }
   return false;
+}
+
+/**
+ * The letters of a spaced abbreviation ending at token `t`, joined with periods: `z.B` for
+ * "z. B." and `т.е` for "т. е."; `before` (the letter of token `t`) when the token before holds
+ * no single letter with a period.
+ */
+function spacedAbbreviation(text: string, tokens: Tokens, t: number, before: string): string {
+  if (t === 0 || [...before].length !== 1) return before;
+  const previous = text.slice(tokens.starts[t - 1]!, tokens.ends[t - 1]!);
+  return /^\p{L}\.$/u.test(previous) ? `${previous}${before}` : before;
 }
 
 /** The letters, digits and inner periods right before `at` in a token: `U.S` for "the U.S.". */
 function previousWord(text: string, tokenStart: number, at: number): string {
   let i = at;
-  while (i > tokenStart && /[\p{L}\p{N}.°]/u.test(text[i - 1]!)) i--;
+  while (i > tokenStart && at - i < 40 && /[\p{L}\p{N}\p{M}.°]/u.test(text[i - 1]!)) i--;
   return text.slice(i, at).replace(/^\.+/u, '');
 }
 
-/** The list marker starting at token `t`, if there is one: "2.", "b.", "⁃10." or "• 10.". */
+/** The list marker starting at token `t`, if there is one: "2.", "b.", "(iv)", "⁃10." or "• 10.". */
 function listMarkerAt(text: string, tokens: Tokens, t: number): ListMarker | undefined {
+  if (t + 1 >= tokens.length) return undefined;
   const token = tokenAt(tokens, t);
-  if (token.end - token.start > 6 || t + 1 >= tokens.length) return undefined;
+  if (token.end - token.start > 8) return undefined;
+  // Every marker ends in "." or ")" (a bullet standing apart is one character).
+  const last = text.charCodeAt(token.end - 1);
+  if (last !== 0x2e && last !== 0x29 && token.end - token.start > 1) return undefined;
   const first = text.slice(token.start, token.end);
   if (BULLET.test(first)) {
     const second = tokenAt(tokens, t + 1);
-    if (second.end - second.start > 6 || t + 2 >= tokens.length) return undefined;
+    if (second.end - second.start > 8 || t + 2 >= tokens.length) return undefined;
     return parseListMarker(text.slice(second.start, second.end), first, 2);
   }
   return parseListMarker(first, '', 1);
@@ -430,12 +914,33 @@ function listMarkerAt(text: string, tokens: Tokens, t: number): ListMarker | und
 function parseListMarker(token: string, bullet: string, tokenCount: number): ListMarker | undefined {
   const match = LIST_MARKER.exec(token);
   if (!match) return undefined;
-  const [, attached = '', label = '', style = ''] = match;
-  const letter = /^[a-z]$/u.test(label);
-  return { bullet: bullet || attached, letter, value: letter ? label.charCodeAt(0) : Number(label), style, tokens: tokenCount };
+  const [, attached = '', paren = '', label = '', punctuation = ''] = match;
+  if (paren !== '' && punctuation !== ')') return undefined;
+  const numeric = /^\d/u.test(label);
+  const roman = numeric ? 0 : romanValue(label);
+  const value = numeric ? Number(label) : label.length === 1 ? label.charCodeAt(0) : 0;
+  return { bullet: bullet || attached, numeric, value, roman, style: paren === '' ? punctuation : '()', tokens: tokenCount };
 }
 
-/** True when `next` is the item after `current` in the same list: "1)" then "2)", "a." then "b.". */
+/** The value of a lower-case Roman numeral written in `i`, `v` and `x` ("iv" is 4), or 0. */
+function romanValue(label: string): number {
+  let total = 0;
+  for (let i = 0; i < label.length; i++) {
+    const value = ROMAN[label[i]!] ?? 0;
+    const next = ROMAN[label[i + 1] ?? ''] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total > 0 && total < 40 ? total : 0;
+}
+
+/** True for the first marker of a list: "1.", "a)", "(i)". */
+function startsList(marker: ListMarker): boolean {
+  return marker.numeric ? marker.value === 1 : marker.value === 0x61 || marker.roman === 1;
+}
+
+/** True when `next` is the item after `current` in the same list: "1)" then "2)", "a." then "b.", "iv)" then "v)". */
 function continuesList(current: ListMarker, next: ListMarker): boolean {
-  return next.letter === current.letter && next.style === current.style && next.bullet === current.bullet && next.value === current.value + 1;
+  if (next.style !== current.style || next.bullet !== current.bullet || next.numeric !== current.numeric) return false;
+  if (current.numeric) return next.value === current.value + 1;
+  return (current.value > 0 && next.value === current.value + 1) || (current.roman > 0 && next.roman === current.roman + 1);
 }

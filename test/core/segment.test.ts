@@ -48,7 +48,7 @@ describe('segmentSentences: plain sentences', () => {
     ['  Padded on both sides.   Second one.  ', ['Padded on both sides.', 'Second one.']],
     ['', []],
     ['   \n\t  ', []],
-    ['Lines\nbreak here. And go on.', ['Lines\nbreak here.', 'And go on.']],
+    ['The ferry left.\nNobody waved', ['The ferry left.', 'Nobody waved']],
   ])('%j', (text, expected) => check(text, expected));
 });
 
@@ -142,11 +142,103 @@ describe('segmentSentences: other languages', () => {
     ['真的吗?是的。', ['真的吗?', '是的。']],
     ['東京。 Tokyo is big. 大阪。', ['東京。', 'Tokyo is big.', '大阪。']],
     ['Сегодня идёт дождь. Завтра будет солнце.', ['Сегодня идёт дождь.', 'Завтра будет солнце.']],
-    ['Это было в 1990 г. Он уехал.', ['Это было в 1990 г.', 'Он уехал.']],
+    // pragmatic_segmenter's Russian rules: an abbreviation's period never ends a sentence.
+    ['Это было в 1990 г. Он уехал.', ['Это было в 1990 г. Он уехал.']],
+    ['Ты придёшь? да!', ['Ты придёшь?', 'да!']],
     ['Письмо написал А. С. Петров, т. е. мой сосед.', ['Письмо написал А. С. Петров, т. е. мой сосед.']],
     ['Ты придёшь? Да! Хорошо.', ['Ты придёшь?', 'Да!', 'Хорошо.']],
     ['오늘은 비가 옵니다. 내일은 맑겠습니다.', ['오늘은 비가 옵니다.', '내일은 맑겠습니다.']],
     ['정말요? 네, 정말이에요!', ['정말요?', '네, 정말이에요!']],
+  ])('%j', (text, expected) => check(text, expected));
+});
+
+describe('segmentSentences: line breaks', () => {
+  it.each([
+    // A line of its own: short, no sign of a wrap.
+    ['apples\npears and plums\nfigs', ['apples', 'pears and plums', 'figs']],
+    // White space before the break, as a PDF's lines: the line wraps into a lower-case one.
+    ['The harbour was quiet that \nmorning after the storm.', ['The harbour was quiet that \nmorning after the storm.']],
+    // ... but not into a capitalised one, nor after terminal punctuation.
+    ['Chapter 4 \nSummary of the findings', ['Chapter 4', 'Summary of the findings']],
+    ['The harbour was quiet. \nmorning came late.', ['The harbour was quiet.', 'morning came late.']],
+    // A long line (hard-wrapped prose), or one ending on a stop word or a comma, wraps.
+    ['The council said that the new ferry timetable\nwould start in the spring.', ['The council said that the new ferry timetable\nwould start in the spring.']],
+    ['The talks could\nnarrow the gap.', ['The talks could\nnarrow the gap.']],
+    ['Bread, milk,\ncheese and eggs.', ['Bread, milk,\ncheese and eggs.']],
+    // A blank line always ends a sentence.
+    ['The talks could\n\nnarrow the gap.', ['The talks could', 'narrow the gap.']],
+    ['First line\r\nsecond line', ['First line', 'second line']],
+  ])('%j', (text, expected) => check(text, expected));
+});
+
+describe('segmentSentences: quotations and brackets', () => {
+  it.each([
+    ['She wrote, "The bus was late. We walked." Then she left.', ['She wrote, "The bus was late. We walked."', 'Then she left.']],
+    ["He read 'The river rose! Nobody slept.' and sighed.", ["He read 'The river rose! Nobody slept.' and sighed."]],
+    ['«Куда ты идёшь? – спросил он. – Уже поздно». Она молчала.', ['«Куда ты идёшь? – спросил он. – Уже поздно».', 'Она молчала.']],
+    ['Er sagte: „Es regnet. Wir bleiben.“ Dann ging er.', ['Er sagte: „Es regnet. Wir bleiben.“', 'Dann ging er.']],
+    ['The parts (e.g. Pumps, valves. Hoses too.) were sold.', ['The parts (e.g. Pumps, valves. Hoses too.) were sold.']],
+    ['Log [08:15 paid? 09:00] closed.', ['Log [08:15 paid? 09:00] closed.']],
+    ['"Stay here!" (The dog sat.) "Good boy!"', ['"Stay here!"', '(The dog sat.)', '"Good boy!"']],
+    ["'Stop!' she cried, 'the ice is thin! Go back!' (It was.)", ["'Stop!' she cried, 'the ice is thin! Go back!' (It was.)"]],
+    ['He began, "If only we had--" Nobody listened.', ['He began, "If only we had--"', 'Nobody listened.']],
+    // The dogs' bowls: an apostrophe at a word's end closes nothing that was not opened.
+    ["The dogs' bowls were empty. We filled them.", ["The dogs' bowls were empty.", 'We filled them.']],
+    // A stray opening quote protects nothing past the end of its line.
+    ['He said "wait. Then\nNobody moved. The end.', ['He said "wait.', 'Then', 'Nobody moved.', 'The end.']],
+    ['我们去看《好戏！开场》吧？好！', ['我们去看《好戏！开场》吧？', '好！']],
+    ['これは本です（本当．本です）．それは箱です．', ['これは本です（本当．本です）．', 'それは箱です．']],
+  ])('%j', (text, expected) => check(text, expected));
+
+  it('splits inside quotations when asked to, and keeps brackets whole', () => {
+    const text = 'She wrote, "The bus was late. We walked." Then (really. truly.) she left.';
+    const spans = segmentSentences(text, 0, text.length, { splitQuotations: true });
+    expect(spans.map((span) => text.slice(span.start, span.end))).toEqual(['She wrote, "The bus was late.', 'We walked."', 'Then (really. truly.) she left.']);
+  });
+});
+
+describe('segmentSentences: sentence marks of other scripts', () => {
+  it.each([
+    ['Բարև ձեզ: Ես տանն եմ:', ['Բարև ձեզ:', 'Ես տանն եմ:']],
+    ['Note: this is fine.', ['Note: this is fine.']],
+    ['Τι ώρα είναι; Είναι αργά.', ['Τι ώρα είναι;', 'Είναι αργά.']],
+    ['This; that.', ['This; that.']],
+    ['ملاحظة: الجو جميل اليوم. سنخرج.', ['ملاحظة:', 'الجو جميل اليوم.', 'سنخرج.']],
+    ['ሰላም ነው፧ደህና ነኝ።አመሰግናለሁ።', ['ሰላም ነው፧', 'ደህና ነኝ።', 'አመሰግናለሁ።']],
+    ['နေကောင်းလား။ကောင်းပါတယ်။', ['နေကောင်းလား။', 'ကောင်းပါတယ်။']],
+    ['वह घर गया। मैं रुका।', ['वह घर गया।', 'मैं रुका।']],
+  ])('%j', (text, expected) => check(text, expected));
+});
+
+describe('segmentSentences: lists, references and glued sentences', () => {
+  it.each([
+    ['We need three things. a. flour b. salt c. water', ['We need three things.', 'a. flour', 'b. salt', 'c. water']],
+    ['i) Sand the door. ii) Paint it. iii) Let it dry.', ['i) Sand the door.', 'ii) Paint it.', 'iii) Let it dry.']],
+    ['(a) Sand the door. (b) Paint it.', ['(a) Sand the door.', '(b) Paint it.']],
+    ['The bridge opened in 1932.[4] Traffic doubled.[5][6] Tolls followed.', ['The bridge opened in 1932.[4]', 'Traffic doubled.[5][6]', 'Tolls followed.']],
+    ['Most patients recovered.12 14 Some did not.', ['Most patients recovered.12 14', 'Some did not.']],
+    ['See Fig.2 Details are below.', ['See Fig.2 Details are below.']],
+    ['It rained all day.Tomorrow will be dry.', ['It rained all day.', 'Tomorrow will be dry.']],
+    ['We sold 2,500.That was enough.', ['We sold 2,500.', 'That was enough.']],
+    ['Visit www.Example.com today. It is new.', ['Visit www.Example.com today.', 'It is new.']],
+    ['Ask Mr.Lind at the U.S.A desk.', ['Ask Mr.Lind at the U.S.A desk.']],
+  ])('%j', (text, expected) => check(text, expected));
+});
+
+describe('segmentSentences: abbreviations of other languages and dashes', () => {
+  it.each([
+    ['Wir trafen Hr. Berger im Park.', ['Wir trafen Hr. Berger im Park.']],
+    ['Es gibt z. B. Die Zeit als Zeitung.', ['Es gibt z. B. Die Zeit als Zeitung.']],
+    ['Ha parlato il Dott. Ferri ieri.', ['Ha parlato il Dott. Ferri ieri.']],
+    ['Saludos a la Sra. Ortiz de mi parte.', ['Saludos a la Sra. Ortiz de mi parte.']],
+    ['Vi mødtes ved Skt. Peders Kirke.', ['Vi mødtes ved Skt. Peders Kirke.']],
+    ['Vi kom med Ole og co. De var trætte.', ['Vi kom med Ole og co.', 'De var trætte.']],
+    ['The fee is Rs. 450 per day.', ['The fee is Rs. 450 per day.']],
+    ['Мы живём на ул. Ленина в пгт. Заречный.', ['Мы живём на ул. Ленина в пгт. Заречный.']],
+    ['He left at 9 P.M. Guests stayed on.', ['He left at 9 P.M.', 'Guests stayed on.']],
+    ['And then -- surprise! -- it snowed.', ['And then -- surprise! -- it snowed.']],
+    ['Куда ты? – спросила она.', ['Куда ты? – спросила она.']],
+    ['Stop! -- The door opened.', ['Stop!', '-- The door opened.']],
   ])('%j', (text, expected) => check(text, expected));
 });
 
@@ -188,6 +280,23 @@ describe('segmentSentences: linear time on adversarial input', () => {
     ['quotes', '"'.repeat(size)],
     ['bracketed ellipses', '[...] '.repeat(size / 6)],
     ['closers after a period', 'word' + '.)'.repeat(size / 2) + ' Next'],
+    ['opening quotes', '"a '.repeat(size / 3)],
+    ['quotes around sentences', '"A b. C d." '.repeat(size / 12)],
+    ['nested brackets', '('.repeat(size / 2) + ')'.repeat(size / 2)],
+    ['brackets with stops', '(a. B) '.repeat(size / 7)],
+    ['single quotes', "'a' b. ".repeat(size / 8)],
+    ['glued periods', 'ab.Cd'.repeat(size / 5)],
+    ['glued words in a token', 'word.Next.'.repeat(size / 10)],
+    ['references', 'word.12 13 '.repeat(size / 11)],
+    ['citation brackets', 'a.[1]'.repeat(size / 5) + ' Next'],
+    ['line breaks', 'ab \nc'.repeat(size / 5)],
+    ['short lines', 'a\n'.repeat(size / 2)],
+    ['roman list items', Array.from({ length: size / 8 }, (_, i) => `${['i', 'ii', 'iii', 'iv'][i % 4]}) Item.`).join(' ')],
+    ['abbreviations before capitals', 'Hr. Berger '.repeat(size / 11)],
+    ['Cyrillic questions', 'кім? '.repeat(size / 5)],
+    ['Armenian colons', 'բան: '.repeat(size / 5)],
+    ['dashes after stops', 'Stop! -- go '.repeat(size / 12)],
+    ['unspaced stops in brackets', '《好！'.repeat(size / 3)],
   ])('completes on 1e6 characters of %s', (_name, text) => {
     const spans = segmentSentences(text);
     checkSpans(text, spans, 0, text.length);
@@ -221,5 +330,59 @@ describe.skipIf(!existsSync(goldenFile))('pySBD golden rules (English)', () => {
     console.log(`pySBD golden rules: ${passed}/${rules.length} passed${failures.length ? `; failing:\n${failures.join('\n')}` : ''}`);
     expect(rules.length).toBe(48);
     expect(passed).toBeGreaterThanOrEqual(46);
+  });
+});
+
+// pragmatic_segmenter's language specifications (MIT), golden rules left out: 207 cases in 19
+// languages, read from the shared folder when it is present. A case passes when the sentences,
+// trimmed, equal the expected ones exactly (the issue's measure). 25 cases cannot pass that way
+// with any segmenter that returns spans of its input: their expected sentences are rewritten
+// (line breaks inside a sentence removed, HTML tags and page numbers dropped, backquotes turned
+// into quotes); with white space normalised on both sides 11 remain so.
+const pragmaticFolder = fileURLToPath(new URL('../../../shared/external/pragmatic-segmenter/', import.meta.url));
+
+/** The figures reached, per language: exact, and with white space normalised. */
+const PRAGMATIC_FLOORS: Readonly<Record<string, readonly [exact: number, spaces: number]>> = {
+  amharic: [2, 2], arabic: [2, 2], armenian: [12, 12], bulgarian: [1, 1], burmese: [2, 2], chinese: [1, 1],
+  danish: [46, 52], deutsch: [2, 2], dutch: [1, 1], english: [46, 52], french: [1, 1], greek: [0, 0],
+  italian: [14, 14], japanese: [3, 3], kazakh: [7, 7], persian: [2, 2], russian: [27, 27], spanish: [8, 8],
+  urdu: [2, 2],
+};
+
+if (!existsSync(pragmaticFolder)) console.warn(`pragmatic_segmenter cases: skipped, ${pragmaticFolder} is not present`);
+
+describe.skipIf(!existsSync(pragmaticFolder))('pragmatic_segmenter cases (19 languages)', () => {
+  it('reaches the figures of every language, and in all', () => {
+    const normalise = (sentence: string): string => sentence.replace(/\s+/gu, ' ').trim();
+    const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((sentence, i) => sentence === b[i]);
+    const rows: string[] = [];
+    const failures: string[] = [];
+    let exactTotal = 0;
+    let spacesTotal = 0;
+    let cases = 0;
+    for (const [language, [exactFloor, spacesFloor]] of Object.entries(PRAGMATIC_FLOORS)) {
+      const file = `${pragmaticFolder}${language}.json`;
+      const rules = JSON.parse(readFileSync(file, 'utf8')) as GoldenRule[];
+      let exact = 0;
+      let spaces = 0;
+      rules.forEach((rule, index) => {
+        const spans = segmentSentences(rule.input);
+        checkSpans(rule.input, spans, 0, rule.input.length);
+        const got = spans.map((span) => rule.input.slice(span.start, span.end).trim());
+        if (same(got, rule.expected.map((sentence) => sentence.trim()))) exact++;
+        if (same(got.map(normalise), rule.expected.map(normalise))) spaces++;
+        else failures.push(`${language} #${index}: expected ${JSON.stringify(rule.expected)}\n  got ${JSON.stringify(got)}`);
+      });
+      rows.push(`${language} ${exact}/${spaces}/${rules.length}`);
+      expect([language, exact, spaces]).toEqual([language, Math.max(exact, exactFloor), Math.max(spaces, spacesFloor)]);
+      exactTotal += exact;
+      spacesTotal += spaces;
+      cases += rules.length;
+    }
+    console.log(`pragmatic_segmenter cases (exact/white space normalised/all): ${rows.join(', ')}; total ${exactTotal}/${spacesTotal}/${cases}`);
+    if (failures.length > 0) console.log(`failing even with white space normalised:\n${failures.join('\n')}`);
+    expect(cases).toBe(207);
+    expect(exactTotal).toBeGreaterThanOrEqual(179);
+    expect(spacesTotal).toBeGreaterThanOrEqual(191);
   });
 });
