@@ -105,7 +105,7 @@ interface RawReportOptions {
 async function dedupCommand(argv: readonly string[], io: RunIO): Promise<number> {
   const program = addInputOptions(command('clean-article dedup', 'Drop documents that duplicate an earlier one (the same text, or nearly: MinHash of word pairs). The first of each group is kept.'))
     .option('--out-dir <dir>', 'files: copy the files kept into <dir> (instead of listing the dropped ones)')
-    .option('--threshold <n>', `how alike (0-1]: estimated Jaccard similarity of word pairs (default ${DEFAULT_THRESHOLD})`, threshold, DEFAULT_THRESHOLD)
+    .option('--threshold <n>', 'how alike (0-1]: estimated Jaccard similarity of word pairs', threshold, DEFAULT_THRESHOLD)
     .option('--explain', 'one line per dropped document on stderr: which document it duplicates, how alike')
     .option('--json', 'one JSON object per dropped document on stdout, instead of the records or the list')
     .addHelpText('after', `${EXAMPLES}\n\nPhases: ${PHASES.map((name) => `clean-article dedup ${name} --help`).join(', ')}`)
@@ -127,7 +127,7 @@ async function mergeCommand(argv: readonly string[], io: RunIO): Promise<number>
   const program = command('clean-article dedup merge', 'Phase 2 of dedup: the duplicates among all the shards, as one drops file per signatures file (a.sig -> DIR/a.drops).')
     .argument('<signatures...>', 'signatures files, in the order of their shards')
     .requiredOption('--out-dir <dir>', 'write the drops files into <dir>')
-    .option('--threshold <n>', `how alike (0-1] (default ${DEFAULT_THRESHOLD})`, threshold, DEFAULT_THRESHOLD)
+    .option('--threshold <n>', 'how alike (0-1]: estimated Jaccard similarity of word pairs', threshold, DEFAULT_THRESHOLD)
     .option('--explain', 'one line per dropped document on stderr')
     .parse(argv as string[], { from: 'user' });
   const raw = program.opts<RawReportOptions & { outDir: string }>();

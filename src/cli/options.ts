@@ -39,6 +39,7 @@ Examples:
   $ clean-article count-lines --out a.counts shard-a/   corpus boilerplate, phase 1 (per shard)
   $ clean-article merge-counts a.counts b.counts > all.counts
   $ clean-article --line-counts all.counts --out-dir clean/ shard-a/   phase 2
+  $ clean-article dedup --jsonl crawl.jsonl > unique.jsonl   drop duplicate documents (dedup --help)
 
 Rules: ${RULE_IDS.join(', ')}
 Exit codes: 0 done, 1 --check found something to remove, 2 usage or I/O error.`;
