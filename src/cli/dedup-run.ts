@@ -11,7 +11,7 @@
  * their order, so a sharded run and a single one drop the same documents (tested).
  */
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { createReadStream, createWriteStream, promises as fs, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -203,6 +203,7 @@ export async function filterPhase(spec: DocumentSpec, dropsFile: string, output:
 export async function dedupAll(spec: DocumentSpec, settings: SignatureSettings, threshold: number, output: FilterOutput, io: RunIO): Promise<number> {
   const fromStdin = spec.paths.length === 0 || (spec.paths.length === 1 && spec.paths[0] === '-');
   const spool = fromStdin ? await fs.mkdtemp(path.join(os.tmpdir(), 'clean-article-dedup-')) : undefined;
+  const keep = spool === undefined ? undefined : removedOnExit(spool);
   try {
     const tally = new Tally(io);
     const { plan, duplicates, documents } = await planFromDocuments(spec, spool, settings, threshold, output.explain || output.json, io);
@@ -211,8 +212,20 @@ export async function dedupAll(spec: DocumentSpec, settings: SignatureSettings, 
     io.stderr.write(`clean-article: ${summary(documents, duplicates)}\n`);
     return tally.failed > 0 ? 2 : 0;
   } finally {
+    keep?.();
     if (spool !== undefined) await fs.rm(spool, { recursive: true, force: true });
   }
+}
+
+/**
+ * Has `file` (a file or a folder) removed if the process ends before the returned function is
+ * called: Ctrl-C and SIGTERM end the command with `process.exit`, which runs no `finally`, but
+ * does run the `exit` listeners, synchronously.
+ */
+function removedOnExit(file: string): () => void {
+  const remove = (): void => rmSync(file, { recursive: true, force: true });
+  process.on('exit', remove);
+  return () => void process.off('exit', remove);
 }
 
 /** The name of the copy of stdin in the spool folder. */
@@ -349,6 +362,7 @@ async function fileSink(file: string): Promise<Sink> {
   } catch (error) {
     throw new PathError(`cannot write ${shownName(file)}: ${messageOf(error)}`);
   }
+  const keep = removedOnExit(temporary);
   return {
     write: async (text) => {
       try {
@@ -360,13 +374,17 @@ async function fileSink(file: string): Promise<Sink> {
     close: async () => {
       await handle.close();
       try {
-        await fs.rename(temporary, file);
+        // Synchronous, as the main command's writes: a signal never finds it half done.
+        renameSync(temporary, file);
       } catch (error) {
         await fs.rm(temporary, { force: true });
         throw new PathError(`cannot write ${shownName(file)}: ${messageOf(error)}`);
+      } finally {
+        keep();
       }
     },
     abandon: async () => {
+      keep();
       await handle.close().catch(() => undefined);
       await fs.rm(temporary, { force: true });
     },

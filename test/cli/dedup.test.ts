@@ -3,10 +3,11 @@
  * (byte for byte), what is reported, sharded runs against single ones, and the errors of phases
  * fed the wrong files.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoTrace, expectOneLineError, listFiles, runCli, temporaryFolders, writeTree } from './helpers.js';
+import { BIN, expectNoTrace, expectOneLineError, listFiles, runCli, temporaryFolders, writeTree } from './helpers.js';
 
 const temporary = temporaryFolders();
 
@@ -91,6 +92,19 @@ describe('dedup --jsonl', () => {
     const result = await runCli(['dedup', '--jsonl', '--threshold', '0.9'], { input: INPUT });
     expect(result.stdout).toContain('"parks-edited"');
     expect(result.stdout).not.toContain('"parks-copy"');
+  });
+
+  it('leaves no copy of stdin behind when interrupted', async () => {
+    const tmp = temporary();
+    const child = spawn(process.execPath, [BIN, 'dedup', '--jsonl'], { env: { ...process.env, TMPDIR: tmp }, stdio: ['pipe', 'ignore', 'pipe'] });
+    child.stdin.write(INPUT);
+    // Wait until the copy exists, then interrupt while stdin is still open.
+    for (let waited = 0; readdirSync(tmp).length === 0 && waited < 20_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readdirSync(tmp)).toHaveLength(1);
+    const ended = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await ended).toBe(130);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
   it('reads --field', async () => {
