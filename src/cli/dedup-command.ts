@@ -109,7 +109,7 @@ async function dedupCommand(argv: readonly string[], io: RunIO): Promise<number>
     .option('--explain', 'one line per dropped document on stderr: which document it duplicates, how alike')
     .option('--json', 'one JSON object per dropped document on stdout, instead of the records or the list')
     .addHelpText('after', `${EXAMPLES}\n\nPhases: ${PHASES.map((name) => `clean-article dedup ${name} --help`).join(', ')}`)
-    .parse(argv as string[], { from: 'user' });
+    .parse(argv, { from: 'user' });
   const raw = program.opts<RawReportOptions>();
   const spec = documentSpec(program, 'dedup compares');
   return dedupAll(spec, DEFAULT_SIGNATURE_SETTINGS, raw.threshold, { explain: raw.explain === true, json: raw.json === true }, io);
@@ -118,7 +118,7 @@ async function dedupCommand(argv: readonly string[], io: RunIO): Promise<number>
 async function signaturesCommand(argv: readonly string[], io: RunIO): Promise<number> {
   const program = addInputOptions(command('clean-article dedup signatures', 'Phase 1 of dedup: the signature of each document, in input order.'))
     .option('--out <file>', 'write the signatures to <file> (atomically) instead of stdout')
-    .parse(argv as string[], { from: 'user' });
+    .parse(argv, { from: 'user' });
   const spec = documentSpec(program, 'dedup signatures reads');
   return signaturesPhase(spec, DEFAULT_SIGNATURE_SETTINGS, program.opts<{ out?: string }>().out, io);
 }
@@ -129,7 +129,7 @@ async function mergeCommand(argv: readonly string[], io: RunIO): Promise<number>
     .requiredOption('--out-dir <dir>', 'write the drops files into <dir>')
     .option('--threshold <n>', 'how alike (0-1]: estimated Jaccard similarity of word pairs', threshold, DEFAULT_THRESHOLD)
     .option('--explain', 'one line per dropped document on stderr')
-    .parse(argv as string[], { from: 'user' });
+    .parse(argv, { from: 'user' });
   const raw = program.opts<RawReportOptions & { outDir: string }>();
   return mergePhase(program.args, raw.outDir, raw.threshold, raw.explain === true, io);
 }
@@ -140,7 +140,7 @@ async function filterCommand(argv: readonly string[], io: RunIO): Promise<number
     .option('--out-dir <dir>', 'files: copy the files kept into <dir> (instead of listing the dropped ones)')
     .option('--explain', 'one line per dropped document on stderr')
     .option('--json', 'one JSON object per dropped document on stdout, instead of the records or the list')
-    .parse(argv as string[], { from: 'user' });
+    .parse(argv, { from: 'user' });
   const raw = program.opts<RawReportOptions>();
   const spec = documentSpec(program, 'dedup filter reads');
   return filterPhase(spec, raw.drops, { explain: raw.explain === true, json: raw.json === true }, io);

@@ -54,8 +54,8 @@ export interface OtherLine {
 
 /** What reading tells the caller about inputs that could not be read. */
 export interface ReadHooks {
-  onError(name: string, error: unknown): void;
-  onWarning?(name: string, message: string): void;
+  readonly onError: (name: string, error: unknown) => void;
+  readonly onWarning?: (name: string, message: string) => void;
 }
 
 /**

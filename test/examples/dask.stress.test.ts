@@ -100,7 +100,7 @@ function startUntil(command: string, args: readonly string[], env: NodeJS.Proces
   return new Promise((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => reject(new Error(`${command} ${args.join(' ')}: not ready after 60 s:\n${log}`)), 60_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       log += chunk.toString('utf8');
       if (ready.test(log)) {
         clearTimeout(timer);
