@@ -1,13 +1,23 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
+/** What both suites share. */
+export const shared = {
+  // A guard against a hang, not a timing: on a shared, busy machine a test may take minutes.
+  testTimeout: 180_000,
+  pool: 'forks',
+  // The CLI tests run the built command; this rebuilds dist/ when src/ is newer.
+  globalSetup: 'test/cli/global-setup.ts',
+} as const;
+
+/**
+ * `npm test`: every test but the stress cases, which live in files named `*.stress.test.ts` and
+ * run with `npm run test:stress` (`vitest.stress.config.ts`): 200 MB lines, millions of lines,
+ * killed batches. `.ci/run` runs both.
+ */
 export default defineConfig({
   test: {
-    // Slow tests against real components (`*.stress.test.ts`) run in `npm run test:stress` only.
-    include: process.env['CLEAN_ARTICLE_STRESS'] === '1' ? ['test/**/*.stress.test.ts'] : ['test/**/*.test.ts'],
-    exclude: process.env['CLEAN_ARTICLE_STRESS'] === '1' ? [] : ['test/**/*.stress.test.ts', 'node_modules/**'],
-    testTimeout: 30_000,
-    pool: 'forks',
-    // The CLI tests run the built command; this rebuilds dist/ when src/ is newer.
-    globalSetup: ['test/cli/global-setup.ts'],
+    ...shared,
+    include: ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, 'test/**/*.stress.test.ts'],
   },
 });
