@@ -28,15 +28,28 @@ const CHANCE = 1 / 256;
 /** A bin that has received no shingle. */
 const EMPTY = 0xffffffff;
 
+/**
+ * Bins of the sequence an empty bin looks in, made once per bin: a short text leaves most bins
+ * empty, and hashing each step of each empty bin's sequence anew was half the time of signing
+ * documents of a few dozen words. Past these, the steps are hashed as they are needed.
+ */
+const TABLED_STEPS = 64;
+
 /** Makes signatures of `positions` bins (a power of two from 2 to 65,536). */
 export class MinHasher {
   private readonly binBits: number;
   private readonly minima: Uint32Array;
+  /** Per bin, the first {@link TABLED_STEPS} bins of its sequence. */
+  private readonly steps: Uint16Array;
 
   constructor(readonly positions: number) {
     this.binBits = Math.log2(positions);
     if (!Number.isInteger(this.binBits) || this.binBits < 1 || this.binBits > 16) throw new RangeError(`positions must be a power of two from 2 to 65536, not ${positions}`);
     this.minima = new Uint32Array(positions);
+    this.steps = new Uint16Array(positions * TABLED_STEPS);
+    for (let bin = 0; bin < positions; bin++) {
+      for (let step = 0; step < TABLED_STEPS; step++) this.steps[bin * TABLED_STEPS + step] = sequenceBin(bin, step + 1, positions - 1);
+    }
   }
 
   /**
@@ -57,25 +70,35 @@ export class MinHasher {
     }
     const signature = new Uint8Array(positions);
     for (let bin = 0; bin < positions; bin++) {
-      const source = minima[bin] !== EMPTY ? bin : filledBin(minima, bin);
+      const source = minima[bin] !== EMPTY ? bin : this.filledBin(bin);
       // The lowest bits of the value: the top bits of a minimum are mostly zeros.
       signature[bin] = (minima[source]! >>> binBits) & 0xff;
     }
     return signature;
   }
+
+  /**
+   * The filled bin an empty `bin` copies: the first filled one in a sequence of bins that depends
+   * only on `bin` (so every document's empty bin `bin` looks in the same places), which is what
+   * makes two copied values agree exactly as often as the bins they copy.
+   */
+  private filledBin(bin: number): number {
+    const { minima, steps } = this;
+    const tabled = bin * TABLED_STEPS;
+    for (let step = 0; step < TABLED_STEPS; step++) {
+      const candidate = steps[tabled + step]!;
+      if (minima[candidate] !== EMPTY) return candidate;
+    }
+    for (let attempt = TABLED_STEPS + 1; ; attempt++) {
+      const candidate = sequenceBin(bin, attempt, this.positions - 1);
+      if (minima[candidate] !== EMPTY) return candidate;
+    }
+  }
 }
 
-/**
- * The filled bin an empty `bin` copies: the first filled one in a sequence of bins that depends
- * only on `bin` (so every document's empty bin `bin` looks in the same places), which is what
- * makes two copied values agree exactly as often as the bins they copy.
- */
-function filledBin(minima: Uint32Array, bin: number): number {
-  const mask = minima.length - 1;
-  for (let attempt = 1; ; attempt++) {
-    const candidate = mix32(Math.imul(bin + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b)) & mask;
-    if (minima[candidate] !== EMPTY) return candidate;
-  }
+/** Bin number `attempt` (from 1) of the sequence of bins an empty `bin` looks in; `mask` is the number of bins less one. */
+function sequenceBin(bin: number, attempt: number, mask: number): number {
+  return mix32(Math.imul(bin + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b)) & mask;
 }
 
 /**
