@@ -262,8 +262,15 @@ interface FilterPlan {
   decide(item: DocumentItem): DropReport | undefined;
 }
 
+/** The plan of a drops file; a dropped document is named as this run finds it (the document it duplicates, as the merge did). */
 function dropsPlan(drops: Drops): FilterPlan {
-  return { documents: drops.documents, decide: (item) => drops.drops.get(item.index) };
+  return {
+    documents: drops.documents,
+    decide: (item) => {
+      const report = drops.drops.get(item.index);
+      return report === undefined ? undefined : { ...report, document: item.name };
+    },
+  };
 }
 
 /**
