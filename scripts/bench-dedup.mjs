@@ -24,7 +24,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildCorpus, changeWords, COPY_KINDS, prng } from './dedup-corpus.mjs';
+import { buildCorpus, changeWords, COPY_KINDS } from './dedup-corpus.mjs';
+import { mulberry32 } from './prng.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin/clean-article.js');
@@ -184,7 +185,7 @@ console.log(`phases: signatures ${signatures.cpu.toFixed(2)} CPU s, merge ${merg
 const millionFile = path.join(WORK, `million-${MILLION}.jsonl`);
 if (!existsSync(millionFile)) {
   console.log(`\nwriting ${MILLION} small documents...`);
-  const random = prng(99);
+  const random = mulberry32(99);
   const syllables = 'ba be bi bo bu da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve vi'.split(' ');
   const vocabulary = Array.from({ length: 50_000 }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join(''));
   // Zipf-like: frequent words are much more frequent.

@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, sta
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from './prng.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin/clean-article.js');
@@ -36,18 +37,6 @@ const CORES = os.availableParallelism();
 // A deterministic generator of article-like text: English-like function words among invented
 // content words, sentences of varied length, paragraphs, and the noise the cleaners remove
 // (repeated headlines, interface labels, near-duplicate and cut-off sentences, site footers).
-
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FUNCTION_WORDS = 'the of and to a in that is was for on with as by at from it he she they his her their said has have had be been will would not but which who this an or are were its after more than'.split(' ');
 const SYLLABLES = 'ba be bi bo bu ca ce co da de di do fa fe fi ga ge go ha he hi ja ka ke ki la le li lo lu ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi wa we ya yo za ze'.split(' ');
@@ -116,8 +105,8 @@ function ensureCorpus() {
   const stampFile = path.join(CORPUS, '.stamp');
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return corpusSize();
   rmSync(CORPUS, { recursive: true, force: true });
-  const { article } = makeText(prng(SEED));
-  const random = prng(SEED + 1);
+  const { article } = makeText(mulberry32(SEED));
+  const random = mulberry32(SEED + 1);
   let total = 0;
   for (let i = 0; total < BATCH_MB * MB; i++) {
     const site = i % 40;
@@ -224,7 +213,7 @@ function batch(size) {
 
 async function bigDocuments() {
   const { clean } = await import(pathToFileURL(path.join(ROOT, 'dist/index.js')).href);
-  const { longDocument } = makeText(prng(SEED + 2));
+  const { longDocument } = makeText(mulberry32(SEED + 2));
   const small = longDocument(BIG_SENTENCES / 10);
   const big = longDocument(BIG_SENTENCES);
   clean(longDocument(2000)); // warm the JIT so the first measure is not the compiler's
@@ -240,7 +229,7 @@ async function bigDocuments() {
 
 /** Feeds `--jsonl` a stream of records and reads its peak RSS (time -v, or /proc polling). */
 async function jsonlStream() {
-  const { article } = makeText(prng(SEED + 3));
+  const { article } = makeText(mulberry32(SEED + 3));
   const records = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: i, url: `https://example.com/${i}`, text: article(3000 + (i % 7) * 1500, i) }));
   const useTime = existsSync('/usr/bin/time');
   const args = [BIN, '--jsonl', '--jobs', String(CORES)];

@@ -34,18 +34,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './prng.mjs';
 
 const WORD = /[\p{L}\p{N}\p{M}_]+/gu;
 const words = (text) => text.toLowerCase().match(WORD) ?? [];
@@ -84,10 +73,10 @@ function shingleSet(text, size) {
  * order `{ id, text, family, kind }` (kind `original`, a copy kind, or `follow-up`).
  */
 export function buildCorpus({ clean, shared, seed = 20250117 }) {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const real = existsSync(path.join(shared, 'corpus/articles')) && existsSync(path.join(shared, 'corpus/web'));
-  const { originals, twins, chrome } = real ? realOriginals(clean, shared) : syntheticOriginals(prng(seed + 1));
+  const { originals, twins, chrome } = real ? realOriginals(clean, shared) : syntheticOriginals(mulberry32(seed + 1));
 
   // Originals that are copies of an earlier one join its family.
   const familyOf = originals.map((_, i) => `o${i}`);

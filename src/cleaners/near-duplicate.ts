@@ -22,8 +22,9 @@ import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import { hashWords, sameWords } from '../core/tokens.js';
 import { Postings } from './postings.js';
 import type { Document, Sentence } from '../core/model.js';
+import { headlineCopyTest } from '../core/title.js';
 import type { ResolvedOptions } from '../core/options.js';
-import { startsUpper, wordStart } from '../core/text.js';
+import { startsLower, startsUpper, wordStart } from '../core/text.js';
 
 /** Words per shingle in the candidate index. */
 const SHINGLE = 3;
@@ -85,19 +86,28 @@ export const nearDuplicate: Cleaner = {
     const firstByKey = new FirstByKey(units, document.sentences.length);
     const postings = new Postings(MAX_POSTINGS, document.text.length / CHARACTERS_PER_SHINGLE);
     const matches: Match[] = [];
+    const repeats = new Uint8Array(document.sentences.length);
     for (let position = 0; position < document.sentences.length; position++) {
       const unit = units.unit(position);
       if (unit.ids.length === 0 || unit.sentence.line === title?.line) continue;
       const exact = firstByKey.find(unit.ids);
       const match = findMatch(unit, exact, units, postings, groups, options);
       if (match) matches.push(match);
+      if (match || exact !== undefined) repeats[position] = 1;
       if (exact === undefined) firstByKey.add(unit.ids, position);
       forEachShingle(unit.codes, (shingle) => postings.add(shingle, position));
     }
     const lines = new LineFacts(document);
+    const inRunningText = followedByNewText(document, repeats);
+    const headlineCopy = title ? headlineCopyTest(title.text, context.analysis) : undefined;
+    // Asked once per line: a long line holding many originals is read once.
+    const isHeadlineCopy = perLine((index) => headlineCopy?.(document.lines[index]!) ?? false);
     return matches
       .filter((match) => groups.size(match.duplicate.position) < TEMPLATE_OCCURRENCES)
-      .filter((match) => !isRestatedHeading(document, lines, match))
+      .filter((match) => !isInRunningText(inRunningText, match))
+      // A copy of the headline is the work of repeated-title, which takes it: a sentence that
+      // restates it is the article's opening, and stays.
+      .filter((match) => !isHeadlineCopy(match.original.sentence.line))
       .filter((match) => !namesOtherThings(context, match))
       .filter((match) => !isEmbeddedPost(document, lines, match.duplicate.sentence, match.from ?? match.duplicate.sentence.span.start))
       .map(({ duplicate, original, reason, from }) => ({
@@ -238,9 +248,12 @@ function findMatch(unit: Unit, exact: number | undefined, units: Units, postings
   for (const position of candidates(postings, unit.codes)) {
     const earlier = units.unit(position);
     if (sameWords(earlier.ids, unit.ids)) continue;
-    const found = compare(unit, earlier, options.similarity, units);
+    const found = compare(unit, earlier, options, units);
     if (found === undefined) continue;
-    groups.union(unit.position, earlier.position);
+    // A copy glued to the end of a sentence makes that sentence no more alike its original than
+    // the writer's words before it are: only whole sentences join a group (else a sentence with
+    // a copy glued to it would count its own repeat and the copy's original as three alike).
+    if (found.from === undefined) groups.union(unit.position, earlier.position);
     match ??= found;
   }
   return match;
@@ -252,14 +265,20 @@ function findMatch(unit: Unit, exact: number | undefined, units: Units, postings
  * paragraph under it opens with ("Brydge Pro Keyboard for iPad Pro" / "Brydge Pro Keyboard for
  * iPad Pro is ...").
  */
-function compare(unit: Unit, earlier: Unit, threshold: number, units: Units): Match | undefined {
+function compare(unit: Unit, earlier: Unit, options: ResolvedOptions, units: Units): Match | undefined {
+  const threshold = options.similarity;
   if (isTruncatedCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the start of an earlier sentence (truncated copy)' };
-  const glued = unit.codes.length > earlier.codes.length ? gluedCopy(unit, earlier) : undefined;
-  if (glued || statesOtherNumbers(units, unit, earlier)) return glued;
+  if (isPartCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the end or the middle of an earlier sentence (part copy)' };
+  const glued = unit.codes.length > earlier.codes.length ? gluedCopy(unit, earlier, threshold) : undefined;
+  if (glued) return glued;
+  // Only when the sentence as a whole is no repeat is the end of it looked at alone: an edited
+  // copy goes whole, not from its last colon on.
+  const tail = (): Match | undefined => gluedPart(unit, earlier, options.minDuplicateWords);
+  if (statesOtherNumbers(units, unit, earlier) || saysMore(unit, earlier)) return tail();
   const shared = sharedWords(unit.codes, earlier.codes);
   const alike = Math.max(editSimilarity(unit.codes, earlier.codes), shared);
-  if (alike >= threshold) return { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
-  return isRestatement(unit, earlier, shared) ? { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' } : undefined;
+  if (alike >= threshold) return gluedAfterHead(unit, earlier, threshold) ?? { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
+  return isRestatement(unit, earlier, shared) ? { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' } : tail();
 }
 
 /** Words swapped for others, at most, in a sentence that says the same of something else. */
@@ -288,13 +307,52 @@ function namesOtherThings({ analysis }: CleanContext, { duplicate, original, fro
 }
 
 /**
- * True when both sentences state numbers and the numbers differ: sentences alike but for their
- * numbers state different facts ("1 sack, 2 tackles" / "1 sack, 3 tackles"; "rose 3%" / "rose 4%").
+ * True when a number of one sentence stands where the other has another number: sentences alike
+ * but for their numbers state different facts ("1 sack, 2 tackles" / "1 sack, 3 tackles"; "rose
+ * 3%" / "rose 4%"). The numbers are compared in order: a number one sentence adds or leaves out
+ * is an edit like any other word ("A survey of 412 nurses found..." / "A survey of nurses
+ * found..."), so only numbers that are not the other's with some left out count as replaced.
  */
 function statesOtherNumbers(units: Units, a: Unit, b: Unit): boolean {
   const numbersA = units.numbers(a);
   const numbersB = units.numbers(b);
-  return numbersA.length > 0 && numbersB.length > 0 && !sameWords(numbersA, numbersB);
+  const [fewer, more] = numbersA.length <= numbersB.length ? [numbersA, numbersB] : [numbersB, numbersA];
+  return !isSubsequence(fewer, more);
+}
+
+/** True when `part` is `whole` with some items left out (the order kept). */
+function isSubsequence(part: readonly number[], whole: readonly number[]): boolean {
+  let next = 0;
+  for (const item of whole) if (next < part.length && part[next] === item) next++;
+  return next === part.length;
+}
+
+/**
+ * True when `copy` is a run of words from the end or the middle of `original` (its start is a
+ * truncated copy): "approved a new buyback plan worth two billion dollars." of "Shares fell after
+ * the board approved a new buyback plan worth two billion dollars." A run whose first word the
+ * original writes in lower case and the copy capitalises was rewritten as a heading ("How to
+ * choose running shoes" under "This guide explains how to choose running shoes for ..."), and
+ * stays.
+ */
+function isPartCopy(copy: Unit, original: Unit): boolean {
+  const at = original.codes.indexOf(copy.codes, 1);
+  if (at <= 0) return false;
+  const offset = wordStart(original.sentence.text, at);
+  return offset === undefined || !(startsLower(original.sentence.text.slice(offset)) && startsUpper(copy.sentence.text));
+}
+
+/** Words a sentence adds after the whole of an earlier one, from which it says more than a copy. */
+const MIN_ADDED_WORDS = 2;
+
+/**
+ * True when `unit` is the whole of the earlier sentence and goes on: "Beats Solo3 Wireless
+ * On-Ear Headphones - Matte Black" under "Beats Solo3 Wireless On-Ear Headphones", a heading
+ * taken up by the sentence that follows it. A copy adds nothing (a word at most, an edit), but
+ * the words the two share would make them alike.
+ */
+function saysMore(unit: Unit, earlier: Unit): boolean {
+  return unit.codes.length >= earlier.codes.length + MIN_ADDED_WORDS && unit.codes.startsWith(earlier.codes);
 }
 
 /** Words two sentences must open with alike to be compared as restatements. */
@@ -327,12 +385,13 @@ const MIN_GLUED_WORDS = 8;
  * boundary separates them: "Eve Door & Window brings automations to your Siri setup Ships with
  * a new smart sensor that's made". Only the copy, from its first word on, is removed.
  */
-function gluedCopy(unit: Unit, earlier: Unit): Match | undefined {
+function gluedCopy(unit: Unit, earlier: Unit, threshold: number): Match | undefined {
   const at = unit.codes.indexOf(earlier.codes.slice(0, GLUED_HEAD), 1);
   if (at <= 0 || at + GLUED_HEAD > unit.codes.length || earlier.codes.length < MIN_GLUED_WORDS) return undefined;
   const tail = unit.codes.slice(at);
-  // The copy is the original, its start (cut short), or either with one word changed, added or dropped.
-  const copies = tail === earlier.codes || (tail.length <= earlier.codes.length + 1 && tail.length * 2 >= earlier.codes.length && withinOneWord(tail, earlier.codes));
+  // The copy is the original, its start (cut short), either with one word changed, added or
+  // dropped, or the original in other words, as alike as a copy standing alone must be.
+  const copies = tail === earlier.codes || (tail.length <= earlier.codes.length + 1 && ((tail.length * 2 >= earlier.codes.length && withinOneWord(tail, earlier.codes)) || alikeness(tail, earlier.codes) >= threshold));
   if (!copies) return undefined;
   // 0 when there is no such word: a count thrown off by Unicode normalisation errs towards
   // removing the whole sentence.
@@ -340,6 +399,65 @@ function gluedCopy(unit: Unit, earlier: Unit): Match | undefined {
   // The copy must open like a sentence, "... setup Ships with", not continue one ("... penghinaan").
   if (!startsUpper(unit.sentence.text.slice(offset))) return undefined;
   return { duplicate: unit, original: earlier, reason: 'repeats an earlier sentence, glued to the end of a line', from: unit.sentence.span.start + offset };
+}
+
+/**
+ * A copy in other words, its first words changed too, glued after a line without terminal
+ * punctuation ("© Jane Doe" + a spun copy): as alike as a copy must be once the words it has
+ * more than the original are left out at its start, where a word opens in upper case and the
+ * copy opens as its original. Only the copy goes, not the line it was glued to.
+ */
+function gluedAfterHead(unit: Unit, earlier: Unit, threshold: number): Match | undefined {
+  const extra = unit.codes.length - earlier.codes.length;
+  // The copy may itself have a word more or less than its original.
+  for (const at of [extra, extra + 1, extra - 1]) {
+    // It opens as its original does (a word of its first two is the original's first word),
+    // so a name is not cut in two ("Anna Berg said ..." with a word put in later).
+    const opens = unit.codes[at] === earlier.codes[0] || unit.codes[at + 1] === earlier.codes[0];
+    if (at <= 0 || !opens || alikeness(unit.codes.slice(at), earlier.codes) < threshold) continue;
+    const offset = wordStart(unit.sentence.text, at);
+    if (offset !== undefined && startsUpper(unit.sentence.text.slice(offset))) {
+      return { duplicate: unit, original: earlier, reason: 'repeats an earlier sentence in other words, glued to the end of a line', from: unit.sentence.span.start + offset };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A part copy (see {@link isPartCopy}) that ends a sentence after a sentence of its own, where
+ * the segmenter saw no boundary because the copy opens in lower case: "... will update this
+ * article. offered no evidence to support their estimates." Only the copy goes. The words
+ * before it must end a sentence: a sentence of the writer's that closes on a phrase an earlier
+ * one used ("We must act in order to protect the rights of the workers.") stays whole.
+ */
+function gluedPart(unit: Unit, earlier: Unit, minWords: number): Match | undefined {
+  const words = longestEndInside(unit.codes, earlier.codes);
+  const at = unit.codes.length - words;
+  if (words < minWords || at <= 0) return undefined;
+  const offset = wordStart(unit.sentence.text, at);
+  if (offset === undefined || !TERMINAL.test(unit.sentence.text.slice(0, offset).trimEnd())) return undefined;
+  return { duplicate: unit, original: earlier, reason: 'repeats the end or the middle of an earlier sentence, after a sentence on its line', from: unit.sentence.span.start + offset };
+}
+
+/**
+ * How many of the last words of `codes` stand, in order, inside `original` past its first word
+ * (a run from its start is a truncated copy). A run of the last n words found there holds the
+ * last n - 1 too, one word on, so the longest is found by halving: a few searches, each linear.
+ */
+function longestEndInside(codes: string, original: string): number {
+  let found = 0;
+  let missing = codes.length + 1;
+  while (missing - found > 1) {
+    const words = (found + missing) >> 1;
+    if (original.indexOf(codes.slice(codes.length - words), 1) !== -1) found = words;
+    else missing = words;
+  }
+  return found;
+}
+
+/** How alike two sentences' words are: by edit distance, or as bags of words, whichever is more. */
+function alikeness(a: string, b: string): number {
+  return Math.max(editSimilarity(a, b), sharedWords(a, b));
 }
 
 /** 1 minus the word-level edit distance over the longer length: word changes, insertions, drops. */
@@ -404,7 +522,8 @@ function isTruncatedCopy(copy: Unit, original: Unit): boolean {
     const cutAtPeriod = original.sentence.text.startsWith(copy.sentence.text) || CUT_AT_ABBREVIATION.test(copy.sentence.text);
     return cutAtPeriod ? withinOneWord(copy.codes, original.codes) : original.codes.startsWith(copy.codes);
   }
-  return length * 2 >= original.codes.length && withinOneWord(copy.codes, original.codes);
+  // Word for word, any cut is a copy; with a word changed, it keeps at least half the original.
+  return original.codes.startsWith(copy.codes) || (length * 2 >= original.codes.length && withinOneWord(copy.codes, original.codes));
 }
 
 /** True when `copy` is a prefix of `original` but for one word changed, dropped or added. */
@@ -414,15 +533,36 @@ function withinOneWord(copy: string, original: string): boolean {
 }
 
 /**
- * True when the original is a heading (a line of its own without terminal punctuation, as in a
- * numbered list of tips) and the repeat opens a paragraph of several sentences: the heading
- * announces a section and the sentence starts it, or a recap at the end takes the headings up
- * again ("Start small and recognize that no one is watching. The early days are ..."); neither
- * is a copy to remove.
+ * True when the repeat is part of the writer's running text, not a copy set down beside it: a
+ * sentence that repeats nothing follows it on its line, and what it repeats is on an earlier line.
+ * A heading restated as the first sentence of its section ("1. Start small" / "Start small. The
+ * early days are ..."), the tips taken up again in a closing recap, a quotation said again in the
+ * middle of a paragraph: each stays. Copies stand as paragraphs of their own or end a paragraph
+ * (a copy of several sentences is followed only by its own repeats); a sentence said twice in a
+ * row on one line ("A. A. B. B.") is a stutter of the scraper.
  */
-function isRestatedHeading(document: Document, lines: LineFacts, { original, duplicate }: Match): boolean {
-  const proseLine = document.lines[duplicate.sentence.line]!;
-  return proseLine.sentences[0] === duplicate.sentence.index && proseLine.sentences.length > 1 && !lines.endsSentence(original.sentence.line);
+function isInRunningText(followed: Uint8Array, { duplicate, original }: Match): boolean {
+  return followed[duplicate.position] === 1 && original.sentence.line !== duplicate.sentence.line;
+}
+
+/**
+ * Per sentence, 1 when a sentence that repeats nothing follows it on its line (see
+ * {@link isInRunningText}). Worked out in one pass from the end.
+ */
+function followedByNewText(document: Document, repeats: Uint8Array): Uint8Array {
+  const followed = new Uint8Array(document.sentences.length);
+  let line = -1;
+  let seen = 0;
+  for (let position = document.sentences.length - 1; position >= 0; position--) {
+    const sentence = document.sentences[position]!;
+    if (sentence.line !== line) {
+      line = sentence.line;
+      seen = 0;
+    }
+    followed[position] = seen;
+    if (repeats[position] === 0) seen = 1;
+  }
+  return followed;
 }
 
 /**
@@ -431,15 +571,12 @@ function isRestatedHeading(document: Document, lines: LineFacts, { original, dup
  * each said twice took minutes).
  */
 class LineFacts {
-  /** True when the line ends in terminal punctuation. */
-  readonly endsSentence: (index: number) => boolean;
   /** True when the line's last word is a link. */
   readonly endsInLink: (index: number) => boolean;
   /** The offset in the text where the line's first link ("https://", "pic.twitter.com/") ends, or Infinity. */
   readonly firstLinkEnd: (index: number) => number;
 
   constructor(document: Document) {
-    this.endsSentence = perLine((index) => TERMINAL.test(document.lines[index]!.text));
     this.endsInLink = perLine((index) => endsInLink(document.lines[index]!.text));
     this.firstLinkEnd = perLine((index) => {
       const line = document.lines[index]!;
@@ -488,8 +625,19 @@ function isEmbeddedPost(document: Document, lines: LineFacts, sentence: Sentence
   if (POST_SIGNATURE.test(document.text.slice(start, sentence.span.end))) return true;
   // Text after the post's link, on the same line, is not part of the post.
   if (lines.firstLinkEnd(sentence.line) <= start) return false;
-  const following = document.lines.slice(sentence.line, sentence.line + 1 + SIGNATURE_DISTANCE);
-  return following.some((line, i) => (i <= 1 && lines.endsInLink(line.index)) || (i > 0 && POST_SIGNATURE.test(line.text)));
+  if (lines.endsInLink(sentence.line)) return true;
+  const next = document.lines[sentence.line + 1];
+  // The post's link on a line of its own: the next line of the same block.
+  if (next && next.paragraph === sentence.paragraph && lines.endsInLink(next.index)) return true;
+  // A post signed below it: the signature follows its block. A line set between a post whose
+  // link closed it just above and that post's signature is no part of it.
+  const previous = document.lines[sentence.line - 1];
+  if (previous && previous.paragraph !== sentence.paragraph && lines.endsInLink(previous.index)) return false;
+  for (const line of document.lines.slice(sentence.line + 1, sentence.line + 1 + SIGNATURE_DISTANCE)) {
+    if (POST_SIGNATURE.test(line.text)) return true;
+    if (line.paragraph !== sentence.paragraph) return false;
+  }
+  return false;
 }
 
 /** Earlier units sharing most shingles with `codes`, best first. */

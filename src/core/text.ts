@@ -206,6 +206,12 @@ export function startsUpper(text: string): boolean {
   return match !== null && match[0] !== match[0].toLowerCase() && match[0] === match[0].toUpperCase();
 }
 
+/** True when the first letter of `text` is a lower-case letter (scripts without case never are). */
+export function startsLower(text: string): boolean {
+  const match = /\p{L}/u.exec(text);
+  return match !== null && match[0] !== match[0].toUpperCase();
+}
+
 /**
  * The shape of a line: each word reduced to its kind (`A` capitalised, `a` lower case, `0` a
  * number, `o` a word of a script without case), punctuation and spacing kept. Lines of one list

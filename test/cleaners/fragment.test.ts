@@ -61,6 +61,14 @@ ruleTester('fragment', {
   ],
   invalid: [
     {
+      // The boundary with near-duplicate: a cut-off copy shorter than the fewest words that rule
+      // compares (six by default) goes here, as a line cut off mid-phrase.
+      name: 'a cut-off copy of five words, below what near-duplicate compares, ending on a function word',
+      text: withLine('The harbour ferry resumed its'),
+      removed: ['The harbour ferry resumed its'],
+      reason: /cut off/,
+    },
+    {
       name: 'a short line sharing no words with a long article',
       text: longWith(4, 'Our Magazines'),
       removed: ['Our Magazines'],

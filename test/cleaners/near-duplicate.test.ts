@@ -46,12 +46,62 @@ ruleTester('near-duplicate', {
       name: 'two posts of one account, each signed alike: the signature is structure',
       text: article(S1, `${S3} #railstrike`, '— Rail Operator (@railop) March 3, 2024', S2, 'Trains will run again on Saturday morning. #railstrike', '— Rail Operator (@railop) March 3, 2024'),
     },
+    {
+      name: 'a post of two lines in one block, signed below it, repeating what the article quotes',
+      text: article(`"${S3}" the statement said.`, S2, `${S3}\nMore updates to follow. #railstrike`, '— Rail Operator (@railop) March 3, 2024'),
+    },
     { name: 'an embedded post ending in its link', text: article(`"${S3}" the statement said.`, S2, `${S3} pic.twitter.com/abc123`) },
     {
       name: 'a heading restated as the first sentence of a recap, far below it',
       text: article('1. Tell the union early about every planned change', S1, S2, S3, 'In short:', 'Tell the union early about every planned change. Talks go better that way.'),
     },
     { name: 'a heading restated as the first sentence of its section', text: article(S1, '1. Check the timetable first', 'Check the timetable first. The operator updates it every evening at six.') },
+    {
+      name: 'a sentence said again in the middle of a later paragraph, with more of the writer\'s text after it',
+      text: article(S1, S2, `The talks resume next week. ${S1} Nobody expects a deal before May.`),
+    },
+    {
+      name: 'three list lines that each repeat part of the sentence announcing them (a list, not copies)',
+      text: article(
+        'The plan asks the operator to widen the harbour road for heavy lorries, to repair the old sea wall before winter, and to reopen the north pier.',
+        S2,
+        '- widen the harbour road for heavy lorries',
+        '- repair the old sea wall before winter',
+      ),
+    },
+    {
+      name: 'part of an earlier sentence written again as a heading, its first word capitalised',
+      text: article('This short guide explains how to choose a pair of running shoes for long distances.', S2, 'How to choose a pair of running shoes', 'Start with the fit: a shoe should hold the heel without pressing on the toes.'),
+    },
+    {
+      name: 'a sentence of the writer\'s that ends on a phrase an earlier one used',
+      text: article('The union said it would strike in order to protect the pay of the drivers and guards.', S2, 'We must act now in order to protect the pay of the drivers and guards.'),
+    },
+    {
+      name: 'a short phrase after an abbreviation\'s period, shared with an earlier sentence, is too short to be a copy',
+      text: article('The council will vote on the plan at its meeting in May.', S2, 'The vote was set for Tuesday at 9 a.m. at its meeting in May.'),
+    },
+    {
+      name: 'sentences alike but for a number replaced by another (different facts)',
+      text: article('Ticket prices on the island ferry rose 3% in the spring, the operator said.', S2, 'Ticket prices on the island ferry rose 4% in the spring, the operator said.'),
+    },
+    {
+      name: 'one number replaced and one left out: still a different fact',
+      text: article('Fares rose 3% in March and 5% in April on every route, the operator said on Monday.', S2, 'Fares rose 4% in March on every route, the operator said on Monday.'),
+    },
+    {
+      name: 'a heading taken up by a longer line that goes on after it (it says more)',
+      text: article('Harbour Road Lorry Ban: What It Means for You', S2, 'Harbour Road Lorry Ban: What It Means for You and Your Street'),
+    },
+    {
+      name: 'a sentence restating a copy of the headline (the headline is repeated-title\'s, the sentence is the opening)',
+      text: [
+        'Rail strike cancels most trains on Friday as talks with the operator break down',
+        'Rail strike cancels most trains on Friday as talks with the operator break down | Rail News',
+        'Rail strike cancels most trains on Friday, the union said after its talks with the operator broke down again.',
+        S2,
+      ].join('\n\n'),
+    },
   ],
   invalid: [
     {
@@ -92,6 +142,7 @@ ruleTester('near-duplicate', {
       reason: /other words/,
     },
     { name: 'a repeat with one word dropped', text: article(S1, S2, S1.replace(' new', '')), removed: [S1.replace(' new', '')] },
+    { name: 'a repeat with one word added at its end', text: article(S1, S2, S1.replace('offer.', 'offer yet.')), removed: [S1.replace('offer.', 'offer yet.')] },
     { name: 'a repeat with one word inserted', text: article(S1, S2, S1.replace('any new', 'any new or better')), removed: [S1.replace('any new', 'any new or better')] },
     {
       name: 'a truncated copy: the first words of an earlier sentence, cut short',
@@ -110,6 +161,99 @@ ruleTester('near-duplicate', {
       text: article('Drivers say the strike will go ahead.', S2, 'Drivers said the strike will go ahead.'),
       options: { minDuplicateWords: 6, similarity: 0.8 },
       removed: ['Drivers said the strike will go ahead.'],
+    },
+    {
+      name: 'the end of an earlier sentence standing alone',
+      text: article('Shares in the ferry company fell after its board approved a plan to sell two of the older boats.', S2, 'approved a plan to sell two of the older boats.'),
+      removed: ['approved a plan to sell two of the older boats.'],
+      related: ['Shares in the ferry company fell after its board approved a plan to sell two of the older boats.'],
+      reason: /end or the middle/,
+    },
+    {
+      name: 'the middle of an earlier sentence standing alone, without end punctuation',
+      text: article('Shares in the ferry company fell after its board approved a plan to sell two of the older boats.', S2, 'company fell after its board approved a plan'),
+      removed: ['company fell after its board approved a plan'],
+      related: ['Shares in the ferry company fell after its board approved a plan to sell two of the older boats.'],
+    },
+    {
+      name: 'a copy that leaves out a number: an edit, not another fact',
+      text: article('A survey of 412 nurses found that most of them worked unpaid overtime last winter.', S2, 'A survey of nurses found that most of them worked unpaid overtime last winter.'),
+      removed: ['A survey of nurses found that most of them worked unpaid overtime last winter.'],
+      related: ['A survey of 412 nurses found that most of them worked unpaid overtime last winter.'],
+    },
+    {
+      name: 'a copy that leaves out one of two numbers, the other kept in place',
+      text: article('A survey of 412 nurses in 2023 found that most of them worked unpaid overtime.', S2, 'A survey of nurses in 2023 found that most of them worked unpaid overtime.'),
+      removed: ['A survey of nurses in 2023 found that most of them worked unpaid overtime.'],
+    },
+    {
+      name: 'a copy that adds a number: an edit too',
+      text: article('The survey found that most nurses worked unpaid overtime during the winter months.', S2, 'The survey found that most nurses worked 60 unpaid overtime during the winter months.'),
+      removed: ['The survey found that most nurses worked 60 unpaid overtime during the winter months.'],
+    },
+    {
+      name: 'a cut-off copy of exactly the fewest words compared, far shorter than its original',
+      text: article('The ferry will sail again in the spring once the harbour wall at Westport has been rebuilt by the county.', S2, 'The ferry will sail again in'),
+      removed: ['The ferry will sail again in'],
+      related: ['The ferry will sail again in the spring once the harbour wall at Westport has been rebuilt by the county.'],
+      reason: /truncated/,
+    },
+    {
+      name: 'the end of an earlier sentence after a sentence on its line (no boundary seen before a lower-case word): only the copy goes',
+      text: article('Shares in the ferry company fell after its board approved a plan to sell two of the older boats.', S2, 'The talks resume next week. approved a plan to sell two of the older boats.'),
+      removed: ['approved a plan to sell two of the older boats.'],
+      related: ['Shares in the ferry company fell after its board approved a plan to sell two of the older boats.'],
+    },
+    {
+      name: 'a sentence with a copy glued to its end, and a later copy of that sentence: two copies, not three sentences alike',
+      text: article(
+        'Shares in the ferry company fell after its board approved a plan to sell two of the older boats.',
+        `${S1} approved a plan to sell two of the older boats.`,
+        S1.replace(' new', ''),
+      ),
+      removed: ['approved a plan to sell two of the older boats.', S1.replace(' new', '')],
+    },
+    {
+      name: 'a copy with two words swapped, glued to a heading without terminal punctuation',
+      text: article(S1, S2, `Talks at an end ${S1.replace('broken down', 'down broken')}`),
+      removed: [S1.replace('broken down', 'down broken')],
+      output: article(S1, S2, 'Talks at an end'),
+    },
+    {
+      name: 'a copy with its first words swapped, glued to a line without terminal punctuation: the line stays',
+      text: article(S1, S2, `Talks at an end ${S1.replace('The union said', 'The said union')}`),
+      removed: [S1.replace('The union said', 'The said union')],
+      output: article(S1, S2, 'Talks at an end'),
+    },
+    {
+      name: 'a copy with a word put in, opening on a name: it goes whole, the name is not cut in two',
+      text: article('Anna Berg said the talks with the rail operator had failed on Wednesday evening.', S2, 'Anna Berg said the talks with the rail operator had really failed on Wednesday evening.'),
+      removed: ['Anna Berg said the talks with the rail operator had really failed on Wednesday evening.'],
+    },
+    {
+      name: 'a sentence said twice in a row on one line',
+      text: article(S2, `${S1} ${S1} ${S3}`),
+      removed: [S1],
+    },
+    {
+      name: 'a copy set between an embedded post and its signature is no part of the post',
+      text: article(S1, `Strike day again ${S3} pic.twitter.com/abc123`, S1, '— Rail Fan (@railfan) March 3, 2024'),
+      removed: [S1],
+    },
+    {
+      name: 'a copy set above the text of a signed post is no part of the post',
+      text: article(S1, S2, S1, 'Strike day again, and the platforms are empty. #railstrike', '— Rail Fan (@railfan) March 3, 2024'),
+      removed: [S1],
+    },
+    {
+      name: 'a copy ending a paragraph above a paragraph that ends in a link',
+      text: article(S1, `${S2} ${S1}`, 'The full statement is at https://example.com/strike'),
+      removed: [S1],
+    },
+    {
+      name: 'a copy that ends its paragraph after the writer\'s text',
+      text: article(S1, S2, `The talks resume next week. ${S1}`),
+      removed: [S1],
     },
     { name: 'a Japanese sentence repeated', text: '川沿いに自転車道が開通\n\n市は二十日、自転車道を開通させたと発表した。\n\n夜間は照明が点灯する。市は二十日、自転車道を開通させたと発表した。\n', removed: ['市は二十日、自転車道を開通させたと発表した。'] },
     { name: 'a repeat in CRLF text', text: article(S1, S2, S1).replace(/\n/g, '\r\n'), removed: [S1], output: article(S1, S2).replace(/\n/g, '\r\n') },

@@ -79,6 +79,17 @@ describe('very large inputs', () => {
     expect(output).toBe(`${once.join('').trim()}\n`);
   }, LIMIT + 10_000);
 
+  it('a 5 MB line where each sentence is followed by a copy of the end of the one before: every copy removed, in linear time', async () => {
+    // Each copy is found as the end of an earlier sentence glued after a sentence of its own (a
+    // lower-case start hides the boundary): the search for the longest end of a sentence inside
+    // a candidate must stay a few linear searches per candidate.
+    const once = sentenceLine(5 * MB).trim().split(/(?<=\.) /u);
+    const end = (sentence: string): string => sentence.slice(sentence.indexOf('agreed'));
+    const text = once.map((sentence, i) => (i === 0 ? sentence : `${sentence} ${end(once[i - 1]!)}`)).join(' ');
+    const output = await cleanFile(text, LIMIT);
+    expect(output).toBe(`${once.join(' ')}\n`);
+  }, LIMIT + 10_000);
+
   it('a single 200 MB line of words without punctuation', async () => {
     const words: string[] = [];
     const size = 200 * MB;

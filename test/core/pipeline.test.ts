@@ -19,7 +19,7 @@ describe('clean() reads the text until it settles', () => {
   });
 
   it('a sentence kept as one of three alike goes once a copy is removed and only two are left', () => {
-    const text = 'The the\nThe the the with\nThe the the the. The the the with\nThe the the the. The the the.\n';
+    const text = 'The the\nThe the the with\nThe the the the. The the the with\nThe the the. The the the the.\n';
     const options = { disable: ['fragment'] };
     const result = clean(text, options);
     expect(clean(result.text, options).text).toBe(result.text);
