@@ -134,7 +134,7 @@ const block: fc.Arbitrary<Block> = fc.oneof(
 /** Line breaks between blocks: the document's own style, sometimes mixed. */
 const EOLS = ['\n', '\r\n', '\r'] as const;
 
-export interface ArticleSpec {
+interface ArticleSpec {
   readonly headline: readonly string[];
   readonly pool: readonly SentenceSpec[];
   readonly blocks: readonly Block[];
@@ -189,7 +189,7 @@ function renderBlock(spec: ArticleSpec, item: Block, lines: string[]): void {
       return;
     case 'dup': {
       const text = mutate(from(item.pick), item.mutation, item.at);
-      if (item.glued && lines.length > 0) lines[lines.length - 1] += ' ' + text;
+      if (item.glued && lines.length > 0) lines[lines.length - 1] = `${lines[lines.length - 1]!} ${text}`;
       else lines.push(text);
       return;
     }
@@ -218,7 +218,7 @@ function renderBlock(spec: ArticleSpec, item: Block, lines: string[]): void {
 }
 
 /** Renders a spec to text: lines separated by its line breaks, with blank lines and indents. */
-export function renderArticle(spec: ArticleSpec): string {
+function renderArticle(spec: ArticleSpec): string {
   const lines: string[] = [spec.headline.join(' ')];
   for (const item of spec.blocks) renderBlock(spec, item, lines);
   let text = '';

@@ -16,7 +16,8 @@ function runs(base: number): fc.Parameters<unknown> {
 }
 
 /** A long run gets more time than vitest's default per test. */
-const TIMEOUT = FUZZ_RUNS > 0 ? 0 : 30_000;
+// A guard against a hang, not a timing: the machine may be shared and busy.
+const TIMEOUT = FUZZ_RUNS > 0 ? 0 : 180_000;
 
 const WORD = /[\p{L}\p{N}\p{M}_]+/gu;
 
@@ -87,7 +88,6 @@ function checkResult(input: string, options: CleanOptions, result: CleanResult):
     expect(removal.span.end).toBeLessThanOrEqual(input.length);
     expect(RULE_IDS).toContain(removal.rule);
     expect(options.disable ?? []).not.toContain(removal.rule);
-    expect(typeof removal.reason).toBe('string');
     expect(removal.reason.trim()).not.toBe('');
     if (removal.related) {
       expect(removal.related.start).toBeGreaterThanOrEqual(0);

@@ -14,7 +14,7 @@
  * are content, not boilerplate.
  */
 import type { Cleaner } from '../core/cleaner.js';
-import type { Removal } from '../core/model.js';
+import type { Finding } from '../core/model.js';
 import { comparisonKey, wordCount } from '../core/text.js';
 
 /** The longest line, in words, that can be corpus boilerplate. */
@@ -47,21 +47,36 @@ export function documentLineKeys(text: string): Set<string> {
   return keys;
 }
 
+/** The options of {@link corpusBoilerplate}. */
+type CorpusBoilerplateOptions = {
+  /** Line keys known to recur across the corpus, each with the number of documents it is in. */
+  readonly corpusBoilerplate: ReadonlyMap<string, number>;
+};
+
 /** The rule: removes every line whose key is in `options.corpusBoilerplate`. */
-export const corpusBoilerplate: Cleaner = {
+export const corpusBoilerplate: Cleaner<CorpusBoilerplateOptions> = {
   meta: {
     id: 'corpus-boilerplate',
     description: 'Removes lines that recur across many documents of a corpus (given as counts of line keys).',
+    precedence: 10,
+    options: {
+      corpusBoilerplate: {
+        default: new Map<string, number>(),
+        description: 'lines known to recur across many documents: their keys (lineKey, documentLineKeys), each with the number of documents it was found in; counting is the caller\'s job (the command\'s count-lines)',
+        expected: 'a Map of line keys to document counts',
+        isValid: (value): value is ReadonlyMap<string, number> => value instanceof Map,
+      },
+    },
   },
   check({ document, options }) {
     const known = options.corpusBoilerplate;
     if (known.size === 0) return [];
-    const removals: Removal[] = [];
+    const removals: Finding[] = [];
     for (const line of document.lines) {
       const key = lineKey(line.text);
       const documents = key === undefined ? undefined : known.get(key);
       if (documents === undefined) continue;
-      removals.push({ rule: this.meta.id, reason: `line found in ${documents} documents of the corpus`, span: line.span });
+      removals.push({ reason: `line found in ${documents} documents of the corpus`, span: line.span });
     }
     return removals;
   },

@@ -15,16 +15,21 @@
  * with the rest of the document), not on a list of phrases from any one site.
  */
 import type { Analysis, Piece } from '../core/analysis.js';
-import type { Cleaner, CleanContext } from '../core/cleaner.js';
-import type { Document, Line, Removal, Sentence, Span } from '../core/model.js';
+import type { Cleaner, CleanContext, NoOptions } from '../core/cleaner.js';
+import type { Document, Finding, Line, Sentence, Span } from '../core/model.js';
+import { cutAtAbbreviation, endsSentence, hasProseWords } from '../core/predicates.js';
 import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
-import { hasUnspacedScript, lastWordToken, startsUpper, words } from '../core/text.js';
+import { groupBy } from '../core/group.js';
+import { hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, startsUpper, trailingNonSpace, words } from '../core/text.js';
 
 /**
- * Punctuation (with closing quotes and brackets) that properly ends a sentence or a line; a
- * colon too, since it introduces what follows ("Take a look at what he said:").
+ * True when a line ends properly: terminal punctuation (with closing quotes and brackets), or a
+ * colon, since it introduces what follows ("Take a look at what he said:"). An ellipsis
+ * character is no proper end: it marks text cut off (see {@link ELLIPSIS}).
  */
-const TERMINAL = /[.!?。！？‼⁉:：]["'”’»)\]」』]*$/u;
+function endsProperly(text: string): boolean {
+  return endsSentence(text, { colon: true, ellipsis: false });
+}
 
 /** A trailing ellipsis: the sign of a teaser or a cut-off sentence ("The minister said that…"). */
 const ELLIPSIS = /(?:\.\.\.|…|\. \. \.)["'”’»)\]]*$/u;
@@ -38,19 +43,6 @@ const FINISHED_BEFORE_ELLIPSIS = /(?:\.\.\.\.|\.…)["'”’»)\]]*$/u;
 
 /** A line that is a list item by its marker: "• item", "- item", "1) item", "a. item". */
 const LIST_ITEM = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)]|\p{Ll}[.)])\s/u;
-
-/**
- * Sentences cut at an abbreviation the way naive splitters cut them: "to improve U.S." (from
- * "U.S.-Russia relations"), "said Mr." — a stand-alone sentence ending on dotted capitals or on
- * a title that always precedes a name.
- */
-const CUT_AT_ABBREVIATION = /(?:\s(?:\p{Lu}\.){2,}|\s(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Gov|Sen|Rep)\.)$/u;
-
-/**
- * Dotted capitals after "the" close a noun phrase: "The plant was sold to a company in the U.S."
- * is whole, where "to improve U.S." was cut from "U.S.-Russia relations".
- */
-const WHOLE_NOUN_PHRASE = /\sthe\s+(?:\p{Lu}\.){2,}$/iu;
 
 /**
  * English words that cannot end a sentence: articles, conjunctions, subject pronouns. A period
@@ -97,13 +89,16 @@ const MIN_OWN_STOPWORDS = 3;
 const MAX_LABEL_WORDS = 12;
 
 /** The rule. */
-export const fragment: Cleaner = {
+export const fragment: Cleaner<NoOptions> = {
   meta: {
     id: 'fragment',
     description: 'Removes truncated sentences and boilerplate lines (labels, counters, dates, credits, off-topic teasers).',
+    precedence: 20,
+    options: {},
   },
-  check(context) {
-    const removals: Removal[] = [];
+  check(cleanContext) {
+    const context = fragmentContext(cleanContext);
+    const removals: Finding[] = [];
     for (const line of context.document.lines) {
       if (context.title && line.index === context.title.line) continue;
       const removal = checkLine(context, line);
@@ -113,7 +108,28 @@ export const fragment: Cleaner = {
   },
 };
 
-function checkLine(context: CleanContext, line: Line): Removal | undefined {
+/** The context of one check, with what the rule works out once per document when first needed. */
+interface FragmentContext extends CleanContext {
+  /** How many lines after each line read as prose. */
+  readonly proseLinesAfter: () => readonly number[];
+  /** How many lines of the document are written as headlines (see {@link countHeadlines}). */
+  readonly headlineCount: () => number;
+  /** How many lines of the document have the `lineShape` of `text`. */
+  readonly shapeCount: (text: string) => number;
+}
+
+function fragmentContext(context: CleanContext): FragmentContext {
+  let proseAfter: number[] | undefined;
+  let headlines: number | undefined;
+  return {
+    ...context,
+    proseLinesAfter: () => (proseAfter ??= countProseLinesAfter(context)),
+    headlineCount: () => (headlines ??= countHeadlines(context.document)),
+    shapeCount: lineShapes(context.document),
+  };
+}
+
+function checkLine(context: FragmentContext, line: Line): Finding | undefined {
   const { document, analysis } = context;
   const text = line.text;
   const sentences = line.sentences.map((i) => document.sentences[i]!);
@@ -124,8 +140,8 @@ function checkLine(context: CleanContext, line: Line): Removal | undefined {
   if (!last) return undefined;
   const alone = standsAlone(context, line);
   if (ELLIPSIS.test(text) && !FINISHED_BEFORE_ELLIPSIS.test(text)) return sentences.length > 1 ? checkEllipsis(analysis, last) : alone ? checkEllipsis(analysis, line) : undefined;
-  if (!alone) return sentences.length > 1 && !TERMINAL.test(text) ? checkTrailingSentence(analysis, last) : undefined;
-  if (TERMINAL.test(text)) return checkProseLine(context, line, sentences);
+  if (!alone) return sentences.length > 1 && !endsProperly(text) ? checkTrailingSentence(analysis, last) : undefined;
+  if (endsProperly(text)) return checkProseLine(context, line, sentences);
   if (sentences.length > 1) return checkTrailingSentence(analysis, last);
   return checkShortLine(context, line);
 }
@@ -140,8 +156,8 @@ function standsAlone({ document }: CleanContext, line: Line): boolean {
   return blocksAreLines || document.paragraphs[line.paragraph]!.lines.length === 1;
 }
 
-function remove(span: Span, reason: string): Removal {
-  return { rule: 'fragment', reason, span };
+function remove(span: Span, reason: string): Finding {
+  return { reason, span };
 }
 
 /** The reason a line is an interface label, counter, lone date or credit, if it is one. */
@@ -160,7 +176,7 @@ function boilerplateLabel(analysis: Analysis, line: Line): string | undefined {
  * ("shares outside...", "a conference of the Republican…"); a writer's pause has a space before
  * them ("But here's the disconnect …") and stays when it is about the article.
  */
-function checkEllipsis(analysis: Analysis, unit: Piece): Removal | undefined {
+function checkEllipsis(analysis: Analysis, unit: Piece): Finding | undefined {
   const pause = /\s(?:\.\.\.|…|\. \. \.)["'”’»)\]]*$/u.test(unit.text);
   const cohesion = analysis.cohesion(unit);
   if (pause && (cohesion === undefined || cohesion >= MIN_LABEL_COHESION)) return undefined;
@@ -172,9 +188,9 @@ function checkEllipsis(analysis: Analysis, unit: Piece): Removal | undefined {
  * abbreviation ("to improve U.S."), or ending on a word that cannot end a sentence ("reported
  * the.", "was why he.").
  */
-function checkProseLine(context: CleanContext, line: Line, sentences: readonly Sentence[]): Removal | undefined {
+function checkProseLine(context: FragmentContext, line: Line, sentences: readonly Sentence[]): Finding | undefined {
   if (sentences.length !== 1) return undefined;
-  if (CUT_AT_ABBREVIATION.test(line.text) && !WHOLE_NOUN_PHRASE.test(line.text)) return remove(line.span, 'sentence cut off at an abbreviation');
+  if (cutAtAbbreviation(line.text)) return remove(line.span, 'sentence cut off at an abbreviation');
   if (DANGLING_BEFORE_PERIOD.test(line.text)) return remove(line.span, 'sentence cut off before its last words');
   if (isStray(context, line)) return remove(line.span, 'stand-alone sentence sharing no words with the article');
   return undefined;
@@ -193,11 +209,11 @@ const MAX_PROSE_AFTER_NOTE = 1;
  * an aside in brackets ("(We never did settle on one.)") and a note closing the article, with no
  * more prose after it ("This article was first published in The Review.").
  */
-function isStray({ analysis, document }: CleanContext, line: Line): boolean {
+function isStray({ analysis, proseLinesAfter }: FragmentContext, line: Line): boolean {
   const text = line.text;
   if (!/\.["'”’)]*$/u.test(text) || /^\(.*\)$/u.test(text) || distinctTerms(analysis, line) < MIN_STRAY_TERMS) return false;
   if (analysis.cohesion(line) !== 0) return false;
-  return proseLinesAfter(analysis, document)[line.index]! > MAX_PROSE_AFTER_NOTE;
+  return proseLinesAfter()[line.index]! > MAX_PROSE_AFTER_NOTE;
 }
 
 function distinctTerms(analysis: Analysis, line: Line): number {
@@ -206,19 +222,13 @@ function distinctTerms(analysis: Analysis, line: Line): number {
   return terms.size;
 }
 
-/** Per document, how many lines after each line read as prose; computed once, when first needed. */
-const proseAfterCache = new WeakMap<Document, number[]>();
-
-function proseLinesAfter(analysis: Analysis, document: Document): number[] {
-  let counts = proseAfterCache.get(document);
-  if (!counts) {
-    counts = new Array<number>(document.lines.length);
-    let after = 0;
-    for (let i = document.lines.length - 1; i >= 0; i--) {
-      counts[i] = after;
-      if (looksLikeProse(analysis, document.lines[i]!)) after++;
-    }
-    proseAfterCache.set(document, counts);
+/** Per line of the document, how many lines after it read as prose. */
+function countProseLinesAfter({ analysis, document }: CleanContext): number[] {
+  const counts = new Array<number>(document.lines.length);
+  let after = 0;
+  for (let i = document.lines.length - 1; i >= 0; i--) {
+    counts[i] = after;
+    if (looksLikeProse(analysis, document.lines[i]!)) after++;
   }
   return counts;
 }
@@ -227,7 +237,7 @@ function proseLinesAfter(analysis: Analysis, document: Document): number[] {
  * The last sentence of a paragraph, left without terminal punctuation: cut off when it stops on
  * a function word, or when it is prose about something else (a teaser glued to the paragraph).
  */
-function checkTrailingSentence(analysis: Analysis, last: Sentence): Removal | undefined {
+function checkTrailingSentence(analysis: Analysis, last: Sentence): Finding | undefined {
   if (endsOnReference(last.text)) return undefined;
   if (endsOnFunctionWord(analysis, last.text)) return remove(last.span, 'sentence cut off mid-phrase');
   const cohesion = analysis.cohesion(last);
@@ -238,7 +248,7 @@ function checkTrailingSentence(analysis: Analysis, last: Sentence): Removal | un
 }
 
 /** A line without terminal punctuation: a heading or caption of the article, a label, or a cut-off sentence. */
-function checkShortLine({ analysis, document }: CleanContext, line: Line): Removal | undefined {
+function checkShortLine({ analysis, document, shapeCount, headlineCount }: FragmentContext, line: Line): Finding | undefined {
   const text = line.text;
   const cohesion = analysis.cohesion(line);
   const count = analysis.wordCount(line);
@@ -248,13 +258,19 @@ function checkShortLine({ analysis, document }: CleanContext, line: Line): Remov
     if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION) return remove(line.span, 'sentence cut off, about something else');
     return undefined;
   }
-  if (endsOnFunctionWord(analysis, text) && count >= 4) return remove(line.span, 'line cut off mid-phrase');
+  if (endsOnFunctionWord(analysis, text) && count >= MIN_CUT_LINE_WORDS) return remove(line.span, 'line cut off mid-phrase');
   if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION)) return undefined;
   if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
-  if (analysis.shapeCount(text) > MIN_SHAPE_SIBLINGS) return undefined;
-  if (isHeadline(text) && headlineCount(document) > MIN_SHAPE_SIBLINGS) return undefined;
+  if (shapeCount(text) > MIN_SHAPE_SIBLINGS) return undefined;
+  if (isHeadline(text) && headlineCount() > MIN_SHAPE_SIBLINGS) return undefined;
   return remove(line.span, 'short line sharing no words with the article');
 }
+
+/**
+ * Words a line that is not prose needs before ending on a function word marks it cut off ("The
+ * results of the"): a shorter one is a label or a heading ("Terms of", "Sign in or").
+ */
+const MIN_CUT_LINE_WORDS = 4;
 
 /** Words a line needs to read as a headline rather than a menu entry ("Local News", "Sign In Now"). */
 const MIN_HEADLINE_WORDS = 5;
@@ -277,22 +293,14 @@ function isHeadline(text: string): boolean {
   return capitalised >= MIN_HEADLINE_WORDS - 1;
 }
 
-/** Per document, how many of its lines are written as headlines; counted once, when first needed. */
-const headlineCache = new WeakMap<Document, number>();
-
 /**
  * How many lines of the document are written as headlines. A page that sets several headlines
  * of its own between the paragraphs (links to its other stories, kept by the people who marked
  * these articles' bodies) makes them part of the text; a lone headline dropped in from elsewhere
  * has no such siblings.
  */
-function headlineCount(document: Document): number {
-  let count = headlineCache.get(document);
-  if (count === undefined) {
-    count = document.lines.filter((line) => !TERMINAL.test(line.text) && isHeadline(line.text)).length;
-    headlineCache.set(document, count);
-  }
-  return count;
+function countHeadlines(document: Document): number {
+  return document.lines.filter((line) => !endsProperly(line.text) && isHeadline(line.text)).length;
 }
 
 /**
@@ -316,13 +324,13 @@ function headsABlock(document: Document, line: Line): boolean {
 const MIN_PROSE_STOPWORD_SHARE = 0.25;
 
 /**
- * True when a piece reads as running prose rather than a heading: six or more words, starting
- * with a capital, mostly lower-case, with a stop-word share typical of sentences.
+ * True when a piece reads as running prose rather than a heading: the words and stop words of
+ * prose (`hasProseWords`, with a share typical of sentences), starting with a capital, mostly
+ * lower-case.
  */
 function looksLikeProse(analysis: Analysis, piece: Piece): boolean {
-  const tokens = analysis.tokenCount(piece);
-  if (tokens < 6 || !startsUpper(piece.text)) return false;
-  return analysis.lowerCaseTokens(piece) * 2 > tokens && analysis.stopwordShare(piece) >= MIN_PROSE_STOPWORD_SHARE;
+  if (!startsUpper(piece.text) || !hasProseWords(analysis, piece, MIN_PROSE_STOPWORD_SHARE)) return false;
+  return analysis.lowerCaseTokens(piece) * 2 > analysis.tokenCount(piece);
 }
 
 /**
@@ -333,19 +341,12 @@ function looksLikeProse(analysis: Analysis, piece: Piece): boolean {
 function endsOnReference(text: string): boolean {
   // The tests look at the last word alone: a pattern ending in `\S+$` tried at every link in a
   // long line would be quadratic ("http://http://http://... x").
-  const last = lastWord(text);
+  const last = trailingNonSpace(text);
   return /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S/u.test(last)
     || /[@#][\p{L}\p{N}_]+$/u.test(last)
     || isEmailAddress(last)
     || /\.(?:com|org|net)/u.test(last)
     || /\(@[\p{L}\p{N}_]+\)/u.test(text);
-}
-
-/** The run of non-space characters that ends `text` (empty when it ends in white space). */
-function lastWord(text: string): string {
-  let start = text.length;
-  while (start > 0 && !/\s/u.test(text[start - 1]!)) start--;
-  return text.slice(start);
 }
 
 /** True when `word` reads as an e-mail address: "name@host.tld" (letters after the last dot). */
@@ -380,4 +381,52 @@ function endsOnFunctionWord(analysis: Analysis, text: string): boolean {
 function unspacedEndings(token: string): string[] {
   if (token.length < MIN_UNSPACED_LINE) return [];
   return [1, 2, 3].map((length) => token.slice(-length));
+}
+
+/** Runs of white space up to which lines are told apart by their number at first (see {@link lineShapes}). */
+const FEW_RUNS = 16;
+
+/**
+ * `FragmentContext.shapeCount` of a document. Only short lines that might be labels ask for their
+ * shape, in few documents. Lines of one shape have as many runs of white space (a shape keeps
+ * them, one space each), so lines are grouped by that number at the first question, and shapes
+ * are worked out only for the group of a line asked about. The lines asked about are short: the
+ * runs of a line are counted up to {@link FEW_RUNS} + 1 only (most of a prose line is not read),
+ * and the lines with more are told apart when a line with more is asked about.
+ */
+function lineShapes(document: Document): (text: string) => number {
+  let byRuns: Map<number, string[]> | undefined;
+  let byManyRuns: Map<number, string[]> | undefined;
+  const linesWithRuns = (runs: number): readonly string[] => {
+    byRuns ??= groupBy(document.lines.map((line) => line.text), (line) => whiteSpaceRuns(line, FEW_RUNS + 1));
+    if (runs <= FEW_RUNS) return byRuns.get(runs) ?? [];
+    byManyRuns ??= groupBy(byRuns.get(FEW_RUNS + 1) ?? [], (line) => whiteSpaceRuns(line));
+    return byManyRuns.get(runs) ?? [];
+  };
+  const shapesByRuns = new Map<number, Map<string, number>>();
+  return (text) => {
+    const runs = whiteSpaceRuns(text);
+    let shapes = shapesByRuns.get(runs);
+    if (shapes === undefined) {
+      shapes = new Map();
+      for (const line of linesWithRuns(runs)) {
+        const shape = lineShape(line);
+        shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+      }
+      shapesByRuns.set(runs, shapes);
+    }
+    return shapes.get(lineShape(text)) ?? 0;
+  };
+}
+
+/** How many runs of white space `text` holds, counting no further than `most`. */
+function whiteSpaceRuns(text: string, most = Infinity): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length && runs < most; i++) {
+    const space = isWhiteSpace(text.charCodeAt(i));
+    if (space && !inRun) runs++;
+    inRun = space;
+  }
+  return runs;
 }

@@ -19,12 +19,13 @@
  */
 import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
-import { hashWords, sameWords } from '../core/tokens.js';
-import { Postings } from './postings.js';
 import type { Document, Sentence } from '../core/model.js';
+import { fraction, wholeNumber } from '../core/options.js';
+import { Postings } from '../core/postings.js';
+import { endsSentence } from '../core/predicates.js';
 import { headlineCopyTest } from '../core/title.js';
-import type { ResolvedOptions } from '../core/options.js';
-import { startsLower, startsUpper, wordStart } from '../core/text.js';
+import { hashWords, sameWords } from '../core/tokens.js';
+import { startsLower, startsUpper, trailingNonSpace, wordStart } from '../core/text.js';
 
 /** Words per shingle in the candidate index. */
 const SHINGLE = 3;
@@ -47,11 +48,18 @@ const MIN_EXACT_WORDS = 4;
 /** Occurrences from which alike sentences are a template, not duplication. */
 const TEMPLATE_OCCURRENCES = 3;
 
-/** Terminal punctuation, possibly followed by closing quotes or brackets. */
-const TERMINAL = /[.!?。！？…:]["'”’»)\]」』]*$/u;
+/** True when a sentence or line ends in terminal punctuation (or a colon), past closing quotes. */
+function endsInTerminal(text: string): boolean {
+  return endsSentence(text, { colon: true });
+}
 
-/** A period after a short capitalised word, where naive splitters cut: "Renzo B.", "U.S.", "Dec." */
-const CUT_AT_ABBREVIATION = /(?:^|\s)\p{Lu}[\p{L}.]{0,3}\.$/u;
+/**
+ * A period after a short capitalised word: "Renzo B.", "U.S.", "Dec.". A copy ending so may have
+ * been cut at a period inside its original, where naive splitters cut. Wider than the shared
+ * `cutAtAbbreviation`, which judges a sentence alone: here the original is at hand to confirm the
+ * copy word by word.
+ */
+const MAY_BE_CUT_AT_PERIOD = /(?:^|\s)\p{Lu}[\p{L}.]{0,3}\.$/u;
 
 /** A sentence as compared: made when looked at, and not kept (see {@link Units}). */
 interface Unit {
@@ -73,11 +81,24 @@ interface Match {
   readonly from?: number;
 }
 
+/** The options of {@link nearDuplicate}. */
+type NearDuplicateOptions = {
+  /** How alike two sentences must be, from 0 to 1, for the later one to count as a repeat. */
+  readonly similarity: number;
+  /** The fewest words a sentence needs to be compared other than exactly; shorter ones must match exactly. */
+  readonly minDuplicateWords: number;
+};
+
 /** The rule. */
-export const nearDuplicate: Cleaner = {
+export const nearDuplicate: Cleaner<NearDuplicateOptions> = {
   meta: {
     id: 'near-duplicate',
     description: 'Removes sentences that repeat an earlier sentence exactly, in other words, or truncated.',
+    precedence: 30,
+    options: {
+      similarity: fraction(0.8, 'how alike (0-1] a sentence must be to an earlier one to be a repeat'),
+      minDuplicateWords: wholeNumber(1, 6, 'fewest words for a sentence to be compared other than exactly'),
+    },
   },
   check(context) {
     const { document, title, options } = context;
@@ -111,7 +132,6 @@ export const nearDuplicate: Cleaner = {
       .filter((match) => !namesOtherThings(context, match))
       .filter((match) => !isEmbeddedPost(document, lines, match.duplicate.sentence, match.from ?? match.duplicate.sentence.span.start))
       .map(({ duplicate, original, reason, from }) => ({
-        rule: this.meta.id,
         reason,
         span: { start: from ?? duplicate.sentence.span.start, end: duplicate.sentence.span.end },
         related: original.sentence.span,
@@ -132,8 +152,10 @@ class Units {
   private readonly made: string[] = [];
   /** Per vocabulary id, whether the word holds a digit. */
   private readonly digits: boolean[] = [];
+  /** Scratch counts of {@link sharedWords}, made when first needed. */
+  private counts: Int32Array | undefined;
 
-  constructor(private readonly context: CleanContext) {}
+  constructor(private readonly context: CleanContext<NearDuplicateOptions>) {}
 
   /**
    * The unit of the sentence at `position`. Asked for every sentence in order, it gives each
@@ -150,6 +172,11 @@ class Units {
       this.made[position] = codes;
     }
     return { position, sentence, ids, codes, words: analysis.wordCount(sentence) };
+  }
+
+  /** Scratch counts by code point for {@link sharedWords}: all zero between calls. */
+  scratch(): Int32Array {
+    return (this.counts ??= new Int32Array(CODE_POINTS_IN_ARRAY));
   }
 
   /** The words of a unit that hold a digit, in order: the numbers it states. */
@@ -234,7 +261,7 @@ function listKey(ids: ArrayLike<number>): number {
  * one came before. Every earlier sentence found alike joins the unit's group, so that templates
  * (groups of three or more) can be told from copies.
  */
-function findMatch(unit: Unit, exact: number | undefined, units: Units, postings: Postings, groups: UnionFind, options: ResolvedOptions): Match | undefined {
+function findMatch(unit: Unit, exact: number | undefined, units: Units, postings: Postings, groups: UnionFind, options: NearDuplicateOptions): Match | undefined {
   let match: Match | undefined;
   if (exact !== undefined) {
     groups.union(unit.position, exact);
@@ -265,19 +292,19 @@ function findMatch(unit: Unit, exact: number | undefined, units: Units, postings
  * paragraph under it opens with ("Brydge Pro Keyboard for iPad Pro" / "Brydge Pro Keyboard for
  * iPad Pro is ...").
  */
-function compare(unit: Unit, earlier: Unit, options: ResolvedOptions, units: Units): Match | undefined {
+function compare(unit: Unit, earlier: Unit, options: NearDuplicateOptions, units: Units): Match | undefined {
   const threshold = options.similarity;
   if (isTruncatedCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the start of an earlier sentence (truncated copy)' };
   if (isPartCopy(unit, earlier)) return { duplicate: unit, original: earlier, reason: 'repeats the end or the middle of an earlier sentence (part copy)' };
-  const glued = unit.codes.length > earlier.codes.length ? gluedCopy(unit, earlier, threshold) : undefined;
+  const glued = unit.codes.length > earlier.codes.length ? gluedCopy(unit, earlier, threshold, units.scratch()) : undefined;
   if (glued) return glued;
   // Only when the sentence as a whole is no repeat is the end of it looked at alone: an edited
   // copy goes whole, not from its last colon on.
   const tail = (): Match | undefined => gluedPart(unit, earlier, options.minDuplicateWords);
   if (statesOtherNumbers(units, unit, earlier) || saysMore(unit, earlier)) return tail();
-  const shared = sharedWords(unit.codes, earlier.codes);
+  const shared = sharedWords(unit.codes, earlier.codes, units.scratch());
   const alike = Math.max(editSimilarity(unit.codes, earlier.codes), shared);
-  if (alike >= threshold) return gluedAfterHead(unit, earlier, threshold) ?? { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
+  if (alike >= threshold) return gluedAfterHead(unit, earlier, threshold, units.scratch()) ?? { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
   return isRestatement(unit, earlier, shared) ? { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' } : tail();
 }
 
@@ -292,7 +319,7 @@ const MAX_SWAPPED_WORDS = 2;
  * does not otherwise use; statements are left to the similarity alone, since a spun statement's
  * synonyms often do occur elsewhere.
  */
-function namesOtherThings({ analysis }: CleanContext, { duplicate, original, from }: Match): boolean {
+function namesOtherThings({ analysis }: CleanContext<NearDuplicateOptions>, { duplicate, original, from }: Match): boolean {
   if (from !== undefined || !duplicate.sentence.text.endsWith('?') || !original.sentence.text.endsWith('?')) return false;
   const copy = duplicate.ids;
   const first = original.ids;
@@ -385,13 +412,13 @@ const MIN_GLUED_WORDS = 8;
  * boundary separates them: "Eve Door & Window brings automations to your Siri setup Ships with
  * a new smart sensor that's made". Only the copy, from its first word on, is removed.
  */
-function gluedCopy(unit: Unit, earlier: Unit, threshold: number): Match | undefined {
+function gluedCopy(unit: Unit, earlier: Unit, threshold: number, scratch: Int32Array): Match | undefined {
   const at = unit.codes.indexOf(earlier.codes.slice(0, GLUED_HEAD), 1);
   if (at <= 0 || at + GLUED_HEAD > unit.codes.length || earlier.codes.length < MIN_GLUED_WORDS) return undefined;
   const tail = unit.codes.slice(at);
   // The copy is the original, its start (cut short), either with one word changed, added or
   // dropped, or the original in other words, as alike as a copy standing alone must be.
-  const copies = tail === earlier.codes || (tail.length <= earlier.codes.length + 1 && ((tail.length * 2 >= earlier.codes.length && withinOneWord(tail, earlier.codes)) || alikeness(tail, earlier.codes) >= threshold));
+  const copies = tail === earlier.codes || (tail.length <= earlier.codes.length + 1 && ((tail.length * 2 >= earlier.codes.length && withinOneWord(tail, earlier.codes)) || alikeness(tail, earlier.codes, scratch) >= threshold));
   if (!copies) return undefined;
   // 0 when there is no such word: a count thrown off by Unicode normalisation errs towards
   // removing the whole sentence.
@@ -407,14 +434,14 @@ function gluedCopy(unit: Unit, earlier: Unit, threshold: number): Match | undefi
  * more than the original are left out at its start, where a word opens in upper case and the
  * copy opens as its original. Only the copy goes, not the line it was glued to.
  */
-function gluedAfterHead(unit: Unit, earlier: Unit, threshold: number): Match | undefined {
+function gluedAfterHead(unit: Unit, earlier: Unit, threshold: number, scratch: Int32Array): Match | undefined {
   const extra = unit.codes.length - earlier.codes.length;
   // The copy may itself have a word more or less than its original.
   for (const at of [extra, extra + 1, extra - 1]) {
     // It opens as its original does (a word of its first two is the original's first word),
     // so a name is not cut in two ("Anna Berg said ..." with a word put in later).
     const opens = unit.codes[at] === earlier.codes[0] || unit.codes[at + 1] === earlier.codes[0];
-    if (at <= 0 || !opens || alikeness(unit.codes.slice(at), earlier.codes) < threshold) continue;
+    if (at <= 0 || !opens || alikeness(unit.codes.slice(at), earlier.codes, scratch) < threshold) continue;
     const offset = wordStart(unit.sentence.text, at);
     if (offset !== undefined && startsUpper(unit.sentence.text.slice(offset))) {
       return { duplicate: unit, original: earlier, reason: 'repeats an earlier sentence in other words, glued to the end of a line', from: unit.sentence.span.start + offset };
@@ -435,7 +462,7 @@ function gluedPart(unit: Unit, earlier: Unit, minWords: number): Match | undefin
   const at = unit.codes.length - words;
   if (words < minWords || at <= 0) return undefined;
   const offset = wordStart(unit.sentence.text, at);
-  if (offset === undefined || !TERMINAL.test(unit.sentence.text.slice(0, offset).trimEnd())) return undefined;
+  if (offset === undefined || !endsInTerminal(unit.sentence.text.slice(0, offset).trimEnd())) return undefined;
   return { duplicate: unit, original: earlier, reason: 'repeats the end or the middle of an earlier sentence, after a sentence on its line', from: unit.sentence.span.start + offset };
 }
 
@@ -456,8 +483,8 @@ function longestEndInside(codes: string, original: string): number {
 }
 
 /** How alike two sentences' words are: by edit distance, or as bags of words, whichever is more. */
-function alikeness(a: string, b: string): number {
-  return Math.max(editSimilarity(a, b), sharedWords(a, b));
+function alikeness(a: string, b: string, scratch: Int32Array): number {
+  return Math.max(editSimilarity(a, b), sharedWords(a, b, scratch));
 }
 
 /** 1 minus the word-level edit distance over the longer length: word changes, insertions, drops. */
@@ -467,9 +494,10 @@ function editSimilarity(a: string, b: string): number {
 
 /**
  * The Dice coefficient of the two bags of words: insensitive to order, so a spun copy with words
- * swapped ("Man Shot Dallas at Gas Station") is as alike as its original makes it.
+ * swapped ("Man Shot Dallas at Gas Station") is as alike as its original makes it. `unmatched`
+ * holds zeros, and is left so.
  */
-function sharedWords(a: string, b: string): number {
+function sharedWords(a: string, b: string, unmatched: Int32Array): number {
   // Counted in an array by code rather than a map of strings: a sentence of a long text is
   // compared with up to MAX_CANDIDATES others. Past 0xd700 distinct words two codes can form a
   // surrogate pair, read as one code point (beyond the array): those few go to a map.
@@ -493,11 +521,8 @@ function sharedWords(a: string, b: string): number {
   return (2 * shared) / (a.length + b.length);
 }
 
-/** Code points counted in {@link unmatched}: those of one UTF-16 code unit. */
+/** Code points counted in an array by {@link sharedWords}: those of one UTF-16 code unit. */
 const CODE_POINTS_IN_ARRAY = 0x10000;
-
-/** Scratch counts of {@link sharedWords}, by code point; all zero between calls. */
-const unmatched = new Int32Array(CODE_POINTS_IN_ARRAY);
 
 /** Calls `visit` with each code point of `text`, as `for...of` reads them. */
 function forEachCodePoint(text: string, visit: (code: number) => void): void {
@@ -518,8 +543,8 @@ function forEachCodePoint(text: string, visit: (code: number) => void): void {
 function isTruncatedCopy(copy: Unit, original: Unit): boolean {
   const length = copy.codes.length;
   if (length >= original.codes.length) return false;
-  if (TERMINAL.test(copy.sentence.text)) {
-    const cutAtPeriod = original.sentence.text.startsWith(copy.sentence.text) || CUT_AT_ABBREVIATION.test(copy.sentence.text);
+  if (endsInTerminal(copy.sentence.text)) {
+    const cutAtPeriod = original.sentence.text.startsWith(copy.sentence.text) || MAY_BE_CUT_AT_PERIOD.test(copy.sentence.text);
     return cutAtPeriod ? withinOneWord(copy.codes, original.codes) : original.codes.startsWith(copy.codes);
   }
   // Word for word, any cut is a copy; with a word changed, it keeps at least half the original.
@@ -603,9 +628,7 @@ const LINK = new RegExp(`^(?:${LINK_START.source})\\S`, 'u');
 
 /** True when the last word of `text` is a link (found without a regular expression scanning back). */
 function endsInLink(text: string): boolean {
-  let start = text.length;
-  while (start > 0 && !/\s/u.test(text[start - 1]!)) start--;
-  return LINK.test(text.slice(start));
+  return LINK.test(trailingNonSpace(text));
 }
 
 /** The signature under an embedded post: "— Governor Kristi Noem (@govkristinoem) November 18, 2019". */

@@ -35,15 +35,13 @@
  * page rather than the article's own last lines. Each removed line says on which side of the
  * article it was.
  */
-import type { Analysis } from '../core/analysis.js';
-import type { CleanContext, Cleaner } from '../core/cleaner.js';
-import type { Line, Removal, Span } from '../core/model.js';
+import { judgesTopic, type Analysis } from '../core/analysis.js';
+import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
+import type { Finding, Line, Span } from '../core/model.js';
 import { headlineCopyTest } from '../core/title.js';
 import { groupBy } from '../core/group.js';
+import { endsSentence, hasProseWords } from '../core/predicates.js';
 import { hashWords, sameWords } from '../core/tokens.js';
-
-/** Words a line of prose has at the least. */
-const MIN_PROSE_WORDS = 6;
 
 /** What a line of prose costs before its words count: a one-line summary of a teaser weighs little. */
 const LINE_COST = 5;
@@ -81,9 +79,6 @@ const MIN_TOPIC_SHARE = 0.2;
 /** What prose off the topic is worth, per word: it counts against the run. */
 const OFF_TOPIC_WEIGHT = -0.5;
 
-/** Content words the topic needs before sharing words with it means anything. */
-const MIN_TOPIC_TERMS = 100;
-
 /** The share of its content words a short line shares with the topic to be about it. */
 const MIN_LABEL_SHARE = 0.5;
 
@@ -109,14 +104,11 @@ const MAX_HEAD_PROSE_SHARE = 0.4;
 /** Lines on one side of the run, at the least, for that side to be cut. */
 const MIN_SIDE_LINES = 8;
 
-/** A sentence ending: terminal punctuation, possibly followed by closing quotes or brackets. */
-const SENTENCE_END = /[.!?。！？…]["'”’»)\]」』]*$/u;
-
 /** What the rule knows of one line (the headline's own line excluded). */
-export interface LineInfo {
+interface LineInfo {
   readonly line: Line;
   readonly words: number;
-  /** A line of running text: see {@link MIN_PROSE_WORDS}, {@link SENTENCE_END}, {@link PROSE_STOPWORD_RATIO}. */
+  /** A line of running text: see `hasProseWords`, `endsSentence`, {@link PROSE_STOPWORD_RATIO}. */
   readonly prose: boolean;
   /** Prose standing alone between stretches of short lines, as teasers and comments are laid out. */
   readonly isolated: boolean;
@@ -127,7 +119,7 @@ export interface LineInfo {
 }
 
 /** Where the article is: positions in {@link ArticleRun.lines}, both inclusive. */
-export interface ArticleRun {
+interface ArticleRun {
   /** The document's lines, without the headline's own line. */
   readonly lines: readonly LineInfo[];
   readonly from: number;
@@ -141,10 +133,12 @@ export interface ArticleRun {
 }
 
 /** The rule. */
-export const outsideArticle: Cleaner = {
+export const outsideArticle: Cleaner<NoOptions> = {
   meta: {
     id: 'outside-article',
     description: 'Removes the page around the article in a whole-page text dump: menus, other stories, comments, footers.',
+    precedence: 40,
+    options: {},
   },
   check(context) {
     // A page has MIN_PAGE_LINES lines outside a run of at least one (see `isPage`): a shorter
@@ -155,7 +149,7 @@ export const outsideArticle: Cleaner = {
     // `related` points at the article's first or last line, so --explain says where it is.
     const first = run.lines[run.from]!.line.span;
     const last = run.lines[run.to]!.line.span;
-    const remove = (info: LineInfo, reason: string, related: Span): Removal => ({ rule: this.meta.id, reason, span: info.line.span, related });
+    const remove = (info: LineInfo, reason: string, related: Span): Finding => ({ reason, span: info.line.span, related });
     const head = run.lines.slice(0, run.from);
     const tail = run.lines.length - 1 - run.to >= MIN_SIDE_LINES ? run.lines.slice(run.to + 1) : [];
     return [
@@ -166,7 +160,7 @@ export const outsideArticle: Cleaner = {
 };
 
 /** Finds the article's run of lines (see the file's comment for how). */
-export function locateArticle(context: CleanContext): ArticleRun {
+function locateArticle(context: CleanContext): ArticleRun {
   const { analysis } = context;
   const { lines, copies } = describeLines(context);
   if (lines.length === 0) return { lines, from: 0, to: -1, page: false, values: [] };
@@ -179,7 +173,7 @@ export function locateArticle(context: CleanContext): ArticleRun {
   const first = grow(lineValues(lines, { gapStep: GAP_STEP }), seed, limits);
   const proseIn = (run: Run): number[] => [...range(run.from, run.to + 1)].filter((i) => lines[i]!.prose);
   const seedProse = proseIn(seed);
-  const start = termTotal(analysis, lines, seedProse) >= MIN_TOPIC_TERMS ? seedProse : proseIn(first);
+  const start = judgesTopic(termTotal(analysis, lines, seedProse)) ? seedProse : proseIn(first);
   const { values, run } = topicalRun(context, lines, start, seed, limits);
   const { from, to } = run;
   return { lines, from, to, page: isPage(lines, from, to), values, seed };
@@ -214,7 +208,7 @@ function topicalRun(context: CleanContext, lines: readonly LineInfo[], topicLine
   const topic = analysis.termCounts(topicLines.map((i) => lines[i]!.line));
   const inTopic = new Set(topicLines);
   const share = (info: LineInfo, i: number): number => analysis.sharedTermShare(topic, info.line, inTopic.has(i)) ?? 0;
-  const judges = termTotal(analysis, lines, topicLines) >= MIN_TOPIC_TERMS;
+  const judges = judgesTopic(termTotal(analysis, lines, topicLines));
   const values = lineValues(lines, {
     gapStep: GAP_STEP,
     onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE,
@@ -320,9 +314,8 @@ function repeatedKeys(analysis: Analysis, lines: readonly Line[]): boolean[] {
 
 /** A line of running text: long enough, ending a sentence (or holding two), with stop words. */
 function isProse(analysis: Analysis, line: Line, minStopwords: number): boolean {
-  if (analysis.wordCount(line) < MIN_PROSE_WORDS) return false;
-  if (!SENTENCE_END.test(line.text) && line.sentences.length < 2) return false;
-  return analysis.stopwordShare(line) >= minStopwords;
+  if (!endsSentence(line.text) && line.sentences.length < 2) return false;
+  return hasProseWords(analysis, line, minStopwords);
 }
 
 /**

@@ -60,7 +60,10 @@ export async function cleanFiles<D>(files: AsyncIterable<InputFile>, settings: B
       (item) => cleanOne(executor, item),
       async (done) => {
         progress?.advance(done.size);
-        if ('error' in done) return hooks.fail(done.file, done.error);
+        if ('error' in done) {
+          hooks.fail(done.file, done.error);
+          return;
+        }
         try {
           await hooks.report(done.file, done.cleaned, done.destination);
         } catch (error) {

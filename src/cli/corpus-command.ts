@@ -54,7 +54,7 @@ async function countLinesCommand(argv: readonly string[], io: RunIO): Promise<nu
     .option('--field <name>', 'with --jsonl: the member holding the text', 'text')
     .option('--ext <list>', 'extensions of the files taken from folders (default .txt, or .jsonl)', list)
     .option('--out <file>', 'write the counts to <file> (atomically) instead of stdout')
-    .parse(argv as string[], { from: 'user' });
+    .parse(argv, { from: 'user' });
   const raw = program.opts<CountRaw>();
   let failed = 0;
   const counter = await countInputs(
@@ -78,7 +78,7 @@ async function mergeCountsCommand(argv: readonly string[], io: RunIO): Promise<n
   const program = subcommand('clean-article merge-counts', 'Sums line counts files (from count-lines or merge-counts) into one.')
     .argument('<counts...>', 'counts files to merge')
     .option('--min-docs <n>', 'keep only the lines found in at least <n> documents (a pruned file cannot be merged again)', parseMinDocs)
-    .parse(argv as string[], { from: 'user' });
+    .parse(argv, { from: 'user' });
   const raw = program.opts<{ minDocs?: number }>();
   // Streamed to stdout, so that merging any number of shards takes no more memory than a few lines.
   await mergeCounts(program.args, io.stdout, raw.minDocs);
@@ -101,6 +101,6 @@ async function writeCountsFile(file: string, counter: LineCounter): Promise<void
   try {
     writeFileSafely(file, Buffer.concat(chunks));
   } catch (error) {
-    throw new Error(`cannot write ${shownName(file)}: ${messageOf(error)}`);
+    throw new Error(`cannot write ${shownName(file)}: ${messageOf(error)}`, { cause: error });
   }
 }

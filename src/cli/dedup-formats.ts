@@ -51,7 +51,7 @@ export function signaturesTrailer(documents: number): string {
 }
 
 /** One document of a signatures file. */
-export interface SignatureEntry {
+interface SignatureEntry {
   /** '' for a document without words. */
   readonly exactKey: string;
   /** `undefined` for a document without words; otherwise valid only until the next entry is read (its bytes are reused). */

@@ -5,7 +5,7 @@
  */
 
 /** Where a member's value stands in the text of an object: `text.slice(start, end)`. */
-export interface ValueSpan {
+interface ValueSpan {
   readonly start: number;
   readonly end: number;
 }

@@ -109,7 +109,10 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
     lineBase += done.lines;
     const at = (line: number): string => `${shownName(done.source)}:${base + line + 1}`;
     // A source that could not be read has no lines; a chunk that failed on a thread names its lines.
-    if ('error' in done) return failSource(done.lines === 0 ? done.source : `${done.source}: lines ${base + 1}-${lineBase}`, done.error);
+    if ('error' in done) {
+      failSource(done.lines === 0 ? done.source : `${done.source}: lines ${base + 1}-${lineBase}`, done.error);
+      return;
+    }
     const cleaned = done.cleaned;
     const firstBad = cleaned.bad[0];
     if (firstBad && options.badLines === 'fail') {

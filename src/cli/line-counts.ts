@@ -87,7 +87,7 @@ async function openCounts(file: string): Promise<CountsReader> {
   try {
     first = await lines.next();
   } catch (error) {
-    throw new Error(`${file}: ${messageOf(error)}`);
+    throw new Error(`${file}: ${messageOf(error)}`, { cause: error });
   }
   const header = first.done ? undefined : HEADER.exec(first.value);
   if (!header) throw new Error(`${file}: not a line counts file of this version (made by count-lines or merge-counts)`);
@@ -155,8 +155,8 @@ async function* mergeEntries(sources: readonly AsyncGenerator<readonly [string, 
 
 /** What counting tells the caller about inputs it could not count. */
 export interface CountHooks {
-  onError(name: string, error: unknown): void;
-  onWarning?(name: string, message: string): void;
+  readonly onError: (name: string, error: unknown) => void;
+  readonly onWarning?: (name: string, message: string) => void;
 }
 
 /** What is counted: the inputs, and for JSONL the member holding the text. */

@@ -24,11 +24,11 @@ function die(message: string, code: number): never {
 
 async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram(version);
-  const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stderrIsTerminal: process.stderr.isTTY === true, env: process.env };
+  const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stderrIsTerminal: (process.stderr.isTTY as boolean | undefined) === true /* undefined off a terminal, whatever the type says */, env: process.env };
   try {
     if (isCorpusCommand(argv[0])) return await runCorpusCommand(argv, io);
     if (isDedupCommand(argv[0])) return await runDedupCommand(argv, io);
-    program.parse(argv as string[], { from: 'user' });
+    program.parse(argv, { from: 'user' });
     return await run(readOptions(program), io);
   } catch (error) {
     if (error instanceof CommanderError) {

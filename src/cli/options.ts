@@ -1,6 +1,7 @@
 /** The command line: options, help text and their checks. */
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { RULE_IDS } from '../index.js';
+import { Command, Option } from 'commander';
+import { CLEANERS, RULE_IDS } from '../index.js';
+import { addRuleOptions, readRuleOptions, rulesHelp } from './rule-options.js';
 import { addScaleOptions, readScaleOptions, type ScaleOptions } from './scale-options.js';
 
 /** The options the command acts on, checked. */
@@ -15,8 +16,8 @@ export interface CliOptions extends ScaleOptions {
   readonly check: boolean;
   readonly bodyOnly: boolean;
   readonly disable: readonly string[];
-  readonly similarity: number | undefined;
-  readonly minDuplicateWords: number | undefined;
+  /** The rules' options given on the command line, by rule id (see `rule-options.ts`). */
+  readonly rules: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly color: 'auto' | 'always' | 'never';
 }
 
@@ -41,20 +42,9 @@ Examples:
   $ clean-article --line-counts all.counts --out-dir clean/ shard-a/   phase 2
   $ clean-article dedup --jsonl crawl.jsonl > unique.jsonl   drop duplicate documents (dedup --help)
 
-Rules: ${RULE_IDS.join(', ')}
+Rules (highest precedence first):
+${rulesHelp(CLEANERS)}
 Exit codes: 0 done, 1 --check found something to remove, 2 usage or I/O error.`;
-
-function fraction(value: string): number {
-  const number = Number(value);
-  if (!(number > 0 && number <= 1)) throw new InvalidArgumentError('expected a number in (0, 1].');
-  return number;
-}
-
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number >= 1.');
-  return number;
-}
 
 /** Parses a comma-separated option that may be given several times. */
 export function list(value: string, previous: string[] = []): string[] {
@@ -75,10 +65,8 @@ export function buildProgram(version: string): Command {
     .option('--check', 'write nothing; exit 1 when something would be removed')
     .option('--body-only', 'leave the headline out of the output')
     .option('--disable <rules>', `rules to switch off (${RULE_IDS.join(', ')})`, list)
-    .option('--similarity <n>', 'how alike (0-1] a sentence must be to an earlier one to be a repeat (default 0.8)', fraction)
-    .option('--min-duplicate-words <n>', 'fewest words for a sentence to be compared inexactly (default 6)', positiveInteger)
     .addOption(new Option('--color <when>', 'colour in --explain').choices(['auto', 'always', 'never']).default('auto'));
-  return addScaleOptions(program)
+  return addScaleOptions(addRuleOptions(program, CLEANERS))
     .version(version, '-V, --version')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
@@ -96,8 +84,6 @@ interface RawOptions {
   check?: boolean;
   bodyOnly?: boolean;
   disable?: string[];
-  similarity?: number;
-  minDuplicateWords?: number;
   color: 'auto' | 'always' | 'never';
   jsonl?: boolean;
 }
@@ -124,8 +110,7 @@ export function readOptions(program: Command): CliOptions {
     check: raw.check === true,
     bodyOnly: raw.bodyOnly === true,
     disable,
-    similarity: raw.similarity,
-    minDuplicateWords: raw.minDuplicateWords,
+    rules: readRuleOptions(program, CLEANERS),
     color: raw.color,
     ...readScaleOptions(program, paths.length === 0 || (paths.length === 1 && paths[0] === '-')),
   };

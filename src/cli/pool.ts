@@ -152,6 +152,7 @@ export function workerPool<T, R>(script: URL, size: number, data: unknown, here:
 }
 
 /** Inside a worker thread: answers each task with `perform(task, workerData)`; errors become messages. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the callers name the types that cross between threads
 export function serveTasks<T, R, D>(perform: (task: T, data: D) => R): void {
   const port = parentPort;
   if (!port) throw new Error('serveTasks must run in a worker thread');

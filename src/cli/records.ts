@@ -34,13 +34,13 @@ export interface RecordSettings {
 }
 
 /** A line that could not be read as a record; `line` counts from 0 within the chunk. */
-export interface BadLine {
+interface BadLine {
   readonly line: number;
   readonly message: string;
 }
 
 /** The removals of one record, for `--explain`. */
-export interface RecordRemovals {
+interface RecordRemovals {
   readonly line: number;
   readonly removals: readonly ReportedRemoval[];
 }

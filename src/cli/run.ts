@@ -55,8 +55,7 @@ export async function run(options: CliOptions, io: RunIO): Promise<number> {
   const cleanOptions: CleanOptions = {
     bodyOnly: options.bodyOnly,
     disable: options.disable,
-    similarity: options.similarity,
-    minDuplicateWords: options.minDuplicateWords,
+    rules: options.rules,
     corpusBoilerplate: await corpusBoilerplateOf(options, io.stdin),
   };
   if (options.jsonl) return runJsonl(options, io, cleanOptions);
@@ -230,7 +229,7 @@ export function write(stream: Writable, data: string | Uint8Array): Promise<void
     try {
       stream.write(data, (error) => (error ? reject(error) : resolve()));
     } catch (error) {
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }

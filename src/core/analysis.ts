@@ -5,10 +5,9 @@
  * found in one scan (see `tokens.ts`): a piece's words are a range of those tokens, and what a
  * word is (a stop word, which terms, how many words) is worked out once per distinct word.
  */
-import { groupBy } from './group.js';
 import type { Document, Span } from './model.js';
 import { detectStopwordsOfCounts, stopwordLanguages, type StopwordSet } from './stopwords.js';
-import { hasUnspacedScript, isAscii, isWhiteSpace, lineShape, lowerWords, wordCount } from './text.js';
+import { hasUnspacedScript, isAscii, lowerWords, wordCount } from './text.js';
 import { holdsContextual, tokenizeDocument, tokenRange, Vocabulary, type DocumentWords } from './tokens.js';
 
 /** A piece of the analysed document: one of its lines or sentences, or its headline. */
@@ -67,8 +66,6 @@ export interface Analysis {
   tokenCount(piece: Piece): number;
   /** How many word tokens of a piece are written in lower case. */
   lowerCaseTokens(piece: Piece): number;
-  /** How many lines of the document have the {@link lineShape} of `text`. */
-  shapeCount(text: string): number;
   /** The `comparisonKey` of a piece. */
   key(piece: Piece): string;
   /** The words of the `comparisonKey` of a piece, as {@link vocabulary} ids. */
@@ -77,8 +74,16 @@ export interface Analysis {
   wordCount(piece: Piece): number;
 }
 
-/** Content terms a document needs before the share of words a line has with it means anything. */
+/**
+ * Content terms a document (or a topic drawn from it) needs before the share of them a line
+ * holds means anything: a few short paragraphs share few words even when they belong together.
+ */
 const MIN_TOPIC_TERMS = 100;
+
+/** True when `terms` content terms are enough to judge what lines share with them (see {@link MIN_TOPIC_TERMS}). */
+export function judgesTopic(terms: number): boolean {
+  return terms >= MIN_TOPIC_TERMS;
+}
 
 /** Characters kept of a long word so inflections match ("elections" ~ "election", "Ершова" ~ "Ершову"). */
 const STEM_LENGTH = 5;
@@ -160,7 +165,6 @@ export function analyse(document: Document): Analysis {
 class DocumentAnalysis implements Analysis {
   readonly stopwords: StopwordSet;
   readonly vocabulary: Vocabulary;
-  readonly shapeCount: (text: string) => number;
   private readonly words: DocumentWords;
   private readonly termIds: Vocabulary;
   private readonly isStopword: (id: number) => boolean;
@@ -201,9 +205,8 @@ class DocumentAnalysis implements Analysis {
     this.weightOfWord = perWord((id) => wordCount(word(id)));
     const counted = this.countTerms(occurrences);
     this.documentTerms = counted.tally;
-    this.judgesTopic = counted.total >= MIN_TOPIC_TERMS;
+    this.judgesTopic = judgesTopic(counted.total);
     this.own = new Tally(this.termIds.size);
-    this.shapeCount = lineShapes(document);
   }
 
   eachTerm(piece: Piece, visit: (term: number) => void): void {
@@ -374,52 +377,4 @@ class DocumentAnalysis implements Analysis {
     }
     return { occurrences, tokens };
   }
-}
-
-/** Runs of white space up to which lines are told apart by their number at first (see {@link lineShapes}). */
-const FEW_RUNS = 16;
-
-/**
- * {@link Analysis.shapeCount} of a document. Only short lines that might be labels ask for their
- * shape, in few documents. Lines of one shape have as many runs of white space (a shape keeps
- * them, one space each), so lines are grouped by that number at the first question, and shapes
- * are worked out only for the group of a line asked about. The lines asked about are short: the
- * runs of a line are counted up to {@link FEW_RUNS} + 1 only (most of a prose line is not read),
- * and the lines with more are told apart when a line with more is asked about.
- */
-function lineShapes(document: Document): (text: string) => number {
-  let byRuns: Map<number, string[]> | undefined;
-  let byManyRuns: Map<number, string[]> | undefined;
-  const linesWithRuns = (runs: number): readonly string[] => {
-    byRuns ??= groupBy(document.lines.map((line) => line.text), (line) => whiteSpaceRuns(line, FEW_RUNS + 1));
-    if (runs <= FEW_RUNS) return byRuns.get(runs) ?? [];
-    byManyRuns ??= groupBy(byRuns.get(FEW_RUNS + 1) ?? [], (line) => whiteSpaceRuns(line));
-    return byManyRuns.get(runs) ?? [];
-  };
-  const shapesByRuns = new Map<number, Map<string, number>>();
-  return (text) => {
-    const runs = whiteSpaceRuns(text);
-    let shapes = shapesByRuns.get(runs);
-    if (shapes === undefined) {
-      shapes = new Map();
-      for (const line of linesWithRuns(runs)) {
-        const shape = lineShape(line);
-        shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
-      }
-      shapesByRuns.set(runs, shapes);
-    }
-    return shapes.get(lineShape(text)) ?? 0;
-  };
-}
-
-/** How many runs of white space `text` holds, counting no further than `most`. */
-function whiteSpaceRuns(text: string, most = Infinity): number {
-  let runs = 0;
-  let inRun = false;
-  for (let i = 0; i < text.length && runs < most; i++) {
-    const space = isWhiteSpace(text.charCodeAt(i));
-    if (space && !inRun) runs++;
-    inRun = space;
-  }
-  return runs;
 }

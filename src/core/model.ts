@@ -52,16 +52,20 @@ export interface Document {
   readonly sentences: readonly Sentence[];
 }
 
-/** A deletion a cleaner asks for, with the reason a person can read. */
-export interface Removal {
-  /** The id of the rule that asked for it, e.g. `near-duplicate`. */
-  readonly rule: string;
+/** What a rule asks to delete, and why (the pipeline adds the rule's id: see {@link Removal}). */
+export interface Finding {
   /** Why, in a few words: "repeats the sentence at 3:1". */
   readonly reason: string;
   /** What to delete. */
   readonly span: Span;
-  /** The text this removal relates to: the sentence it duplicates, the title it repeats. */
+  /** The text this finding relates to: the sentence it duplicates, the title it repeats. */
   readonly related?: Span;
+}
+
+/** A deletion, with the rule that asked for it and the reason a person can read. */
+export interface Removal extends Finding {
+  /** The id of the rule that asked for it, e.g. `near-duplicate`. */
+  readonly rule: string;
 }
 
 /** The headline of the document, as detected once and shared by the cleaners. */

@@ -9,12 +9,11 @@
  * fixpoint makes the output a text in which no rule finds anything: cleaning it again changes
  * nothing.
  */
-import { CLEANERS, RULE_IDS } from '../cleaners/index.js';
 import { analyse } from './analysis.js';
 import { acceptRemovals, deleteSpans, hasSpaceRuns } from './apply.js';
-import type { CleanContext } from './cleaner.js';
+import type { Cleaner, CleanContext } from './cleaner.js';
 import type { Document, Removal, Span, Title } from './model.js';
-import { resolveOptions, type CleanOptions, type ResolvedOptions } from './options.js';
+import { resolveOptions, type PipelineOptions, type ResolvedOptions } from './options.js';
 import { parseDocument } from './parse.js';
 import { detectTitle } from './title.js';
 import { spanOutside, traceSpans } from './trace.js';
@@ -36,43 +35,71 @@ export interface CleanResult {
  */
 const MAX_READINGS = 8;
 
+/** A pipeline made of a set of rules (see {@link createPipeline}). */
+export interface Pipeline {
+  /** The rules, highest precedence first. */
+  readonly rules: readonly Cleaner[];
+  /** Their ids, in the same order. */
+  readonly ruleIds: readonly string[];
+  /**
+   * Cleans scraped text with the rules: the output is always the input with spans deleted and
+   * white space normalised, and cleaning it again changes nothing.
+   *
+   * @throws RangeError when an option is not valid or names an unknown rule or option.
+   */
+  clean(text: string, options?: PipelineOptions): CleanResult;
+}
+
 /**
- * Cleans scraped text: one headline, whole sentences, no boilerplate, no repeats. The output is
- * always the input with spans deleted and white space normalised, and cleaning it again changes
- * nothing.
+ * The pipeline of `rules` (a registry: the library's is `CLEANERS`). They run in the order of
+ * their `meta.precedence`, highest first; the order given does not matter.
  *
- * @throws RangeError when an option is out of range or names an unknown rule.
+ * @throws Error when two rules share an id, a precedence or an option name.
  */
-export function clean(text: string, options?: CleanOptions): CleanResult {
-  const resolved = resolveOptions(options);
-  const unknown = resolved.disable.filter((id) => !RULE_IDS.includes(id));
-  if (unknown.length > 0) throw new RangeError(`unknown rule: ${unknown.join(', ')} (rules: ${RULE_IDS.join(', ')})`);
+export function createPipeline(rules: readonly Cleaner[]): Pipeline {
+  const sorted = [...rules].sort((a, b) => b.meta.precedence - a.meta.precedence);
+  for (const [i, rule] of sorted.entries()) {
+    const earlier = sorted.slice(0, i);
+    const same = earlier.find((other) => other.meta.id === rule.meta.id || other.meta.precedence === rule.meta.precedence);
+    if (same) throw new Error(`rules ${same.meta.id} and ${rule.meta.id} share an id or a precedence (${rule.meta.precedence})`);
+    for (const name of Object.keys(rule.meta.options)) {
+      const owner = earlier.find((other) => Object.hasOwn(other.meta.options, name));
+      if (owner || ['disable', 'bodyOnly', 'rules'].includes(name)) throw new Error(`option ${name} of ${rule.meta.id} is taken (${owner?.meta.id ?? 'the pipeline'})`);
+    }
+  }
+  const ruleIds = sorted.map((rule) => rule.meta.id);
+  return { rules: sorted, ruleIds, clean: (text, options) => clean(sorted, text, resolveOptions(sorted, options)) };
+}
+
+function clean(rules: readonly Cleaner[], text: string, resolved: ResolvedOptions): CleanResult {
+  const enabled = rules.filter((rule) => !resolved.disable.includes(rule.meta.id));
   let document = parseDocument(text);
   let removals: Removal[] = [];
   for (let reading = 1; ; reading++) {
-    const found = read(document, resolved);
+    const found = read(enabled, document, resolved);
     const next = deleteSpans(document.text, found.removals.map((removal) => removal.span), document.eol);
     if (found.removals.length > 0) {
       removals = mergeRemovals(text, removals, document.text, found.removals);
     } else if (readsTheSame(document, next)) {
-      return finish(text, next, document, found.title, removals, resolved);
+      return finish(enabled, text, next, document, found.title, removals, resolved);
     }
     document = parseDocument(next);
-    if (reading === MAX_READINGS) return finish(text, next, document, detectTitle(document), removals, resolved);
+    if (reading === MAX_READINGS) return finish(enabled, text, next, document, detectTitle(document), removals, resolved);
   }
 }
 
 /**
  * The result, given the settled text and a parse of it (or of a text that reads the same) with
  * its headline. With `bodyOnly` the headline goes last, from the settled text: every reading saw
- * it, so the body is exactly what a full clean leaves under it. That is the work of
- * `repeated-title`, and left undone when that rule is disabled.
+ * it, so the body is exactly what a full clean leaves under it. That is the work of the rule that
+ * answers for the headline (`meta.leavesOutHeadline`), and left undone when none is enabled.
  */
-function finish(input: string, settled: string, document: Document, title: Title | undefined, removals: Removal[], options: ResolvedOptions): CleanResult {
-  if (!title || !options.bodyOnly || options.disable.includes('repeated-title')) return { text: settled, title: title?.text, removals };
+function finish(enabled: readonly Cleaner[], input: string, settled: string, document: Document, title: Title | undefined, removals: Removal[], options: ResolvedOptions): CleanResult {
+  const owner = enabled.find((rule) => rule.meta.leavesOutHeadline !== undefined);
+  if (!title || !options.bodyOnly || !owner) return { text: settled, title: title?.text, removals };
   const settledDocument = document.text === settled ? document : parseDocument(settled);
   const span = settledDocument.lines[title.line]!.span;
-  const leftOut: Removal = { rule: 'repeated-title', reason: 'headline left out (body only)', span };
+  const leftOut: Removal = { rule: owner.meta.id, reason: owner.meta.leavesOutHeadline!.reason, span };
   return {
     text: deleteSpans(settled, [span], settledDocument.eol),
     title: title.text,
@@ -80,12 +107,16 @@ function finish(input: string, settled: string, document: Document, title: Title
   };
 }
 
-/** One reading: every enabled cleaner's removals, accepted in rule order, and the headline. */
-function read(document: Document, options: ResolvedOptions): { removals: Removal[]; title: Title | undefined } {
+/** One reading: every enabled rule's findings, stamped with its id and accepted in rule order, and the headline. */
+function read(enabled: readonly Cleaner[], document: Document, options: ResolvedOptions): { removals: Removal[]; title: Title | undefined } {
   const analysis = analyse(document);
-  const context: CleanContext = { document, title: detectTitle(document, analysis), analysis, options };
-  const reported = CLEANERS.filter((cleaner) => !options.disable.includes(cleaner.meta.id)).flatMap((cleaner) => cleaner.check(context));
-  return { removals: acceptRemovals(reported), title: context.title };
+  const title = detectTitle(document, analysis);
+  const reported: Removal[] = [];
+  for (const rule of enabled) {
+    const context: CleanContext<Record<string, unknown>> = { document, title, analysis, options: options.rules.get(rule.meta.id)! };
+    for (const finding of rule.check(context)) reported.push({ rule: rule.meta.id, ...finding });
+  }
+  return { removals: acceptRemovals(reported), title };
 }
 
 /**

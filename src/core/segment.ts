@@ -305,7 +305,7 @@ function markLineEnds(text: string, tokens: Tokens): void {
 /** True when the line ending with token `t - 1` (and starting at `lineStart`) wraps into token `t`. */
 function wraps(text: string, tokens: Tokens, t: number, lineStart: number): boolean {
   const next = text.charCodeAt(tokens.starts[t]!);
-  if (next !== 0x28 && !/^\p{Ll}/u.test(text.slice(tokens.starts[t]!, tokens.starts[t]! + 2))) return false;
+  if (next !== 0x28 && !/^\p{Ll}/u.test(text.slice(tokens.starts[t], tokens.starts[t]! + 2))) return false;
   const lineEnd = tokens.ends[t - 1]!;
   const last = text[lineEnd - 1]!;
   if (isTerminal(last) || CLOSERS.has(last) || last === ':' || last === ';') return false;
@@ -883,7 +883,7 @@ function periodBelongsToWord(text: string, tokens: Tokens, t: number, coreEnd: n
  */
 function spacedAbbreviation(text: string, tokens: Tokens, t: number, before: string): string {
   if (t === 0 || [...before].length !== 1) return before;
-  const previous = text.slice(tokens.starts[t - 1]!, tokens.ends[t - 1]!);
+  const previous = text.slice(tokens.starts[t - 1], tokens.ends[t - 1]);
   return /^\p{L}\.$/u.test(previous) ? `${previous}${before}` : before;
 }
 

@@ -139,6 +139,16 @@ export function lastWordToken(text: string): string | undefined {
   return text.slice(start, end);
 }
 
+/**
+ * The run of non-space characters that ends `text` (empty when it ends in white space): its last
+ * "word" as a link or a handle is written, found from the end without splitting a long line.
+ */
+export function trailingNonSpace(text: string): string {
+  let start = text.length;
+  while (start > 0 && !isWhiteSpace(text.charCodeAt(start - 1))) start--;
+  return text.slice(start);
+}
+
 /** The code point that ends at `end` in `text`: a surrogate pair read whole, as a forward scan reads it. */
 function codePointBefore(text: string, end: number): number {
   const low = text.charCodeAt(end - 1);

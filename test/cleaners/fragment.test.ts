@@ -58,6 +58,14 @@ ruleTester('fragment', {
       name: 'headlines the page sets between its paragraphs, four of them: the page\'s own pattern',
       text: `${TITLE}\n\n${[LONG[0], 'Man Found Safe After Two Nights in the Woods', LONG[1], 'City Approves New Budget for Public Libraries', LONG[2], 'Storm Knocks Out Power to Thousands in Valley', LONG[3], 'Local Bakery Wins National Bread Award', LONG[4]].join('\n\n')}\n\n${LONG.slice(5).join('\n\n')}\n`,
     },
+    { name: 'a dateline alone on its line: the place a story opens with', text: longWith(4, 'BAAR, SWITZERLAND') },
+    { name: 'an unfinished sentence about the article itself', text: longWith(4, 'The harbour ferry will keep its old timetable until the new boat joins the route') },
+    { name: 'a line in another language ending on one of its stop words, with too few of them to tell its language', text: longWith(4, 'Harbour Ferry Fotos und') },
+    { name: 'a line too long to be a label, though it shares no words', text: longWith(4, 'Storm Knocks Out Power To Thousands In Valley Towns And Cuts Roads To Three Villages') },
+    { name: 'a stand-alone statement with too few content words to judge', text: longWith(3, 'Cats sleep a lot.') },
+    { name: 'a closing note with one line of prose after it', text: longWith(LONG.length - 1, 'This piece was adapted from its original source.') },
+    { name: 'a three-word line ending on a function word, about the article', text: longWith(4, 'Harbour ferry and') },
+    { name: 'a short Japanese heading ending on a particle', text: '川沿いに新しい自転車道が開通\n\n市は二十日、川沿いに自転車道を開通させたと発表した。\n\n自転車道は午前六時から利用でき、夜間は照明が点灯する。\n\n自転車道の地図を\n' },
   ],
   invalid: [
     {
@@ -68,6 +76,43 @@ ruleTester('fragment', {
       removed: ['The harbour ferry resumed its'],
       reason: /cut off/,
     },
+    {
+      name: 'an unfinished sentence about something else',
+      text: longWith(4, 'Police in the northern town arrested a man who had stolen three bicycles from a school'),
+      removed: ['Police in the northern town arrested a man who had stolen three bicycles from a school'],
+      reason: /about something else/,
+    },
+    {
+      name: 'a line in another language cut mid-phrase: its own stop words tell',
+      text: longWith(4, 'Die Regierung hat am Montag beschlossen, dass die Steuern für'),
+      removed: ['Die Regierung hat am Montag beschlossen, dass die Steuern für'],
+      reason: /cut off mid-phrase/,
+    },
+    { name: 'a Japanese line cut after a particle', text: '川沿いに新しい自転車道が開通\n\n市は二十日、川沿いに自転車道を開通させたと発表した。\n\n自転車道は午前六時から利用でき、夜間は照明が点灯する。\n\n市は来年、川沿いの新しい公園の整備を\n', removed: ['市は来年、川沿いの新しい公園の整備を'], reason: /cut off/ },
+    {
+      name: 'four short labels of different shapes are no set of headlines',
+      text: longWith(4, 'Our Magazines', 'Local Sport News Today', 'Weather', 'Contact Us Here'),
+      removed: ['Our Magazines', 'Local Sport News Today', 'Weather', 'Contact Us Here'],
+      reason: /no words/,
+    },
+    {
+      name: 'three headlines and a line with a long word in lower case are not four headlines',
+      text: longWith(4, 'Storm Knocks Out Power to Thousands in Valley', 'City Approves New Budget for Public Libraries', 'Local Bakery Wins National Bread Award', 'Bridge Closure Delayed across Eastern Counties'),
+      removed: ['Storm Knocks Out Power to Thousands in Valley', 'City Approves New Budget for Public Libraries', 'Local Bakery Wins National Bread Award', 'Bridge Closure Delayed across Eastern Counties'],
+    },
+    {
+      name: 'words of prose without the stop words of prose: a label, not a cut sentence',
+      text: longWith(4, 'Volcanic ash clouds darkened Iceland skies yesterday afternoon'),
+      removed: ['Volcanic ash clouds darkened Iceland skies yesterday afternoon'],
+      reason: /no words/,
+    },
+    {
+      name: 'a line in capitals longer than any dateline is no dateline',
+      text: longWith(4, 'BAAR, SWITZERLAND, ZUG, LUCERNE, BERN, BASEL, GENEVA AND LAUSANNE'),
+      removed: ['BAAR, SWITZERLAND, ZUG, LUCERNE, BERN, BASEL, GENEVA AND LAUSANNE'],
+      reason: /no words/,
+    },
+    { name: 'a five-word line ending on a function word', text: longWith(4, 'The harbour ferry and the'), removed: ['The harbour ferry and the'], reason: /line cut off mid-phrase/ },
     {
       name: 'a short line sharing no words with a long article',
       text: longWith(4, 'Our Magazines'),
@@ -140,10 +185,11 @@ ruleTester('fragment', {
 
 describe('fragment on lines made to make patterns backtrack', () => {
   // A pattern ending in `\S+$` tried at every link of a long line takes quadratic time: this
-  // line (about 1 MB) would take minutes that way, and takes well under a second read word by word.
+  // line (about 1 MB) would take many minutes that way, and takes well under a second read word by
+  // word. The limit is far above that second, so a busy machine does not fail it.
   it('a long run of links glued together, then a last word', () => {
     const line = `${'The same sentence is written here again. '.repeat(3)}${'http://'.repeat(150_000)} x`;
     const result = clean(`Title of the text\n\n${line}\n`, { disable: RULE_IDS.filter((id) => id !== 'fragment') });
     expect(result.text.length).toBeGreaterThan(0);
-  }, 5_000);
+  }, 60_000);
 });

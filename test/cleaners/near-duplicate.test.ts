@@ -9,6 +9,19 @@ function article(...paragraphs: string[]): string {
   return `${TITLE}\n\n${paragraphs.join('\n\n')}\n`;
 }
 
+/** A sentence and its copy with one word changed, made of words no other sentence here uses. */
+const ORIGINAL = 'Alpha beta gamma delta epsilon omega eta theta iota kappa.';
+const REWORDED = 'Alpha beta gamma delta epsilon zeta eta theta iota kappa.';
+
+/** A long sentence opening with the reworded copy's first eight words: more word triples shared with it than the original has, yet not alike. */
+function decoy(i: number): string {
+  return `Alpha beta gamma delta epsilon zeta eta theta ${['red', 'blue', 'green', 'brown'][i]!} lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi${i}.`;
+}
+
+/** A restatement: the same five-word opening and half the words, told again. */
+const STATED = 'It was the eighth time during the long dispute that the union has used its veto power on the rail board to block the plan.';
+const RESTATED = 'It was the eighth time that the drivers union has used its veto power at the national rail board to stop action directed at its members.';
+
 ruleTester('near-duplicate', {
   valid: [
     { name: 'different sentences', text: article(S1, S2, S3) },
@@ -102,8 +115,36 @@ ruleTester('near-duplicate', {
         S2,
       ].join('\n\n'),
     },
+    {
+      name: 'a repeat is compared with the four earlier sentences sharing most word triples with it, and no more',
+      text: article(ORIGINAL, decoy(0), decoy(1), decoy(2), decoy(3), REWORDED),
+    },
+    { name: 'two short sentences with one opening are not a restatement', text: article('The union has used its veto power again today.', S2, 'The union has used its veto power on the board.') },
+    {
+      name: 'a short sentence found again at the end of a line is not taken for a glued copy',
+      text: article('The ferry is back in service now.', S2, 'Harbour news from the quay and the town hall today The ferry is back in service now'),
+    },
+    { name: 'a sentence of five words with one changed: shorter than six words, compared exactly only', text: article('The strike is on today.', S2, 'The strike is on tonight.') },
+    { name: 'a sentence of 300,000 words (its codes are made in chunks)', text: article(`${Array.from({ length: 300_000 }, (_, i) => `w${i.toString(36)}`).join(' ')}.`) },
   ],
   invalid: [
+    {
+      name: 'with three such sentences the original is among the four compared, and the repeat goes',
+      text: article(ORIGINAL, decoy(0), decoy(1), decoy(2), REWORDED),
+      removed: [REWORDED],
+      related: [ORIGINAL],
+    },
+    {
+      name: 'a question asking about three other things than an earlier one is a copy, not the same question put twice',
+      text: article(S1, 'Did the union and the drivers agree to meet the operator again?', 'The union said it would answer within a week.', 'Did the operator and the passengers agree to meet the council again?', 'The drivers and the passengers and the council spoke.', S3),
+      removed: ['Did the operator and the passengers agree to meet the council again?'],
+    },
+    { name: 'a restatement: same opening, half the words, said again', text: article(STATED, S2, RESTATED), removed: [RESTATED], reason: /restates/ },
+    {
+      name: 'a signature three lines below a repeat does not make it part of a post',
+      text: article(S1, S2, S1, 'Trains will run again on Saturday.', 'Buses replace trains on two lines.', 'Check the website for updates.', '— Rail Operator (@railop) March 3, 2024'),
+      removed: [S1],
+    },
     {
       name: 'an exact repeat as its own paragraph',
       text: article(S1, S2, S1),

@@ -4,6 +4,12 @@ const TITLE = 'Council approves new budget for the harbour';
 const BODY = 'The city council approved the harbour budget on Tuesday after a long debate.';
 const MORE = 'Work on the new quay walls will start in the spring.';
 
+/** A first line of 41 words: too long for a headline. */
+const LONG_FIRST_LINE = Array.from({ length: 41 }, (_, i) => `word${i}`).join(' ');
+
+/** A first line that ends in a period, of 21 words: too long for a headline with a period. */
+const LONG_PERIOD_LINE = `${Array.from({ length: 21 }, (_, i) => `harbour${i}`).join(' ')}.`;
+
 ruleTester('repeated-title', {
   valid: [
     { name: 'a headline that occurs once stays', text: `${TITLE}\n\n${BODY}\n\n${MORE}\n` },
@@ -20,8 +26,17 @@ ruleTester('repeated-title', {
       name: 'a line ending in a colon introduces what follows: not a copy, even of the headline without its affix',
       text: 'Harbour Quest 2 / Spring update\n\nThe game gets new levels this spring.\n\nHarbour Quest 2:\nforty new levels\na night mode\n',
     },
+    { name: 'a first line of more than forty words is no headline, and its repeat no headline repeat', text: `${LONG_FIRST_LINE}\n\n${BODY}\n\n${LONG_FIRST_LINE}\n` },
+    { name: 'a first line ending in a period, alone and over twenty words, is no headline (body only keeps it)', text: `${LONG_PERIOD_LINE}\n\n${BODY}\n`, options: { bodyOnly: true } },
+    { name: 'a site name of more than six words is no affix: the line is not a copy', text: `${TITLE}\n\n${BODY}\n\n${TITLE} | The Harbour Gazette and Coastal Weekly News Online\n` },
   ],
   invalid: [
+    {
+      name: 'a short first line ending in a period, alone, is the headline (body only leaves it out)',
+      text: `Ferry returns to the harbour after repairs.\n\n${BODY}\n`,
+      options: { bodyOnly: true },
+      removed: ['Ferry returns to the harbour after repairs.'],
+    },
     {
       name: 'an exact later copy goes, the first stays',
       text: `${TITLE}\n\n${BODY}\n\n${TITLE}\n\n${MORE}\n`,

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { clean, RULE_IDS, type CleanOptions } from '../../src/index.js';
 
-export interface ValidCase {
+interface ValidCase {
   /** What the case shows; the test's name. */
   readonly name: string;
   readonly text: string;
@@ -14,7 +14,7 @@ export interface ValidCase {
   readonly options?: Omit<CleanOptions, 'disable'>;
 }
 
-export interface InvalidCase extends ValidCase {
+interface InvalidCase extends ValidCase {
   /** The exact texts removed (the spans' text), in text order. */
   readonly removed: readonly string[];
   /** The exact texts of the removals' `related` spans, in the same order, when given. */

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, lstatSync, readFileSync, statSync, symlinkSync, 
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clean, RULE_IDS } from '../../src/index.js';
+import { clean, CLEANERS, RULE_IDS } from '../../src/index.js';
 import { ARTICLE, BIN, CLEAN, expectNoTrace, expectOneLineError, hasCommand, ROOT, runCli, shellQuote, temporaryFolders, TITLE, listFiles, writeTree } from './helpers.js';
 
 const temporary = temporaryFolders();
@@ -213,8 +213,7 @@ describe('--explain', () => {
 
 /** Runs `command` under script(1) in `cwd` and returns what the terminal showed. */
 function terminalOutput(cwd: string, command: string, env: Record<string, string | undefined>): string {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm' };
-  for (const name of ['NO_COLOR', 'FORCE_COLOR']) delete childEnv[name];
+  const childEnv: NodeJS.ProcessEnv = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NO_COLOR' && name !== 'FORCE_COLOR')), TERM: 'xterm' };
   Object.assign(childEnv, env);
   const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, env: childEnv, encoding: 'utf8', timeout: 30_000 });
   expect(result.status).toBe(0);
@@ -375,6 +374,13 @@ describe('--help and --version', () => {
     expect(result.stdout).toMatch(/Exit codes: 0 .*1 .*2 /u);
     // A flag has no value to default to: "(default: false)" would only be noise.
     expect(result.stdout).not.toContain('default: false');
+    // The rules and their options come from each rule's meta, defaults included.
+    for (const rule of CLEANERS) {
+      expect(result.stdout).toContain(`  ${rule.meta.id}`);
+      expect(result.stdout).toContain(rule.meta.description);
+    }
+    expect(result.stdout).toMatch(/--min-duplicate-words <n>\s+near-duplicate: fewest words/u);
+    expect(result.stdout.replace(/\s+/gu, ' ')).toContain(`(default ${CLEANERS.find((rule) => rule.meta.id === 'near-duplicate')!.meta.options['similarity']!.default as number})`);
   });
 
   it('--version prints the package version', async () => {

@@ -64,12 +64,9 @@ export interface CliRun {
 
 /** The environment the command runs in: colour settings removed so results do not depend on the caller's. */
 function environment(extra: CliRun['env'] = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'CLEAN_ARTICLE_DEBUG']) delete env[name];
-  for (const [name, value] of Object.entries(extra)) {
-    if (value === undefined) delete env[name];
-    else env[name] = value;
-  }
+  const removed = new Set(['NO_COLOR', 'FORCE_COLOR', 'CLEAN_ARTICLE_DEBUG', ...Object.keys(extra).filter((name) => extra[name] === undefined)]);
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !removed.has(name)));
+  for (const [name, value] of Object.entries(extra)) if (value !== undefined) env[name] = value;
   return env;
 }
 
@@ -86,7 +83,7 @@ export function runCli(args: readonly string[], options: CliRun = {}): Promise<C
     const err: Buffer[] = [];
     child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 170_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);

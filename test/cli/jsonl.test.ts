@@ -70,7 +70,7 @@ describe('--jsonl', () => {
     const messages = result.stderr.trimEnd().split('\n');
     expect(messages[0]).toMatch(/^clean-article: <stdin>:2: skipped: not JSON: /u);
     expect(messages[1]).toBe('clean-article: <stdin>:4: skipped: not a JSON object');
-    expect(messages[2]).toBe('clean-article: 5 records: 1 cleaned, 2 unchanged (1 without a string "text" member, passed through), 2 bad lines skipped; removed: ' + messages[2]!.split('removed: ')[1]);
+    expect(messages[2]).toBe('clean-article: 5 records: 1 cleaned, 2 unchanged (1 without a string "text" member, passed through), 2 bad lines skipped; removed: ' + (messages[2]!.split('removed: ')[1] ?? ''));
   });
 
   it('keeps bad lines as they came with --bad-lines keep (exit 0), or stops at the first with fail (exit 2)', async () => {

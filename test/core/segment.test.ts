@@ -311,8 +311,16 @@ interface GoldenRule {
   readonly expected: readonly string[];
 }
 
-describe.skipIf(!existsSync(goldenFile))('pySBD golden rules (English)', () => {
-  it('passes at least 46 of the 48', () => {
+/** The golden rules the segmenter passes, as the README states: all of them. */
+const GOLDEN_RULES_PASSED = 48;
+
+describe('pySBD golden rules (English)', () => {
+  if (!existsSync(goldenFile)) {
+    it.skip(`SKIPPED: ${goldenFile} not found (../shared is not beside the repository)`);
+    console.warn(`segment.test: skipped the pySBD golden rules: ${goldenFile} not found`);
+    return;
+  }
+  it(`passes ${GOLDEN_RULES_PASSED} of the 48`, () => {
     const rules = JSON.parse(readFileSync(goldenFile, 'utf8')) as GoldenRule[];
     // pySBD's expected strings may differ from the input in white space only.
     const normalise = (sentence: string): string => sentence.replace(/\s+/gu, ' ').trim();
@@ -329,7 +337,7 @@ describe.skipIf(!existsSync(goldenFile))('pySBD golden rules (English)', () => {
     const passed = rules.length - failures.length;
     console.log(`pySBD golden rules: ${passed}/${rules.length} passed${failures.length ? `; failing:\n${failures.join('\n')}` : ''}`);
     expect(rules.length).toBe(48);
-    expect(passed).toBeGreaterThanOrEqual(46);
+    expect(passed).toBe(GOLDEN_RULES_PASSED);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Postings } from '../../src/cleaners/postings.js';
+import { Postings } from '../../src/core/postings.js';
 
 describe('Postings', () => {
   it('lists positions per key in the order added, and nothing for a key never added', () => {

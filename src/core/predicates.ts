@@ -1,0 +1,77 @@
+/**
+ * What the rules and the segmenter mean by a few ideas they share, each written once: the
+ * punctuation that ends a sentence, a line that ends one, a sentence cut at an abbreviation, a
+ * line of running prose. (A topic large enough to judge is the analysis's: `judgesTopic`.)
+ */
+import type { Analysis, Piece } from './analysis.js';
+
+/**
+ * Characters that end a line as a sentence for the rules: "." "!" "?" "…", their doubled forms,
+ * and the full-width forms of Chinese and Japanese. The segmenter (`segment.ts`) decides where
+ * sentences end inside a line by Unicode's Sentence_Terminal, which holds more (the marks of
+ * Arabic, Urdu, Hindi, ...): counting those here changes what is kept on two pages of the web
+ * corpus (an Arabic question kept, a Bengali line given to the article), a change of output to
+ * measure on its own.
+ */
+export const TERMINALS: ReadonlySet<string> = new Set(Array.from('.!?…‼⁉。！？'));
+
+/** Closing quotes and brackets that may follow terminal punctuation: `"Hi."`, `(see above.)`. */
+export const CLOSERS: ReadonlySet<string> = new Set(Array.from('"\'”’»)]」』）】》〉'));
+
+/** What besides {@link TERMINALS} may end a line for {@link endsSentence}. */
+export interface SentenceEnd {
+  /**
+   * A colon too: it introduces what follows ("Take a look at what he said:"), so the line is not
+   * cut short. Default false.
+   */
+  readonly colon?: boolean;
+  /**
+   * The ellipsis character `…` too (three periods always count, as periods). Default true; a rule
+   * that reads `…` as a sign of text cut off says false.
+   */
+  readonly ellipsis?: boolean;
+}
+
+/**
+ * True when `text` ends like a sentence: its last character, past closing quotes and brackets
+ * ("great.”", "(see above.)"), is terminal punctuation, or what `also` admits.
+ */
+export function endsSentence(text: string, also: SentenceEnd = {}): boolean {
+  let end = text.length;
+  while (end > 0 && CLOSERS.has(text[end - 1]!)) end--;
+  const last = text[end - 1];
+  if (last === undefined) return false;
+  if (last === '…') return also.ellipsis ?? true;
+  if (last === ':' || last === '：') return also.colon === true;
+  return TERMINALS.has(last);
+}
+
+/**
+ * A sentence that ends where naive splitters cut it: on dotted capitals ("to improve U.S.", cut
+ * from "U.S.-Russia relations") or on a title that always precedes a name ("said Mr.").
+ */
+const ENDS_ON_ABBREVIATION = /(?:\s(?:\p{Lu}\.){2,}|\s(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Gov|Sen|Rep)\.)$/u;
+
+/**
+ * Dotted capitals after "the" close a noun phrase: "The plant was sold to a company in the U.S."
+ * is whole, where "to improve U.S." was cut from "U.S.-Russia relations".
+ */
+const WHOLE_NOUN_PHRASE = /\sthe\s+(?:\p{Lu}\.){2,}$/iu;
+
+/** True when `text`, a whole sentence as written, was cut at an abbreviation (see {@link ENDS_ON_ABBREVIATION}). */
+export function cutAtAbbreviation(text: string): boolean {
+  return ENDS_ON_ABBREVIATION.test(text) && !WHOLE_NOUN_PHRASE.test(text);
+}
+
+/** Words a piece needs to read as running prose rather than a heading or a label. */
+const MIN_PROSE_WORDS = 6;
+
+/**
+ * True when a piece has the words and stop words of running prose ("he said that the ..."):
+ * {@link MIN_PROSE_WORDS} words at least (`wordCount`: a run of Chinese counts a word per two
+ * characters), and a share of stop words of at least `minStopwordShare` (headings, menus and
+ * labels have few).
+ */
+export function hasProseWords(analysis: Pick<Analysis, 'wordCount' | 'stopwordShare'>, piece: Piece, minStopwordShare: number): boolean {
+  return analysis.wordCount(piece) >= MIN_PROSE_WORDS && analysis.stopwordShare(piece) >= minStopwordShare;
+}

@@ -1,0 +1,55 @@
+/** The shared analysis: content terms (stems of words that are not stop words) and cohesion. */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/core/analysis.js';
+import { parseDocument } from '../../src/core/parse.js';
+
+/** The content terms of each line of `text`, as ids. */
+function lineTerms(text: string): number[][] {
+  const document = parseDocument(text);
+  const analysis = analyse(document);
+  return document.lines.map((line) => {
+    const terms: number[] = [];
+    analysis.eachTerm(line, (term) => terms.push(term));
+    return terms;
+  });
+}
+
+describe('content terms', () => {
+  it.each([
+    // A word longer than five letters counts as its first five: inflections match.
+    ['elections', 'election', true],
+    ['Ершова', 'Ершову', true],
+    ['close', 'closed', true],
+    // ...and words that differ within them do not; nor do words of five letters or fewer.
+    ['vote', 'voted', false],
+    ['harbour', 'harvest', false],
+    ['voted', 'voter', false],
+  ])('%s ~ %s: %s', (a, b, same) => {
+    const [first, second] = lineTerms(`${a}\n${b}\n`);
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(1);
+    expect(first![0] === second![0]).toBe(same);
+  });
+
+  it('stop words and single letters are no terms; a run of Japanese gives its character pairs', () => {
+    const [english, japanese] = lineTerms('The ferry and a boat of the town\n\n自転車道\n');
+    expect(english).toHaveLength(3);
+    expect(japanese).toHaveLength(3);
+  });
+});
+
+describe('cohesion', () => {
+  const body = Array.from({ length: 30 }, (_, i) => `The harbour ferry crossing number ${i} carried commuters and bicycles over the water.`).join('\n\n');
+
+  it('is 1 in a text too short to tell what it is about', () => {
+    const document = parseDocument('Harbour ferry returns\n\nVolcanic ash darkened the skies.\n');
+    expect(analyse(document).cohesion(document.lines[1]!)).toBe(1);
+  });
+
+  it('is the share of a line\'s terms found elsewhere in a text long enough to judge', () => {
+    const document = parseDocument(`${body}\n\nVolcanic ash darkened harbour skies.\n`);
+    const analysis = analyse(document);
+    // volcanic, ash, darkened, harbour, skies: only "harbour" recurs.
+    expect(analysis.cohesion(document.lines[document.lines.length - 1]!)).toBeCloseTo(1 / 5);
+  });
+});
