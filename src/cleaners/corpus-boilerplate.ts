@@ -63,8 +63,9 @@ export const corpusBoilerplate: Cleaner<CorpusBoilerplateOptions> = {
       corpusBoilerplate: {
         default: new Map<string, number>(),
         description: 'lines known to recur across many documents: their keys (lineKey, documentLineKeys), each with the number of documents it was found in; counting is the caller\'s job (the command\'s count-lines)',
-        expected: 'a Map of line keys to document counts',
-        isValid: (value): value is ReadonlyMap<string, number> => value instanceof Map,
+        expected: 'a Map (or any ReadonlyMap, such as the command\'s table of a counts file) of line keys to document counts',
+        // Any ReadonlyMap: the command hands over a sorted table of millions of keys, not a Map.
+        isValid: (value): value is ReadonlyMap<string, number> => value instanceof Map || isReadonlyMap(value),
       },
     },
   },
@@ -81,6 +82,13 @@ export const corpusBoilerplate: Cleaner<CorpusBoilerplateOptions> = {
     return removals;
   },
 };
+
+/** True for an object with the `get` and `size` of a `ReadonlyMap`, which is all the rule reads. */
+function isReadonlyMap(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { readonly get?: unknown; readonly size?: unknown };
+  return typeof candidate.get === 'function' && typeof candidate.size === 'number';
+}
 
 /**
  * A 64-bit string hash (cyrb53's mixing, both 32-bit halves kept). Pure JavaScript so that the

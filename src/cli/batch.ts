@@ -1,19 +1,48 @@
 /**
- * Cleaning many files: each file is read on the main thread, cleaned on the main thread or one of
+ * The mode for many files (several paths, or a folder): `--out-dir`, `--in-place`, `--check` or
+ * `--json`, with a progress bar on a terminal and a closing summary.
+ *
+ * Each file is read on the main thread, cleaned on the main thread or one of
  * `jobs - 1` worker threads, and reported and written in input order, so the output, `--explain`
  * and `--json` are the same whatever the number of jobs. A bounded number of files (and of bytes)
  * is in flight, and the folder walk is pulled only as fast as files are done: memory does not grow
  * with the number of files.
  */
-import { readFileSync } from 'node:fs';
-import { cleanDocument, type CleanedDocument, type DocumentSettings } from './clean-document.js';
-import { NotTextError } from './decode.js';
-import type { InputFile } from './files.js';
-import { inlineExecutor, inOrder, ownBytes, workerPool, type Executor } from './pool.js';
-import type { Progress } from './progress.js';
+import { documentThreads, type CleanedDocument, type DocumentSettings } from './clean-document.js';
+import { documentReporter, runOutputs, toFile } from './document-output.js';
+import { readFileStamped, type FileStamp } from './files.js';
+import { OutputError, type RunIO } from './io.js';
+import { UsageError, type CliOptions } from './options.js';
+import { inOrder, ownBytes, type Executor } from './pool.js';
+import { Progress, showProgress } from './progress.js';
+import { inputFiles, walkFilter, type InputFile } from './sources.js';
+
+/** Cleans the files of `options.paths` (several, or a folder); resolves to the exit code. */
+export async function runBatch(options: CliOptions, io: RunIO, document: DocumentSettings): Promise<number> {
+  if (options.output !== undefined) throw new UsageError('-o takes a single file; use --out-dir for several files or a folder');
+  if (!options.outDir && !options.inPlace && !options.check && !options.json && !options.listDifferent && !options.diff && options.report === undefined) {
+    throw new UsageError('several inputs or a folder need --out-dir or --in-place (or --check, -l, --diff, --json, --report)');
+  }
+  const progress = showProgress(options, io) ? new Progress(io.stderr, 'files') : undefined;
+  // While the bar is shown, messages must go above it.
+  const shown: RunIO = progress ? { ...io, stderr: progress.stderr } : io;
+  const reporter = documentReporter(options, shown);
+  const outputs = runOutputs(options);
+  const walk = inputFiles(options.paths, { ...walkFilter(options), exclude: options.outDir, onError: reporter.fail, onWarning: reporter.warn, onSkipped: (given, skipped) => reporter.info(given, `passed over ${skipped.hidden} hidden and ${skipped.ignored} ignored entries (--hidden, --no-ignore)`) });
+  const countWalk = (): AsyncIterable<unknown> => inputFiles(options.paths, { ...walkFilter(options), exclude: options.outDir, onError: () => undefined });
+  await cleanFiles(walk, { jobs: options.jobs, document, progress, countWalk }, {
+    destination: (file) => toFile(options, file, outputs),
+    report: (file, cleaned, destination, read) => reporter.report(file.path, cleaned, destination, read),
+    fail: (file, error) => {
+      if (error instanceof OutputError) throw error;
+      reporter.fail(file.path, error);
+    },
+  });
+  return reporter.finish(true);
+}
 
 /** How a batch runs. */
-export interface BatchSettings {
+interface BatchSettings {
   /** Worker threads; 1 cleans on the main thread. */
   readonly jobs: number;
   readonly document: DocumentSettings;
@@ -24,11 +53,11 @@ export interface BatchSettings {
 }
 
 /** What the command does with each file, in input order; `D` is where its output goes. */
-export interface BatchHooks<D> {
+interface BatchHooks<D> {
   /** Decides where the output of `file` goes; throwing fails the file. Called in input order. */
   destination(file: InputFile): Promise<D>;
   /** Reports and writes a cleaned file; throwing fails the file. */
-  report(file: InputFile, cleaned: CleanedDocument, destination: D): Promise<void>;
+  report(file: InputFile, cleaned: CleanedDocument, destination: D, read: FileStamp): Promise<void>;
   /** Counts and tells a failed file; throwing ends the run (a broken stdout). */
   fail(file: InputFile, error: unknown): void;
 }
@@ -43,12 +72,12 @@ const IN_FLIGHT_PER_JOB = 16;
 /** Bytes of input in flight, about (nothing starts after a larger file until it is done): large files must not pile up. */
 const IN_FLIGHT_BYTES = 64 << 20;
 
-type Prepared<D> = { readonly file: InputFile; readonly destination: D; readonly bytes: Uint8Array } | { readonly file: InputFile; readonly error: unknown };
-type Done<D> = { readonly file: InputFile; readonly size: number } & ({ readonly destination: D; readonly cleaned: CleanedDocument } | { readonly error: unknown });
+type Prepared<D> = { readonly file: InputFile; readonly destination: D; readonly bytes: Uint8Array; readonly read: FileStamp } | { readonly file: InputFile; readonly error: unknown };
+type Done<D> = { readonly file: InputFile; readonly size: number } & ({ readonly destination: D; readonly cleaned: CleanedDocument; readonly read: FileStamp } | { readonly error: unknown });
 
 /** Cleans `files` with `settings.jobs` threads; see the module comment. */
-export async function cleanFiles<D>(files: AsyncIterable<InputFile>, settings: BatchSettings, hooks: BatchHooks<D>): Promise<void> {
-  const executor = documentExecutor(settings);
+async function cleanFiles<D>(files: AsyncIterable<InputFile>, settings: BatchSettings, hooks: BatchHooks<D>): Promise<void> {
+  const executor = documentThreads(settings.jobs, settings.document);
   const progress = settings.progress;
   let finished = false;
   progress?.start();
@@ -65,7 +94,7 @@ export async function cleanFiles<D>(files: AsyncIterable<InputFile>, settings: B
           return;
         }
         try {
-          await hooks.report(done.file, done.cleaned, done.destination);
+          await hooks.report(done.file, done.cleaned, done.destination, done.read);
         } catch (error) {
           hooks.fail(done.file, error);
         }
@@ -78,17 +107,6 @@ export async function cleanFiles<D>(files: AsyncIterable<InputFile>, settings: B
   }
 }
 
-function documentExecutor(settings: BatchSettings): Executor<Uint8Array, CleanedDocument> {
-  const here = (bytes: Uint8Array): CleanedDocument => cleanDocument(bytes, settings.document);
-  if (settings.jobs <= 1) return inlineExecutor(here);
-  return workerPool(new URL('./document-worker.js', import.meta.url), settings.jobs, settings.document, here, reviveDecodeError);
-}
-
-/** A file that is not text is skipped, not failed: the one error class the command tells apart. */
-function reviveDecodeError(name: string, message: string): Error {
-  return name === 'NotTextError' ? new NotTextError(message) : new Error(message);
-}
-
 /**
  * Each file's destination and bytes, one file at a time, in order: destinations so that clashes
  * are found deterministically, bytes so that the window knows what a file weighs.
@@ -98,7 +116,8 @@ async function* prepare<D>(files: AsyncIterable<InputFile>, hooks: BatchHooks<D>
     try {
       const destination = await hooks.destination(file);
       // Read synchronously: a small file takes one call instead of several trips to the thread pool.
-      yield { file, destination, bytes: ownBytes(readFileSync(file.path)) };
+      const { bytes, stamp } = readFileStamped(file.path);
+      yield { file, destination, bytes: ownBytes(bytes), read: stamp };
     } catch (error) {
       yield { file, error };
     }
@@ -107,10 +126,10 @@ async function* prepare<D>(files: AsyncIterable<InputFile>, hooks: BatchHooks<D>
 
 async function cleanOne<D>(executor: Executor<Uint8Array, CleanedDocument>, item: Prepared<D>): Promise<Done<D>> {
   if ('error' in item) return { ...item, size: 0 };
-  const { file, destination, bytes } = item;
+  const { file, destination, bytes, read } = item;
   const size = bytes.byteLength;
   try {
-    return { file, destination, size, cleaned: await executor.run(bytes, [bytes.buffer as ArrayBuffer]) };
+    return { file, destination, size, read, cleaned: await executor.run(bytes, [bytes.buffer as ArrayBuffer]) };
   } catch (error) {
     return { file, size, error };
   }

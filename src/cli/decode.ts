@@ -1,8 +1,9 @@
 /**
  * Turning bytes into text and back. Scraped files come in every state: a UTF-8 BOM, UTF-16 with a
- * BOM, invalid UTF-8, or not text at all. Text with a few invalid bytes is decoded with replacement
- * characters (and a warning) rather than refused, since one bad byte in a scraped page should not
- * lose the page; binary files, and files that are mostly invalid, are refused, never "cleaned".
+ * BOM, invalid UTF-8, stray NUL bytes, or not text at all. Text with a few invalid bytes is decoded
+ * with replacement characters (and a warning), and text with a few NULs loses them (and says so),
+ * rather than being refused, since one bad byte in a scraped page should not lose the page; binary
+ * files, and files that are mostly invalid, are refused, never "cleaned".
  */
 
 /** The encodings read and written back. */
@@ -21,37 +22,66 @@ export class NotTextError extends Error {
   override readonly name = 'NotTextError';
 }
 
-/** Bytes sampled to tell text from binary. */
-const SAMPLE = 64 * 1024;
-
 /**
- * Decodes `bytes`, honouring a byte-order mark (UTF-16 is only recognised by its BOM). Throws
- * {@link NotTextError} for binary data: a NUL byte anywhere, more than one control character in
- * ten in the first 64 KiB, or more than one character in ten replaced as invalid.
+ * Decodes `bytes`, honouring a byte-order mark (UTF-16 is only recognised by its BOM), then applies
+ * {@link controlRule}. Throws {@link NotTextError} for binary data: more than one character in ten
+ * a control character (UTF-16 without a BOM, half NULs, is such), or more than one in ten replaced
+ * as invalid.
  */
 export function decode(bytes: Uint8Array): Decoded {
+  const { text, encoding, label, replaced } = decodeBytes(bytes);
+  const rule = controlRule(text);
+  if ('notText' in rule) throw new NotTextError(`binary file (${rule.notText} control bytes)`);
+  const name = label === 'utf-8' ? 'UTF-8' : label.toUpperCase();
+  if (replaced > MAX_REPLACED * text.length) throw new NotTextError(`not ${name} text (${replaced} invalid sequences)`);
+  const warnings: string[] = [];
+  if (replaced > 0) warnings.push(`invalid ${name}: ${replaced} bad byte sequence${replaced === 1 ? '' : 's'} replaced with U+FFFD`);
+  if (rule.nulsRemoved > 0) warnings.push(`${rule.nulsRemoved} NUL byte${rule.nulsRemoved === 1 ? '' : 's'} removed`);
+  return warnings.length === 0 ? { text, encoding } : { text: rule.text, encoding, warning: warnings.join('; ') };
+}
+
+/** Bytes decoded in their encoding, with the number of invalid sequences replaced by U+FFFD. */
+interface Decoding {
+  readonly text: string;
+  readonly encoding: Encoding;
+  readonly label: string;
+  readonly replaced: number;
+}
+
+function decodeBytes(bytes: Uint8Array): Decoding {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf16le', 'utf-16le', bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf16be', 'utf-16be', bytes.subarray(2));
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = bom ? bytes.subarray(3) : bytes;
-  assertText(body);
-  return decodeWith(bom ? 'utf8-bom' : 'utf8', 'utf-8', body);
+  return decodeWith(bom ? 'utf8-bom' : 'utf8', 'utf-8', bom ? bytes.subarray(3) : bytes);
 }
 
-function assertText(bytes: Uint8Array): void {
-  // A NUL anywhere means binary (text encodings other than UTF-16, which has its BOM, never hold
-  // one); indexOf is a memchr, so scanning the whole file costs next to nothing.
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0) !== -1) {
-    throw new NotTextError('binary file (contains NUL bytes)');
-  }
-  const sampled = Math.min(bytes.length, SAMPLE);
+/** Above this share of control characters (NUL included), input is not text but binary data. */
+const MAX_CONTROL = 0.1;
+
+/** What {@link controlRule} makes of a text. */
+export type ControlVerdict = { readonly text: string; readonly nulsRemoved: number } | { readonly notText: string };
+
+/**
+ * The one rule for control characters, the same for a file, stdin, a batch and a JSONL record.
+ * Control characters are those below U+0020 but tab, line feed, carriage return and form feed,
+ * which text holds. When more than one character in ten is one, the input is not text (`notText`
+ * gives the share, e.g. "38%"): a binary file, or UTF-16 without its byte-order mark. Otherwise it
+ * is text, and its NULs, which no text holds (a page dump's stray `\0`), are removed; the other
+ * control characters stay, as the text had them.
+ */
+export function controlRule(text: string): ControlVerdict {
   let control = 0;
-  // An indexed loop: iterating the bytes with for-of cost more than decoding them.
-  for (let i = 0; i < sampled; i++) {
-    const byte = bytes[i]!;
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++;
+  let nuls = 0;
+  // An indexed loop: iterating a string with for-of costs several times more.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) {
+      control++;
+      if (code === 0) nuls++;
+    }
   }
-  if (control * 10 > sampled) throw new NotTextError('binary file (mostly control bytes)');
+  if (control > MAX_CONTROL * text.length) return { notText: `${Math.round((100 * control) / text.length)}%` };
+  return { text: nuls === 0 ? text : text.replaceAll('\u0000', ''), nulsRemoved: nuls };
 }
 
 /**
@@ -60,15 +90,12 @@ function assertText(bytes: Uint8Array): void {
  */
 const MAX_REPLACED = 0.1;
 
-function decodeWith(encoding: Encoding, label: string, bytes: Uint8Array): Decoded {
+function decodeWith(encoding: Encoding, label: string, bytes: Uint8Array): Decoding {
   try {
-    return { text: new TextDecoder(label, { fatal: true }).decode(bytes), encoding };
+    return { text: new TextDecoder(label, { fatal: true }).decode(bytes), encoding, label, replaced: 0 };
   } catch {
     const text = new TextDecoder(label).decode(bytes);
-    const name = label === 'utf-8' ? 'UTF-8' : label.toUpperCase();
-    const replaced = countReplacements(text);
-    if (replaced > MAX_REPLACED * text.length) throw new NotTextError(`not ${name} text (${replaced} invalid sequences)`);
-    return { text, encoding, warning: `invalid ${name}: ${replaced} bad byte sequence${replaced === 1 ? '' : 's'} replaced with U+FFFD` };
+    return { text, encoding, label, replaced: countReplacements(text) };
   }
 }
 

@@ -10,15 +10,12 @@
  */
 import { promises as fs } from 'node:fs';
 import { decode } from './decode.js';
-import { inputFiles, type InputFile } from './files.js';
-import { recordSources, sourceChunks } from './jsonl.js';
-import { decodeLines, parseRecord } from './records.js';
+import { decodeLines, parseRecord, recordText } from './records.js';
 import { shownName } from './report.js';
+import { inputFiles, recordSources, sourceChunks, walkFilter, type InputFile, type InputSpec } from './sources.js';
 
-/** What is read: the inputs, and for JSON Lines where the text and the name of each record are. */
-export interface DocumentSpec {
-  readonly paths: readonly string[];
-  readonly extensions: readonly string[];
+/** What is read: the inputs (folders walked as the main command walks them), and for JSON Lines where the text and the name of each record are. */
+export interface DocumentSpec extends InputSpec {
   readonly jsonl: boolean;
   /** The member holding the text of a record. */
   readonly field: string;
@@ -92,12 +89,17 @@ export async function* readDocuments(spec: DocumentSpec, stdin: NodeJS.ReadableS
         const record = parseRecord(text, spec.field);
         if ('error' in record) yield { kind: 'other', bytes, problem: record.error, name };
         else if (record.text === undefined) yield { kind: 'other', bytes, name };
-        else yield { kind: 'document', index: index++, name: recordName(text, spec.idField) ?? name, text: record.text, bytes };
+        else {
+          // The text as the cleaning reads it: NULs removed, and no document when it is not text.
+          const checked = recordText(record.text);
+          if ('error' in checked) yield { kind: 'other', bytes, problem: checked.error, name };
+          else yield { kind: 'document', index: index++, name: recordName(text, spec.idField) ?? name, text: checked.text, bytes };
+        }
       }
     }
     return;
   }
-  const walk = inputFiles(spec.paths, { extensions: spec.extensions, exclude: spec.outDir, onError: hooks.onError, onWarning: hooks.onWarning });
+  const walk = inputFiles(spec.paths, { ...walkFilter(spec), exclude: spec.outDir, onError: hooks.onError, onWarning: hooks.onWarning });
   for await (const file of walk) {
     let bytes: Buffer;
     let text: string;
@@ -132,6 +134,7 @@ function rawLines(bytes: Uint8Array): Uint8Array[] {
 /** The `idField` member of a record (already known to be a JSON object) as a name, if it is a string or a number. */
 function recordName(line: string, idField: string | undefined): string | undefined {
   if (idField === undefined) return undefined;
-  const id: unknown = (JSON.parse(line) as Record<string, unknown>)[idField];
+  // A byte-order mark before the first record is passed over, as parseRecord passes it over.
+  const id: unknown = (JSON.parse(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line) as Record<string, unknown>)[idField];
   return typeof id === 'string' ? id : typeof id === 'number' ? String(id) : undefined;
 }

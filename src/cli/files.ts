@@ -1,128 +1,16 @@
 /**
- * Finding the inputs and writing the outputs. Folders are walked lazily (memory does not grow with
- * their size), symlink loops are cut, an output folder inside an input folder is never read back,
- * and every regular file is written atomically: a temporary file in the same folder, then a rename.
+ * Files on disk: reading an input with the stamp that `--in-place` checks before it replaces the
+ * file, where an output goes inside `--out-dir`, and writing it. Every regular file is written
+ * atomically: a temporary file in the same folder, then a rename. Part of the command's lowest
+ * floor: it imports nothing else of the command.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, promises as fs, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { type BigIntStats, chmodSync, chownSync, closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
-
-/** One input file, and where its output goes inside `--out-dir`. */
-export interface InputFile {
-  /** The path as given or found. */
-  readonly path: string;
-  /** The output path relative to `--out-dir`: the file's name, or its path inside the named folder. */
-  readonly relative: string;
-}
-
-/** What the walk needs to know. */
-export interface WalkOptions {
-  /** Extensions of the files to take from folders, e.g. `['.txt']`; files named explicitly are always taken. */
-  readonly extensions: readonly string[];
-  /** A folder never to read from (the output folder); it need not exist yet. */
-  readonly exclude?: string | undefined;
-  /** Called for a path that was named or should have been read and cannot be; the walk goes on. */
-  readonly onError: (file: string, error: unknown) => void;
-  /** Called for what is passed over without being an input that failed: symlink loops, broken links. */
-  readonly onWarning?: (file: string, message: string) => void;
-}
 
 /** Raised when a path would be used in a way that could lose data; the message is shown as is. */
 export class PathError extends Error {
   override readonly name = 'PathError';
-}
-
-/** Yields the files named by `paths`, walking folders recursively in name order. */
-export async function* inputFiles(paths: readonly string[], options: WalkOptions): AsyncGenerator<InputFile> {
-  const exclude = options.exclude === undefined ? undefined : await realpathOfFuture(options.exclude);
-  for (const given of paths) {
-    let stat: Stats;
-    try {
-      stat = await fs.stat(given);
-    } catch (error) {
-      options.onError(given, error);
-      continue;
-    }
-    if (!stat.isDirectory()) {
-      yield { path: given, relative: path.basename(given) };
-      continue;
-    }
-    // Writing a folder's outputs into the folder itself would put them over their inputs.
-    if (exclude !== undefined && (await realpathOfFuture(given)) === exclude) {
-      options.onError(given, new PathError('is the --out-dir itself; use --in-place to clean files where they are'));
-      continue;
-    }
-    yield* walk(given, given, new Set(), exclude, options);
-  }
-}
-
-async function* walk(root: string, folder: string, ancestors: Set<string>, exclude: string | undefined, options: WalkOptions): AsyncGenerator<InputFile> {
-  let real: string;
-  let entries;
-  try {
-    real = await fs.realpath(folder);
-    entries = await fs.readdir(folder, { withFileTypes: true });
-  } catch (error) {
-    options.onError(folder, error);
-    return;
-  }
-  // The output folder is skipped so that outputs are never read back as inputs.
-  if (real === exclude) return;
-  // Only the folders on the current path are remembered: a link back to one of them is a loop,
-  // while two links to the same folder elsewhere are walked twice, as `find -L` does.
-  if (ancestors.has(real)) {
-    options.onWarning?.(folder, 'symlink loop, not followed');
-    return;
-  }
-  ancestors.add(real);
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(folder, entry.name);
-    const wanted = options.extensions.some((ext) => entry.name.endsWith(ext));
-    let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const target = await fs.stat(full);
-        isDirectory = target.isDirectory();
-        isFile = target.isFile();
-      } catch (error) {
-        // A broken or self-referring link is not a file; say so only when it looks like an input.
-        if (wanted) options.onWarning?.(full, `${linkProblem(error)}, skipped`);
-        continue;
-      }
-    }
-    if (isDirectory) yield* walk(root, full, ancestors, exclude, options);
-    else if (isFile && wanted) yield { path: full, relative: path.relative(root, full) };
-  }
-  ancestors.delete(real);
-}
-
-function linkProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ELOOP') return 'symlink loop';
-  if (code === 'ENOENT') return 'broken symlink';
-  return `unreadable symlink (${code ?? 'error'})`;
-}
-
-/**
- * The real path `file` has or will have once created: the real path of its deepest existing
- * ancestor followed by the rest, so an output folder made later in the run still compares equal.
- */
-async function realpathOfFuture(file: string): Promise<string> {
-  const absolute = path.resolve(file);
-  const rest: string[] = [];
-  let current = absolute;
-  for (;;) {
-    try {
-      return path.join(await fs.realpath(current), ...rest.reverse());
-    } catch {
-      const parent = path.dirname(current);
-      if (parent === current) return absolute;
-      rest.push(path.basename(current));
-      current = parent;
-    }
-  }
 }
 
 /**
@@ -139,25 +27,104 @@ export function outputPath(outDir: string, relative: string): string {
 }
 
 /**
- * For one run, a function that creates the folder of an output `target` inside `outDir` and
- * checks that, links resolved, it is still inside `outDir`: a symlink inside the output folder
- * must not carry writes somewhere else. Each folder is made and checked once per run (a batch
- * writes thousands of files into a few folders, and these were most of its file-system calls); a
- * link planted before the run is refused, as is every file bound for its folder.
+ * For one run, a function that makes an output `target` inside `outDir` ready to be written: its
+ * folders are made, and no name between `outDir` (which the user named, and which may be a link)
+ * and the file is a symlink. A link planted inside the output folder would carry the write
+ * somewhere else (`out/a.txt -> ../elsewhere/passwd` would overwrite `elsewhere/passwd`), so it is
+ * refused, as is every file bound for a folder behind one. Each folder is made and checked once per
+ * run (a batch writes thousands of files into a few folders, and these were most of its
+ * file-system calls); the file's own name is checked each time, and written with
+ * `{ followLinks: false }`, so a link that appears after the check is replaced, not followed.
  */
 export function outputFolders(outDir: string): (target: string) => void {
+  const base = path.resolve(outDir);
   const prepared = new Set<string>();
   return (target) => {
     const folder = path.dirname(target);
-    if (prepared.has(folder)) return;
-    mkdirSync(folder, { recursive: true });
-    const base = realpathSync(outDir);
-    const real = realpathSync(folder);
-    if (real !== base && !real.startsWith(base + path.sep)) {
-      throw new PathError(`refusing to write outside --out-dir: ${path.relative(outDir, target)} leads to ${real}`);
+    if (!prepared.has(folder)) {
+      mkdirSync(base, { recursive: true });
+      let current = base;
+      for (const name of path.relative(base, folder).split(path.sep)) {
+        if (name === '') continue;
+        current = path.join(current, name);
+        refuseLink(base, current);
+        try {
+          mkdirSync(current);
+        } catch (error) {
+          // A folder already there is what is wanted; a file there fails the write with ENOTDIR.
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        }
+      }
+      prepared.add(folder);
     }
-    prepared.add(folder);
+    refuseLink(base, target);
   };
+}
+
+/** Throws {@link PathError} when `file`, inside `base`, is a symlink. */
+function refuseLink(base: string, file: string): void {
+  let stat: Stats;
+  try {
+    stat = lstatSync(file);
+  } catch {
+    return;
+  }
+  if (!stat.isSymbolicLink()) return;
+  const named = `${path.relative(base, file)} is a symlink to ${readlinkSync(file)}`;
+  const realBase = realpathSync(base);
+  let real: string | undefined;
+  try {
+    real = realpathSync(file);
+  } catch {
+    real = undefined;
+  }
+  if (real === undefined || (real !== realBase && !real.startsWith(realBase + path.sep))) throw new PathError(`refusing to write outside --out-dir: ${named}`);
+  throw new PathError(`refusing to write through a symlink inside --out-dir: ${named}`);
+}
+
+/** What identifies the content of a file without reading it: its inode, size, and times to the nanosecond. */
+export interface FileStamp {
+  readonly dev: bigint;
+  readonly ino: bigint;
+  readonly size: bigint;
+  readonly mtimeNs: bigint;
+  readonly ctimeNs: bigint;
+}
+
+function stampOf(stat: BigIntStats): FileStamp {
+  return { dev: stat.dev, ino: stat.ino, size: stat.size, mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs };
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+}
+
+/**
+ * Reads a whole input file with its stamp, taken before the first byte is read: any write to the
+ * file after that (an append while it is cleaned) changes the stamp that `--in-place` checks.
+ */
+export function readFileStamped(file: string): { readonly bytes: Buffer; readonly stamp: FileStamp } {
+  const fd = openSync(file, 'r');
+  try {
+    const stamp = stampOf(fstatSync(fd, { bigint: true }));
+    return { bytes: readFileSync(fd), stamp };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** How {@link writeFileSafely} treats what is already there. */
+export interface WriteOptions {
+  /**
+   * Follow a symlink at `file` and replace the file it leads to, so the link stays a link (the
+   * default: `-o link.txt`, `--in-place` on a link), or replace the link itself (`--out-dir`).
+   */
+  readonly followLinks?: boolean;
+  /**
+   * Replace the file only if it is still as it was when read (`--in-place`): checked just before
+   * the rename, so an append made while the file was cleaned is not lost.
+   */
+  readonly unchangedSince?: FileStamp;
 }
 
 /**
@@ -172,16 +139,19 @@ export function outputFolders(outDir: string): (target: string) => void {
  * only delay, and a Ctrl-C or SIGTERM (handled between tasks, never inside one) then always finds
  * the file renamed into place or the temporary file removed: an interrupt leaves nothing behind.
  */
-export function writeFileSafely(file: string, data: Uint8Array): void {
-  const existing = statOrUndefined(file);
+export function writeFileSafely(file: string, data: Uint8Array, options: WriteOptions = {}): void {
+  const followLinks = options.followLinks ?? true;
+  let existing = followLinks ? statOrUndefined(file) : statOrUndefined(file, lstatSync);
   if (existing?.isDirectory()) throw new PathError(`${file} is a folder`);
+  // Not following: a link is replaced by the rename, like a file that is not there.
+  if (existing?.isSymbolicLink()) existing = undefined;
   if (existing !== undefined && (!existing.isFile() || DEVICE_NAMES.test(path.resolve(file)))) {
     writeFileSync(file, data);
     return;
   }
-  const target = existing === undefined ? file : realpathSync(file);
+  const target = existing === undefined || !followLinks ? file : realpathSync(file);
   mkdirSync(path.dirname(target), { recursive: true });
-  writeAtomic(target, data, existing);
+  writeAtomic(target, data, existing, options.unchangedSince);
 }
 
 /**
@@ -195,12 +165,17 @@ function temporaryName(file: string): string {
   return path.join(path.dirname(file), `.clean-article-${randomBytes(8).toString('hex')}.tmp`);
 }
 
-function writeAtomic(file: string, data: Uint8Array, existing: Stats | undefined): void {
+function writeAtomic(file: string, data: Uint8Array, existing: Stats | undefined, unchangedSince: FileStamp | undefined): void {
   const temporary = temporaryName(file);
   try {
     // 'wx': never open something that is already there (a name collision or a planted link).
     writeFileSync(temporary, data, { flag: 'wx', mode: existing === undefined ? 0o666 : existing.mode & 0o7777 });
     if (existing !== undefined) keepOwnerAndMode(temporary, existing);
+    // The last moment to look: a write to the file from now to the rename is lost, as with any
+    // editor that saves by rename; before now, it is caught here.
+    if (unchangedSince !== undefined && !sameStamp(stampOf(statSync(file, { bigint: true })), unchangedSince)) {
+      throw new PathError('changed while it was being cleaned; left as it is');
+    }
     renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });
@@ -221,9 +196,9 @@ function keepOwnerAndMode(file: string, original: Stats): void {
   chmodSync(file, original.mode & 0o7777);
 }
 
-function statOrUndefined(file: string): Stats | undefined {
+function statOrUndefined(file: string, stat: (file: string) => Stats = statSync): Stats | undefined {
   try {
-    return statSync(file);
+    return stat(file);
   } catch (error) {
     // ENOTDIR: a parent is a file, so this path does not exist either.
     const code = (error as NodeJS.ErrnoException).code;

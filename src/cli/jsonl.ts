@@ -1,7 +1,7 @@
 /**
- * `--jsonl`: one JSON object per line in (stdin or files), the same records out on stdout with
- * the field cleaned. The input is cut into chunks of whole lines that `--jobs` threads clean; the
- * chunks are written in input order, and reading waits for writing, so memory stays flat however
+ * The `--jsonl` mode: one JSON object per line in (stdin or files), the same records out on
+ * stdout with the field cleaned. The input is cut into chunks of whole lines (`sources.ts`) that
+ * `--jobs` threads clean (`records.ts`); the chunks are written in input order, and reading waits for writing, so memory stays flat however
  * long the stream (only the longest line must fit). This is what makes the command a map step for
  * Hadoop Streaming, Spark's `RDD.pipe` or GNU parallel `--pipe`.
  *
@@ -10,66 +10,23 @@
  * batch. `--bad-lines keep` writes them through and exits 0 (a map step must pass every line on
  * and not fail its task); `--bad-lines fail` stops at the first one.
  */
-import { createReadStream } from 'node:fs';
 import type { CleanOptions } from '../index.js';
-import { inputFiles } from './files.js';
+import { messageOf, writeOut, type RunIO } from './io.js';
 import type { CliOptions } from './options.js';
-import { inlineExecutor, inOrder, ownBytes, workerPool, type Executor } from './pool.js';
+import { memoryBudget } from './memory.js';
+import { inOrder, ownBytes, threads, type Executor } from './pool.js';
 import { Progress, showProgress } from './progress.js';
-import { cleanRecords, countLines, lineChunks, type CleanedRecords, type RecordSettings } from './records.js';
-import { explainColors, explainLines, shownName } from './report.js';
-import { messageOf, writeOut, type RunIO } from './run.js';
-
-/** The inputs of a run, as the options name them. */
-export type InputSpec = Pick<CliOptions, 'paths' | 'extensions'>;
-
-/** A named stream of JSONL bytes. */
-export interface RecordSource {
-  readonly name: string;
-  readonly stream: AsyncIterable<Buffer | string>;
-}
-
-/**
- * Bytes of records per task: large enough to make a thread's round trip cheap, small enough that
- * the chunks in flight and their garbage stay small (1 MiB chunks peaked 40 MB higher).
- */
-const CHUNK_BYTES = 1 << 18;
+import { cleanRecords, countLines, type CleanedRecords, type RecordSettings } from './records.js';
+import { colorsFor, explainLines, shownName } from './report.js';
+import { ReportCollector } from './report-data.js';
+import { writeReport } from './report-page.js';
+import { recordSources, sourceChunks, type SourceChunk } from './sources.js';
 
 /** Chunks in flight per job. */
 const IN_FLIGHT_PER_JOB = 3;
 
-/** Bad lines told one by one; past this, only counted (a wrong input can have millions). */
+/** Bad lines (and warnings) told one by one; past this, only counted (a wrong input can have millions). */
 const TOLD_BAD_LINES = 20;
-
-const STDIN_NAME = '<stdin>';
-
-/**
- * The sources of a run: stdin when no path (or `-`) is given, else the named files and the files
- * of the named folders with the run's extensions (`.jsonl` by default).
- */
-export async function* recordSources(options: InputSpec, stdin: NodeJS.ReadableStream, onError: (name: string, error: unknown) => void): AsyncGenerator<RecordSource> {
-  if (options.paths.length === 0 || (options.paths.length === 1 && options.paths[0] === '-')) {
-    yield { name: STDIN_NAME, stream: stdin as AsyncIterable<Buffer | string> };
-    return;
-  }
-  for await (const file of inputFiles(options.paths, { extensions: options.extensions, onError })) {
-    yield { name: file.path, stream: createReadStream(file.path) };
-  }
-}
-
-/** A chunk of whole lines of one source, or the error that ended reading it. */
-export type SourceChunk = { readonly source: string; readonly bytes: Buffer } | { readonly source: string; readonly error: unknown };
-
-/** The chunks of every source in turn; a read error ends that source only, and comes in order. */
-export async function* sourceChunks(sources: AsyncIterable<RecordSource>): AsyncGenerator<SourceChunk> {
-  for await (const source of sources) {
-    try {
-      for await (const bytes of lineChunks(source.stream, CHUNK_BYTES)) yield { source: source.name, bytes };
-    } catch (error) {
-      yield { source: source.name, error };
-    }
-  }
-}
 
 /** A bad line under `--bad-lines fail`: the message names it; the run ends with exit 2. */
 class BadLineError extends Error {
@@ -81,6 +38,7 @@ interface RecordTally {
   unchanged: number;
   missing: number;
   bad: number;
+  warned: number;
   failedSources: number;
   removals: Record<string, number>;
 }
@@ -89,16 +47,19 @@ type ChunkDone = { readonly source: string; readonly size: number; readonly line
 
 /** Runs `--jsonl`; resolves to the exit code. */
 export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: CleanOptions): Promise<number> {
-  const tally: RecordTally = { changed: 0, unchanged: 0, missing: 0, bad: 0, failedSources: 0, removals: {} };
+  const tally: RecordTally = { changed: 0, unchanged: 0, missing: 0, bad: 0, warned: 0, failedSources: 0, removals: {} };
   const progress = showProgress(options, io) ? new Progress(io.stderr, 'records') : undefined;
   const stderr = progress?.stderr ?? io.stderr;
   const tell = (line: string): void => void stderr.write(`clean-article: ${line}\n`);
-  const color = explainColors(options.color, io.stderrIsTerminal, io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '');
-  const settings: RecordSettings = { field: options.field, removalsKey: options.removalsKey, explain: options.explain, check: options.check, badLines: options.badLines, cleanOptions };
+  const quiet = options.verbosity === 'quiet';
+  const collector = options.report === undefined ? undefined : new ReportCollector();
+  const color = colorsFor(options.color, io.stderrIsTerminal, io.env);
+  const settings: RecordSettings = { field: options.field, removalsKey: options.removalsKey, explain: options.explain, check: options.check, badLines: options.badLines, cleanOptions, collect: collector !== undefined };
   const executor = recordExecutor(options.jobs, settings);
   const failSource = (name: string, error: unknown): void => {
     tally.failedSources++;
     tell(`${shownName(name)}: ${messageOf(error)}`);
+    collector?.fail(name, messageOf(error));
   };
   let current = '';
   let lineBase = 0;
@@ -120,7 +81,14 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
       if (cleaned.output !== '') await writeOut(io.stdout, cleaned.output);
       throw new BadLineError(`${at(firstBad.line)}: ${firstBad.message}`);
     }
-    for (const bad of cleaned.bad) if (tally.bad++ < TOLD_BAD_LINES) tell(`${at(bad.line)}: ${options.badLines === 'keep' ? 'kept as is' : 'skipped'}: ${bad.message}`);
+    // Under `keep` a bad line is a warning (the run succeeds); under `skip` it is an error.
+    const toldBad = options.badLines === 'skip' || !quiet;
+    for (const bad of cleaned.bad) {
+      if (tally.bad++ < TOLD_BAD_LINES && toldBad) tell(`${at(bad.line)}: ${options.badLines === 'keep' ? 'kept as is' : 'skipped'}: ${bad.message}`);
+      collector?.fail(at(bad.line), bad.message);
+    }
+    for (const warned of cleaned.warned) if (tally.warned++ < TOLD_BAD_LINES && !quiet) tell(`${at(warned.line)}: warning: ${warned.message}`);
+    for (const record of cleaned.summaries) collector?.add({ ...record, name: at(record.line) });
     for (const { line, removals } of cleaned.explained) for (const text of explainLines(at(line), removals, color)) stderr.write(`${text}\n`);
     addTally(tally, cleaned);
     progress?.advance(done.size, cleaned.changed + cleaned.unchanged + cleaned.bad.length);
@@ -135,16 +103,30 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
     await executor.close();
   }
   const fate = options.badLines === 'keep' ? 'kept' : 'skipped';
-  if (tally.bad > TOLD_BAD_LINES) tell(`${tally.bad - TOLD_BAD_LINES} more bad lines ${fate} (not shown)`);
-  tell(summary(tally, options.field, fate));
+  if (tally.bad > TOLD_BAD_LINES && (options.badLines === 'skip' || !quiet)) tell(`${tally.bad - TOLD_BAD_LINES} more bad lines ${fate} (not shown)`);
+  if (tally.warned > TOLD_BAD_LINES && !quiet) tell(`${tally.warned - TOLD_BAD_LINES} more records cleaned with a warning (not shown)`);
+  if (!quiet) tell(summary(tally, options.field, fate));
+  if (collector !== undefined && options.report !== undefined) writeReport(options.report, collector);
   if (tally.failedSources > 0 || (tally.bad > 0 && options.badLines === 'skip')) return 2;
   return options.check && tally.changed > 0 ? 1 : 0;
 }
 
+/**
+ * A chunk this large (bytes) is cleaned on a worker thread even with one job. Chunks are cut at
+ * about 256 KiB (`sources.ts`); a larger one holds a record of most of a megabyte or more.
+ */
+const HEAVY_CHUNK = 1024 * 1024;
+
+/** Cleans chunks of records on `jobs` threads (see `threads` in `pool.ts`). */
 function recordExecutor(jobs: number, settings: RecordSettings): Executor<Uint8Array, CleanedRecords> {
-  const here = (bytes: Uint8Array): CleanedRecords => cleanRecords(bytes, settings);
-  if (jobs <= 1) return inlineExecutor(here);
-  return workerPool(new URL('./record-worker.js', import.meta.url), jobs, settings, here);
+  return threads({
+    script: new URL('./record-worker.js', import.meta.url),
+    jobs,
+    data: settings,
+    here: (bytes) => cleanRecords(bytes, settings),
+    heavy: HEAVY_CHUNK,
+    budget: memoryBudget(),
+  });
 }
 
 async function cleanChunk(executor: Executor<Uint8Array, CleanedRecords>, chunk: SourceChunk): Promise<ChunkDone> {

@@ -2,15 +2,10 @@
  * The command's entry: parse the arguments, run, exit with 0, 1 or 2. Messages are one line on
  * stderr, never a stack trace; a closed stdout (`| head -1`) ends the run quietly.
  */
-import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
-import { isCorpusCommand, runCorpusCommand } from './corpus-command.js';
-import { isDedupCommand, runDedupCommand } from './dedup-command.js';
-import { buildProgram, readOptions } from './options.js';
-import { isBrokenPipe, messageOf, run } from './run.js';
-
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
+import { isBrokenPipe, messageOf, outputFailure, standardOutput, VERSION } from './io.js';
+import { parseCommandLine } from './options.js';
+import { run } from './run.js';
 
 /** Set once a fatal message has been printed, so a write error seen twice is told once. */
 let told = false;
@@ -22,14 +17,22 @@ function die(message: string, code: number): never {
   process.exit(code);
 }
 
+/** Where data goes: checked to its last byte (see {@link standardOutput}). */
+const stdout = standardOutput();
+
 async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram(version);
-  const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stderrIsTerminal: (process.stderr.isTTY as boolean | undefined) === true /* undefined off a terminal, whatever the type says */, env: process.env };
+  const io = {
+    stdin: process.stdin,
+    stdout,
+    stderr: process.stderr,
+    // undefined off a terminal, whatever the types say
+    stderrIsTerminal: (process.stderr.isTTY as boolean | undefined) === true,
+    stdoutIsTerminal: (process.stdout.isTTY as boolean | undefined) === true,
+    stdinIsTerminal: (process.stdin.isTTY as boolean | undefined) === true,
+    env: process.env,
+  };
   try {
-    if (isCorpusCommand(argv[0])) return await runCorpusCommand(argv, io);
-    if (isDedupCommand(argv[0])) return await runDedupCommand(argv, io);
-    program.parse(argv, { from: 'user' });
-    return await run(readOptions(program), io);
+    return await run(await parseCommandLine(argv, VERSION, process.cwd(), (text) => void stdout.write(text)), io);
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
@@ -44,9 +47,9 @@ async function main(argv: readonly string[]): Promise<number> {
 
 // A reader that goes away (`| head -1`) is not an error: stop quietly. Any other failure of
 // stdout (a full disk) ends the run, since every later write would fail too.
-process.stdout.on('error', (error) => {
+stdout.on('error', (error) => {
   if (isBrokenPipe(error)) process.exit(0);
-  die(`cannot write output: ${messageOf(error)}`, 2);
+  die(outputFailure(stdout, error), 2);
 });
 // Without a listener a closed stderr would crash the process with a trace on... stderr.
 process.stderr.on('error', () => undefined);

@@ -1,11 +1,12 @@
 /**
  * Running tasks on worker threads, and handing their results back in input order. The cleaners
- * are synchronous CPU work, so threads are what spreads them over cores; the main thread only
- * reads, writes and reports. Memory stays bounded: at most `window` tasks are in flight, and
- * nothing is read ahead of that window.
+ * are synchronous CPU work, so threads are what spreads them over cores, and what keeps the main
+ * thread free to read, write, report and handle Ctrl-C while a large document is cleaned. Memory
+ * stays bounded: at most `window` tasks are in flight, and nothing is read ahead of that window.
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { messageOf } from './run.js';
+import { messageOf } from './io.js';
+import { beyondBudget, tooLarge, type MemoryBudget } from './memory.js';
 
 /** Runs tasks of type `T` to results of type `R`, here or on other threads. */
 export interface Executor<T, R> {
@@ -15,11 +16,71 @@ export interface Executor<T, R> {
   close(): Promise<void>;
 }
 
-/** An executor that runs each task on the calling thread: `--jobs 1`, the single-threaded path. */
-export function inlineExecutor<T, R>(perform: (task: T) => R): Executor<T, R> {
+/** How tasks, each the bytes of a document or of a chunk of records, are spread over threads (see {@link threads}). */
+export interface ThreadPlan<R> {
+  /** The module a worker thread runs: one that calls {@link serveTasks}. */
+  readonly script: URL;
+  /** Threads that clean, the calling one included; 1 cleans one task at a time. */
+  readonly jobs: number;
+  /** Given once to each worker thread as its `workerData`. */
+  readonly data: unknown;
+  /** Runs a task on the calling thread. */
+  readonly here: (task: Uint8Array) => R;
+  /**
+   * A task of this many bytes or more never runs on the calling thread: it would keep the thread
+   * from its event loop (where Ctrl-C is handled) for seconds, and its heap is V8's default size.
+   */
+  readonly heavy: number;
+  /**
+   * The memory a worker thread may take (its old-space limit): a task that cannot fit is refused
+   * before it starts, one that runs out anyway fails alone; both with an {@link OutOfMemoryError}.
+   */
+  readonly budget: MemoryBudget;
+  readonly revive?: ReviveError;
+}
+
+/** A task failed because the thread running it ran out of memory; the others go on. */
+class OutOfMemoryError extends Error {
+  override readonly name = 'OutOfMemoryError';
+}
+
+/**
+ * An executor for `plan`. With one job, tasks run one at a time, in order: a light one on the
+ * calling thread, after a turn of its event loop (so a Ctrl-C between two files is handled at
+ * once), a heavy one on a worker thread while the calling thread waits, free to handle signals.
+ * With more, `jobs - 1` worker threads take tasks and the calling thread takes light ones when
+ * every worker is busy (see {@link workerPool}).
+ */
+export function threads<R>(plan: ThreadPlan<R>): Executor<Uint8Array, R> {
+  const executor = plan.jobs > 1 ? workerPool(plan, plan.jobs - 1, (task) => task.byteLength < plan.heavy) : oneThread(plan);
   return {
-    run: async (task) => perform(task),
-    close: async () => undefined,
+    run(task, transfer) {
+      const need = beyondBudget(task, plan.budget);
+      if (need !== undefined) return Promise.reject(new OutOfMemoryError(tooLarge(plan.budget, need)));
+      return executor.run(task, transfer);
+    },
+    close: () => executor.close(),
+  };
+}
+
+/** One task at a time, in order: light ones here after a turn of the event loop, heavy ones on a worker. */
+function oneThread<R>(plan: ThreadPlan<R>): Executor<Uint8Array, R> {
+  let worker: Executor<Uint8Array, R> | undefined;
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    run(task, transfer) {
+      const result = last.then(async () => {
+        if (task.byteLength >= plan.heavy) return (worker ??= workerPool(plan, 1, () => false, LARGE_DOCUMENT_YOUNG_GENERATION_MB)).run(task, transfer);
+        await new Promise((resolve) => setImmediate(resolve));
+        return plan.here(task);
+      });
+      last = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      return result;
+    },
+    close: async () => worker?.close(),
   };
 }
 
@@ -28,10 +89,17 @@ export function inlineExecutor<T, R>(perform: (task: T) => R): Executor<T, R> {
  * garbage before collecting it; cleaning makes much short-lived garbage, so a smaller young
  * generation keeps the threads' memory low. 16 MB is the balance measured on two threads: 8 MB
  * spent 9-13% of a worker's time collecting (a JSONL stream peaked at 206 MB and took 17.3 s),
- * 16 MB 6% (213 MB, 16.5 s), 32 MB no faster (233 MB). Old space is left unlimited: one huge
- * document must not fail.
+ * 16 MB 6% (213 MB, 16.5 s), 32 MB no faster (233 MB). The old space is the budget's.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
+const YOUNG_GENERATION_MB = 16;
+
+/**
+ * The young generation of the thread that cleans the large documents of a one-job run: a large
+ * model promotes much of a small one's garbage to the old space. Ten million one-character lines
+ * took 42.2 s of CPU with 16 MB, 37.8 s with 48 MB, 29.9 s with 96 MB (5.6 GB at the peak either
+ * way but 6.5 GB with 16 MB); 2.5 and 5 million lines 5.9 and 12.5 s with 96 MB.
+ */
+const LARGE_DOCUMENT_YOUNG_GENERATION_MB = 96;
 
 /**
  * Tasks sent to a worker ahead of its answers: with one, a worker whose answer waits for the
@@ -51,7 +119,7 @@ type Reply<R> = { readonly id: number; readonly result: R } | { readonly id: num
  * Rebuilds an error thrown on a worker thread from its name and message: errors cross threads as
  * plain `Error`s, so a caller that tells error classes apart ("binary file, skipped") revives them.
  */
-export type ReviveError = (name: string, message: string) => Error;
+type ReviveError = (name: string, message: string) => Error;
 
 interface Pending<T, R> {
   readonly request: Request<T>;
@@ -61,30 +129,30 @@ interface Pending<T, R> {
 }
 
 /**
- * A pool of `size` threads cleaning: the calling thread and `size - 1` worker threads running
- * `script` (a module that calls {@link serveTasks}), each given `data` once as its `workerData`.
- * The calling thread takes a task (`here`) whenever every worker is busy: on two cores, two
- * workers and a main thread that only reads and writes would be three threads on two cores,
- * with one more copy of the code to compile and every result copied across. Threads start on
- * demand, so a batch of one file starts none; a thread that dies fails its task and is replaced
- * by the next task.
+ * A pool of `workers` threads running `plan.script`, each given `plan.data` once. The calling
+ * thread takes a task that `hereTakes` whenever every worker is busy: on two cores, two workers
+ * and a main thread that only reads and writes would be three threads on two cores, with one
+ * more copy of the code to compile and every result copied across. Threads start on demand, so a
+ * batch of one file starts none. A thread that dies fails the task it was running (as out of
+ * memory when that is why) and is replaced; the tasks it had not started go to another.
  */
-export function workerPool<T, R>(script: URL, size: number, data: unknown, here: (task: T) => R, revive: ReviveError = (_name, message) => new Error(message)): Executor<T, R> {
-  /** Each worker's tasks, in the order sent (a worker answers them in that order). */
-  const assigned = new Map<Worker, Pending<T, R>[]>();
-  const queue: Pending<T, R>[] = [];
+function workerPool<R>(plan: ThreadPlan<R>, workers: number, hereTakes: (task: Uint8Array) => boolean, youngMb = YOUNG_GENERATION_MB): Executor<Uint8Array, R> {
+  /** Each worker's tasks, in the order sent (a worker answers them in that order; the first is running). */
+  const assigned = new Map<Worker, Pending<Uint8Array, R>[]>();
+  const queue: Pending<Uint8Array, R>[] = [];
+  const revive = plan.revive ?? ((_name: string, message: string) => new Error(message));
   let nextId = 0;
   let hereBusy = false;
 
   const dispatch = (): void => {
     while (queue.length > 0) {
-      const worker = workerWithRoom() ?? (assigned.size < size - 1 ? spawn() : undefined);
+      const worker = workerWithRoom() ?? (assigned.size < workers ? spawn() : undefined);
       if (worker === undefined) break;
       const pending = queue.shift()!;
       assigned.get(worker)!.push(pending);
       worker.postMessage(pending.request, pending.transfer);
     }
-    if (queue.length > 0 && !hereBusy) {
+    if (!hereBusy && queue.some((pending) => hereTakes(pending.request.task))) {
       hereBusy = true;
       // After the events already waiting (a worker's result, a finished read): those first.
       setImmediate(runHere);
@@ -97,10 +165,11 @@ export function workerPool<T, R>(script: URL, size: number, data: unknown, here:
   };
 
   const runHere = (): void => {
-    const pending = queue.shift();
+    const at = queue.findIndex((pending) => hereTakes(pending.request.task));
+    const pending = at === -1 ? undefined : queue.splice(at, 1)[0];
     if (pending) {
       try {
-        pending.resolve(here(pending.request.task));
+        pending.resolve(plan.here(pending.request.task));
       } catch (error) {
         pending.reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -119,14 +188,17 @@ export function workerPool<T, R>(script: URL, size: number, data: unknown, here:
   };
 
   const lose = (worker: Worker, error: Error): void => {
-    const tasks = assigned.get(worker) ?? [];
+    const [running, ...waiting] = assigned.get(worker) ?? [];
     assigned.delete(worker);
-    for (const pending of tasks) pending.reject(new Error(`worker thread failed: ${messageOf(error)}`));
+    const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+    running?.reject(outOfMemory ? new OutOfMemoryError(tooLarge(plan.budget)) : new Error(`worker thread failed: ${messageOf(error)}`));
+    // Not started: another thread takes them.
+    queue.unshift(...waiting);
     dispatch();
   };
 
   const spawn = (): Worker => {
-    const worker = new Worker(script, { workerData: data, resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(plan.script, { workerData: plan.data, resourceLimits: { maxYoungGenerationSizeMb: youngMb, maxOldGenerationSizeMb: plan.budget.heapMb } });
     assigned.set(worker, []);
     worker.on('message', (reply: Reply<R>) => settle(worker, reply));
     worker.on('error', (error) => lose(worker, error));
@@ -144,19 +216,22 @@ export function workerPool<T, R>(script: URL, size: number, data: unknown, here:
       });
     },
     async close() {
-      const workers = [...assigned.keys()];
+      const all = [...assigned.keys()];
       assigned.clear();
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      await Promise.all(all.map((worker) => worker.terminate()));
     },
   };
 }
 
-/** Inside a worker thread: answers each task with `perform(task, workerData)`; errors become messages. */
+/**
+ * Inside a worker thread: answers each task with `perform(task, data)`, where `data` is the
+ * `workerData`, made ready once by `prepare`; errors become messages.
+ */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the callers name the types that cross between threads
-export function serveTasks<T, R, D>(perform: (task: T, data: D) => R): void {
+export function serveTasks<T, R, D>(perform: (task: T, data: D) => R, prepare: (data: D) => D = (data) => data): void {
   const port = parentPort;
   if (!port) throw new Error('serveTasks must run in a worker thread');
-  const data = workerData as D;
+  const data = prepare(workerData as D);
   port.on('message', ({ id, task }: Request<T>) => {
     let reply: Reply<R>;
     try {

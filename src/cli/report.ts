@@ -27,6 +27,22 @@ export function describeRemovals(input: string, removals: readonly Removal[]): R
   }));
 }
 
+/** What the HTML report reads of one cleaned text (a file, stdin, a JSONL record). */
+export interface CleanedSummary {
+  /** Characters (UTF-16 code units) of the input, as removal offsets count them. */
+  readonly length: number;
+  /** True when the cleaned text differs from the input text. */
+  readonly changed: boolean;
+  /** How many removals each rule made. */
+  readonly counts: Readonly<Record<string, number>>;
+  /** The removals, described (offsets into the input). */
+  readonly removals: readonly ReportedRemoval[];
+  /** The input, when asked for and there is something to show in context. */
+  readonly input: string | undefined;
+  /** The time cleaning took, in milliseconds. */
+  readonly milliseconds: number;
+}
+
 /**
  * A file name as shown in a one-line message: as is, or JSON-quoted when it holds a newline or
  * another control character, which would otherwise break the line (or drive the terminal).
@@ -43,10 +59,24 @@ export function countByRule(removals: readonly { rule: string }[]): Record<strin
   return counts;
 }
 
-/** The chalk to colour `--explain` with: colour only on a terminal, unless told otherwise; NO_COLOR wins over auto. */
-export function explainColors(when: 'auto' | 'always' | 'never', isTerminal: boolean, noColor: boolean): ChalkInstance {
-  const on = when === 'always' || (when === 'auto' && isTerminal && !noColor);
-  return new Chalk({ level: on ? 1 : 0 });
+/**
+ * The chalk to colour a stream with (stderr for `--explain`, stdout for `--diff`). `--color
+ * always`/`never` (`--no-color`) decide; else, as chalk's supports-color reads the environment,
+ * `FORCE_COLOR` forces (`1`, `true` or empty: on; `0` or `false`: off); else `NO_COLOR` (set and
+ * not empty, no-color.org) turns colour off, as does `TERM=dumb`; else colour is on only on a
+ * terminal. `FORCE_COLOR` wins over `NO_COLOR`, as in Node itself.
+ */
+export function colorsFor(when: 'auto' | 'always' | 'never', isTerminal: boolean, env: NodeJS.ProcessEnv): ChalkInstance {
+  return new Chalk({ level: colorWanted(when, isTerminal, env) ? 1 : 0 });
+}
+
+function colorWanted(when: 'auto' | 'always' | 'never', isTerminal: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (when !== 'auto') return when === 'always';
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) return force === '' || force === 'true' || Number.parseInt(force, 10) > 0;
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  if (env['TERM'] === 'dumb') return false;
+  return isTerminal;
 }
 
 const SHOWN_CHARACTERS = 100;

@@ -54,22 +54,6 @@ const NOT_TERMINALS = new Set([...'၊․']);
 
 const SENTENCE_TERMINAL = /^\p{Sentence_Terminal}$/u;
 
-/** {@link isTerminal} per code point of the Basic Multilingual Plane, filled as met: 0 not yet known, 1 no, 2 yes. */
-const BMP_TERMINAL = new Uint8Array(0x10000);
-
-/** True when the character `char` (one UTF-16 unit or a surrogate pair) can end a sentence. */
-function isTerminal(char: string): boolean {
-  const code = char.charCodeAt(0);
-  if (code < 0x80) return code === 0x2e || code === 0x21 || code === 0x3f;
-  if (code >= 0xd800 && code <= 0xdfff) return false;
-  let known = BMP_TERMINAL[code]!;
-  if (known === 0) {
-    known = (SENTENCE_TERMINAL.test(char) || MORE_TERMINALS.has(char)) && !NOT_TERMINALS.has(char) ? 2 : 1;
-    BMP_TERMINAL[code] = known;
-  }
-  return known === 2;
-}
-
 /**
  * Terminators of scripts that need no space after them (Chinese, Japanese, Amharic, Burmese,
  * Khmer, Devanagari), as in "今日は晴れ。明日は雨。": they end a sentence inside a token, and
@@ -89,8 +73,72 @@ const OPENERS = /^[("'“‘«»„‚‹[¿¡「『（【《〈]+/u;
 /** Characters of scripts written without spaces, where ASCII `!` and `?` may also end a sentence. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-/** Dashes standing as a token between sentence parts: "voila! -- you have cake". */
-const DASH = /^(?:-{1,3}|[–—―])$/u;
+/** Punctuation that may stand with quotes at the start of a token: `("Why`, `¿`. */
+const LEADING = /^[\p{Ps}\p{Pi}\p{Pf}"'¿¡]$/u;
+/** Punctuation that may stand with quotes at the end of a token: `great."`, `Apulia’),`. */
+const TRAILING = /^[\p{Pe}\p{Pi}\p{Pf}"'.,;:!?…\-–—]$/u;
+
+// ---------------------------------------------------------------------------------------------
+// Characters
+
+// What the segmenter asks of a character, as bits of {@link characterClass}: each decision
+// reads characters one UTF-16 unit at a time (a surrogate half is none of these), and asking a
+// table is much cheaper than testing a regular expression on a one-character string.
+/** The entry of {@link CHARACTER_CLASSES} has been filled. */
+const KNOWN = 1;
+/** `\p{L}`. */
+const LETTER = 2;
+/** `\p{Lu}`. */
+const UPPER = 4;
+/** `\p{Ll}`. */
+const LOWER = 8;
+/** `[\p{L}\p{N}]`. */
+const LETTER_OR_NUMBER = 16;
+/** `[\p{L}\p{N}\p{M}.°]`: part of the word before a period (see {@link previousWord}). */
+const WORD_PART = 32;
+/** Ends a sentence (see {@link isTerminalCode}). */
+const TERMINAL = 64;
+/** One of {@link UNSPACED_TERMINALS}. */
+const UNSPACED_TERMINAL = 128;
+/** One of {@link CLOSERS}. */
+const CLOSER = 256;
+/** One of the characters of {@link OPENERS}. */
+const OPENER = 512;
+/** Matches {@link UNSPACED}. */
+const UNSPACED_SCRIPT = 1024;
+/** Matches {@link LEADING}. */
+const LEADING_PUNCTUATION = 2048;
+/** Matches {@link TRAILING}. */
+const TRAILING_PUNCTUATION = 4096;
+
+/** Per UTF-16 code unit, its bits (see {@link KNOWN} and the rest), filled as characters are met: 0 when not yet known. */
+const CHARACTER_CLASSES = new Uint16Array(0x10000);
+
+/** The bits of the UTF-16 unit `code` (see {@link KNOWN} and the rest). */
+function characterClass(code: number): number {
+  const known = CHARACTER_CLASSES[code]!;
+  return known !== 0 ? known : classify(code);
+}
+
+/** Finds and keeps the bits of `code` in {@link CHARACTER_CLASSES}. */
+function classify(code: number): number {
+  const char = String.fromCharCode(code);
+  let bits = KNOWN;
+  if (/\p{L}/u.test(char)) bits |= LETTER;
+  if (/\p{Lu}/u.test(char)) bits |= UPPER;
+  if (/\p{Ll}/u.test(char)) bits |= LOWER;
+  if (/[\p{L}\p{N}]/u.test(char)) bits |= LETTER_OR_NUMBER;
+  if (/[\p{L}\p{N}\p{M}.°]/u.test(char)) bits |= WORD_PART;
+  if ((SENTENCE_TERMINAL.test(char) || MORE_TERMINALS.has(char)) && !NOT_TERMINALS.has(char)) bits |= TERMINAL;
+  if (UNSPACED_TERMINALS.has(char)) bits |= UNSPACED_TERMINAL;
+  if (CLOSERS.has(char)) bits |= CLOSER;
+  if (OPENERS.test(char)) bits |= OPENER;
+  if (UNSPACED.test(char)) bits |= UNSPACED_SCRIPT;
+  if (LEADING.test(char)) bits |= LEADING_PUNCTUATION;
+  if (TRAILING.test(char)) bits |= TRAILING_PUNCTUATION;
+  CHARACTER_CLASSES[code] = bits;
+  return bits;
+}
 
 /** Capitalised words that usually begin an English sentence (besides the stop words of every language). */
 const SENTENCE_STARTERS = new Set([
@@ -112,9 +160,6 @@ const BULLET = /^[•⁃‣◦▪●]$/u;
  * "1.", "2.)", "3)", "a.", "iv)", "(b)", "⁃9.".
  */
 const LIST_MARKER = /^([•⁃‣◦▪●]?)(\(?)(\d{1,3}|[a-z]|[ivx]{1,5})(\.\)|\.|\))$/u;
-
-/** A number-like token after "No.", "p." and the like: "55", "#3", "№5", "II", "XIV.". */
-const NUMBER_LIKE = /^(?:[#№\d]|[IVXLC]+(?:[.,;:)]|$))/u;
 
 /** The values of the lower-case Roman numerals a list counts with. */
 const ROMAN: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10 };
@@ -182,6 +227,8 @@ const GLUED = 16;
 const QUOTED = 32;
 /** Set by {@link markLineEnds}: the line before the token ends a sentence. */
 const HARD_BREAK = 64;
+/** The token ends in an ASCII letter or a comma, after which no sentence ends. */
+const PLAIN_END = 128;
 
 /**
  * The runs of non-space characters of a range, in typed arrays rather than one object each: the
@@ -218,25 +265,21 @@ function tokenize(text: string, start: number, end: number, buffer: TokenArrays)
   return { length, starts, ends, flags };
 }
 
-/**
- * Per character code outside ASCII, the token flag it sets: {@link MARKED} for the terminators of
- * unspaced scripts, {@link QUOTED} for quotes and brackets (filled below, once the tables exist).
- */
-const NON_ASCII_FLAGS = new Uint8Array(0x10000);
-
-/** In {@link ASCII_FLAGS}: a period, which sets {@link GLUED} when a capital letter follows. */
-const PERIOD = 128;
+/** In {@link SCAN_KINDS}: white space, which ends a token. */
+const SPACE_KIND = 128;
+/** In {@link SCAN_KINDS}: a period, which sets {@link GLUED} when a capital letter follows. */
+const PERIOD_KIND = 64;
 
 /**
- * Per ASCII character, the token flag it sets: {@link MARKED} for `!` and `?`, {@link QUOTED} for
- * quotes and brackets, {@link PERIOD} for the period.
+ * Per character code, what {@link scanTokens} makes of it: {@link SPACE_KIND}, {@link PERIOD_KIND},
+ * or the token flags it sets ({@link MARKED} for `!`, `?` and the terminators of unspaced scripts,
+ * {@link QUOTED} for quotes and brackets; filled below, once the tables exist), 0 for most.
  */
-const ASCII_FLAGS = Uint8Array.from({ length: 0x80 }, (_, code) => {
-  const char = String.fromCharCode(code);
-  if (char === '!' || char === '?') return MARKED;
-  if ('"\'()[]'.includes(char)) return QUOTED;
-  return char === '.' ? PERIOD : 0;
-});
+const SCAN_KINDS = new Uint8Array(0x10000);
+for (let code = 0; code < 0x10000; code++) if (isWhiteSpace(code)) SCAN_KINDS[code] = SPACE_KIND;
+SCAN_KINDS[0x2e] = PERIOD_KIND;
+SCAN_KINDS[0x21] = MARKED;
+SCAN_KINDS[0x3f] = MARKED;
 
 /**
  * Calls `onToken` with the offsets of each run of non-space characters of `text[start, end)` and
@@ -250,7 +293,7 @@ function scanTokens(text: string, start: number, end: number, onToken: (start: n
     let spaceBeforeBreak = false;
     for (; i < end; i++) {
       const code = text.charCodeAt(i);
-      if ((code > 0x20 && code < 0x7f) || !isWhiteSpace(code)) break;
+      if (SCAN_KINDS[code] !== SPACE_KIND) break;
       if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) {
         // "\r\n" is one line break.
         if (code === 0x0a && i > start && text.charCodeAt(i - 1) === 0x0d) continue;
@@ -262,16 +305,17 @@ function scanTokens(text: string, start: number, end: number, onToken: (start: n
     const tokenStart = i;
     let flags = gap;
     for (; i < end; i++) {
-      const code = text.charCodeAt(i);
-      if (code > 0x20 && code < 0x7f) {
-        const flag = ASCII_FLAGS[code]!;
-        if (flag === PERIOD) {
-          const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
-          if (next >= 0x41 && next <= 0x5a) flags |= GLUED;
-        } else flags |= flag;
-      } else if (isWhiteSpace(code)) break;
-      else if (code >= 0x80) flags |= NON_ASCII_FLAGS[code]!;
+      const kind = SCAN_KINDS[text.charCodeAt(i)]!;
+      if (kind === 0) continue;
+      if (kind === SPACE_KIND) break;
+      if (kind === PERIOD_KIND) {
+        const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+        if (next >= 0x41 && next <= 0x5a) flags |= GLUED;
+      } else flags |= kind;
     }
+    // Most tokens end in a letter or a comma: no sentence ends after them (see endsSentence).
+    const last = text.charCodeAt(i - 1);
+    if ((last >= 0x61 && last <= 0x7a) || (last >= 0x41 && last <= 0x5a) || last === 0x2c) flags |= PLAIN_END;
     onToken(tokenStart, i, flags);
   }
 }
@@ -304,13 +348,13 @@ function markLineEnds(text: string, tokens: Tokens): void {
 
 /** True when the line ending with token `t - 1` (and starting at `lineStart`) wraps into token `t`. */
 function wraps(text: string, tokens: Tokens, t: number, lineStart: number): boolean {
-  const next = text.charCodeAt(tokens.starts[t]!);
-  if (next !== 0x28 && !/^\p{Ll}/u.test(text.slice(tokens.starts[t], tokens.starts[t]! + 2))) return false;
+  const nextStart = tokens.starts[t]!;
+  if (text.charCodeAt(nextStart) !== 0x28 && !startsWithLower(text, nextStart, nextStart + 2)) return false;
   const lineEnd = tokens.ends[t - 1]!;
-  const last = text[lineEnd - 1]!;
-  if (isTerminal(last) || CLOSERS.has(last) || last === ':' || last === ';') return false;
+  const last = text.charCodeAt(lineEnd - 1);
+  if (characterClass(last) & (TERMINAL | CLOSER) || last === 0x3a || last === 0x3b) return false;
   if (tokens.flags[t]! & SPACED_BREAK || lineEnd - lineStart >= WRAPPED_LINE_LENGTH) return true;
-  if (last === ',' || last === '-') return true;
+  if (last === 0x2c || last === 0x2d) return true;
   const word = trailingWord(text, tokens.starts[t - 1]!, lineEnd);
   return word !== '' && isStopwordOfSomeLanguage(word.toLowerCase());
 }
@@ -318,7 +362,7 @@ function wraps(text: string, tokens: Tokens, t: number, lineStart: number): bool
 /** The letters at the end of `text[start, end)`: `could` for "could", `` for "12". */
 function trailingWord(text: string, start: number, end: number): string {
   let i = end;
-  while (i > start && i > end - 40 && /\p{L}/u.test(text[i - 1]!)) i--;
+  while (i > start && i > end - 40 && characterClass(text.charCodeAt(i - 1)) & LETTER) i--;
   return text.slice(i, end);
 }
 
@@ -343,19 +387,15 @@ const PAIR_FAMILY: ReadonlyMap<string, number> = new Map([
 const FAMILY_OF_CODE = new Uint8Array(0x10000);
 for (const [char, family] of PAIR_FAMILY) {
   FAMILY_OF_CODE[char.charCodeAt(0)] = family;
-  if (char.charCodeAt(0) >= 0x80) NON_ASCII_FLAGS[char.charCodeAt(0)]! |= QUOTED;
+  SCAN_KINDS[char.charCodeAt(0)]! |= QUOTED;
 }
-for (const char of UNSPACED_TERMINALS) NON_ASCII_FLAGS[char.charCodeAt(0)]! |= MARKED;
+for (const char of UNSPACED_TERMINALS) SCAN_KINDS[char.charCodeAt(0)]! |= MARKED;
 
 /** Characters that only open a pair, wherever they stand. */
 const ALWAYS_OPENS = new Set([...'([（「『《【〈„‚']);
 /** Characters that only close a pair, wherever they stand. */
 const ALWAYS_CLOSES = new Set([...')]）」』》】〉']);
 
-/** Punctuation that may stand with quotes at the start of a token: `("Why`, `¿`. */
-const LEADING = /^[\p{Ps}\p{Pi}\p{Pf}"'¿¡]$/u;
-/** Punctuation that may stand with quotes at the end of a token: `great."`, `Apulia’),`. */
-const TRAILING = /^[\p{Pe}\p{Pi}\p{Pf}"'.,;:!?…\-–—]$/u;
 
 /**
  * The outermost quotations and brackets of a range that open and close between two sentence-ending
@@ -525,7 +565,7 @@ function splitTokens(text: string, tokens: Tokens, splitQuotations: boolean): Sp
         open(t, cut, false);
       }
     }
-    if (t + 1 < tokens.length && !(tokens.flags[t + 1]! & HARD_BREAK) && t > markerEnd) {
+    if (!(flags & PLAIN_END) && t + 1 < tokens.length && !(tokens.flags[t + 1]! & HARD_BREAK) && t > markerEnd) {
       state.firstToken = firstToken;
       state.start = sentenceStart;
       state.marker = marker;
@@ -569,7 +609,7 @@ function innerBoundaries(text: string, start: number, end: number, cursor: PairC
   let cuts: number[] | undefined;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x80 ? code !== 0x21 && code !== 0x3f : !(NON_ASCII_FLAGS[code]! & MARKED)) continue;
+    if (!(SCAN_KINDS[code]! & MARKED)) continue;
     const char = text[i]!;
     const unspaced = code >= 0x80;
     const unspacedAscii = (char === '!' || char === '?') && i > start && UNSPACED.test(text[i - 1]!);
@@ -603,15 +643,15 @@ function gluedBoundaries(text: string, start: number, end: number): readonly num
     if (next < 0x41 || next > 0x5a) continue;
     // The word before the period, back to the token start or the previous period.
     let from = i;
-    while (from > start && /[\p{L}\p{N},]/u.test(text[from - 1]!) && i - from < 40) from--;
+    while (from > start && (characterClass(text.charCodeAt(from - 1)) & LETTER_OR_NUMBER || text.charCodeAt(from - 1) === 0x2c) && i - from < 40) from--;
     const before = text.slice(from, i);
     const wordBefore = /\p{L}/u.test(before) ? /\p{Ll}/u.test(before) && before.length >= 2 && !isAbbreviation(before) && !isTitle(before) : /\d/u.test(before);
     if (!wordBefore || (from > start && text[from - 1] === '.')) continue;
     // The word after: a capital, lower-case letters, then the token's end or its last punctuation.
     let to = i + 2;
-    while (to < end && /\p{Ll}/u.test(text[to]!)) to++;
+    while (to < end && characterClass(text.charCodeAt(to)) & LOWER) to++;
     let rest = to;
-    while (rest < end && (isTerminal(text[rest]!) || CLOSERS.has(text[rest]!))) rest++;
+    while (rest < end && characterClass(text.charCodeAt(rest)) & (TERMINAL | CLOSER)) rest++;
     if (rest !== end || (to < end && text[to] === '.' && to + 1 < end)) continue;
     (cuts ??= []).push(i + 1);
   }
@@ -649,34 +689,35 @@ function scriptBefore(text: string, tokens: Tokens, t: number, at: number): Scri
         if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return Script.Other;
         continue;
       }
-      if (/\p{L}/u.test(text[i]!)) return scriptOfCode(code);
+      if (characterClass(code) & LETTER) return scriptOfCode(code);
     }
   }
   return Script.Other;
 }
 
-/** True when `char` at `at` in token `t` ends a sentence there: `:` after Armenian or Arabic letters, `;` after Greek ones. */
-function isScriptTerminal(text: string, tokens: Tokens, t: number, at: number, char: string): boolean {
-  if (char === ':') {
+/** True when `code` (`:`, `;` or `;`) at `at` in token `t` ends a sentence there: `:` after Armenian or Arabic letters, `;` after Greek ones. */
+function isScriptTerminal(text: string, tokens: Tokens, t: number, at: number, code: number): boolean {
+  if (code === 0x3a) {
     const script = scriptBefore(text, tokens, t, at);
     return script === Script.Armenian || script === Script.Arabic;
   }
-  return (char === ';' || char === '\u037e') && scriptBefore(text, tokens, t, at) === Script.Greek;
+  return (code === 0x3b || code === 0x37e) && scriptBefore(text, tokens, t, at) === Script.Greek;
 }
 
-/** Decides whether the sentence ends after token `t`; there is always a token after it. */
+/**
+ * Decides whether the sentence ends after token `t`, which does not end in an ASCII letter or a
+ * comma (see {@link PLAIN_END}); there is always a token after it.
+ */
 function endsSentence(text: string, tokens: Tokens, t: number, state: SentenceState, cursor: PairCursor): boolean {
-  const lastCode = text.charCodeAt(tokens.ends[t]! - 1);
-  // Most tokens end in a letter, neither terminal punctuation nor a closing quote.
-  if ((lastCode >= 0x41 && lastCode <= 0x5a) || (lastCode >= 0x61 && lastCode <= 0x7a)) return false;
+  const tokenStart = tokens.starts[t]!;
+  const tokenEnd = tokens.ends[t]!;
+  const lastCode = text.charCodeAt(tokenEnd - 1);
   if (lastCode >= 0x30 && lastCode <= 0x39) return endsAtReference(text, tokens, t);
-  if (lastCode === 0x2c) return false;
-  const token = tokenAt(tokens, t);
   // Numbered references after the punctuation: "martyr.[1]", "July.[17][18]".
-  let coreEnd = token.end;
-  for (let groups = 0; groups < 4 && text[coreEnd - 1] === ']'; groups++) {
-    const open = text.lastIndexOf('[', coreEnd - 2);
-    if (open < token.start || coreEnd - open > 6 || !/^\[\d{1,3}\]$/u.test(text.slice(open, coreEnd))) break;
+  let coreEnd = tokenEnd;
+  for (let groups = 0; groups < 4 && text.charCodeAt(coreEnd - 1) === 0x5d; groups++) {
+    const open = referenceOpening(text, tokenStart, coreEnd);
+    if (open < 0) break;
     coreEnd = open;
   }
   // The tail: terminal punctuation mixed with closing quotes and brackets, as in `great."` or `1.)`.
@@ -686,63 +727,95 @@ function endsSentence(text: string, tokens: Tokens, t: number, state: SentenceSt
   let unspaced = false;
   let quoteClosed = false;
   let firstTerminal = coreEnd;
-  while (coreEnd > token.start) {
-    const char = text[coreEnd - 1]!;
-    if (isTerminal(char) || ((char === ':' || char === ';' || char === '\u037e') && isScriptTerminal(text, tokens, t, coreEnd - 1, char))) {
+  while (coreEnd > tokenStart) {
+    const code = text.charCodeAt(coreEnd - 1);
+    const bits = characterClass(code);
+    if (bits & TERMINAL || ((code === 0x3a || code === 0x3b || code === 0x37e) && isScriptTerminal(text, tokens, t, coreEnd - 1, code))) {
       terminals++;
       firstTerminal = coreEnd - 1;
-      if (char === '.') periods++;
-      if (UNSPACED_TERMINALS.has(char)) unspaced = true;
-    } else if (CLOSERS.has(char)) {
-      if (terminals === 0 && char !== ')' && char !== ']') quoteClosed = true;
+      if (code === 0x2e) periods++;
+      if (bits & UNSPACED_TERMINAL) unspaced = true;
+    } else if (bits & CLOSER) {
+      if (terminals === 0 && code !== 0x29 && code !== 0x5d) quoteClosed = true;
     } else break;
     coreEnd--;
   }
-  const next = tokenAt(tokens, t + 1);
+  const nextStart = tokens.starts[t + 1]!;
+  const nextEnd = tokens.ends[t + 1]!;
   if (terminals === 0) {
     // "to--\" At this moment": a quotation broken off with a dash ends with it.
-    return quoteClosed && /[-–—]$/u.test(text.slice(coreEnd - 1, coreEnd)) && /^\p{Lu}/u.test(text.slice(next.start, next.start + 2)) && !heldInPair(cursor, coreEnd - 1, tailEnd);
+    if (!quoteClosed) return false;
+    const dash = text.charCodeAt(coreEnd - 1);
+    return (dash === 0x2d || dash === 0x2013 || dash === 0x2014) && startsWithUpper(text, nextStart, nextStart + 2) && !heldInPair(cursor, coreEnd - 1, tailEnd);
   }
   // "said, \"Stop. Go.\"": punctuation inside a quotation or brackets that does not close it.
   if (heldInPair(cursor, firstTerminal, tailEnd)) return false;
   // "晴れ。 明日": the terminators of unspaced scripts always end a sentence.
   if (unspaced) return true;
   const singlePeriod = terminals === 1 && periods === 1;
-  if (singlePeriod && coreEnd === token.start) {
+  if (singlePeriod && coreEnd === tokenStart) {
     // A period standing alone is part of a spaced ellipsis: ". . ." (three dots) marks words left
     // out inside a sentence; ". . . ." (four: an ellipsis and a period) ends one. A dot followed
     // by another dot never ends the sentence: the ellipsis goes on.
-    if (isDot(text, next)) return false;
+    if (isDot(text, nextStart, nextEnd)) return false;
     if (dotsBefore(text, tokens, t) === 3) return false;
-  } else if (singlePeriod && isDot(text, next)) {
+  } else if (singlePeriod && isDot(text, nextStart, nextEnd)) {
     // "compounds. . . . The practice": a word's own period, then a spaced ellipsis of three dots
     // and a sentence start. The period ends the sentence and the ellipsis opens the next one.
     // Otherwise ("complex. . . .”" at the end, or ". . . and") it is all one sentence.
     let after = t + 1;
-    while (after < tokens.length && after <= t + 4 && isDot(text, tokenAt(tokens, after))) after++;
-    return after === t + 4 && after < tokens.length && canStartSentence(text, tokenAt(tokens, after));
+    while (after < tokens.length && after <= t + 4 && isDot(text, tokens.starts[after]!, tokens.ends[after]!)) after++;
+    return after === t + 4 && after < tokens.length && canStartSentence(text, tokens.starts[after]!, tokens.ends[after]!);
   }
   // "stairways [...]": an ellipsis in brackets marks an omission, not a sentence end.
-  if (coreEnd > token.start && /[[(]/u.test(text[coreEnd - 1]!)) return false;
+  if (coreEnd > tokenStart) {
+    const before = text.charCodeAt(coreEnd - 1);
+    if (before === 0x5b || before === 0x28) return false;
+  }
   // "Smith. a. here it is b. another": a list starts, or the open one goes on.
   const nextMarker = listMarkerAt(text, tokens, t + 1);
   if (nextMarker && (startsList(nextMarker) || (state.marker !== undefined && continuesList(state.marker, nextMarker)))) return true;
   // "house!' (Which was very likely true.)": a remark in brackets after a quotation belongs to
   // it, unless another quotation follows ("think!\" (Dinah was the cat.) \"I hope").
-  if (quoteClosed && text[next.start] === '(') {
-    const pair = pairOpeningAt(cursor, next.start);
+  if (quoteClosed && text.charCodeAt(nextStart) === 0x28) {
+    const pair = pairOpeningAt(cursor, nextStart);
     return pair >= 0 && startsWithQuote(text, cursor.pairs.closes[pair]! + 1, tokens, t + 1);
   }
   // "voila! -- you have cake": a dash, then a word in lower case, goes on.
-  const dashed = t + 2 < tokens.length && next.end - next.start <= 3 && DASH.test(text.slice(next.start, next.end));
-  const nextWord = dashed ? tokenAt(tokens, t + 2) : next;
-  if (!canStartSentence(text, nextWord)) {
+  const dashed = t + 2 < tokens.length && isDash(text, nextStart, nextEnd);
+  const nextWord = dashed ? t + 2 : t + 1;
+  if (!canStartSentence(text, tokens.starts[nextWord]!, tokens.ends[nextWord]!)) {
     // "кім? не?": in Cyrillic text a question or an exclamation ends even before lower case.
     return !dashed && periods === 0 && !quoteClosed && scriptBefore(text, tokens, t, firstTerminal) === Script.Cyrillic;
   }
   // "Hello!? Is that you?", "that.... She left": other than a lone period, always an end.
   if (!singlePeriod) return true;
   return !periodBelongsToWord(text, tokens, t, coreEnd, state);
+}
+
+/**
+ * Where the numbered reference ending at `end` (a `]`) in a token starting at `tokenStart` opens,
+ * or -1 when none does: "[1]" to "[999]".
+ */
+function referenceOpening(text: string, tokenStart: number, end: number): number {
+  // The nearest "[" before the "]", among the five characters before it.
+  let open = end - 2;
+  while (open >= tokenStart && open >= end - 6 && text.charCodeAt(open) !== 0x5b) open--;
+  if (open < tokenStart || open < end - 6 || end - open < 3) return -1;
+  for (let i = open + 1; i < end - 1; i++) if (!isDigitCode(text.charCodeAt(i))) return -1;
+  return open;
+}
+
+/** True when `text[start, end)` is a dash standing between sentence parts: "voila! -- you have cake". */
+function isDash(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length === 1) {
+    const code = text.charCodeAt(start);
+    return code === 0x2d || code === 0x2013 || code === 0x2014 || code === 0x2015;
+  }
+  if (length > 3) return false;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 0x2d) return false;
+  return true;
 }
 
 /**
@@ -758,12 +831,12 @@ function endsAtReference(text: string, tokens: Tokens, t: number): boolean {
   const start = tokens.starts[k]!;
   const end = tokens.ends[k]!;
   if (!mayEndInReference(text, start, end)) return false;
-  const next = tokenAt(tokens, t + 1);
-  if (isDigitCode(text.charCodeAt(next.start)) || !/^\p{Lu}/u.test(text.slice(next.start, next.start + 8).replace(OPENERS, ''))) return false;
+  const nextStart = tokens.starts[t + 1]!;
+  if (isDigitCode(text.charCodeAt(nextStart)) || !startsWithUpper(text, afterOpeners(text, nextStart, nextStart + 8), nextStart + 8)) return false;
   let digits = 0;
   while (isDigitCode(text.charCodeAt(end - 1 - digits))) digits++;
   const word = previousWord(text, start, end - digits - 1);
-  return !takesNumber(word) && !isTitle(word) && !(word.length === 1 && /\p{Lu}/u.test(word));
+  return !takesNumber(word) && !isTitle(word) && !(word.length === 1 && characterClass(word.charCodeAt(0)) & UPPER);
 }
 
 /**
@@ -775,7 +848,9 @@ function mayEndInReference(text: string, start: number, end: number): boolean {
   while (i > start && end - i < 4 && isDigitCode(text.charCodeAt(i - 1))) i--;
   if (i === end || i - 1 <= start || end - i > 3) return false;
   const mark = text.charCodeAt(i - 1);
-  return (mark === 0x2e || mark === 0x21 || mark === 0x3f) && /[\p{L})\]"”’]/u.test(text[i - 2]!);
+  if (mark !== 0x2e && mark !== 0x21 && mark !== 0x3f) return false;
+  const before = text.charCodeAt(i - 2);
+  return (characterClass(before) & LETTER) !== 0 || before === 0x29 || before === 0x5d || before === 0x22 || before === 0x201d || before === 0x2019;
 }
 
 /** True when `text[start, end)` is one to three digits. */
@@ -798,31 +873,63 @@ function startsWithQuote(text: string, offset: number, tokens: Tokens, t: number
   return false;
 }
 
-/** True for a token that is a single period, possibly with closing quotes: `.` or `.”`. */
-function isDot(text: string, token: Span): boolean {
-  if (token.end - token.start > 4 || text[token.start] !== '.') return false;
-  for (let i = token.start + 1; i < token.end; i++) if (!CLOSERS.has(text[i]!)) return false;
+/** True for a token `text[start, end)` that is a single period, possibly with closing quotes: `.` or `.”`. */
+function isDot(text: string, start: number, end: number): boolean {
+  if (end - start > 4 || text.charCodeAt(start) !== 0x2e) return false;
+  for (let i = start + 1; i < end; i++) if (!(characterClass(text.charCodeAt(i)) & CLOSER)) return false;
   return true;
 }
 
 /** How many single-period tokens end at token `t` (counting no further than 4). */
 function dotsBefore(text: string, tokens: Tokens, t: number): number {
   let count = 0;
-  for (let i = t; i >= 0 && count < 4 && isDot(text, tokenAt(tokens, i)); i--) count++;
+  for (let i = t; i >= 0 && count < 4 && isDot(text, tokens.starts[i]!, tokens.ends[i]!); i--) count++;
   return count;
 }
 
-/** The leading letters of a token, after any opening quotes: `It` for `“It's`, `Mr` for `Mr.`. */
-function leadingWord(text: string, token: Span): string {
-  const slice = text.slice(token.start, Math.min(token.end, token.start + 40));
-  const body = slice.replace(OPENERS, '');
-  return /^\p{L}*/u.exec(body)![0];
+/** The leading letters of the token `text[start, end)`, after any opening quotes: `It` for `“It's`, `Mr` for `Mr.`. */
+function leadingWord(text: string, start: number, end: number): string {
+  const limit = Math.min(end, start + 40);
+  const from = afterOpeners(text, start, limit);
+  let to = from;
+  for (; to < limit; to++) {
+    const code = text.charCodeAt(to);
+    // A letter outside the Basic Multilingual Plane is read whole, by the regular expression.
+    if (code >= 0xd800 && code <= 0xdfff) return text.slice(from, to) + /^\p{L}*/u.exec(text.slice(to, limit))![0];
+    if (!(characterClass(code) & LETTER)) break;
+  }
+  return text.slice(from, to);
 }
 
-/** False when the token begins, after any opening quotes, with a lower-case letter. */
-function canStartSentence(text: string, token: Span): boolean {
-  const slice = text.slice(token.start, Math.min(token.end, token.start + 8));
-  return !/^\p{Ll}/u.test(slice.replace(OPENERS, ''));
+/** The offset after the opening quotes and brackets that `text` has from `from` on, looking no further than `limit`. */
+function afterOpeners(text: string, from: number, limit: number): number {
+  const end = Math.min(limit, text.length);
+  let i = from;
+  while (i < end && characterClass(text.charCodeAt(i)) & OPENER) i++;
+  return i;
+}
+
+/** True when `text[at, limit)` starts with an upper-case letter (a surrogate pair read whole). */
+function startsWithUpper(text: string, at: number, limit: number): boolean {
+  return startsWithLetterOfCase(text, at, limit, UPPER);
+}
+
+/** True when `text[at, limit)` starts with a lower-case letter (a surrogate pair read whole). */
+function startsWithLower(text: string, at: number, limit: number): boolean {
+  return startsWithLetterOfCase(text, at, limit, LOWER);
+}
+
+function startsWithLetterOfCase(text: string, at: number, limit: number, letterCase: typeof UPPER | typeof LOWER): boolean {
+  if (at >= limit || at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code >= 0xd800 && code <= 0xdfff) return (letterCase === UPPER ? /^\p{Lu}/u : /^\p{Ll}/u).test(text.slice(at, limit));
+  return (characterClass(code) & letterCase) !== 0;
+}
+
+/** False when the token `text[start, end)` begins, after any opening quotes, with a lower-case letter. */
+function canStartSentence(text: string, start: number, end: number): boolean {
+  const limit = Math.min(end, start + 8);
+  return !startsWithLower(text, afterOpeners(text, start, limit), limit);
 }
 
 /** True when a capitalised word usually begins a sentence: an English starter or any language's stop word. */
@@ -840,40 +947,92 @@ function periodBelongsToWord(text: string, tokens: Tokens, t: number, coreEnd: n
   // "Tuesday.Mr. Smith": the word is read from where the sentence starts when that is inside the token.
   const before = previousWord(text, Math.max(tokens.starts[t]!, start), coreEnd);
   if (before === '') return false;
-  const nextToken = tokenAt(tokens, t + 1);
-  const nextText = text.slice(nextToken.start, Math.min(nextToken.end, nextToken.start + 8)).replace(OPENERS, '');
-  const nextIsStarter = (): boolean => isSentenceStarter(leadingWord(text, nextToken));
+  // The next token's first characters, after any opening quotes: `text[nextFrom, nextLimit)`.
+  const nextStart = tokens.starts[t + 1]!;
+  const nextEnd = tokens.ends[t + 1]!;
+  const nextLimit = Math.min(nextEnd, nextStart + 8);
+  const nextFrom = afterOpeners(text, nextStart, nextLimit);
+  const nextIsStarter = (): boolean => isSentenceStarter(leadingWord(text, nextStart, nextEnd));
   // "between 5. 6 and": a number, a period and another number.
-  if (/^\d+$/u.test(before) && /^\d/u.test(nextText)) return true;
+  if (nextFrom < nextLimit && isDigitCode(text.charCodeAt(nextFrom)) && isDigits(before)) return true;
   // "e.g. London", "Smith vs. Jones", "z. B. Die Zahl" (a spaced abbreviation, its letters joined).
   if (isInnerAbbreviation(before) || (before.length <= 2 && isInnerAbbreviation(spacedAbbreviation(text, tokens, t, before)))) return true;
   // "Mr. Smith", "Mt. Fuji", "Dott. Mesini": a capitalised title.
   if (isTitle(before)) return true;
+  // The word holds no surrogates (see previousWord): one character is one letter.
+  const single = before.length === 1 ? characterClass(before.charCodeAt(0)) : 0;
   // "Jonas E. Smith": an initial, unless a sentence start follows and is not itself an initial
   // ("vitamin C. The", but "J. A. Smith"). A lone "I" is an initial only after a capitalised
   // name ("Albert I. Jones", but "you and I. Did").
-  if (/^\p{Lu}$/u.test(before)) {
-    if (before === 'I' && !(t > firstToken && /^\p{Lu}/u.test(leadingWord(text, tokenAt(tokens, t - 1))))) return false;
-    const nextIsInitial = /^\p{Lu}\.$/u.test(nextText);
-    return nextIsInitial || !nextIsStarter();
+  if (single & UPPER) {
+    if (before === 'I' && !(t > firstToken && startsWithUpperAfterOpeners(text, tokens.starts[t - 1]!, tokens.ends[t - 1]!))) return false;
+    return isInitial(text, nextFrom, nextLimit) || !nextIsStarter();
   }
   // "z. B.", "s. 12": a lone lower-case letter with a period is an abbreviation.
-  if (/^\p{Ll}$/u.test(before)) return true;
+  if (single & LOWER) return true;
   const script = scriptOfCode(before.charCodeAt(before.length - 1));
   // "в 1898 г. В 1854 году", "проф. Семенов": in Cyrillic text, pragmatic_segmenter's Russian
   // rules never end a sentence at an abbreviation.
   if (script === Script.Cyrillic && isAbbreviation(before)) return true;
   // "p. 55", "No. 5", "Rs. 16720": an abbreviation before a number ("the answer was no. The" ends).
-  if (NUMBER_LIKE.test(nextText) && takesNumber(before)) return true;
+  if (isNumberLike(text, nextFrom, nextLimit) && takesNumber(before)) return true;
   // "Pitt, Briggs & Co. It closed", "in the U.S. How about": a suffix-like or dotted abbreviation
   // ends the sentence before a sentence starter ("U.S. Rep. Smith" and "U.S. Government" go on).
   // A time ends it before any capitalised word ("at 6 P.M. Travelers who"), unless that would
   // leave three words or fewer ("At 5 a.m. Mr. Smith went").
-  if (isSuffixAbbreviation(before) || /^(?:\p{L}\.)+\p{L}$/u.test(before)) {
+  if (isSuffixAbbreviation(before) || isDottedLetters(before)) {
     if (nextIsStarter()) return false;
     return !(isTimeOfDay(before) && t - firstToken + 1 >= 4);
   }
   return false;
+}
+
+/** True when `word` is made of ASCII digits only (and is not empty). */
+function isDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (!isDigitCode(word.charCodeAt(i))) return false;
+  return word.length > 0;
+}
+
+/** True when `word` (which holds no surrogates) is letters joined by periods: `U.S`, `e.g`, `a.m`. */
+function isDottedLetters(word: string): boolean {
+  if (word.length < 3 || word.length % 2 === 0) return false;
+  for (let i = 0; i < word.length; i += 2) {
+    if (!(characterClass(word.charCodeAt(i)) & LETTER)) return false;
+    if (i + 1 < word.length && word.charCodeAt(i + 1) !== 0x2e) return false;
+  }
+  return true;
+}
+
+/** True when `text[from, limit)` is an upper-case letter and a period, all of it: `J.` (an initial). */
+function isInitial(text: string, from: number, limit: number): boolean {
+  const code = text.charCodeAt(from);
+  if (code >= 0xd800 && code <= 0xdfff) return /^\p{Lu}\.$/u.test(text.slice(from, limit));
+  return limit - from === 2 && (characterClass(code) & UPPER) !== 0 && text.charCodeAt(from + 1) === 0x2e;
+}
+
+/**
+ * True when `text[from, limit)` starts like a number after "No.", "p." and the like: "55", "#3",
+ * "№5", or Roman numerals ending there or before punctuation: "II", "XIV.".
+ */
+function isNumberLike(text: string, from: number, limit: number): boolean {
+  if (from >= limit) return false;
+  const first = text.charCodeAt(from);
+  if (first === 0x23 || first === 0x2116 || isDigitCode(first)) return true;
+  let i = from;
+  while (i < limit && ROMAN_CAPITALS.includes(text.charCodeAt(i))) i++;
+  if (i === from) return false;
+  if (i === limit) return true;
+  const after = text.charCodeAt(i);
+  return after === 0x2e || after === 0x2c || after === 0x3b || after === 0x3a || after === 0x29;
+}
+
+/** The character codes of `I`, `V`, `X`, `L` and `C`, the Roman numerals {@link isNumberLike} reads. */
+const ROMAN_CAPITALS: readonly number[] = [0x49, 0x56, 0x58, 0x4c, 0x43];
+
+/** True when the token `text[start, end)` starts with an upper-case letter after any opening quotes: `“It's`, `Mr.`. */
+function startsWithUpperAfterOpeners(text: string, start: number, end: number): boolean {
+  const limit = Math.min(end, start + 40);
+  return startsWithUpper(text, afterOpeners(text, start, limit), limit);
 }
 
 /**
@@ -882,16 +1041,27 @@ function periodBelongsToWord(text: string, tokens: Tokens, t: number, coreEnd: n
  * no single letter with a period.
  */
 function spacedAbbreviation(text: string, tokens: Tokens, t: number, before: string): string {
-  if (t === 0 || [...before].length !== 1) return before;
-  const previous = text.slice(tokens.starts[t - 1], tokens.ends[t - 1]);
-  return /^\p{L}\.$/u.test(previous) ? `${previous}${before}` : before;
+  if (t === 0 || before.length !== 1) return before;
+  const start = tokens.starts[t - 1]!;
+  const end = tokens.ends[t - 1]!;
+  if (end - start === 2) {
+    const code = text.charCodeAt(start);
+    if (code >= 0xd800 && code <= 0xdfff) return before;
+    return characterClass(code) & LETTER && text.charCodeAt(start + 1) === 0x2e ? `${text.slice(start, end)}${before}` : before;
+  }
+  const previous = text.slice(start, end);
+  return end - start === 3 && /^\p{L}\.$/u.test(previous) ? `${previous}${before}` : before;
 }
 
-/** The letters, digits and inner periods right before `at` in a token: `U.S` for "the U.S.". */
+/**
+ * The letters, digits and inner periods right before `at` in a token: `U.S` for "the U.S.". Read
+ * one UTF-16 unit at a time, it stops at a surrogate: the word holds none.
+ */
 function previousWord(text: string, tokenStart: number, at: number): string {
   let i = at;
-  while (i > tokenStart && at - i < 40 && /[\p{L}\p{N}\p{M}.°]/u.test(text[i - 1]!)) i--;
-  return text.slice(i, at).replace(/^\.+/u, '');
+  while (i > tokenStart && at - i < 40 && characterClass(text.charCodeAt(i - 1)) & WORD_PART) i--;
+  while (i < at && text.charCodeAt(i) === 0x2e) i++;
+  return text.slice(i, at);
 }
 
 /** The list marker starting at token `t`, if there is one: "2.", "b.", "(iv)", "⁃10." or "• 10.". */

@@ -82,6 +82,14 @@ describe('corpus-boilerplate', () => {
     expect(result.text).toContain('The council met on Tuesday');
   });
 
+  it('takes any ReadonlyMap of counts (the command passes a sorted table), and refuses what is none', () => {
+    const known = boilerplate(countLines(corpus), 5);
+    // Not a Map: only `get` and `size`, as a table of millions of keys would offer them.
+    const table = { get: (key: string) => known.get(key), size: known.size } as unknown as ReadonlyMap<string, number>;
+    expect(clean(corpus[0]!, { corpusBoilerplate: table })).toEqual(clean(corpus[0]!, { corpusBoilerplate: known }));
+    expect(() => clean(corpus[0]!, { corpusBoilerplate: Object.fromEntries(known) as unknown as ReadonlyMap<string, number> })).toThrow(RangeError);
+  });
+
   it('can be disabled like any rule', () => {
     const known = boilerplate(countLines(corpus), 5);
     expect(clean(corpus[0]!, { corpusBoilerplate: known, disable: ['corpus-boilerplate'] }).text).toContain(FOOTER);

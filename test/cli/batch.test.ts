@@ -136,7 +136,7 @@ describe('corpus boilerplate, sharded', () => {
     const whole = await runCli(['count-lines', all]);
     expect(merged.code).toBe(0);
     expect(merged.stdout).toBe(whole.stdout);
-    expect(whole.stdout.split('\n')[0]).toBe('# clean-article line-counts 1 documents=18');
+    expect(whole.stdout.split('\n')[0]).toBe('# clean-article line-counts 2 documents=18');
     writeFileSync(at('all.counts'), merged.stdout);
   });
 
@@ -161,7 +161,7 @@ describe('corpus boilerplate, sharded', () => {
     expect(pruned.code, pruned.stderr).toBe(0);
     writeFileSync(at('pruned.counts'), pruned.stdout);
     const text = pruned.stdout;
-    expect(text.split('\n')[0]).toBe('# clean-article line-counts 1 documents=18 pruned=5');
+    expect(text.split('\n')[0]).toBe('# clean-article line-counts 2 documents=18 pruned=5');
     expect(text.length).toBeLessThan(readFileSync(at('all.counts'), 'utf8').length);
     const withPruned = await runCli(['--line-counts', at('pruned.counts'), '--min-docs', '5', '--json', all]);
     const withAll = await runCli(['--line-counts', at('all.counts'), '--min-docs', '5', '--json', all]);

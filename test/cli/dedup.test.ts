@@ -4,12 +4,20 @@
  * fed the wrong files.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, expectNoTrace, expectOneLineError, listFiles, runCli, temporaryFolders, writeTree } from './helpers.js';
 
 const temporary = temporaryFolders();
+
+/** Writes `files` (relative path -> content) into the folder `root`. */
+function addFiles(root: string, files: Record<string, string>): void {
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), content);
+  }
+}
 
 const PARKS = `The city council voted on Tuesday to approve a new budget for the parks department, adding money for trees, benches and a summer programme for children.
 
@@ -107,6 +115,16 @@ describe('dedup --jsonl', () => {
     expect(readdirSync(tmp)).toEqual([]);
   });
 
+  it('reads a record as the cleaning does: NULs in its text left out, a text of control characters no document (kept as is, and told)', async () => {
+    const lines = [record('parks', PARKS), record('parks-nul', PARKS.replace(' ', '\u0000 ')), record('binary', '\u0001\u0002\u0003'), record('binary-again', '\u0001\u0002\u0003')];
+    const result = await runCli(['dedup', '--jsonl', '--id-field', 'id', '--explain'], { input: `${lines.join('\n')}\n` });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${[lines[0], lines[2], lines[3]].join('\n')}\n`);
+    expect(result.stderr).toContain('parks-nul  exact duplicate of parks\n');
+    expect(result.stderr).toContain('<stdin>:3: kept as is: not text (');
+    expect(result.stderr).toMatch(/: 2 documents: 1 kept, 1 dropped/u);
+  });
+
   it('reads --field', async () => {
     const input = [PARKS, PARKS, HARVEST].map((text, i) => JSON.stringify({ i, body: text })).join('\n');
     const result = await runCli(['dedup', '--jsonl', '--field', 'body'], { input });
@@ -159,7 +177,32 @@ describe('dedup on files', () => {
     const result = await runCli(['dedup', 'a', 'b'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('b/parks-copy.txt\nb/parks-edited.txt\n');
-    expect(result.stderr).toContain('clean-article: a/binary.txt: binary file (contains NUL bytes)');
+    expect(result.stderr).toContain('clean-article: a/binary.txt: binary file (');
+  });
+
+  it('walks folders and quoted globs as the main command does: hidden entries and what .gitignore ignores passed over unless asked', async () => {
+    const root = tree();
+    addFiles(root, { 'a/.draft.txt': PARKS, 'a/node_modules/pkg/copy.txt': PARKS, 'b/.gitignore': 'old/\n', 'b/old/copy.txt': PARKS });
+    const walked = await runCli(['dedup', 'a', 'b'], { cwd: root });
+    expect(walked.stdout).toBe('b/parks-copy.txt\nb/parks-edited.txt\n');
+    const everything = await runCli(['dedup', '--hidden', '--no-ignore', 'a', 'b'], { cwd: root });
+    expect(everything.stdout.trim().split('\n').sort()).toEqual(['a/node_modules/pkg/copy.txt', 'a/parks.txt', 'b/old/copy.txt', 'b/parks-copy.txt', 'b/parks-edited.txt']);
+    const globbed = await runCli(['dedup', 'b/*.txt', 'a/*.txt'], { cwd: root });
+    // In the order of the arguments: b's upper-case copy comes first and stays.
+    expect(globbed.stdout).toBe('b/parks-edited.txt\na/parks.txt\n');
+  });
+
+  it('takes from a configuration file only the options that choose the inputs, not the cleaning\'s --out-dir or --explain', async () => {
+    const root = tree();
+    addFiles(root, { '.clean-articlerc': JSON.stringify({ ext: '.md,.txt', outDir: 'cleaned', explain: true, bodyOnly: true }) });
+    const result = await runCli(['dedup', 'a', 'c'], { cwd: root });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('c/notes.md\n');
+    expect(result.stderr).toBe('clean-article: 3 documents: 2 kept, 1 dropped (1 exact, 0 near duplicates)\n');
+    expect(listFiles(root).some((file) => file.startsWith('cleaned'))).toBe(false);
+    const without = await runCli(['dedup', '--no-config', 'a', 'c'], { cwd: root });
+    expect(without.code).toBe(2);
+    expect(without.stderr).toMatch(/c: no file ending in \.txt/u);
   });
 });
 
@@ -254,15 +297,31 @@ describe('dedup in phases', () => {
   });
 });
 
+describe('dedup help', () => {
+  it('is listed in the main help, and `help dedup [phase]` shows the help of each', async () => {
+    const main = await runCli(['--help']);
+    for (const command of ['dedup [options] [paths...]', 'dedup signatures [options] [paths...]', 'dedup merge [options] <signatures...>', 'dedup filter [options] [paths...]']) expect(main.stdout).toContain(`  ${command}  `);
+    for (const phase of ['', ' signatures', ' merge', ' filter']) {
+      const help = await runCli(['help', ...`dedup${phase}`.split(' ')]);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toBe((await runCli([...`dedup${phase}`.split(' '), '--help'])).stdout);
+      expect(help.stdout).toMatch(new RegExp(`^Usage: clean-article dedup${phase} \\[options\\]`, 'u'));
+    }
+  });
+});
+
 describe('dedup usage errors', () => {
   it('refuses what cannot work, in one line', async () => {
     const cases: [string[], RegExp][] = [
-      [['dedup'], /dedup compares files or folders, or JSON Lines records with --jsonl/u],
+      [['dedup'], /dedup compares files, folders or globs, or JSON Lines records with --jsonl/u],
+      [['dedup', 'signatures', 'a.txt', '-'], /signatures reads files, folders or globs/u],
+      [['dedup', '--jsonl', 'a.jsonl', '-'], /"-" \(stdin\) cannot be mixed with files/u],
       [['dedup', '--jsonl', '--out-dir', 'x'], /--out-dir takes files/u],
       [['dedup', '--id-field', 'id', 'a.txt'], /--field and --id-field need --jsonl/u],
       [['dedup', '--jsonl', '--threshold', '1.5'], /expected a number in \(0, 1\]/u],
       [['dedup', 'filter', '--jsonl'], /required option '--drops <file>'/u],
       [['dedup', 'merge', 'a.sig'], /required option '--out-dir <dir>'/u],
+      [['dedup', '--jsonl', '--bogus'], /unknown option '--bogus'/u],
     ];
     for (const [args, pattern] of cases) {
       const result = await runCli(args);

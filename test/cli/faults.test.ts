@@ -37,7 +37,7 @@ describe.skipIf(!HAS_DEV_FULL)('a full disk (/dev/full)', () => {
     writeFileSync(path.join(folder, 'a.txt'), ARTICLE);
     const result = await withFullStdout(['a.txt'], folder);
     expect(result.code).toBe(2);
-    expectOneLineError(result.stderr, /^clean-article: cannot write output: no space left on device \(ENOSPC\)$/u);
+    expectOneLineError(result.stderr, /^clean-article: cannot write stdout \(\/dev\/full\): no space left on device \(ENOSPC\)$/u);
   });
 
   it('--json for a folder to a full disk stops at the first failure with one message', async () => {
@@ -46,7 +46,7 @@ describe.skipIf(!HAS_DEV_FULL)('a full disk (/dev/full)', () => {
     for (let i = 0; i < 5; i++) writeFileSync(path.join(folder, 'in', `${i}.txt`), ARTICLE);
     const result = await withFullStdout(['--json', 'in'], folder);
     expect(result.code).toBe(2);
-    expectOneLineError(result.stderr, /cannot write output: no space left on device/u);
+    expectOneLineError(result.stderr, /cannot write stdout \(\/dev\/full\): no space left on device/u);
   });
 
   it('-o /dev/full: exit 2, a message, and /dev/full is still the device', async () => {
@@ -115,7 +115,7 @@ describe('one failing input in a batch does not stop the others', () => {
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines.slice(0, 2).sort()).toEqual([
-      'clean-article: in/b.txt: skipped: binary file (contains NUL bytes)',
+      'clean-article: in/b.txt: skipped: binary file (75% control bytes)',
       'clean-article: missing.txt: no such file or directory (ENOENT)',
     ]);
     expect(lines[2]).toMatch(/^clean-article: 5 files: 2 cleaned, 1 unchanged, 2 failed \((in\/b\.txt, missing\.txt|missing\.txt, in\/b\.txt)\); removed: /u);

@@ -289,6 +289,8 @@ describe('segmentSentences: linear time on adversarial input', () => {
     ['glued words in a token', 'word.Next.'.repeat(size / 10)],
     ['references', 'word.12 13 '.repeat(size / 11)],
     ['citation brackets', 'a.[1]'.repeat(size / 5) + ' Next'],
+    // Each "]" once looked back through the whole text for its "[": 136 s on this text.
+    ['closing brackets without an opening one', 'a.] '.repeat(size / 4)],
     ['line breaks', 'ab \nc'.repeat(size / 5)],
     ['short lines', 'a\n'.repeat(size / 2)],
     ['roman list items', Array.from({ length: size / 8 }, (_, i) => `${['i', 'ii', 'iii', 'iv'][i % 4]}) Item.`).join(' ')],

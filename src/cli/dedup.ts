@@ -1,5 +1,14 @@
 /**
- * The phases of `dedup`, and the one-machine run that chains them:
+ * The `dedup` mode: drops documents that duplicate an earlier one, exactly or nearly. One machine
+ * runs it in one go; a corpus spread over machines runs its phases:
+ *
+ *     clean-article dedup --jsonl crawl.jsonl > unique.jsonl
+ *     clean-article dedup --out-dir unique/ scraped/
+ *     clean-article dedup signatures --jsonl --out a.sig shard-a.jsonl     # on each machine
+ *     clean-article dedup merge --out-dir drops/ a.sig b.sig               # once
+ *     clean-article dedup filter --jsonl --drops drops/a.drops shard-a.jsonl > a.unique.jsonl
+ *
+ * The phases, and the one-machine run that chains them:
  *
  *   1. signatures: each document's exact key and MinHash signature, in input order (per shard);
  *   2. merge: the clusters of all shards' documents, and per shard the list of its documents to
@@ -17,18 +26,18 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { findDuplicates, type Duplicate } from '../dedup/clusters.js';
 import { normalisedWords } from '../dedup/normalise.js';
-import { Signer, type SignatureSettings } from '../dedup/signature.js';
+import { DEFAULT_SIGNATURE_SETTINGS, Signer, type SignatureSettings } from '../dedup/signature.js';
 import { SignatureStore } from '../dedup/store.js';
 import { readDocuments, type DocumentItem, type DocumentSpec, type OtherLine } from './dedup-documents.js';
 import { dropsHeader, dropsTrailer, FormatError, openSignatures, readDrops, signatureLine, signaturesHeader, signaturesTrailer, type Drops } from './dedup-formats.js';
 import { DropPlan, explainDrop, jsonDrop, type DropReport } from './dedup-report.js';
 import { outputFolders, outputPath, PathError, sameFile, writeFileSafely } from './files.js';
-import { UsageError } from './options.js';
+import { isStdin, messageOf, writeOut, type RunIO } from './io.js';
+import { UsageError, type DedupFilterOptions, type DedupMergeOptions, type DedupOptions, type DedupSignaturesOptions } from './options.js';
 import { shownName } from './report.js';
-import { messageOf, writeOut, type RunIO } from './run.js';
 
 /** How the documents kept and dropped are told and written. */
-export interface FilterOutput {
+interface FilterOutput {
   /** One line per dropped document on stderr. */
   readonly explain: boolean;
   /** One JSON object per dropped document on stdout, instead of the records or the list of files. */
@@ -74,18 +83,19 @@ class Tally {
 }
 
 /**
- * Phase 1: writes the signatures of the documents of `spec` to `out` (atomically), or to stdout.
- * Resolves to the exit code (2 when an input could not be read).
+ * Phase 1, `dedup signatures`: writes the signatures of the documents to `--out` (atomically), or
+ * to stdout. Resolves to the exit code (2 when an input could not be read).
  */
-export async function signaturesPhase(spec: DocumentSpec, settings: SignatureSettings, out: string | undefined, io: RunIO): Promise<number> {
+export async function runDedupSignatures(options: DedupSignaturesOptions, io: RunIO): Promise<number> {
+  const settings = DEFAULT_SIGNATURE_SETTINGS;
   const tally = new Tally(io);
   const signer = new Signer(settings);
-  const sink = out === undefined ? streamSink(io) : await fileSink(out);
+  const sink = options.out === undefined ? streamSink(io) : await fileSink(options.out);
   let documents = 0;
   try {
     await sink.write(signaturesHeader(settings));
     let batch = '';
-    for await (const item of readDocuments(spec, io.stdin, tally)) {
+    for await (const item of readDocuments(options, io.stdin, tally)) {
       if (item.kind !== 'document') continue;
       const { exactKey, signature } = signer.sign(item.text);
       batch += signatureLine(exactKey, signature, item.name);
@@ -106,11 +116,12 @@ export async function signaturesPhase(spec: DocumentSpec, settings: SignatureSet
 }
 
 /**
- * Phase 2: reads signatures files (the shards, in input order), finds the duplicates of all
- * their documents, and writes one drops file per signatures file into `outDir`, named after it
- * (`a.sig` -> `a.drops`).
+ * Phase 2, `dedup merge`: reads signatures files (the shards, in input order), finds the
+ * duplicates of all their documents, and writes one drops file per signatures file into
+ * `--out-dir`, named after it (`a.sig` -> `a.drops`).
  */
-export async function mergePhase(files: readonly string[], outDir: string, threshold: number, explain: boolean, io: RunIO): Promise<number> {
+export async function runDedupMerge(options: DedupMergeOptions, io: RunIO): Promise<number> {
+  const { files, outDir, threshold, explain } = options;
   const targets = files.map((file) => outputPath(outDir, `${path.basename(file).replace(/\.[^.]*$/u, '')}.drops`));
   const clash = targets.findIndex((target, i) => targets.indexOf(target) !== i);
   if (clash >= 0) throw new UsageError(`${files[clash]} and ${files[targets.indexOf(targets[clash]!)]} would both write ${targets[clash]}; rename one`);
@@ -190,25 +201,27 @@ async function planFromSignatures(files: readonly string[], threshold: number): 
   return { plan: new DropPlan(duplicates, store), duplicates, documents: store.size, shardSizes };
 }
 
-/** Phase 3: the documents of `spec` without those the drops file `dropsFile` lists. */
-export async function filterPhase(spec: DocumentSpec, dropsFile: string, output: FilterOutput, io: RunIO): Promise<number> {
-  const drops = await readDrops(dropsFile);
+/** Phase 3, `dedup filter`: the documents without those the drops file (`--drops`) lists. */
+export async function runDedupFilter(options: DedupFilterOptions, io: RunIO): Promise<number> {
+  const drops = await readDrops(options.drops);
   const tally = new Tally(io);
-  const kept = await filterDocuments(spec, io.stdin, dropsPlan(drops), output, io, tally);
+  const kept = await filterDocuments(options, io.stdin, dropsPlan(drops), options, io, tally);
   io.stderr.write(`clean-article: ${kept.documents} document${kept.documents === 1 ? '' : 's'}: ${kept.documents - kept.dropped} kept, ${kept.dropped} dropped\n`);
   return tally.failed > 0 ? 2 : 0;
 }
 
-/** All phases in one run, on one machine: inputs are read twice (stdin is kept in a temporary file meanwhile). */
-export async function dedupAll(spec: DocumentSpec, settings: SignatureSettings, threshold: number, output: FilterOutput, io: RunIO): Promise<number> {
-  const fromStdin = spec.paths.length === 0 || (spec.paths.length === 1 && spec.paths[0] === '-');
-  const spool = fromStdin ? await fs.mkdtemp(path.join(os.tmpdir(), 'clean-article-dedup-')) : undefined;
+/**
+ * `dedup`: all phases in one run, on one machine. The inputs are read twice (stdin is kept in a
+ * temporary file meanwhile).
+ */
+export async function runDedup(options: DedupOptions, io: RunIO): Promise<number> {
+  const spool = options.jsonl && isStdin(options.paths) ? await fs.mkdtemp(path.join(os.tmpdir(), 'clean-article-dedup-')) : undefined;
   const keep = spool === undefined ? undefined : removedOnExit(spool);
   try {
     const tally = new Tally(io);
-    const { plan, duplicates, documents } = await planFromDocuments(spec, spool, settings, threshold, output.explain || output.json, io);
+    const { plan, duplicates, documents } = await planFromDocuments(options, spool, DEFAULT_SIGNATURE_SETTINGS, options.threshold, options.explain || options.json, io);
     const again = spool === undefined ? io.stdin : createReadStream(path.join(spool, STDIN_COPY));
-    await filterDocuments(spec, again, { documents, decide: (item) => plan.meet(item.index, item.name) }, output, io, tally);
+    await filterDocuments(options, again, { documents, decide: (item) => plan.meet(item.index, item.name) }, options, io, tally);
     io.stderr.write(`clean-article: ${summary(documents, duplicates)}\n`);
     return tally.failed > 0 ? 2 : 0;
   } finally {
