@@ -7,12 +7,14 @@ Runs on the distributed scheduler at SCHEDULER_ADDRESS (e.g. tcp://10.0.0.5:8786
 have `clean-article` on their PATH. The inputs are cut into partitions of whole lines (dask.bag),
 and every step but two runs once per partition, on any worker:
 
-  1. `clean-article count-lines --jsonl`                   the lines of each partition, counted
+  1. `clean-article count-lines --jsonl --bad-lines keep`  the lines of each partition, counted
   2. `clean-article merge-counts --min-docs N`             once, on one worker
   3. `clean-article --jsonl --jobs 1 --line-counts ...`    each partition cleaned
   4. `clean-article dedup signatures --jsonl`              the signature of each cleaned record
   5. `clean-article dedup merge --out-dir ...`             once, on one worker: the duplicates
   6. `clean-article dedup filter --jsonl --drops ...`      each partition without its duplicates
+
+(a line that is no record is not counted, and passes through the other steps as it came)
 
 and writes OUTPUT_DIR/part-00000.jsonl, ... in input order: the same records, byte for byte, as
 one process gives with count-lines, cleaning with the counts, and `dedup --jsonl` over all the
@@ -67,7 +69,8 @@ def join_lines(lines):
 
 
 def count_lines(data):
-    return run(["count-lines", "--jsonl"], data)[0]
+    # A line that is no record is not counted (exit 0): step 3 keeps it as it came.
+    return run(["count-lines", "--jsonl", "--bad-lines", "keep"], data)[0]
 
 
 def merge_counts(counts, min_docs):

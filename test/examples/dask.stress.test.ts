@@ -156,7 +156,7 @@ describe.skipIf(PYTHON === undefined)('the Dask recipe on a scheduler and two wo
 
     // One process, the same steps: count, clean with the counts, dedup.
     const counts = path.join(folder, 'all.counts');
-    expect((await runCli(['count-lines', '--jsonl', '--out', counts, input])).code).toBe(0);
+    expect((await runCli(['count-lines', '--jsonl', '--bad-lines', 'keep', '--out', counts, input])).code).toBe(0);
     const cleaned = await runCli(['--jsonl', '--jobs', '1', '--bad-lines', 'keep', '--line-counts', counts, '--min-docs', '5', input]);
     expect(cleaned.code).toBe(0);
     expect(cleaned.stderr).toMatch(/corpus-boilerplate \d+/u);
