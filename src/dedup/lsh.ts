@@ -6,7 +6,6 @@
  * 1 - (1 - J^rows)^bands: near 1 above the threshold the bands are chosen for, near 0 far below
  * it. Only candidates are ever compared, so a corpus is never compared pair by pair.
  */
-import { mix32 } from './hash.js';
 import type { SignatureStore } from './store.js';
 
 /** How a signature is cut into bands. */
@@ -58,8 +57,16 @@ export function candidateProbability(similarity: number, { bands, rows }: Bandin
 
 /**
  * Calls `visit(document, earlier)` for candidate pairs of the documents `include` accepts, in a
- * fixed order (band by band, documents in input order, each bucket from its oldest document),
- * with `earlier < document`; pairs that `skip(document, earlier)` refuses are passed over.
+ * fixed order (band by band; within a band, each document's pairs from the oldest document of its
+ * bucket), with `earlier < document`; pairs that `skip(document, earlier)` refuses are passed over.
+ * `skip` and `visit` may keep state per document: the pairs of one document come in that order
+ * whatever the order between documents.
+ *
+ * Memory traffic is what costs: a band reads a few bytes of every signature, a cache line each.
+ * So one sweep over the signatures reads the keys of four bands, and the buckets of a band are
+ * found by a stable radix sort of its keys (each bucket stays in input order) rather than a hash
+ * table probed at random. On 200,000 documents of 25-55 words the search went from 2.2-2.7 CPU s
+ * (a table, a sweep per band) to 1.4-1.6, with the same pairs.
  */
 export function forEachCandidate(
   store: SignatureStore,
@@ -68,39 +75,89 @@ export function forEachCandidate(
   skip: (document: number, earlier: number) => boolean,
   visit: (document: number, earlier: number) => void,
 ): void {
-  const documents = store.size;
-  let slots = 16;
-  while (slots < 2 * documents) slots *= 2;
-  const keys = new Int32Array(slots);
-  /** Per slot, the oldest and the newest document of the bucket, + 1 (0: empty). */
-  const oldest = new Int32Array(slots);
-  const newest = new Int32Array(slots);
-  /** Per document, the document after it in its bucket, + 1 (0: none). */
-  const next = new Int32Array(documents);
-  const mask = slots - 1;
+  let count = 0;
+  for (let document = 0; document < store.size; document++) if (include(document)) count++;
+  /** The included documents in input order, and the same sorted by key (then by input order). */
+  const inOrder = new Int32Array(count);
+  for (let document = 0, i = 0; i < count; document++) if (include(document)) inOrder[i++] = document;
+  let sorted = new Int32Array(count);
+  let spare = new Int32Array(count);
+  /** The keys of a group of bands, band after band, each by the document's place in `inOrder`; and one band's, sorted. */
+  const groupKeys = new Int32Array(count * BANDS_PER_SWEEP);
+  let sortedKeys = new Int32Array(count);
+  let spareKeys = new Int32Array(count);
+  /** Per pass of the radix sort, where each digit's keys go. */
+  const counts = new Int32Array(RADIX * Math.ceil((8 * MAX_ROWS) / DIGIT_BITS));
   for (let band = 0; band < bands; band++) {
-    oldest.fill(0);
-    const offset = band * rows;
-    for (let document = 0; document < documents; document++) {
-      if (!include(document)) continue;
-      const block = store.signatureBlock(document);
-      const at = store.signatureStart(document) + offset;
-      let key = 0;
-      for (let row = 0; row < rows; row++) key |= block[at + row]! << (8 * row);
-      let slot = mix32(key ^ band) & mask;
-      while (oldest[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & mask;
-      next[document] = 0;
-      if (oldest[slot] === 0) {
-        keys[slot] = key;
-        oldest[slot] = document + 1;
-      } else {
-        let visits = 0;
-        for (let earlier = oldest[slot]! - 1; earlier >= 0 && visits < MAX_VISITS; earlier = next[earlier]! - 1, visits++) {
+    const inGroup = band % BANDS_PER_SWEEP;
+    if (inGroup === 0) {
+      // One sweep over the signatures reads the keys of several bands: a signature is read a cache
+      // line at a time, and its next bands are in the same line.
+      const group = Math.min(BANDS_PER_SWEEP, bands - band);
+      for (let i = 0; i < count; i++) {
+        const document = inOrder[i]!;
+        const block = store.signatureBlock(document);
+        let at = store.signatureStart(document) + band * rows;
+        for (let g = 0; g < group; g++, at += rows) {
+          let key = block[at]!;
+          for (let row = 1; row < rows; row++) key |= block[at + row]! << (8 * row);
+          groupKeys[g * count + i] = key;
+        }
+      }
+    }
+    sorted.set(inOrder);
+    sortedKeys.set(groupKeys.subarray(inGroup * count, (inGroup + 1) * count));
+    // Least significant digit first: each pass is stable, so equal keys keep input order. The
+    // counts of every pass are taken in one reading of the keys.
+    const passes = Math.ceil((8 * rows) / DIGIT_BITS);
+    counts.fill(0);
+    for (let i = 0; i < count; i++) {
+      const key = sortedKeys[i]!;
+      for (let pass = 0; pass < passes; pass++) counts[pass * RADIX + ((key >>> (pass * DIGIT_BITS)) & DIGIT_MASK)]!++;
+    }
+    for (let pass = 0; pass < passes; pass++) {
+      const base = pass * RADIX;
+      const shift = pass * DIGIT_BITS;
+      for (let digit = 0, total = 0; digit < RADIX; digit++) {
+        const here = counts[base + digit]!;
+        counts[base + digit] = total;
+        total += here;
+      }
+      for (let i = 0; i < count; i++) {
+        const key = sortedKeys[i]!;
+        const to = counts[base + ((key >>> shift) & DIGIT_MASK)]!++;
+        spare[to] = sorted[i]!;
+        spareKeys[to] = key;
+      }
+      [sorted, spare] = [spare, sorted];
+      [sortedKeys, spareKeys] = [spareKeys, sortedKeys];
+    }
+    for (let first = 0; first < count; ) {
+      let end = first + 1;
+      while (end < count && sortedKeys[end] === sortedKeys[first]) end++;
+      for (let i = first + 1; i < end; i++) {
+        const document = sorted[i]!;
+        const last = Math.min(i, first + MAX_VISITS);
+        for (let j = first; j < last; j++) {
+          const earlier = sorted[j]!;
           if (!skip(document, earlier)) visit(document, earlier);
         }
-        next[newest[slot]! - 1] = document + 1;
       }
-      newest[slot] = document + 1;
+      first = end;
     }
   }
 }
+
+/**
+ * Bits of a key sorted by one pass of the radix sort: two passes for a key of three positions,
+ * three for four; 4,096 counters of a pass stay in the cache.
+ */
+const DIGIT_BITS = 12;
+const RADIX = 1 << DIGIT_BITS;
+const DIGIT_MASK = RADIX - 1;
+
+/**
+ * Bands whose keys one sweep over the signatures reads (4 bytes a document each, held meanwhile):
+ * four bands of three or four positions lie in one 64-byte cache line of a signature.
+ */
+const BANDS_PER_SWEEP = 4;

@@ -78,4 +78,33 @@ describe('forEachCandidate', () => {
     forEachCandidate(store, { bands: 1, rows: 3 }, (index) => index !== 1, () => false, (document, earlier) => pairs.push([document, earlier]));
     expect(pairs).toEqual([[2, 0]]);
   });
+
+  it('gives each document its pairs in the order of a plain scan: band by band, oldest earlier document first, 64 at most', () => {
+    // Values of two bytes (255 too, so that keys of four positions are negative numbers), so
+    // that buckets are large, some larger than 64; the reference finds each bucket by comparing
+    // every earlier document.
+    let state = 7;
+    const byte = (): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return (state >>> 16) & 1 ? 255 : 1;
+    };
+    const signatures = Array.from({ length: 1000 }, () => Array.from({ length: 12 }, byte));
+    const store = storeOf(signatures);
+    for (const rows of [3, 4]) {
+      const expected = signatures.map(() => [] as number[]);
+      let capped = 0;
+      for (let band = 0; band < Math.floor(12 / rows); band++) {
+        const keys = signatures.map((signature) => signature.slice(band * rows, (band + 1) * rows).join(','));
+        for (let document = 0; document < signatures.length; document++) {
+          const earlier = [...Array(document).keys()].filter((other) => keys[other] === keys[document]);
+          if (earlier.length > 64) capped++;
+          expected[document]!.push(...earlier.slice(0, 64));
+        }
+      }
+      const found = signatures.map(() => [] as number[]);
+      for (const [document, earlier] of candidates(store, rows)) found[document]!.push(earlier);
+      expect(found, `rows ${rows}`).toEqual(expected);
+      expect(capped, `rows ${rows}`).toBeGreaterThan(0);
+    }
+  });
 });
