@@ -47,7 +47,7 @@ interface FilterOutput {
 /** Lines that are no records, told one by one up to this many; past it, only counted. */
 const TOLD_OTHER_LINES = 20;
 
-/** Output written per this many bytes of kept records (fewer, larger writes). */
+/** Output written per this many bytes (or characters) gathered: fewer, larger writes. */
 const WRITE_BATCH = 1 << 18;
 
 /** Counts and messages of a run, shared by the phases. */
@@ -94,18 +94,13 @@ export async function runDedupSignatures(options: DedupSignaturesOptions, io: Ru
   let documents = 0;
   try {
     await sink.write(signaturesHeader(settings));
-    let batch = '';
     for await (const item of readDocuments(options, io.stdin, tally)) {
       if (item.kind !== 'document') continue;
       const { exactKey, signature } = signer.sign(item.text);
-      batch += signatureLine(exactKey, signature, item.name);
+      await sink.write(signatureLine(exactKey, signature, item.name));
       documents++;
-      if (batch.length >= WRITE_BATCH) {
-        await sink.write(batch);
-        batch = '';
-      }
     }
-    await sink.write(batch + signaturesTrailer(documents));
+    await sink.write(signaturesTrailer(documents));
     await sink.close();
   } catch (error) {
     await sink.abandon();
@@ -143,19 +138,14 @@ export async function runDedupMerge(options: DedupMergeOptions, io: RunIO): Prom
       await sink.write(dropsHeader(shardSizes[shard]!, threshold));
       let drops = 0;
       let shardIndex = 0;
-      let batch = '';
       for await (const entry of (await openSignatures(file)).entries) {
         const report = plan.meet(index++, entry.name, shardIndex++);
         if (report === undefined) continue;
         drops++;
-        batch += `${JSON.stringify(report)}\n`;
+        await sink.write(`${JSON.stringify(report)}\n`);
         if (explain) io.stderr.write(`${explainDrop(report)}\n`);
-        if (batch.length >= WRITE_BATCH) {
-          await sink.write(batch);
-          batch = '';
-        }
       }
-      await sink.write(batch + dropsTrailer(drops));
+      await sink.write(dropsTrailer(drops));
       await sink.close();
     } catch (error) {
       await sink.abandon();
@@ -363,15 +353,40 @@ function summary(documents: number, duplicates: readonly { exact: boolean }[]): 
   return `${documents} document${documents === 1 ? '' : 's'}: ${documents - duplicates.length} kept, ${duplicates.length} dropped (${exact} exact, ${duplicates.length - exact} near duplicates)`;
 }
 
-/** Where phase 1 writes: stdout, or a file written atomically (a temporary file renamed at the end). */
+/**
+ * Where the signatures and drops files go: stdout, or a file written atomically (a temporary file
+ * renamed at the end). Text is gathered into writes of {@link WRITE_BATCH} characters.
+ */
 interface Sink {
   write(text: string): Promise<void>;
+  /** Writes what is gathered and ends the output (renames the file into place). */
   close(): Promise<void>;
+  /** Ends the output without it (removes the temporary file). */
   abandon(): Promise<void>;
 }
 
+/** `sink`, gathering what is written into fewer, larger writes. */
+function batched(sink: Sink): Sink {
+  let pending = '';
+  return {
+    write: async (text) => {
+      pending += text;
+      if (pending.length < WRITE_BATCH) return;
+      const full = pending;
+      pending = '';
+      await sink.write(full);
+    },
+    close: async () => {
+      if (pending !== '') await sink.write(pending);
+      pending = '';
+      await sink.close();
+    },
+    abandon: () => sink.abandon(),
+  };
+}
+
 function streamSink(io: RunIO): Sink {
-  return { write: (text) => writeOut(io.stdout, text), close: async () => undefined, abandon: async () => undefined };
+  return batched({ write: (text) => writeOut(io.stdout, text), close: async () => undefined, abandon: async () => undefined });
 }
 
 async function fileSink(file: string): Promise<Sink> {
@@ -383,10 +398,11 @@ async function fileSink(file: string): Promise<Sink> {
     throw new PathError(`cannot write ${shownName(file)}: ${messageOf(error)}`);
   }
   const keep = removedOnExit(temporary);
-  return {
+  return batched({
     write: async (text) => {
       try {
-        await handle.write(text);
+        // writeFile writes all of it (write may write part of it, on a disk that fills up).
+        await handle.writeFile(text);
       } catch (error) {
         throw new PathError(`cannot write ${shownName(file)}: ${messageOf(error)}`);
       }
@@ -408,7 +424,7 @@ async function fileSink(file: string): Promise<Sink> {
       await handle.close().catch(() => undefined);
       await fs.rm(temporary, { force: true });
     },
-  };
+  });
 }
 
 /** `stream`, whose chunks are also written to `copy` as they are read. */
