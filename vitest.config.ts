@@ -18,6 +18,9 @@ export default defineConfig({
   test: {
     ...shared,
     include: ['test/**/*.test.ts'],
+    // Two files at a time on this two-core machine (vitest's default is one fewer than the cores):
+    // most of these tests wait on the command they spawn, so two overlap well.
+    maxWorkers: 2,
     exclude: [...configDefaults.exclude, 'test/**/*.stress.test.ts'],
   },
 });

@@ -1,40 +1,229 @@
 #!/usr/bin/env node
 /**
- * npm run bench:speed — how fast and how lean the built command (dist/) is, on a synthetic corpus
- * that this script writes itself (seeded, so every run measures the same bytes; nothing is
- * downloaded). It prints:
+ * npm run bench:speed [-- --quick] — how fast and how lean clean-article (the built dist/) is,
+ * measured against a reference pass run on the same bytes in the same run, in CPU seconds as well
+ * as wall time (the machine is shared: CPU time is what a change can be judged by).
  *
- *   1. MB/s of a batch (>= 50 MB of files) with --jobs 1 and with one job per core;
- *   2. the same corpus through a minimal Node pass (read, drop exact repeated lines, write): the
- *      floor any Node cleaner pays, and the ratio 1-job time / floor time; and, for scale, through
- *      the simplest pass that reads words (split sentences, drop those whose lower-cased words
- *      came before): what reading each word once costs on top of the floor;
- *   3. clean() on one document of 10k and of 100k sentences, and the ratio (growth with size);
- *   4. the peak RSS of `--jsonl` on a >= 500 MB stream fed to its stdin.
+ * The batch: the raw files of the three corpora of `../shared/corpus`, repeated until they make
+ * 50 MB (real text); synthetic text from `bench-text.mjs` when `../shared` is absent (said so).
  *
- * Sizes can be changed for a quick look: BENCH_BATCH_MB, BENCH_JSONL_MB, BENCH_BIG_SENTENCES.
- * The corpus is kept in .bench/ (git-ignored) and reused while its parameters are the same.
+ * The reference, the word-id bound pass: decode each file's UTF-8, intern its lower-cased words
+ * into an `Int32Array` of ids (an open-addressing table), and hash every 3-word shingle into an
+ * open-addressing table. Any cleaner that reads each word once and looks for repeats pays this;
+ * the ratios below are clean-article's CPU time over it.
+ *
+ * It prints:
+ *   1. the batch: the reference pass, `--jobs 1` and `--jobs <cores>` (CPU and wall), the library's
+ *      `clean()` over the same files with the reference run again in its process;
+ *   2. one document of 1k, 10k, 100k and 1M sentences (synthetic, paragraphs of five sentences
+ *      with some repeats), each in a process of its own: CPU, µs per sentence, GC time, peak RSS;
+ *   3. the peak RSS of `--jsonl` on a 500 MB stream fed to its stdin;
+ *   4. the table of the targets of issue 15.
+ *
+ * Quick mode (`--quick`, or BENCH_QUICK=1): a 10 MB batch, documents up to 100k sentences, a
+ * 64 MB stream; a few minutes. Sizes can also be set alone: BENCH_BATCH_MB, BENCH_JSONL_MB,
+ * BENCH_MAX_SENTENCES. Files are kept in .bench/ (git-ignored) and reused while their parameters
+ * are the same.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { TextDecoder } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { batchDocuments, BENCH_SEED as SEED, jsonlRecords, makeText } from './bench-text.mjs';
 import { mulberry32 } from './prng.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SCRIPT = fileURLToPath(import.meta.url);
 const BIN = path.join(ROOT, 'bin/clean-article.js');
 const BENCH = path.join(ROOT, '.bench');
-const CORPUS = path.join(BENCH, 'corpus');
+const SHARED = path.resolve(ROOT, '../shared/corpus');
 const MB = 1e6;
-const BATCH_MB = Number(process.env.BENCH_BATCH_MB ?? 52);
-const JSONL_MB = Number(process.env.BENCH_JSONL_MB ?? 512);
-const BIG_SENTENCES = Number(process.env.BENCH_BIG_SENTENCES ?? 100_000);
+const argv = process.argv.slice(2);
+const QUICK = argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const BATCH_MB = Number(process.env.BENCH_BATCH_MB ?? (QUICK ? 10 : 50));
+const JSONL_MB = Number(process.env.BENCH_JSONL_MB ?? (QUICK ? 64 : 500));
+const MAX_SENTENCES = Number(process.env.BENCH_MAX_SENTENCES ?? (QUICK ? 100_000 : 1_000_000));
 const CORES = os.availableParallelism();
+const HAS_TIME = existsSync('/usr/bin/time');
 
 // ---------------------------------------------------------------------------------------------
-// Helpers.
+// The reference pass (also run as `bench-speed.mjs --reference FOLDER` in a process of its own).
+
+/**
+ * The word-id bound pass over one file's bytes: decode, intern lower-cased words (letters and
+ * digits) into ids, hash each run of three ids into a table. Returns the number of words and of
+ * distinct shingles, so that nothing is optimised away.
+ */
+function referencePass(bytes, decoder) {
+  const text = decoder.decode(bytes);
+  const ids = new Int32Array((text.length >> 1) + 1);
+  // Vocabulary: open addressing over the words' hashes; strings kept by id.
+  let slots = new Int32Array(1 << 12);
+  let hashes = new Int32Array(1 << 11);
+  const strings = [];
+  let count = 0;
+  const intern = (word, hash) => {
+    let mask = slots.length - 1;
+    let slot = hash & mask;
+    for (let found = slots[slot]; found !== 0; found = slots[slot]) {
+      if (hashes[found - 1] === hash && strings[found - 1] === word) return found - 1;
+      slot = (slot + 1) & mask;
+    }
+    const id = strings.length;
+    strings.push(word);
+    if (id === hashes.length) {
+      const larger = new Int32Array(id * 2);
+      larger.set(hashes);
+      hashes = larger;
+    }
+    hashes[id] = hash;
+    slots[slot] = id + 1;
+    if (strings.length * 2 > slots.length) {
+      const grown = new Int32Array(slots.length * 2);
+      mask = grown.length - 1;
+      for (let i = 0; i < strings.length; i++) {
+        let to = hashes[i] & mask;
+        while (grown[to] !== 0) to = (to + 1) & mask;
+        grown[to] = i + 1;
+      }
+      slots = grown;
+    }
+    return id;
+  };
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (!isWordCode(code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let hash = 0x811c9dc5;
+    let ascii = true;
+    while (i < text.length && isWordCode(text.charCodeAt(i))) {
+      const c = text.charCodeAt(i);
+      if (c > 0x7f) ascii = false;
+      hash = Math.imul(hash ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), 0x01000193);
+      i++;
+    }
+    let word = text.slice(start, i);
+    if (ascii) word = word.toLowerCase();
+    else {
+      word = word.toLowerCase();
+      hash = 0x811c9dc5;
+      for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), 0x01000193);
+    }
+    ids[count++] = intern(word, hash);
+  }
+  // Shingles: open addressing over 32-bit hashes of three ids.
+  let table = new Int32Array(1 << 12);
+  let used = 0;
+  for (let k = 0; k + 2 < count; k++) {
+    let h = Math.imul(ids[k] + 1, 0x9e3779b1) ^ Math.imul(ids[k + 1] + 1, 0x85ebca6b) ^ Math.imul(ids[k + 2] + 1, 0xc2b2ae35);
+    h = (h ^ (h >>> 15)) | 1;
+    let mask = table.length - 1;
+    let slot = h & mask;
+    while (table[slot] !== 0 && table[slot] !== h) slot = (slot + 1) & mask;
+    if (table[slot] === 0) {
+      table[slot] = h;
+      if (++used * 2 > table.length) {
+        const grown = new Int32Array(table.length * 2);
+        mask = grown.length - 1;
+        for (const value of table) {
+          if (value === 0) continue;
+          let to = value & mask;
+          while (grown[to] !== 0) to = (to + 1) & mask;
+          grown[to] = value;
+        }
+        table = grown;
+      }
+    }
+  }
+  return count + used;
+}
+
+/** Letters and digits: ASCII by range, other characters by their Unicode category. */
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+function isWordCode(code) {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  return WORD_CHARACTER.test(String.fromCharCode(code));
+}
+
+/** The files of a folder, recursively, in name order (hidden entries left out). */
+function filesUnder(folder) {
+  const files = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...filesUnder(full));
+    else files.push(full);
+  }
+  return files;
+}
+
+/** CPU seconds (user + system) of this process since `from` (a `process.cpuUsage()`). */
+const cpuSince = (from) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
+
+/** Runs the reference pass over every file of `folder`, reading each from disk. */
+function referenceOverFolder(folder) {
+  const decoder = new TextDecoder();
+  let checksum = 0;
+  for (const file of filesUnder(folder)) checksum += referencePass(readFileSync(file), decoder);
+  return checksum;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child modes: each measure that needs a process of its own runs this script again.
+
+if (argv[0] === '--reference') {
+  referenceOverFolder(argv[1]);
+  process.exit(0);
+}
+
+if (argv[0] === '--library') {
+  // clean() over the batch's files held in memory, and the reference pass over the same bytes.
+  const { clean } = await import(pathToFileURL(path.join(ROOT, 'dist/index.js')).href);
+  const files = filesUnder(argv[1]).map((file) => readFileSync(file));
+  const decoder = new TextDecoder();
+  for (const bytes of files.slice(0, 50)) clean(decoder.decode(bytes)); // warm the JIT
+  let from = process.cpuUsage();
+  for (const bytes of files) referencePass(bytes, decoder);
+  const reference = cpuSince(from);
+  from = process.cpuUsage();
+  for (const bytes of files) clean(decoder.decode(bytes));
+  const library = cpuSince(from);
+  process.stdout.write(JSON.stringify({ reference, library }));
+  process.exit(0);
+}
+
+if (argv[0] === '--document') {
+  // clean() on one document read from a file: CPU, wall, GC time and the process's peak RSS.
+  const { clean } = await import(pathToFileURL(path.join(ROOT, 'dist/index.js')).href);
+  const text = readFileSync(argv[1], 'utf8');
+  clean(text.slice(0, text.indexOf('\n\n', 200_000) + 1 || 200_000)); // warm the JIT
+  let gc = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gc += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const from = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const { text: out } = clean(text);
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = cpuSince(from);
+  await new Promise((resolve) => setTimeout(resolve, 10)); // let the observer report
+  observer.disconnect();
+  process.stdout.write(JSON.stringify({ cpu, wall, gc: gc / 1000, rssMb: process.resourceUsage().maxRSS / 1024, outBytes: out.length }));
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers of the main run.
 
 function ensureBuilt() {
   if (existsSync(path.join(ROOT, 'dist/cli/main.js'))) return;
@@ -43,140 +232,103 @@ function ensureBuilt() {
   if (build.status !== 0) process.exit(1);
 }
 
-/** Writes the batch corpus unless the one on disk was made with the same parameters. */
-function ensureCorpus() {
-  const stamp = JSON.stringify({ seed: SEED, megabytes: BATCH_MB, version: 1 });
-  const stampFile = path.join(CORPUS, '.stamp');
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return corpusSize();
-  rmSync(CORPUS, { recursive: true, force: true });
-  for (const { site, index, text } of batchDocuments(BATCH_MB * MB)) {
-    const folder = path.join(CORPUS, `site-${String(site).padStart(2, '0')}`);
-    if (index < 40) mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, `doc-${String(index).padStart(5, '0')}.txt`), text);
-  }
-  writeFileSync(stampFile, stamp);
-  return corpusSize();
+/** Runs `make(folder)` unless `folder` was made with the same `stamp`. */
+function ensureMade(folder, stamp, make) {
+  const stampFile = path.join(folder, '.stamp');
+  const text = JSON.stringify(stamp);
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === text) return;
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  make(folder);
+  writeFileSync(stampFile, text);
 }
 
-function corpusSize() {
-  let bytes = 0;
-  let files = 0;
-  for (const site of readdirSync(CORPUS)) {
-    if (site.startsWith('.')) continue;
-    for (const name of readdirSync(path.join(CORPUS, site))) {
-      bytes += statSync(path.join(CORPUS, site, name)).size;
-      files++;
+/**
+ * The batch: the corpora's raw files, copied round after round (each round a folder) until the
+ * copies make `BATCH_MB`; or the synthetic corpus when `../shared` is absent.
+ */
+function ensureBatch() {
+  const real = existsSync(SHARED);
+  const folder = path.join(BENCH, real ? 'real' : 'synthetic');
+  ensureMade(folder, { real, megabytes: BATCH_MB, version: 2 }, () => {
+    if (!real) {
+      for (const { site, index, text } of batchDocuments(BATCH_MB * MB)) {
+        const sub = path.join(folder, `site-${String(site).padStart(2, '0')}`);
+        mkdirSync(sub, { recursive: true });
+        writeFileSync(path.join(sub, `doc-${String(index).padStart(5, '0')}.txt`), text);
+      }
+      return;
     }
-  }
-  return { bytes, files };
+    const sources = ['articles', 'pages', 'web'].flatMap((set) => readdirSync(path.join(SHARED, set)).filter((name) => name.endsWith('.raw.txt')).sort().map((name) => ({ set, name })));
+    let bytes = 0;
+    for (let round = 0; bytes < BATCH_MB * MB; round++) {
+      for (const { set, name } of sources) {
+        if (bytes >= BATCH_MB * MB) break;
+        const to = path.join(folder, `round-${String(round).padStart(2, '0')}`, set);
+        mkdirSync(to, { recursive: true });
+        const target = path.join(to, name.replace(/\.raw\.txt$/u, '.txt'));
+        cpSync(path.join(SHARED, set, name), target);
+        bytes += statSync(target).size;
+      }
+    }
+  });
+  const files = filesUnder(folder);
+  return { folder, real, files: files.length, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
 }
 
-const HAS_TIME = existsSync('/usr/bin/time');
+/** A synthetic document of `sentences` sentences, written once to .bench/. */
+function ensureDocument(sentences) {
+  const folder = path.join(BENCH, 'documents');
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `long-${sentences}.txt`);
+  const stampFile = `${file}.stamp`;
+  const stamp = JSON.stringify({ seed: SEED + 2, sentences, version: 1 });
+  if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
+    writeFileSync(file, makeText(mulberry32(SEED + 2)).longDocument(sentences));
+    writeFileSync(stampFile, stamp);
+  }
+  return file;
+}
 
 /**
  * Runs a command to completion; returns its wall time and, where /usr/bin/time is there, its CPU
- * time (user + system) in seconds. CPU time shows whether a poor speed-up came from the command
- * or from other work on the machine (the load average is printed for the same reason).
+ * time (user + system) in seconds and its peak RSS.
  */
 function timed(command, args) {
-  const [file, argv] = HAS_TIME ? ['/usr/bin/time', ['-f', '@@cpu %U %S', command, ...args]] : [command, args];
+  const [file, list] = HAS_TIME ? ['/usr/bin/time', ['-f', '@@cpu %U %S %M', command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
-  const result = spawnSync(file, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * MB, encoding: 'utf8' });
+  const result = spawnSync(file, list, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * MB, encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
-  const cpu = /@@cpu ([\d.]+) ([\d.]+)/u.exec(result.stderr);
-  return { wall, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN };
+  const cpu = /@@cpu ([\d.]+) ([\d.]+) (\d+)/u.exec(result.stderr);
+  return { wall, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, rssMb: cpu ? Number(cpu[3]) / 1024 : NaN };
+}
+
+/** Runs this script in a child mode and parses the JSON it prints. */
+function child(args, nodeArgs = []) {
+  const result = spawnSync(process.execPath, [...nodeArgs, SCRIPT, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (result.status !== 0) throw new Error(`bench-speed ${args.join(' ')} failed (${result.status})`);
+  return JSON.parse(result.stdout);
 }
 
 const load = () => os.loadavg()[0].toFixed(2);
-
-/** A script that walks a folder like the command does and writes `transform(text)` of each file. */
-const walkingScript = (transform) => `
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-const [from, to] = process.argv.slice(2);
-const transform = ${transform};
-function walk(folder, out) {
-  mkdirSync(out, { recursive: true });
-  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) walk(full, path.join(out, entry.name));
-    else writeFileSync(path.join(out, entry.name), transform(readFileSync(full, 'utf8')));
-  }
-}
-walk(from, to);
-`;
-
-/** The floor: read each file, drop exact repeated lines, write it. As little as a Node cleaner can do. */
-const FLOOR = walkingScript(`(text) => {
-  const seen = new Set();
-  return text.split('\\n').filter((line) => line.trim() === '' || (!seen.has(line) && seen.add(line))).join('\\n');
-}`);
-
-/**
- * The simplest cleaner that reads words: split each line into sentences at terminal punctuation,
- * drop a sentence whose lower-cased words came before in the file. Not a target: it shows what
- * touching every word once costs, next to the floor that only splits lines.
- */
-const SENTENCE_PASS = walkingScript(`(text) => {
-  const seen = new Set();
-  const keep = (sentence) => {
-    const key = (sentence.toLowerCase().match(/[\\p{L}\\p{N}]+/gu) ?? []).join(' ');
-    return key === '' || (!seen.has(key) && seen.add(key));
-  };
-  return text.split('\\n').map((line) => line.split(/(?<=[.!?])\\s+/u).filter(keep).join(' ')).join('\\n');
-}`);
 
 function fresh(folder) {
   rmSync(folder, { recursive: true, force: true });
   return folder;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The measures.
-
-function batch(size) {
-  const floorScript = path.join(BENCH, 'floor.mjs');
-  writeFileSync(floorScript, FLOOR);
-  const floor = timed(process.execPath, [floorScript, CORPUS, fresh(path.join(BENCH, 'out-floor'))]);
-  const sentenceScript = path.join(BENCH, 'sentence-pass.mjs');
-  writeFileSync(sentenceScript, SENTENCE_PASS);
-  const sentences = timed(process.execPath, [sentenceScript, CORPUS, fresh(path.join(BENCH, 'out-sentences'))]);
-  const one = timed(process.execPath, [BIN, '--jobs', '1', '--out-dir', fresh(path.join(BENCH, 'out-1')), CORPUS]);
-  const all = timed(process.execPath, [BIN, '--jobs', String(CORES), '--out-dir', fresh(path.join(BENCH, 'out-all')), CORPUS]);
-  const same = spawnSync('diff', ['-rq', path.join(BENCH, 'out-1'), path.join(BENCH, 'out-all')]).status === 0;
-  return { floor, sentences, one, all, same, mbps: (time) => size.bytes / MB / time.wall };
-}
-
-async function bigDocuments() {
-  const { clean } = await import(pathToFileURL(path.join(ROOT, 'dist/index.js')).href);
-  const { longDocument } = makeText(mulberry32(SEED + 2));
-  const small = longDocument(BIG_SENTENCES / 10);
-  const big = longDocument(BIG_SENTENCES);
-  clean(longDocument(2000)); // warm the JIT so the first measure is not the compiler's
-  const time = (text) => {
-    const start = process.hrtime.bigint();
-    clean(text);
-    return Number(process.hrtime.bigint() - start) / 1e9;
-  };
-  const smallSeconds = Math.min(time(small), time(small));
-  const bigSeconds = time(big);
-  return { smallSeconds, bigSeconds, smallBytes: Buffer.byteLength(small), bigBytes: Buffer.byteLength(big) };
-}
-
 /** Feeds `--jsonl` a stream of records and reads its peak RSS (time -v, or /proc polling). */
 async function jsonlStream() {
   const records = jsonlRecords();
-  const useTime = existsSync('/usr/bin/time');
   const args = [BIN, '--jsonl', '--jobs', String(CORES)];
-  const child = useTime
+  const child = HAS_TIME
     ? spawn('/usr/bin/time', ['-v', process.execPath, ...args], { cwd: ROOT, stdio: ['pipe', openSync('/dev/null', 'w'), 'pipe'] })
     : spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', openSync('/dev/null', 'w'), 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   let polledKb = 0;
-  const poll = useTime ? undefined : setInterval(() => {
+  const poll = HAS_TIME ? undefined : setInterval(() => {
     try {
       const match = /VmHWM:\s+(\d+)/u.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       if (match) polledKb = Math.max(polledKb, Number(match[1]));
@@ -197,44 +349,64 @@ async function jsonlStream() {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (poll) clearInterval(poll);
   const timeKb = /Maximum resident set size \(kbytes\): (\d+)/u.exec(stderr);
-  const peakMb = (useTime && timeKb ? Number(timeKb[1]) : polledKb) / 1024;
+  const peakMb = (HAS_TIME && timeKb ? Number(timeKb[1]) : polledKb) / 1024;
   const summary = stderr.split('\n').find((line) => line.includes(' records: ')) ?? '';
-  return { code, seconds, sent, peakMb, how: useTime ? '/usr/bin/time -v' : '/proc VmHWM', summary };
+  return { code, seconds, sent, peakMb, how: HAS_TIME ? '/usr/bin/time -v' : '/proc VmHWM', summary };
 }
 
 // ---------------------------------------------------------------------------------------------
-
-const verdict = (ok) => (ok ? 'ok' : 'MISSED');
+// The run.
 
 ensureBuilt();
 mkdirSync(BENCH, { recursive: true });
-console.log(`clean-article bench:speed — ${CORES} core(s), node ${process.version}, load average ${load()}\n`);
+console.log(`clean-article bench:speed${QUICK ? ' (quick)' : ''} — ${CORES} core(s), node ${process.version}, load average ${load()}\n`);
+if (!HAS_TIME) console.log('(/usr/bin/time not found: CPU time of the command is not measured)');
 
-const size = ensureCorpus();
-console.log(`batch corpus: ${size.files} files, ${(size.bytes / MB).toFixed(1)} MB (${CORPUS})`);
-const b = batch(size);
-const ratio = b.one.wall / b.floor.wall;
-const speedup = b.one.wall / b.all.wall;
-const line = (label, time) => `  ${label.padEnd(42)}${time.wall.toFixed(2).padStart(7)} s wall ${time.cpu.toFixed(2).padStart(7)} s cpu ${b.mbps(time).toFixed(1).padStart(7)} MB/s`;
-console.log(line('floor (read, drop repeated lines, write)', b.floor));
-console.log(line('sentence pass (split, drop repeats by words)', b.sentences));
-console.log(line('clean-article --jobs 1', b.one));
-console.log(line(`clean-article --jobs ${CORES}`, b.all));
-console.log(`  outputs of 1 and ${CORES} jobs identical: ${b.same ? 'yes' : 'NO'}; load average now ${load()}`);
+const batch = ensureBatch();
+const mb = batch.bytes / MB;
+console.log(`batch: ${batch.files} files, ${mb.toFixed(1)} MB of ${batch.real ? 'the corpora\'s raw files, repeated' : `synthetic text (${SHARED} not found: real text skipped)`} (${batch.folder})`);
+const reference = timed(process.execPath, [SCRIPT, '--reference', batch.folder]);
+const one = timed(process.execPath, [BIN, '--no-ignore', '--jobs', '1', '--out-dir', fresh(path.join(BENCH, 'out-1')), batch.folder]);
+const all = timed(process.execPath, [BIN, '--no-ignore', '--jobs', String(CORES), '--out-dir', fresh(path.join(BENCH, 'out-all')), batch.folder]);
+const same = spawnSync('diff', ['-rq', path.join(BENCH, 'out-1'), path.join(BENCH, 'out-all')]).status === 0;
+const library = child(['--library', batch.folder]);
+const row = (label, time) => `  ${label.padEnd(40)}${time.wall.toFixed(2).padStart(7)} s wall ${time.cpu.toFixed(2).padStart(7)} s cpu ${(mb / time.cpu).toFixed(1).padStart(6)} MB/cpu-s ${(time.cpu / reference.cpu).toFixed(1).padStart(6)}x ref`;
+console.log(row('reference (word-id bound pass)', reference));
+console.log(row('clean-article --jobs 1', one));
+console.log(row(`clean-article --jobs ${CORES}`, all));
+console.log(`  outputs of 1 and ${CORES} jobs identical: ${same ? 'yes' : 'NO'}; load average now ${load()}`);
+console.log(`  in one process: reference ${library.reference.toFixed(2)} s cpu, clean() ${library.library.toFixed(2)} s cpu (${(mb / library.library).toFixed(1)} MB/cpu-s, ${(library.library / library.reference).toFixed(1)}x ref)`);
 
-const d = await bigDocuments();
-const growth = d.bigSeconds / d.smallSeconds;
-console.log(`\none document: ${BIG_SENTENCES / 10} sentences (${(d.smallBytes / MB).toFixed(1)} MB) ${d.smallSeconds.toFixed(2)} s; ${BIG_SENTENCES} sentences (${(d.bigBytes / MB).toFixed(1)} MB) ${d.bigSeconds.toFixed(2)} s`);
+console.log('\none document (synthetic; each in a process of its own):');
+const sizes = [1000, 10_000, 100_000, 1_000_000].filter((size) => size <= MAX_SENTENCES);
+const documents = new Map();
+for (const sentences of sizes) {
+  const file = ensureDocument(sentences);
+  const measured = child(['--document', file]);
+  documents.set(sentences, measured);
+  console.log(`  ${String(sentences).padStart(9)} sentences ${(statSync(file).size / MB).toFixed(1).padStart(6)} MB ${measured.cpu.toFixed(2).padStart(7)} s cpu ${measured.wall.toFixed(2).padStart(7)} s wall ${(measured.cpu / sentences * 1e6).toFixed(0).padStart(4)} µs/sentence  gc ${(measured.gc / measured.wall * 100).toFixed(0).padStart(2)}% of wall  peak RSS ${measured.rssMb.toFixed(0)} MB`);
+}
 
 const j = await jsonlStream();
 console.log(`\njsonl stream: ${(j.sent / MB).toFixed(0)} MB in ${j.seconds.toFixed(1)} s (${(j.sent / MB / j.seconds).toFixed(1)} MB/s, --jobs ${CORES}), exit ${j.code}; peak RSS ${j.peakMb.toFixed(0)} MB (${j.how})`);
 if (j.summary) console.log(`  ${j.summary.replace(/^clean-article: /u, '')}`);
 
-console.log(`
-| measure | value | target | |
-| --- | --- | --- | --- |
-| batch time, 1 job / floor pass | ${ratio.toFixed(1)}x | <= 3x | ${verdict(ratio <= 3)} |
-| (for scale) sentence pass / floor pass; 1 job / sentence pass | ${(b.sentences.wall / b.floor.wall).toFixed(1)}x; ${(b.one.wall / b.sentences.wall).toFixed(1)}x | none | |
-| batch speed-up, ${CORES} jobs vs 1 job | ${speedup.toFixed(2)}x | >= 1.7x on 2 cores | ${verdict(speedup >= 1.7)} |
-| ${BIG_SENTENCES}-sentence / ${BIG_SENTENCES / 10}-sentence document | ${growth.toFixed(1)}x | <= 15x | ${verdict(growth <= 15)} |
-| peak RSS, ${(j.sent / MB).toFixed(0)} MB JSONL stream | ${j.peakMb.toFixed(0)} MB | <= 300 MB | ${verdict(j.peakMb <= 300)} |`);
+const verdict = (ok) => (Number.isNaN(ok) ? '' : ok ? 'ok' : 'missed');
+const growth = (big, small) => (documents.has(big) && documents.has(small) ? documents.get(big).cpu / documents.get(small).cpu : NaN);
+const targets = [
+  ['batch CPU, 1 job, vs the word-id bound pass', one.cpu / reference.cpu, 'x', 5, 'max'],
+  ['MB per CPU-second, 1 job' + (batch.real ? ', real-text batch' : ', synthetic batch'), mb / one.cpu, '', 7, 'min'],
+  ['(library clean() alone, MB per CPU-second)', mb / library.library, '', undefined],
+  ['CPU, 100k-sentence / 10k-sentence document', growth(100_000, 10_000), 'x', 11, 'max'],
+  ['CPU, 1M-sentence / 100k-sentence document', growth(1_000_000, 100_000), 'x', 11, 'max'],
+  ['peak RSS, 100k-sentence document (MB)', documents.get(100_000)?.rssMb ?? NaN, '', 250, 'max'],
+  [`${CORES} jobs vs 1 job, wall`, one.wall / all.wall, 'x', 1.8, 'min'],
+  [`${(j.sent / MB).toFixed(0)} MB JSONL stream peak RSS (MB)`, j.peakMb, '', 300, 'max'],
+];
+console.log('\n| measure | now | target | |\n| --- | --- | --- | --- |');
+for (const [label, value, unit, target, kind] of targets) {
+  const shown = Number.isNaN(value) ? 'not measured' : `${value.toFixed(value >= 100 ? 0 : 2)}${unit}`;
+  const bound = target === undefined ? 'none' : `${kind === 'max' ? '<=' : '>='} ${target}${unit}`;
+  const ok = target === undefined || Number.isNaN(value) ? NaN : kind === 'max' ? value <= target : value >= target;
+  console.log(`| ${label} | ${shown} | ${bound} | ${verdict(ok)} |`);
+}

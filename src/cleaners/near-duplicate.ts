@@ -106,17 +106,18 @@ export const nearDuplicate: Cleaner<NearDuplicateOptions> = {
     const groups = new UnionFind(document.sentences.length);
     const firstByKey = new FirstByKey(units, document.sentences.length);
     const postings = new Postings(MAX_POSTINGS, document.text.length / CHARACTERS_PER_SHINGLE);
+    const candidates = new Candidates(postings, document.sentences.length);
     const matches: Match[] = [];
     const repeats = new Uint8Array(document.sentences.length);
     for (let position = 0; position < document.sentences.length; position++) {
       const unit = units.unit(position);
       if (unit.ids.length === 0 || unit.sentence.line === title?.line) continue;
       const exact = firstByKey.find(unit.ids);
-      const match = findMatch(unit, exact, units, postings, groups, options);
+      const match = findMatch(unit, exact, units, candidates, groups, options);
       if (match) matches.push(match);
       if (match || exact !== undefined) repeats[position] = 1;
       if (exact === undefined) firstByKey.add(unit.ids, position);
-      forEachShingle(unit.codes, (shingle) => postings.add(shingle, position));
+      for (let i = 0, shingles = shingleCount(unit.codes); i < shingles; i++) postings.add(shingleAt(unit.codes, i), position);
     }
     const lines = new LineFacts(document);
     const inRunningText = followedByNewText(document, repeats);
@@ -152,6 +153,8 @@ class Units {
   private readonly made: string[] = [];
   /** Per vocabulary id, whether the word holds a digit. */
   private readonly digits: boolean[] = [];
+  /** Per code (less {@link FIRST_CODE}), 1 when its word holds a digit, while codes are not shared. */
+  private readonly digitCodes = new Uint8Array(DISTINCT_CODES);
   /** Scratch counts of {@link sharedWords}, made when first needed. */
   private counts: Int32Array | undefined;
 
@@ -163,15 +166,22 @@ class Units {
    * are shared.
    */
   unit(position: number): Unit {
-    const { document, analysis } = this.context;
-    const sentence = document.sentences[position]!;
+    const codes = this.made[position];
+    if (codes !== undefined) return new MadeUnit(this, position, codes);
     const ids = this.ids(position);
-    let codes = this.made[position];
-    if (codes === undefined) {
-      codes = this.codeString(ids);
-      this.made[position] = codes;
-    }
-    return { position, sentence, ids, codes, words: analysis.wordCount(sentence) };
+    const made = this.codeString(ids);
+    this.made[position] = made;
+    return new MadeUnit(this, position, made, ids);
+  }
+
+  /** The sentence at `position`. */
+  sentence(position: number): Sentence {
+    return this.context.document.sentences[position]!;
+  }
+
+  /** The {@link Analysis.wordCount} of `sentence`. */
+  wordCount(sentence: Sentence): number {
+    return this.context.analysis.wordCount(sentence);
   }
 
   /** Scratch counts by code point for {@link sharedWords}: all zero between calls. */
@@ -179,9 +189,19 @@ class Units {
     return (this.counts ??= new Int32Array(CODE_POINTS_IN_ARRAY));
   }
 
-  /** The words of a unit that hold a digit, in order: the numbers it states. */
+  /**
+   * The words of a unit that hold a digit, in order: the numbers it states, as their ids, or as
+   * their codes while every word has a code of its own (then codes stand for ids one to one, and
+   * an earlier unit's ids need not be looked up: each look-up is a search in the document's
+   * tokens, far away in a long text).
+   */
   numbers(unit: Unit): number[] {
     const found: number[] = [];
+    if (this.assigned <= DISTINCT_CODES) {
+      const codes = unit.codes;
+      for (let i = 0; i < codes.length; i++) if (this.digitCodes[codes.charCodeAt(i) - FIRST_CODE] === 1) found.push(codes.charCodeAt(i));
+      return found;
+    }
     for (let i = 0; i < unit.ids.length; i++) if (this.holdsDigit(unit.ids[i]!)) found.push(unit.ids[i]!);
     return found;
   }
@@ -218,10 +238,37 @@ class Units {
   private codeOf(id: number): number {
     let code = this.codes[id];
     if (code === undefined) {
-      code = 0x100 + (this.assigned++ % 0xfe00);
+      code = FIRST_CODE + (this.assigned++ % DISTINCT_CODES);
       this.codes[id] = code;
+      if (this.assigned <= DISTINCT_CODES) this.digitCodes[code - FIRST_CODE] = this.holdsDigit(id) ? 1 : 0;
     }
     return code;
+  }
+}
+
+/** The first code of a word (codes below it are never used, so no shingle starts with zeros). */
+const FIRST_CODE = 0x100;
+
+/** Codes of words: past this many distinct words, codes are shared. */
+const DISTINCT_CODES = 0xfe00;
+
+/**
+ * A unit whose ids are looked up when first read: a candidate is mostly told apart by its codes
+ * alone (see {@link Units.numbers}).
+ */
+class MadeUnit implements Unit {
+  readonly sentence: Sentence;
+
+  constructor(private readonly units: Units, readonly position: number, readonly codes: string, private known?: ArrayLike<number>) {
+    this.sentence = units.sentence(position);
+  }
+
+  get ids(): ArrayLike<number> {
+    return (this.known ??= this.units.ids(this.position));
+  }
+
+  get words(): number {
+    return this.units.wordCount(this.sentence);
   }
 }
 
@@ -261,7 +308,7 @@ function listKey(ids: ArrayLike<number>): number {
  * one came before. Every earlier sentence found alike joins the unit's group, so that templates
  * (groups of three or more) can be told from copies.
  */
-function findMatch(unit: Unit, exact: number | undefined, units: Units, postings: Postings, groups: UnionFind, options: NearDuplicateOptions): Match | undefined {
+function findMatch(unit: Unit, exact: number | undefined, units: Units, candidates: Candidates, groups: UnionFind, options: NearDuplicateOptions): Match | undefined {
   let match: Match | undefined;
   if (exact !== undefined) {
     groups.union(unit.position, exact);
@@ -272,9 +319,10 @@ function findMatch(unit: Unit, exact: number | undefined, units: Units, postings
     }
   }
   if (unit.codes.length < options.minDuplicateWords) return match;
-  for (const position of candidates(postings, unit.codes)) {
+  for (const position of candidates.of(unit.codes)) {
     const earlier = units.unit(position);
-    if (sameWords(earlier.ids, unit.ids)) continue;
+    // Codes are made from ids: different codes, different words, without looking up the ids.
+    if (earlier.codes === unit.codes && sameWords(earlier.ids, unit.ids)) continue;
     const found = compare(unit, earlier, options, units);
     if (found === undefined) continue;
     // A copy glued to the end of a sentence makes that sentence no more alike its original than
@@ -303,7 +351,7 @@ function compare(unit: Unit, earlier: Unit, options: NearDuplicateOptions, units
   const tail = (): Match | undefined => gluedPart(unit, earlier, options.minDuplicateWords);
   if (statesOtherNumbers(units, unit, earlier) || saysMore(unit, earlier)) return tail();
   const shared = sharedWords(unit.codes, earlier.codes, units.scratch());
-  const alike = Math.max(editSimilarity(unit.codes, earlier.codes), shared);
+  const alike = alikenessOf(shared, unit.codes, earlier.codes, threshold);
   if (alike >= threshold) return gluedAfterHead(unit, earlier, threshold, units.scratch()) ?? { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
   return isRestatement(unit, earlier, shared) ? { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' } : tail();
 }
@@ -418,7 +466,7 @@ function gluedCopy(unit: Unit, earlier: Unit, threshold: number, scratch: Int32A
   const tail = unit.codes.slice(at);
   // The copy is the original, its start (cut short), either with one word changed, added or
   // dropped, or the original in other words, as alike as a copy standing alone must be.
-  const copies = tail === earlier.codes || (tail.length <= earlier.codes.length + 1 && ((tail.length * 2 >= earlier.codes.length && withinOneWord(tail, earlier.codes)) || alikeness(tail, earlier.codes, scratch) >= threshold));
+  const copies = tail === earlier.codes || (tail.length <= earlier.codes.length + 1 && ((tail.length * 2 >= earlier.codes.length && withinOneWord(tail, earlier.codes)) || alikeness(tail, earlier.codes, scratch, threshold) >= threshold));
   if (!copies) return undefined;
   // 0 when there is no such word: a count thrown off by Unicode normalisation errs towards
   // removing the whole sentence.
@@ -441,7 +489,7 @@ function gluedAfterHead(unit: Unit, earlier: Unit, threshold: number, scratch: I
     // It opens as its original does (a word of its first two is the original's first word),
     // so a name is not cut in two ("Anna Berg said ..." with a word put in later).
     const opens = unit.codes[at] === earlier.codes[0] || unit.codes[at + 1] === earlier.codes[0];
-    if (at <= 0 || !opens || alikeness(unit.codes.slice(at), earlier.codes, scratch) < threshold) continue;
+    if (at <= 0 || !opens || alikeness(unit.codes.slice(at), earlier.codes, scratch, threshold) < threshold) continue;
     const offset = wordStart(unit.sentence.text, at);
     if (offset !== undefined && startsUpper(unit.sentence.text.slice(offset))) {
       return { duplicate: unit, original: earlier, reason: 'repeats an earlier sentence in other words, glued to the end of a line', from: unit.sentence.span.start + offset };
@@ -482,9 +530,39 @@ function longestEndInside(codes: string, original: string): number {
   return found;
 }
 
-/** How alike two sentences' words are: by edit distance, or as bags of words, whichever is more. */
-function alikeness(a: string, b: string, scratch: Int32Array): number {
-  return Math.max(editSimilarity(a, b), sharedWords(a, b, scratch));
+/**
+ * How alike two sentences' words are: by edit distance, or as bags of words, whichever is more;
+ * exact when it reaches `threshold`, and some value below `threshold` when it does not (see
+ * {@link alikenessOf}).
+ */
+function alikeness(a: string, b: string, scratch: Int32Array, threshold: number): number {
+  return alikenessOf(sharedWords(a, b, scratch), a, b, threshold);
+}
+
+/** Below `threshold` by more than this, the bags of words settle that two sentences are not alike. */
+const ROUNDING_MARGIN = 1e-9;
+
+/**
+ * {@link alikeness} given the bags' Dice coefficient `shared` of `a` and `b`. The edit distance is
+ * computed only when `shared` is near `threshold` or above: with one code unit per word, the
+ * similarity by edit distance is never more than the Dice coefficient (an edit script keeps at
+ * most the c words the two bags share, so the distance is at least max(n, m) - c, and
+ * 1 - (max - c) / max = c / max <= 2c / (n + m)). Far below the threshold the distance cannot
+ * lift the pair over it, and its O(n·m) table was most of the time spent on the candidates that
+ * share no more than a run of common words ("said that the"), as a long text has many.
+ */
+function alikenessOf(shared: number, a: string, b: string, threshold: number): number {
+  if (shared < threshold - ROUNDING_MARGIN && !hasSurrogate(a) && !hasSurrogate(b)) return shared;
+  return Math.max(editSimilarity(a, b), shared);
+}
+
+/** True when `codes` holds a surrogate code unit: two codes of a long text's words can read as one code point. */
+function hasSurrogate(codes: string): boolean {
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+  }
+  return false;
 }
 
 /** 1 minus the word-level edit distance over the longer length: word changes, insertions, drops. */
@@ -498,6 +576,23 @@ function editSimilarity(a: string, b: string): number {
  * holds zeros, and is left so.
  */
 function sharedWords(a: string, b: string, unmatched: Int32Array): number {
+  if (hasSurrogate(a) || hasSurrogate(b)) return sharedCodePoints(a, b, unmatched);
+  // Each code one word: counted by code unit, without the visitors of the general case.
+  let shared = 0;
+  for (let i = 0; i < a.length; i++) unmatched[a.charCodeAt(i)]!++;
+  for (let i = 0; i < b.length; i++) {
+    const code = b.charCodeAt(i);
+    if (unmatched[code]! > 0) {
+      shared++;
+      unmatched[code]!--;
+    }
+  }
+  for (let i = 0; i < a.length; i++) unmatched[a.charCodeAt(i)] = 0;
+  return (2 * shared) / (a.length + b.length);
+}
+
+/** {@link sharedWords} of codes that hold surrogate code units, read by code point. */
+function sharedCodePoints(a: string, b: string, unmatched: Int32Array): number {
   // Counted in an array by code rather than a map of strings: a sentence of a long text is
   // compared with up to MAX_CANDIDATES others. Past 0xd700 distinct words two codes can form a
   // surrogate pair, read as one code point (beyond the array): those few go to a map.
@@ -663,24 +758,81 @@ function isEmbeddedPost(document: Document, lines: LineFacts, sentence: Sentence
   return false;
 }
 
-/** Earlier units sharing most shingles with `codes`, best first. */
-function candidates(postings: Postings, codes: string): number[] {
-  const shared = new Map<number, number>();
-  forEachShingle(codes, (shingle) => {
-    const list = postings.get(shingle);
-    if (list.length > MAX_POSTINGS) return;
-    for (const position of list) shared.set(position, (shared.get(position) ?? 0) + 1);
-  });
-  return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([position]) => position);
+/**
+ * The earlier units sharing most shingles with a unit, best first (most shingles shared, then the
+ * earliest), at most {@link MAX_CANDIDATES}. Counted per position in an array that is all zero
+ * between calls, and the best picked in one pass over the positions met: a map of counts sorted
+ * whole cost more per sentence the longer the text, as more of its shingles' lists fill up to
+ * {@link MAX_POSTINGS}.
+ */
+class Candidates {
+  /** Per position, the shingles it shares with the unit asked about. */
+  private readonly shared: Int32Array;
+  /** The positions met, in the order met. */
+  private met: Int32Array = new Int32Array(256);
+
+  /** Counts for the positions below `sentences`. */
+  constructor(private readonly postings: Postings, sentences: number) {
+    this.shared = new Int32Array(sentences);
+  }
+
+  /** The best candidates for a unit whose codes are `codes`. */
+  of(codes: string): number[] {
+    const { shared, postings } = this;
+    let met = 0;
+    const shingles = shingleCount(codes);
+    for (let i = 0; i < shingles; i++) {
+      const list = postings.get(shingleAt(codes, i));
+      if (list.length > MAX_POSTINGS) continue;
+      for (const position of list) {
+        if (shared[position]!++ !== 0) continue;
+        if (met === this.met.length) this.met = grown(this.met);
+        this.met[met++] = position;
+      }
+    }
+    // The best so far, kept in order, with their counts.
+    const best: number[] = [];
+    const counts: number[] = [];
+    for (let i = 0; i < met; i++) {
+      const position = this.met[i]!;
+      const count = shared[position]!;
+      shared[position] = 0;
+      // After those sharing more shingles, or as many and earlier.
+      let at = best.length;
+      while (at > 0 && (counts[at - 1]! < count || (counts[at - 1] === count && best[at - 1]! > position))) at--;
+      if (at >= MAX_CANDIDATES) continue;
+      best.splice(at, 0, position);
+      counts.splice(at, 0, count);
+      if (best.length > MAX_CANDIDATES) {
+        best.pop();
+        counts.pop();
+      }
+    }
+    return best;
+  }
+}
+/**
+ * How many shingles `codes` has: one per run of {@link SHINGLE} codes, or one of all of them when
+ * there are fewer (see {@link shingleAt}).
+ */
+function shingleCount(codes: string): number {
+  return codes.length <= SHINGLE ? 1 : codes.length - SHINGLE + 1;
 }
 
 /**
- * Calls `visit` with the shingles of `codes`: each run of {@link SHINGLE} codes, or all of them
- * when there are fewer, packed into one number (codes are at least 0x100, so runs of different lengths never collide).
+ * The shingle numbered `i` of `codes` (below {@link shingleCount}): the run of {@link SHINGLE}
+ * codes from `i`, or all of them when there are fewer, packed into one number (codes are at least
+ * 0x100, so runs of different lengths never collide).
  */
-function forEachShingle(codes: string, visit: (shingle: number) => void): void {
-  if (codes.length <= SHINGLE) visit(pack(codes, 0, codes.length));
-  else for (let i = 0; i + SHINGLE <= codes.length; i++) visit(pack(codes, i, i + SHINGLE));
+function shingleAt(codes: string, i: number): number {
+  return codes.length <= SHINGLE ? pack(codes, 0, codes.length) : pack(codes, i, i + SHINGLE);
+}
+
+/** A copy of `array` twice as long. */
+function grown(array: Int32Array): Int32Array {
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
 }
 
 /** The codes `codes[from, to)` (at most three) as one number, 16 bits each. */

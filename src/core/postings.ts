@@ -14,6 +14,9 @@ const MIN_SLOTS = 16;
 /** Keys a table is made to hold at most before it grows. */
 const MAX_INITIAL_KEYS = 1 << 16;
 
+/** What {@link Postings.get} gives for a key never added. */
+const NO_POSITIONS: readonly number[] = [];
+
 /** Lists with one position are kept in the table; longer ones here, by index. */
 const SINGLE = 0;
 
@@ -24,6 +27,8 @@ export class Postings {
   /** Per slot, the one position listed (>= 0), or -(index + 1) of the list in {@link lists}. */
   private values: Int32Array;
   private readonly lists: number[][] = [];
+  /** The array {@link get} hands out for a list of one position. */
+  private readonly single = [0];
   private used = 0;
 
   /**
@@ -62,12 +67,18 @@ export class Postings {
     if (list.length <= this.cap && list[list.length - 1] !== position) list.push(position);
   }
 
-  /** The positions listed under `key`, in the order added (none when it was never added). */
+  /**
+   * The positions listed under `key`, in the order added (none when it was never added). Read
+   * them before the next call: a list of one position is handed out in one array reused by every
+   * call (an array made per call, for each shingle of each sentence, was most of the garbage).
+   */
   get(key: number): readonly number[] {
     const slot = this.slotOf(key);
-    if (this.keys[slot] === 0) return [];
+    if (this.keys[slot] === 0) return NO_POSITIONS;
     const value = this.values[slot]!;
-    return value >= SINGLE ? [value] : this.lists[-value - 1]!;
+    if (value < SINGLE) return this.lists[-value - 1]!;
+    this.single[0] = value;
+    return this.single;
   }
 
   /** The slot holding `key`, or the empty slot where it goes. */

@@ -162,8 +162,11 @@ export interface DocumentWords {
    */
   readonly contextual: readonly number[];
   readonly vocabulary: Vocabulary;
-  /** Where the last search of {@link tokenRange} ended: where the next one starts. */
-  readonly hint: { from: number };
+  /**
+   * Where searches of {@link tokenRange} start: `from`, where the last one of pieces read in order
+   * ended, and `other`, where the last one that jumped away from them ended.
+   */
+  readonly hint: { from: number; other: number };
 }
 
 /** Texts up to this length (a long article) get token arrays for the most tokens they can have. */
@@ -194,7 +197,7 @@ const SIGMA = 'Σ';
 /** Finds the word tokens of `text` (as `words` does) and numbers their lower-cased forms. */
 export function tokenizeDocument(text: string): DocumentWords {
   const capacity = tokenCapacity(text.length, (count) => scanWords(text, count));
-  const words = { count: 0, starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity), contextual: [] as number[], vocabulary: new Vocabulary(text.length / CHARACTERS_PER_WORD), hint: { from: 0 } };
+  const words = { count: 0, starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity), contextual: [] as number[], vocabulary: new Vocabulary(text.length / CHARACTERS_PER_WORD), hint: { from: 0, other: 0 } };
   let t = 0;
   scanWords(text, (start, end, lowerHash, ascii, capitals) => {
     words.starts[t] = start;
@@ -219,10 +222,31 @@ export function tokenizeDocument(text: string): DocumentWords {
  * between tokens, as lines and sentences do (a sentence ends at white space or after punctuation).
  */
 export function tokenRange(words: DocumentWords, span: Span): [number, number] {
-  // The rules ask about pieces mostly in text order: each search starts from the last answer.
-  const from = firstAtLeast(words.starts, words.count, span.start, words.hint.from);
-  words.hint.from = from;
-  return [from, firstAtLeast(words.starts, words.count, span.end, from)];
+  // The rules ask about pieces mostly in text order: a search starts from where the last one in
+  // order ended. Some read earlier pieces between two in order (near-duplicate reads the
+  // candidates of each sentence): such a jump moves the other hint only, so that the next piece
+  // in order is not searched for across the text (on a text of tens of millions of tokens, each
+  // step of such a search misses the cache).
+  const { hint, starts, count } = words;
+  let from: number;
+  if (isNear(starts, count, span.start, hint.from)) {
+    from = firstAtLeast(starts, count, span.start, hint.from);
+    hint.from = from;
+  } else {
+    from = firstAtLeast(starts, count, span.start, isNear(starts, count, span.start, hint.other) ? hint.other : hint.from);
+    hint.other = from;
+  }
+  return [from, firstAtLeast(starts, count, span.end, from)];
+}
+
+/** Tokens from a hint within which the token searched for is near it (see {@link tokenRange}). */
+const NEAR_TOKENS = 256;
+
+/** True when the first of `starts[0, count)` at least `value` lies within {@link NEAR_TOKENS} of `hint`. */
+function isNear(starts: Int32Array, count: number, value: number, hint: number): boolean {
+  const below = hint - NEAR_TOKENS - 1;
+  const above = hint + NEAR_TOKENS;
+  return (below < 0 || starts[below]! < value) && (above >= count || starts[above]! >= value);
 }
 
 /** True when one of the tokens `[from, to)` is {@link DocumentWords.contextual}. */

@@ -18,6 +18,16 @@ function decoy(i: number): string {
   return `Alpha beta gamma delta epsilon zeta eta theta ${['red', 'blue', 'green', 'brown'][i]!} lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi${i}.`;
 }
 
+/**
+ * A sentence holding the decoys' last three word triples ("delta epsilon zeta eta theta"), with
+ * words of its own so that no two of them are alike: 61 of them make those triples common (in more
+ * than 64 sentences), too common to point at a candidate.
+ */
+function commonTriples(i: number): string {
+  const own = Array.from({ length: 12 }, (_, k) => `w${i}x${k}`).join(' ');
+  return `Filler ${i} says delta epsilon zeta eta theta near ${own}.`;
+}
+
 /** A restatement: the same five-word opening and half the words, told again. */
 const STATED = 'It was the eighth time during the long dispute that the union has used its veto power on the rail board to block the plan.';
 const RESTATED = 'It was the eighth time that the drivers union has used its veto power at the national rail board to stop action directed at its members.';
@@ -131,6 +141,12 @@ ruleTester('near-duplicate', {
     {
       name: 'with three such sentences the original is among the four compared, and the repeat goes',
       text: article(ORIGINAL, decoy(0), decoy(1), decoy(2), REWORDED),
+      removed: [REWORDED],
+      related: [ORIGINAL],
+    },
+    {
+      name: 'word triples found in more than 64 sentences are not counted: the decoys share fewer of the rest than the original, and the repeat goes',
+      text: article(ORIGINAL, decoy(0), decoy(1), decoy(2), decoy(3), ...Array.from({ length: 61 }, (_, i) => commonTriples(i)), REWORDED),
       removed: [REWORDED],
       related: [ORIGINAL],
     },

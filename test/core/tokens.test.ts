@@ -58,6 +58,31 @@ describe('tokenRange', () => {
   });
 });
 
+describe('tokenRange on a long text', () => {
+  it('gives the tokens of pieces read in order with jumps far back between them, as a count from the start does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 4999 }), { minLength: 1, maxLength: 40 }), (jumps) => {
+        // 5000 words of 1-3 letters: far more tokens than a search counts as near its hint.
+        const parts = Array.from({ length: 5000 }, (_, i) => 'abc'.slice(0, 1 + (i % 3)));
+        const text = parts.join(' ');
+        const found = tokenizeDocument(text);
+        const offsets = [0];
+        for (const part of parts) offsets.push(offsets[offsets.length - 1]! + part.length + 1);
+        const check = (first: number, last: number): void => {
+          expect(tokenRange(found, { start: offsets[first]!, end: offsets[last]! - 1 })).toEqual([first, last]);
+        };
+        // Lines of ten words in order; after each, a piece far back (a candidate), as near-duplicate reads them.
+        for (let line = 0, i = 0; line + 10 <= 5000; line += 10, i++) {
+          check(line, line + 10);
+          const back = jumps[i % jumps.length]! % (line + 1);
+          check(back, Math.min(back + 3, 5000));
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
 describe('sameWords and hashWords', () => {
   it('tell sequences of ids apart', () => {
     expect(sameWords([1, 2, 3], new Int32Array([1, 2, 3]))).toBe(true);
