@@ -6,11 +6,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_THRESHOLD } from '../dedup/signature.js';
 import { CLEANERS, RULE_IDS } from '../index.js';
 import { loadConfig, type LoadedConfig } from './config.js';
-import { isStdin, STDIN } from './io.js';
-import { DEFAULT_THRESHOLD } from '../dedup/signature.js';
 import type { DocumentSpec } from './dedup-documents.js';
+import { isStdin, STDIN } from './io.js';
 import { addRuleOptions, readRuleOptions, rulesHelp } from './rule-options.js';
 import type { BadLineAction } from './records.js';
 
