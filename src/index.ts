@@ -17,6 +17,19 @@ export { documentLineKeys, lineKey, MAX_BOILERPLATE_LINE_WORDS } from './cleaner
 export { parseDocument } from './core/parse.js';
 export { segmentSentences, type SegmentOptions } from './core/segment.js';
 export { locator, type Location } from './core/location.js';
+export {
+  DEFAULT_SIGNATURE_SETTINGS,
+  DEFAULT_THRESHOLD,
+  estimatedSimilarity,
+  findDuplicates,
+  findDuplicateTexts,
+  SignatureStore,
+  Signer,
+  type DedupOptions,
+  type DocumentSignature,
+  type Duplicate,
+  type SignatureSettings,
+} from './dedup/index.js';
 
 /**
  * What {@link clean} can be told. Every field is optional. A rule's options go under `rules`, by

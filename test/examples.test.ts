@@ -1,7 +1,8 @@
 /**
  * The first ten minutes: the README's set-up cleans an example that ships in `examples/`, and the
  * commands it shows give the expected outputs beside each example (written by an editor's eye,
- * checked here against the real command). Every example is used by a command of the README.
+ * checked here against the real command). Every example is used by a command of the README, and
+ * so is every recipe for an engine in a folder of `examples/` (which its own test runs).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,10 +32,22 @@ describe('the examples of the README', () => {
   });
 
   it('every example has its expected output and is run by a command of the README', () => {
+    // The examples to clean are the .txt files at the top; folders hold recipes for an engine (below).
     const raw = readdirSync(EXAMPLES).filter((name) => name.endsWith('.txt') && !name.endsWith('.expected.txt')).map((name) => name.slice(0, -4)).sort();
     expect(raw).toEqual(expect.arrayContaining(['article', 'page']));
     for (const name of raw) expect(readdirSync(EXAMPLES), name).toContain(`${name}.expected.txt`);
     expect(new Set(commands.map((command) => command.name))).toEqual(new Set(raw));
+  });
+
+  it('every recipe in a folder of examples/ is run by a command of the README, and has a test of its own', () => {
+    const folders = readdirSync(EXAMPLES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    expect(folders).toContain('dask');
+    for (const folder of folders) {
+      const scripts = readdirSync(path.join(EXAMPLES, folder), { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+      expect(scripts, folder).not.toEqual([]);
+      for (const script of scripts) expect(README, script).toMatch(new RegExp(`^\\S+ examples/${folder}/${script.replace(/\./gu, '\\.')} `, 'mu'));
+      expect(readdirSync(path.join(ROOT, 'test/examples')), folder).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${folder}\\.`, 'u'))]));
+    }
   });
 
   for (const { args, name } of commands.filter((command) => !command.args.includes('--explain'))) {

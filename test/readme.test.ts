@@ -1,7 +1,7 @@
 /**
  * The README's option tables are checked against the command's own `--help` (and those of
- * `count-lines` and `merge-counts`): the same options, in the same order, each row stating the
- * default that help shows. A flag added, renamed or given a new default without the README fails here.
+ * `count-lines`, `merge-counts`, `dedup` and its phases): the same options, in the same order,
+ * each row stating the default that help shows. A flag added, renamed or given a new default without the README fails here.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +50,10 @@ const TABLES: ReadonlyArray<{ readonly args: readonly string[]; readonly heading
   { args: ['--help'], heading: 'Options (this table is checked against `--help`' },
   { args: ['count-lines', '--help'], heading: '`clean-article count-lines [options] [paths...]` (phase 1' },
   { args: ['merge-counts', '--help'], heading: '`clean-article merge-counts [options] <counts...>` sums' },
+  { args: ['dedup', '--help'], heading: '`clean-article dedup [options] [paths...]` drops' },
+  { args: ['dedup', 'signatures', '--help'], heading: '`clean-article dedup signatures [options] [paths...]` (phase 1' },
+  { args: ['dedup', 'merge', '--help'], heading: '`clean-article dedup merge [options] <signatures...>` (phase 2' },
+  { args: ['dedup', 'filter', '--help'], heading: '`clean-article dedup filter [options] [paths...]` (phase 3' },
 ];
 
 describe('the README option tables', () => {

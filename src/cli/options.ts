@@ -1,14 +1,16 @@
 /**
  * The command line: options, help text and their checks, for the main command and for its
- * subcommands (`count-lines`, `merge-counts`). Every flag is parsed here, and nowhere else: the
- * modes get checked options.
+ * subcommands (`count-lines`, `merge-counts`, `dedup` and its phases). Every flag is parsed here,
+ * and nowhere else: the modes get checked options.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_THRESHOLD } from '../dedup/signature.js';
 import { CLEANERS, RULE_IDS } from '../index.js';
 import { loadConfig, type LoadedConfig } from './config.js';
-import { isStdin } from './io.js';
+import type { DocumentSpec } from './dedup-documents.js';
+import { isStdin, STDIN } from './io.js';
 import { addRuleOptions, readRuleOptions, rulesHelp } from './rule-options.js';
 import type { BadLineAction } from './records.js';
 
@@ -73,6 +75,7 @@ Examples:
   $ clean-article count-lines --out a.counts shard-a/   corpus boilerplate, phase 1 (per shard)
   $ clean-article merge-counts a.counts b.counts > all.counts
   $ clean-article --line-counts all.counts --out-dir clean/ shard-a/   phase 2
+  $ clean-article dedup --jsonl crawl.jsonl > unique.jsonl   drop duplicate documents
 
 Rules (highest precedence first):
 ${rulesHelp(CLEANERS)}
@@ -135,7 +138,13 @@ function buildProgram(version: string, writeOut?: (text: string) => void): Comma
 
 /** The subcommands, as the main help lists them. */
 function commandsHelp(): string {
-  const commands = [countLinesProgram(), mergeCountsProgram(), new Command('help').usage('[command]').description('show this help, or the help of a command')];
+  const commands = [
+    countLinesProgram(),
+    mergeCountsProgram(),
+    dedupProgram(),
+    ...DEDUP_PHASES.map((phase) => dedupPhaseProgram(phase)),
+    new Command('help').usage('[command]').description('show this help, or the help of a command'),
+  ];
   const rows = commands.map((command) => [`${command.name().replace(/^clean-article /u, '')} ${command.usage()}`, command.description()] as const);
   const width = Math.max(...rows.map(([usage]) => usage.length));
   return `\nCommands (clean-article <command> --help for their options):\n${rows.map(([usage, description]) => `  ${usage.padEnd(width)}  ${description}`).join('\n')}\n`;
@@ -347,7 +356,11 @@ export interface MergeCountsOptions {
 export type Invocation =
   | { readonly command: 'clean'; readonly options: CliOptions }
   | { readonly command: 'count-lines'; readonly options: CountLinesOptions }
-  | { readonly command: 'merge-counts'; readonly options: MergeCountsOptions };
+  | { readonly command: 'merge-counts'; readonly options: MergeCountsOptions }
+  | { readonly command: 'dedup'; readonly options: DedupOptions }
+  | { readonly command: 'dedup signatures'; readonly options: DedupSignaturesOptions }
+  | { readonly command: 'dedup merge'; readonly options: DedupMergeOptions }
+  | { readonly command: 'dedup filter'; readonly options: DedupFilterOptions };
 
 /**
  * Parses the arguments (without `node` and the script), with the options of the configuration
@@ -358,14 +371,23 @@ export type Invocation =
  */
 export async function parseCommandLine(argv: readonly string[], version: string, cwd: string, writeOut: (text: string) => void): Promise<Invocation> {
   const [first, ...rest] = argv;
-  if (first === 'help') return parseCommandLine(rest[0] === 'count-lines' || rest[0] === 'merge-counts' ? [rest[0], '--help'] : ['--help'], version, cwd, writeOut);
+  if (first === 'help') return parseCommandLine(helpArguments(rest), version, cwd, writeOut);
   if (first === 'count-lines') return { command: 'count-lines', options: await parseCountLines(rest, cwd, writeOut) };
   if (first === 'merge-counts') return { command: 'merge-counts', options: parseMergeCounts(rest, writeOut) };
+  if (first === DEDUP) return parseDedup(rest, cwd, writeOut);
   const program = buildProgram(version, writeOut);
   program.parse(withBareColor(argv), { from: 'user' });
   const config = await configOf(program, cwd);
   if (config !== undefined) applyConfig(program, config, true);
   return { command: 'clean', options: readOptions(program, config) };
+}
+
+/** `help [command]` as the arguments that show that help: `help dedup merge` -> `dedup merge --help`. */
+function helpArguments(rest: readonly string[]): string[] {
+  const [command, phase] = rest;
+  if (command === 'count-lines' || command === 'merge-counts') return [command, '--help'];
+  if (command === DEDUP) return isDedupPhase(phase) ? [DEDUP, phase, '--help'] : [DEDUP, '--help'];
+  return ['--help'];
 }
 
 /** The main command's help, for a run on a terminal given nothing to read. */
@@ -403,11 +425,13 @@ const PATH_OPTIONS = new Set(['output', 'outDir', 'report', 'lineCounts', 'out']
  * Sets the options of `config` that the command line did not give (flags win). Names are the
  * options' camelCase names or their flags (`"outDir"` or `"out-dir"`); values are checked as the
  * flag's would be. With `strict`, a name the program does not know is an error; the subcommands
- * take from the file the options they have and pass over the others.
+ * take from the file the options they have (or, given `only`, those of them it names) and pass
+ * over the others.
  */
-function applyConfig(program: Command, config: LoadedConfig, strict: boolean): void {
+function applyConfig(program: Command, config: LoadedConfig, strict: boolean, only?: ReadonlySet<string>): void {
   for (const [name, value] of Object.entries(config.options)) {
     const attribute = name.replace(/^-+/u, '').replace(/-([a-z])/gu, (_, letter: string) => letter.toUpperCase());
+    if (only !== undefined && !only.has(attribute)) continue;
     const options = program.options.filter((option) => option.attributeName() === attribute && !NOT_IN_CONFIG.has(attribute));
     if (options.length === 0) {
       if (strict) throw new UsageError(`${config.file}: unknown option "${name}" (see clean-article --help)`);
@@ -515,4 +539,193 @@ function mergeCountsProgram(writeOut?: (text: string) => void): Command {
 function parseMergeCounts(argv: readonly string[], writeOut: (text: string) => void): MergeCountsOptions {
   const program = mergeCountsProgram(writeOut).parse(argv, { from: 'user' });
   return { files: program.args, minDocs: program.opts<{ minDocs?: number }>().minDocs };
+}
+
+/** The first argument that names the duplicate documents' command. */
+const DEDUP = 'dedup';
+
+/** Its phases, as the argument after it (a file of that name is read as `./merge`). */
+const DEDUP_PHASES = ['signatures', 'merge', 'filter'] as const;
+
+type DedupPhase = (typeof DEDUP_PHASES)[number];
+
+function isDedupPhase(name: string | undefined): name is DedupPhase {
+  return (DEDUP_PHASES as readonly (string | undefined)[]).includes(name);
+}
+
+/** The checked options of `dedup`: which documents, how alike, and how drops are told. */
+export interface DedupOptions extends DocumentSpec {
+  /** Estimated Jaccard similarity of word pairs from which a document is a duplicate, in (0, 1]. */
+  readonly threshold: number;
+  /** One line per dropped document on stderr. */
+  readonly explain: boolean;
+  /** One JSON object per dropped document on stdout, instead of the records or the list of files. */
+  readonly json: boolean;
+}
+
+/** The checked options of `dedup signatures` (phase 1). */
+export interface DedupSignaturesOptions extends DocumentSpec {
+  /** Write the signatures to this file (atomically) instead of stdout. */
+  readonly out: string | undefined;
+}
+
+/** The checked options of `dedup merge` (phase 2). */
+export interface DedupMergeOptions {
+  /** Signatures files, in the order of their shards. */
+  readonly files: readonly string[];
+  /** Where the drops files go, one per signatures file. */
+  readonly outDir: string;
+  readonly threshold: number;
+  readonly explain: boolean;
+}
+
+/** The checked options of `dedup filter` (phase 3). */
+export interface DedupFilterOptions extends DocumentSpec {
+  /** The shard's drops file (from `dedup merge`). */
+  readonly drops: string;
+  readonly explain: boolean;
+  readonly json: boolean;
+}
+
+const DEDUP_EXAMPLES = `
+Examples:
+  $ clean-article dedup --jsonl crawl.jsonl > unique.jsonl    drop duplicate records
+  $ clean-article dedup scraped/                              list the duplicate files
+  $ clean-article dedup --out-dir unique/ scraped/            copy the files that are no duplicates
+  $ clean-article dedup --explain --jsonl crawl.jsonl > /dev/null   say what duplicates what
+
+In phases, across machines (the same result as one run over the shards in order):
+  $ clean-article dedup signatures --jsonl --out a.sig shard-a.jsonl     phase 1, per shard
+  $ clean-article dedup merge --out-dir drops/ a.sig b.sig               phase 2, once
+  $ clean-article dedup filter --jsonl --drops drops/a.drops shard-a.jsonl > a.jsonl   phase 3
+
+Of each group of duplicates the first in input order is kept. Compare cleaned text (clean-article
+  --jsonl first), so that two pages of one site are not compared on their menus.
+Configuration: only the options that choose the inputs (ext, hidden, ignore, jsonl, field) are
+  taken from the configuration file; flags win.`;
+
+/**
+ * What `dedup` takes from a configuration file: the options that say which documents are read, so
+ * that it reads what the cleaning read. Not `outDir`, `explain` or `json`, which a file meant for
+ * cleaning would give it with another meaning (its cleaned files' folder would get the survivors).
+ */
+const DEDUP_FROM_CONFIG: ReadonlySet<string> = new Set(['ext', 'hidden', 'ignore', 'jsonl', 'field']);
+
+/** Parses a `--threshold` value: a number in (0, 1]. */
+function parseThreshold(value: string): number {
+  const number = Number(value);
+  if (!(number > 0 && number <= 1)) throw new InvalidArgumentError('expected a number in (0, 1].');
+  return number;
+}
+
+function thresholdOption(): Option {
+  return new Option('--threshold <n>', 'how alike (0-1]: estimated Jaccard similarity of word pairs').argParser(parseThreshold).default(DEFAULT_THRESHOLD);
+}
+
+/** The options that say which documents a dedup phase reads. */
+function addDocumentOptions(program: Command): Command {
+  return program
+    .argument('[paths...]', 'files, folders or quoted globs (or JSON Lines with --jsonl); none or "-" reads stdin (with --jsonl)')
+    .option('--jsonl', 'the inputs are JSON Lines; each record is a document')
+    .option('--field <name>', 'with --jsonl: the member holding the text', 'text')
+    .option('--id-field <name>', 'with --jsonl: the member naming a record in reports (default: file:line)')
+    .addOption(extOption())
+    .option('--hidden', 'also take hidden files and folders from folders')
+    .option('--no-ignore', 'also take node_modules/, .git/ and what .gitignore files ignore');
+}
+
+/** The options that say where a dedup phase reads its configuration. */
+function addConfigOptions(program: Command): Command {
+  return program.option('--config <file>', 'read the options that choose the inputs from <file>').option('--no-config', 'read no configuration file');
+}
+
+function dedupProgram(writeOut?: (text: string) => void): Command {
+  const program = addDocumentOptions(
+    subcommand('clean-article dedup', 'drop documents that repeat an earlier one, exactly or nearly (MinHash of word pairs)', writeOut),
+  )
+    .option('--out-dir <dir>', 'files: copy the files kept into <dir> (instead of listing the dropped ones)')
+    .addOption(thresholdOption())
+    .option('--explain', 'one line per dropped document on stderr: which document it duplicates, how alike')
+    .option('--json', 'one JSON object per dropped document on stdout, instead of the records or the list');
+  return addConfigOptions(program).addHelpText('after', DEDUP_EXAMPLES);
+}
+
+function dedupPhaseProgram(phase: DedupPhase, writeOut?: (text: string) => void): Command {
+  switch (phase) {
+    case 'signatures':
+      return addConfigOptions(
+        addDocumentOptions(subcommand('clean-article dedup signatures', 'phase 1 of dedup: the signature of each document, in input order', writeOut)).option(
+          '--out <file>',
+          'write the signatures to <file> (atomically) instead of stdout',
+        ),
+      );
+    case 'merge':
+      return subcommand('clean-article dedup merge', 'phase 2 of dedup: the duplicates of all shards, a drops file per signatures file', writeOut)
+        .argument('<signatures...>', 'signatures files, in the order of their shards')
+        .requiredOption('--out-dir <dir>', 'write the drops files into <dir>')
+        .addOption(thresholdOption())
+        .option('--explain', 'one line per dropped document on stderr');
+    case 'filter':
+      return addConfigOptions(
+        addDocumentOptions(subcommand('clean-article dedup filter', "phase 3 of dedup: a shard's documents without those its drops file lists", writeOut))
+          .requiredOption('--drops <file>', "the shard's drops file (from dedup merge)")
+          .option('--out-dir <dir>', 'files: copy the files kept into <dir> (instead of listing the dropped ones)')
+          .option('--explain', 'one line per dropped document on stderr')
+          .option('--json', 'one JSON object per dropped document on stdout, instead of the records or the list'),
+      );
+  }
+}
+
+interface DedupRaw {
+  jsonl?: boolean;
+  field: string;
+  idField?: string;
+  ext: string[];
+  hidden?: boolean;
+  ignore: boolean;
+  outDir?: string;
+  threshold: number;
+  explain?: boolean;
+  json?: boolean;
+  out?: string;
+  drops: string;
+}
+
+/** Parses `dedup [phase] ...` (the arguments after `dedup`). */
+async function parseDedup(argv: readonly string[], cwd: string, writeOut: (text: string) => void): Promise<Invocation> {
+  const [phase, ...rest] = argv;
+  if (phase === 'merge') {
+    const program = dedupPhaseProgram('merge', writeOut).parse(rest, { from: 'user' });
+    const raw = program.opts<DedupRaw & { outDir: string }>();
+    return { command: 'dedup merge', options: { files: program.args, outDir: raw.outDir, threshold: raw.threshold, explain: raw.explain === true } };
+  }
+  const program = (isDedupPhase(phase) ? dedupPhaseProgram(phase, writeOut) : dedupProgram(writeOut)).parse(isDedupPhase(phase) ? rest : argv, { from: 'user' });
+  const config = await configOf(program, cwd);
+  if (config !== undefined) applyConfig(program, config, false, DEDUP_FROM_CONFIG);
+  const raw = program.opts<DedupRaw>();
+  const spec = dedupDocuments(program, raw, phase === 'signatures' ? 'dedup signatures reads' : phase === 'filter' ? 'dedup filter reads' : 'dedup compares');
+  const report = { explain: raw.explain === true, json: raw.json === true };
+  if (phase === 'signatures') return { command: 'dedup signatures', options: { ...spec, out: raw.out } };
+  if (phase === 'filter') return { command: 'dedup filter', options: { ...spec, drops: raw.drops, ...report } };
+  return { command: 'dedup', options: { ...spec, threshold: raw.threshold, ...report } };
+}
+
+/** The documents a dedup phase reads, checked; `reads` says what it does with them, for the message without inputs. */
+function dedupDocuments(program: Command, raw: DedupRaw, reads: string): DocumentSpec {
+  const jsonl = raw.jsonl === true;
+  if (!jsonl && (program.getOptionValueSource('field') === 'cli' || raw.idField !== undefined)) throw new UsageError('--field and --id-field need --jsonl');
+  if (jsonl && raw.outDir !== undefined) throw new UsageError('--out-dir takes files; with --jsonl the records go to stdout: redirect it to a file');
+  const paths = program.args;
+  if (!jsonl && (paths.length === 0 || paths.includes(STDIN))) throw new UsageError(`${reads} files, folders or globs, or JSON Lines records with --jsonl (from stdin too)`);
+  if (jsonl && paths.includes(STDIN) && paths.length > 1) throw new UsageError('"-" (stdin) cannot be mixed with files');
+  return {
+    paths,
+    extensions: extensionsOf(program, raw.ext, jsonl),
+    hidden: raw.hidden === true,
+    ignore: raw.ignore,
+    jsonl,
+    field: raw.field,
+    idField: raw.idField,
+    outDir: raw.outDir,
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * The runner: runs the mode the command line asks for and resolves to its exit code. One input
- * (stdin or a file), a batch (several files or a folder), a JSON Lines stream, or a subcommand.
+ * (stdin or a file), a batch (several files or a folder), a JSON Lines stream, or a subcommand
+ * (corpus boilerplate's phases, duplicate documents).
  * One failing input is reported and counted and the others go on; a failure of stdout itself, or
  * a usage error, is thrown for the entry to show.
  */
@@ -8,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import type { CleanOptions } from '../index.js';
 import { runBatch } from './batch.js';
 import { runCountLines } from './count-lines.js';
+import { runDedup, runDedupFilter, runDedupMerge, runDedupSignatures } from './dedup.js';
 import { documentSettings } from './document-output.js';
 import { inputGlob } from './input-filter.js';
 import { isStdin, STDIN, VERSION, type RunIO } from './io.js';
@@ -22,7 +24,7 @@ import { runOneFile, runStdin } from './single.js';
 export async function run(invocation: Invocation, io: RunIO): Promise<number> {
   // Nothing named and nothing piped in: show how to use the command instead of waiting on the
   // keyboard (Prettier's and ripgrep's way). `-` still reads the terminal, for who means it.
-  if (invocation.command !== 'merge-counts' && invocation.options.paths.length === 0 && io.stdinIsTerminal) {
+  if ('paths' in invocation.options && invocation.options.paths.length === 0 && io.stdinIsTerminal) {
     io.stderr.write(helpText(VERSION));
     io.stderr.write('\nclean-article: no input: name files, folders or globs, or pipe text in (or give "-" to type it)\n');
     return 2;
@@ -32,6 +34,14 @@ export async function run(invocation: Invocation, io: RunIO): Promise<number> {
       return runCountLines(invocation.options, io);
     case 'merge-counts':
       return runMergeCounts(invocation.options, io);
+    case 'dedup':
+      return runDedup(invocation.options, io);
+    case 'dedup signatures':
+      return runDedupSignatures(invocation.options, io);
+    case 'dedup merge':
+      return runDedupMerge(invocation.options, io);
+    case 'dedup filter':
+      return runDedupFilter(invocation.options, io);
     case 'clean':
       return runClean(invocation.options, io);
   }

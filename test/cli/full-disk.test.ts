@@ -53,6 +53,9 @@ describe.skipIf(disk === undefined)(`a disk that fills up (a ${DISK / 1024} KiB 
     writeFileSync(path.join(inputs, 'records.jsonl'), [1, 2, 3].map((n) => JSON.stringify({ id: n, text: bigArticle(600 + n) })).join('\n') + '\n');
     // Short lines, each counted: a counts file of some 100 KB.
     writeFileSync(path.join(inputs, 'lines.txt'), Array.from({ length: 5_000 }, (_, i) => `Item number ${i} of the list`).join('\n') + '\n');
+    // For dedup: 1,000 distinct short records, each followed by a copy (signatures of some 800 KB, drops of some 150 KB).
+    const records = Array.from({ length: 1_000 }, (_, i) => JSON.stringify({ text: `Record ${i} says ship ${i * 7} docked with ${i + 3} crates at the quay ${i % 13}.` }));
+    writeFileSync(path.join(inputs, 'copies.jsonl'), records.flatMap((line) => [line, line]).join('\n') + '\n');
   });
   afterAll(() => {
     spawnSync('umount', [mount], { stdio: 'ignore' });
@@ -83,6 +86,8 @@ describe.skipIf(disk === undefined)(`a disk that fills up (a ${DISK / 1024} KiB 
     ['a small --jsonl stream', ['--jsonl', 'records.jsonl'], undefined],
     ['count-lines', ['count-lines', 'lines.txt'], undefined],
     ['merge-counts', ['merge-counts', 'lines.counts', 'lines.counts'], undefined],
+    ['dedup', ['dedup', '--jsonl', 'records.jsonl'], undefined],
+    ['dedup signatures', ['dedup', 'signatures', '--jsonl', 'copies.jsonl'], undefined],
   ])('%s: exit 2 and one line naming stdout, never exit 0 with the output cut', async (_name, args, stdin) => {
     if (args[0] === 'merge-counts') expect((await runCli(['count-lines', '--out', 'lines.counts', 'lines.txt'], { cwd: inputs })).code).toBe(0);
     const result = await toFullDisk(args, stdin === undefined ? undefined : ARTICLE);
@@ -92,6 +97,22 @@ describe.skipIf(disk === undefined)(`a disk that fills up (a ${DISK / 1024} KiB 
     expect(lines.filter((line) => /cannot write/u.test(line))).toHaveLength(1);
     expect(lines.find((line) => /cannot write/u.test(line))).toMatch(stdoutFull);
     expect(statSync(path.join(mount, 'out.txt')).size).toBeLessThan(DISK + 1);
+  });
+
+  it('dedup signatures --out and dedup merge --out-dir on the full disk: exit 2, one line naming the file, no file and no temporary file left', async () => {
+    const signatures = path.join(mount, 'copies.sig');
+    const signed = await runCli(['dedup', 'signatures', '--jsonl', '--out', signatures, 'copies.jsonl'], { cwd: inputs });
+    expect(signed.code).toBe(2);
+    expectOneLineError(signed.stderr, new RegExp(`^clean-article: cannot write ${signatures.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')}: no space left on device \\(ENOSPC\\)$`, 'u'));
+    expect(readdirSync(mount)).toEqual([]);
+    const elsewhere = path.join(temporary(), 'copies.sig');
+    expect((await runCli(['dedup', 'signatures', '--jsonl', '--out', elsewhere, 'copies.jsonl'], { cwd: inputs })).code).toBe(0);
+    // Leave less room than the drops file needs.
+    writeFileSync(path.join(mount, 'filler'), Buffer.alloc(DISK - 32 * 1024));
+    const merged = await runCli(['dedup', 'merge', '--out-dir', path.join(mount, 'drops'), elsewhere]);
+    expect(merged.code).toBe(2);
+    expectOneLineError(merged.stderr, /^clean-article: cannot write .*drops\/copies\.drops: no space left on device \(ENOSPC\)$/u);
+    expect(readdirSync(path.join(mount, 'drops'))).toEqual([]);
   });
 
   it('-o on the full disk: exit 2, one line naming the file, the old file intact, no temporary file', async () => {

@@ -12,14 +12,15 @@ import { ROOT } from './helpers.js';
 const FLOORS: ReadonlyArray<{ readonly name: string; readonly modules: readonly string[]; readonly siblings: boolean }> = [
   // Import nothing else of the command.
   { name: 'I/O and formats', modules: ['io', 'decode', 'files', 'memory', 'key-table', 'json-fields', 'report', 'progress', 'rule-options', 'config', 'diff'], siblings: false },
-  // Inputs (and which entries a walk takes), threads, and the cleaning of one document or one chunk of records.
-  { name: 'sources and work', modules: ['input-filter', 'sources', 'pool', 'clean-document', 'records', 'counts-file', 'line-counts', 'document-worker', 'record-worker'], siblings: true },
+  // Inputs (and which entries a walk takes), threads, and the cleaning of one document or one chunk
+  // of records; for duplicate documents, their reading, the files between phases and a drop's report.
+  { name: 'sources and work', modules: ['input-filter', 'sources', 'pool', 'clean-document', 'records', 'counts-file', 'line-counts', 'document-worker', 'record-worker', 'dedup-documents', 'dedup-formats', 'dedup-report'], siblings: true },
   // What the HTML report collects, and its page.
   { name: 'the run report', modules: ['report-data', 'report-page'], siblings: true },
   { name: 'the command line', modules: ['options'], siblings: false },
   { name: 'what the document modes share', modules: ['document-output'], siblings: false },
   // Each mode stands alone: one never imports another.
-  { name: 'modes', modules: ['single', 'batch', 'jsonl', 'count-lines', 'merge-counts'], siblings: false },
+  { name: 'modes', modules: ['single', 'batch', 'jsonl', 'count-lines', 'merge-counts', 'dedup'], siblings: false },
   { name: 'runner', modules: ['run'], siblings: false },
   { name: 'entry', modules: ['main'], siblings: false },
 ];
