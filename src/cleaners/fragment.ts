@@ -90,6 +90,9 @@ const MIN_OWN_STOPWORDS = 3;
 /** The most words a line can have and still be read as a heading or a label. */
 const MAX_LABEL_WORDS = 12;
 
+/** A line without a letter ("* * *", "3:1", "—") is no sentence to be cut off, nor a label. */
+const HAS_LETTER = /\p{L}/u;
+
 /** The rule. */
 export const fragment: Cleaner<NoOptions> = {
   meta: {
@@ -175,10 +178,10 @@ class Evidence {
 function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Finding | undefined {
   const { document, analysis } = context;
   const text = line.text;
-  const sentences = line.sentences.map((i) => document.sentences[i]!);
   const label = boilerplateLabel(analysis, line);
   if (label) return remove(line.span, label);
-  if (LIST_ITEM.test(text) || !/\p{L}/u.test(text)) return undefined;
+  if (LIST_ITEM.test(text) || !HAS_LETTER.test(text)) return undefined;
+  const sentences = line.sentences.map((i) => document.sentences[i]!);
   const last = sentences[sentences.length - 1];
   if (!last) return undefined;
   const alone = standsAlone(context, line);

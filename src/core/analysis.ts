@@ -155,6 +155,16 @@ class Tally implements TermCounts {
   }
 }
 
+/** Word ids `ids[from, to)`: the words of a piece (see `DocumentAnalysis.lowerIds`). */
+interface IdRange {
+  ids: Int32Array;
+  from: number;
+  to: number;
+}
+
+/** The ids of a piece without words. */
+const NO_IDS = new Int32Array(0);
+
 /** See `DocumentAnalysis.termOfWord`. */
 const NO_TERM = -1;
 const MANY_TERMS = -2;
@@ -182,6 +192,8 @@ class DocumentAnalysis implements Analysis {
   private readonly judgesTopic: boolean;
   /** Scratch tally of one piece's terms (see {@link sharedTermShare}). */
   private readonly own: Tally;
+  /** What {@link lowerIds} returns, reused. */
+  private readonly idRange: IdRange = { ids: NO_IDS, from: 0, to: 0 };
   /** The keys asked for, by piece: each line's key is wanted by several rules. */
   private readonly keys = new Map<Piece, string>();
   /** False when no word is written in a script without spaces: then every token is one word. */
@@ -212,8 +224,8 @@ class DocumentAnalysis implements Analysis {
   }
 
   eachTerm(piece: Piece, visit: (term: number) => void): void {
-    const ids = this.lowerIds(piece);
-    for (let i = 0; i < ids.length; i++) this.forEachTerm(ids[i]!, visit);
+    const { ids, from, to } = this.lowerIds(piece);
+    for (let i = from; i < to; i++) this.forEachTerm(ids[i]!, visit);
   }
 
   termCount(piece: Piece): number {
@@ -253,20 +265,20 @@ class DocumentAnalysis implements Analysis {
     let tokens = 0;
     let hits = 0;
     for (const part of 'span' in piece ? [piece] : piece) {
-      const ids = this.lowerIds(part);
-      tokens += ids.length;
-      for (let i = 0; i < ids.length; i++) if (this.isStopword(ids[i]!)) hits++;
+      const { ids, from, to } = this.lowerIds(part);
+      tokens += to - from;
+      for (let i = from; i < to; i++) if (this.isStopword(ids[i]!)) hits++;
     }
     return tokens === 0 ? 0 : hits / tokens;
   }
 
   tokenCount(piece: Piece): number {
-    const [from, to] = tokenRange(this.words, piece.span);
+    const { from, to } = tokenRange(this.words, piece.span);
     return to - from;
   }
 
   lowerCaseTokens(piece: Piece): number {
-    const [from, to] = tokenRange(this.words, piece.span);
+    const { from, to } = tokenRange(this.words, piece.span);
     let lower = 0;
     for (let i = from; i < to; i++) lower += this.words.writtenLower[i]!;
     return lower;
@@ -288,13 +300,17 @@ class DocumentAnalysis implements Analysis {
     // Folding Unicode-compatible forms can change the words ("ﬁ" -> "fi", "½" -> "1⁄2", "™" ->
     // "TM"): a piece that it changes is tokenised again, folded, as `comparisonKey` does.
     // ASCII has no such forms, and folding a long line copies it twice over.
-    if (this.ascii || isAscii(piece.text)) return this.lowerIds(piece);
-    const folded = piece.text.normalize('NFKC');
-    return folded === piece.text ? this.lowerIds(piece) : this.intern(lowerWords(folded));
+    if (!this.ascii && !isAscii(piece.text)) {
+      const folded = piece.text.normalize('NFKC');
+      if (folded !== piece.text) return this.intern(lowerWords(folded));
+    }
+    const { ids, from, to } = this.lowerIds(piece);
+    if (from === to) return NO_IDS;
+    return from === 0 && to === ids.length ? ids : ids.subarray(from, to);
   }
 
   wordCount(piece: Piece): number {
-    const [from, to] = tokenRange(this.words, piece.span);
+    const { from, to } = tokenRange(this.words, piece.span);
     if (!this.unspaced) return to - from;
     let count = 0;
     for (let i = from; i < to; i++) count += this.weightOfWord(this.words.ids[i]!);
@@ -302,13 +318,25 @@ class DocumentAnalysis implements Analysis {
   }
 
   /**
-   * The ids of the lower-cased word tokens of a piece, as `lowerWords` finds them: a view of the
-   * document's ids, unless a token must be lower-cased with its line (see `holdsContextual`).
+   * The ids of the lower-cased word tokens of a piece, as `lowerWords` finds them: `ids[from, to)`,
+   * a range of the document's ids, unless a token must be lower-cased with its line (see
+   * `holdsContextual`). A range, not a view: a typed array's view is an object of its own, and
+   * the rules ask for the words of each line several times (on ten million lines, half a
+   * kilobyte of garbage per line). The answer is one object, overwritten by the next call.
    */
-  private lowerIds(piece: Piece): ArrayLike<number> {
-    const [from, to] = tokenRange(this.words, piece.span);
-    if (holdsContextual(this.words, from, to)) return this.intern(lowerWords(piece.text));
-    return this.words.ids.subarray(from, to);
+  private lowerIds(piece: Piece): IdRange {
+    const { from, to } = tokenRange(this.words, piece.span);
+    const range = this.idRange;
+    if (holdsContextual(this.words, from, to)) {
+      range.ids = Int32Array.from(this.intern(lowerWords(piece.text)));
+      range.from = 0;
+      range.to = range.ids.length;
+    } else {
+      range.ids = this.words.ids;
+      range.from = from;
+      range.to = to;
+    }
+    return range;
   }
 
   /** The {@link termOfWord} value of the word numbered `id`. */
@@ -373,9 +401,9 @@ class DocumentAnalysis implements Analysis {
     }
     let tokens = 0;
     for (const line of document.lines) {
-      const lineIds = this.lowerIds(line);
-      tokens += lineIds.length;
-      for (let i = 0; i < lineIds.length; i++) occurrences.add(lineIds[i]!);
+      const { ids: lineIds, from, to } = this.lowerIds(line);
+      tokens += to - from;
+      for (let i = from; i < to; i++) occurrences.add(lineIds[i]!);
     }
     return { occurrences, tokens };
   }

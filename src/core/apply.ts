@@ -4,7 +4,7 @@
  * overlaps an accepted removal is skipped, so every reported removal is exactly what was deleted.
  */
 import type { Removal, Span } from './model.js';
-import { hasUnspacedScript } from './text.js';
+import { hasUnspacedScript, lineBreakLength, lineEndAt } from './text.js';
 
 /**
  * Accepts removals in order, skipping any that overlap one already accepted or are empty.
@@ -62,8 +62,6 @@ export function firstEndingAfter<T>(items: readonly T[], offset: number, spanOf:
 
 const spanOfRemoval = (removal: Removal): Span => removal.span;
 
-const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/g;
-
 /**
  * Deletes `spans` (sorted, disjoint) from `text` and normalises white space: runs of spaces and
  * tabs become one space, lines are trimmed, a line emptied by a deletion disappears, paragraphs
@@ -73,21 +71,20 @@ export function deleteSpans(text: string, spans: readonly Span[], eol: string): 
   const out: string[] = [];
   let next = 0;
   let pendingBlank = false;
-  LINE.lastIndex = 0;
-  for (let match = LINE.exec(text); match; match = LINE.exec(text)) {
-    const lineStart = match.index;
-    const lineEnd = lineStart + match[1]!.length;
+  for (let lineStart = 0; ; ) {
+    const lineEnd = lineEndAt(text, lineStart);
     while (next < spans.length && spans[next]!.end <= lineStart) next++;
-    const original = match[1]!;
     const kept = normaliseLine(keptText(text, lineStart, lineEnd, spans, next));
     if (kept !== '') {
       if (pendingBlank && out.length > 0) out.push('');
       out.push(kept);
       pendingBlank = false;
-    } else if (original.trim() === '') {
+    } else if (text.slice(lineStart, lineEnd).trim() === '') {
       pendingBlank = true;
     }
-    if (match[2] === '') break;
+    const breakLength = lineBreakLength(text, lineEnd);
+    if (breakLength === 0) break;
+    lineStart = lineEnd + breakLength;
   }
   return out.length > 0 ? out.join(eol) + eol : '';
 }

@@ -9,7 +9,6 @@
  * (see `outside-article`). Everything here is shape, position and repetition, in any language.
  */
 import type { Analysis } from './analysis.js';
-import { groupBy } from './group.js';
 import type { Document, Line } from './model.js';
 import { endsSentence, hasProseWords } from './predicates.js';
 import { lineShape } from './text.js';
@@ -128,7 +127,7 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
     if (i < lines.length && sameParagraph && prose[i] === prose[i - 1] && threads[i] === threads[i - 1] && teasers[i] === teasers[i - 1] && inGallery[i] === inGallery[i - 1]) continue;
     const members = lines.slice(from, i);
     const kind = threads[from] ? 'comments' : teasers[from] ? 'teasers' : prose[from] ? 'prose' : inGallery[from] ? 'gallery' : shortBlockKind(analysis, members, words.slice(from, i));
-    blocks.push({ index: blocks.length, from, to: i - 1, kind, parallel: commonestShare(members.map((line) => lineShape(line.text))) });
+    blocks.push({ index: blocks.length, from, to: i - 1, kind, parallel: commonestShare(members, (line) => lineShape(line.text)) });
     for (let j = from; j < i; j++) blockOf.push(blocks.length - 1);
     from = i;
   }
@@ -161,14 +160,20 @@ const COUNTER = /^(?:[\p{L}\p{M}]+\s*){0,2}[([%#+]?\s*\p{N}[\p{N}.,]*\s*[kKmM%]?
 /** A credit: a copyright sign, or a word or two and a colon before a name ("Foto: Privat", "Image credit: Reuters"). */
 const CREDIT = /©|^\(?\p{L}+(?:\s\p{L}+)?\s*:\s*[\p{Lu}\p{N}@]/u;
 
+/** A line that introduces what follows: it ends in a colon. */
+const INTRO = /[:：]$/u;
+const HAS_LETTER = /\p{L}/u;
+/** A credit line ends on the name, not on a sentence's or a label's punctuation. */
+const ENDS_CLAUSE = /[.!?:]$/u;
+
 /** What a short line's shape says it is (see {@link LineSign}), if anything; `words` is its word count. */
 export function lineSign(text: string, words: number): LineSign | undefined {
-  if (words > MAX_SIGN_WORDS) return /[:：]$/u.test(text) ? 'intro' : undefined;
+  if (words > MAX_SIGN_WORDS) return INTRO.test(text) ? 'intro' : undefined;
   if (SLIDE.test(text)) return 'slide';
   if (DATE.test(text)) return 'date';
-  if (COUNTER.test(text) && /\p{L}/u.test(text)) return 'counter';
-  if (CREDIT.test(text) && !/[.!?:]$/u.test(text)) return 'credit';
-  if (/[:：]$/u.test(text)) return 'intro';
+  if (COUNTER.test(text) && HAS_LETTER.test(text)) return 'counter';
+  if (CREDIT.test(text) && !ENDS_CLAUSE.test(text)) return 'credit';
+  if (INTRO.test(text)) return 'intro';
   return undefined;
 }
 
@@ -309,6 +314,10 @@ function commentTextEnd(prose: readonly boolean[], words: readonly number[], i: 
   return -1;
 }
 
+/** A table's cell: a line holding a number ("3:1", "12,99 €"), or a "label: value" pair ("Preis: auf Anfrage"). */
+const HAS_NUMBER = /\p{N}/u;
+const LABEL_VALUE = /^[^:]{1,40}:\s*\S/u;
+
 /** Mean words per line of a menu, at the most. */
 const MAX_MENU_WORDS = 3;
 
@@ -318,7 +327,8 @@ const MIN_TABLE_SHARE = 0.5;
 /** What a run of short lines looks like (see {@link BlockKind}). */
 function shortBlockKind(analysis: Analysis, lines: readonly Line[], words: readonly number[]): BlockKind {
   if (lines.length <= MAX_HEADING_LINES) return 'heading';
-  const cells = lines.filter((line) => /\p{N}/u.test(line.text) || /^[^:]{1,40}:\s*\S/u.test(line.text)).length;
+  let cells = 0;
+  for (const line of lines) if (HAS_NUMBER.test(line.text) || LABEL_VALUE.test(line.text)) cells++;
   if (cells >= lines.length * MIN_TABLE_SHARE) return 'table';
   const total = words.reduce((sum, count) => sum + count, 0);
   if (total <= lines.length * MAX_MENU_WORDS && analysis.stopwordShare(lines) < MENU_STOPWORDS) return 'menu';
@@ -328,10 +338,16 @@ function shortBlockKind(analysis: Analysis, lines: readonly Line[], words: reado
 /** The stop-word share of a menu's words, below which a run of short lines reads as links rather than items of text. */
 const MENU_STOPWORDS = 0.15;
 
-/** The share of `items` that are the commonest of them. */
-function commonestShare(items: readonly string[]): number {
+/** The share of `items` whose `keyOf` is the commonest of their keys. */
+function commonestShare<T>(items: readonly T[], keyOf: (item: T) => string): number {
+  const counts = new Map<string, number>();
   let most = 0;
-  for (const group of groupBy(items, (item) => item).values()) most = Math.max(most, group.length);
+  for (const item of items) {
+    const key = keyOf(item);
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    most = Math.max(most, count);
+  }
   return items.length === 0 ? 0 : most / items.length;
 }
 
@@ -387,11 +403,22 @@ function isolate(prose: readonly boolean[]): boolean[] {
  * keys' words, and only lines of one group are compared: no key is spelled out.
  */
 function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: readonly number[]): { repeated: boolean[]; copies: number[] } {
-  const byHash = groupBy(lines.map((_, i) => i), (i) => hashWords(analysis.keyWords(lines[i]!)));
+  // Most lines are the only one of their hash: a group (an array) is made for the others only.
+  const firstOfHash = new Map<number, number>();
+  const byHash = new Map<number, number[]>();
+  lines.forEach((line, i) => {
+    const hash = hashWords(analysis.keyWords(line));
+    const first = firstOfHash.get(hash);
+    if (first === undefined) firstOfHash.set(hash, i);
+    else {
+      const group = byHash.get(hash);
+      if (group) group.push(i);
+      else byHash.set(hash, [first, i]);
+    }
+  });
   const repeated = new Array<boolean>(lines.length).fill(false);
   const copies = new Array<number>(lines.length).fill(1);
   for (const group of byHash.values()) {
-    if (group.length < 2) continue;
     // Lines of one hash, split by key: nearly always a single key.
     const kinds: number[][] = [];
     for (const i of group) {

@@ -8,9 +8,7 @@
  */
 import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
 import { sentenceSplitter, type SentenceSplitter } from './segment.js';
-import { lastWordToken, startsLower, trimSpan } from './text.js';
-
-const LINE_BREAK = /\r\n|\r|\n/g;
+import { lastWordToken, lineBreakLength, lineEndAt, startsLower, trimSpan } from './text.js';
 
 /** Parses `text` into paragraphs, lines and sentences with offsets into `text`. */
 export function parseDocument(text: string): Document {
@@ -77,20 +75,16 @@ function wraps(line: string, next: string, full = false): boolean {
  */
 function splitLines(text: string): { bounds: number[]; eol: string } {
   const bounds: number[] = [];
-  let start = 0;
-  let crlf = 0;
-  let cr = 0;
-  let lf = 0;
-  LINE_BREAK.lastIndex = 0;
-  for (let match = LINE_BREAK.exec(text); match; match = LINE_BREAK.exec(text)) {
-    bounds.push(start, match.index);
-    start = match.index + match[0].length;
-    if (match[0] === '\r\n') crlf++;
-    else if (match[0] === '\r') cr++;
-    else lf++;
+  const counts = { '\r\n': 0, '\r': 0, '\n': 0 };
+  for (let start = 0; ; ) {
+    const end = lineEndAt(text, start);
+    bounds.push(start, end);
+    const length = lineBreakLength(text, end);
+    if (length === 0) break;
+    counts[length === 2 ? '\r\n' : text[end] === '\r' ? '\r' : '\n']++;
+    start = end + length;
   }
-  bounds.push(start, text.length);
-  return { bounds, eol: dominantLineEnding(crlf, cr, lf) };
+  return { bounds, eol: dominantLineEnding(counts['\r\n'], counts['\r'], counts['\n']) };
 }
 
 function addParagraph(text: string, block: Span[], split: SentenceSplitter, paragraphs: Paragraph[], lines: Line[], sentences: Sentence[]): void {
