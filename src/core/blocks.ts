@@ -357,7 +357,7 @@ function commonestShare<T>(items: readonly T[], keyOf: (item: T) => string): num
  * that runs on across lines.
  */
 function isProse(analysis: Analysis, line: Line, minStopwords: number, flowing: ReadonlySet<number>): boolean {
-  if (!endsSentence(line.text, { colon: true }) && line.sentences.length < 2 && !flowing.has(line.index)) return false;
+  if (!endsSentence(line.text, { colon: true }) && line.sentenceCount < 2 && !flowing.has(line.index)) return false;
   return hasProseWords(analysis, line, minStopwords);
 }
 
