@@ -225,6 +225,13 @@ class Units {
 
   /** The codes of the words `ids` as a string, made a chunk at a time (a sentence can be a whole 200 MB line). */
   private codeString(ids: ArrayLike<number>): string {
+    // Most sentences fit one chunk; a sentence without words (a line of punctuation) has no codes.
+    if (ids.length === 0) return '';
+    if (ids.length <= CODE_CHUNK) {
+      const codes = new Array<number>(ids.length);
+      for (let i = 0; i < ids.length; i++) codes[i] = this.codeOf(ids[i]!);
+      return String.fromCharCode(...codes);
+    }
     const parts: string[] = [];
     const chunk: number[] = [];
     for (let i = 0; i < ids.length; i++) {
