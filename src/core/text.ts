@@ -263,25 +263,38 @@ export function lineShape(text: string): string {
   // does what they do one kind at a time, with each character's classes looked up in a table
   // (much faster than the property classes, and one string made per line, not five). A character
   // outside the Basic Multilingual Plane (a surrogate pair) is left to the replacements.
-  let shape = '';
-  let copied = 0;
+  // The shape is written code unit by code unit into one scratch array and made a string once: a
+  // string built by `+=` was an object per part, five kilobytes of garbage for a line of prose.
+  if (shapeScratch.length < text.length) shapeScratch = new Uint16Array(Math.max(text.length, shapeScratch.length * 2));
+  const out = shapeScratch;
+  let length = 0;
+  let changed = false;
   let i = 0;
   while (i < text.length) {
-    const kind = shapeClasses(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    const kind = shapeClasses(code);
     if (kind & SHAPE_SURROGATE) return shapeByReplacing(text);
     const part = kind & (SHAPE_UPPER | SHAPE_LOWER) ? SHAPE_WORD_PART : kind & (SHAPE_NUMBER | SHAPE_UNSPACED | SHAPE_SPACE);
     if (part === 0) {
+      out[length++] = code;
       i++;
       continue;
     }
     let end = i + 1;
     while (end < text.length && shapeClasses(text.charCodeAt(end)) & part) end++;
-    shape += text.slice(copied, i) + (kind & SHAPE_UPPER ? 'A' : kind & SHAPE_LOWER ? 'a' : kind & SHAPE_NUMBER ? '0' : kind & SHAPE_UNSPACED ? 'o' : ' ');
-    copied = end;
+    const mark = kind & SHAPE_UPPER ? 0x41 : kind & SHAPE_LOWER ? 0x61 : kind & SHAPE_NUMBER ? 0x30 : kind & SHAPE_UNSPACED ? 0x6f : 0x20;
+    changed ||= end - i > 1 || mark !== code;
+    out[length++] = mark;
     i = end;
   }
-  return copied === 0 ? text : shape + text.slice(copied);
+  return changed ? UTF16.decode(out.subarray(0, length)) : text;
 }
+
+/** Scratch for {@link lineShape}: grown to the longest line shaped. */
+let shapeScratch = new Uint16Array(256);
+
+/** Makes a string of UTF-16 code units (no surrogate reaches it: see {@link lineShape}). */
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** {@link lineShape} by its definition, one kind of part at a time. */
 function shapeByReplacing(text: string): string {
