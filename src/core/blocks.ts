@@ -24,8 +24,13 @@ const PROSE_STOPWORD_RATIO = 0.5;
 /** See {@link PROSE_STOPWORD_RATIO}. */
 const MIN_DOCUMENT_STOPWORDS = 0.1;
 
-/** Non-prose lines on each side of a sentence for it to stand isolated. */
-const ISOLATING_GAP = 2;
+/**
+ * Non-prose lines on each side of a sentence for it to stand isolated: one is enough, a summary
+ * under its headline and over the next story's ("Ferry timetable changes" / summary / "New cycle
+ * path opens" / summary); the paragraphs of an article touch each other, or a subheading's
+ * paragraph touches the next.
+ */
+const ISOLATING_GAP = 1;
 
 /** One line of the page, with what the rules read of it. */
 export interface PageLine {

@@ -37,6 +37,9 @@ function page(after: readonly string[]): string {
 
 const PAGE_HEAD = [...HEADER, HEADLINE, 'By Ellen Ward'];
 
+/** Other stories listed after the article as a headline and its summary, nothing between them. */
+const SHORT_TEASERS = TEASERS.flatMap(([headline, , , summary]) => [headline!, summary!]);
+
 const TEASER_LINES = ['More from Coastal Gazette', ...TEASERS.flat()];
 
 const JAPANESE_MENU = ['港新聞', 'ホーム', 'ニュース', '政治', '経済', '国際', 'スポーツ', '天気', '旅行', '文化', '暮らし', '意見', '動画', '検索', 'ログイン', '購読'];
@@ -106,6 +109,11 @@ describe('outside-article names the kind of block it removes', () => {
     // Each comment's head and text (the reply links are one line, said three times).
     for (const line of THREAD.filter((_, i) => i % 3 !== 0)) expect(found.get(line)).toBe('page after the article: comment thread');
     expect(found.get(TEASERS[1]![3]!)).toBe('page after the article: list of other stories');
+  });
+
+  it('a list of other stories as headlines and summaries only', () => {
+    const found = reasons(pageOf(BODY, ['More from Coastal Gazette', ...SHORT_TEASERS, ...FOOTER]));
+    for (const line of SHORT_TEASERS) expect(found.get(line)).toBe('page after the article: list of other stories');
   });
 });
 

@@ -121,4 +121,18 @@ describe('pageModel', () => {
     expect(kindOf(model, 'More stories')).not.toBe('teasers');
     expect(kindOf(modelOf([...PROSE, 'More stories', ...teasers.slice(0, 6)]), 'Tom Ashby')).not.toBe('teasers');
   });
+
+  it('finds a list of other stories laid out as headline and summary, one short line between summaries', () => {
+    const teasers = [
+      'Ferry timetable changes for the winter', 'The island ferry will run four times a day from November instead of six, the operator has announced.',
+      'New cycle path opens along the river', 'Cyclists can now ride from the old mill to the town centre without sharing the road with cars.',
+      'Storm warning for the northern coast', 'Forecasters expect gusts of up to ninety kilometres an hour on Thursday night along the coast.',
+    ];
+    const model = modelOf([...PROSE, 'More stories', ...teasers]);
+    expect(kindOf(model, teasers[3]!)).toBe('teasers');
+    expect(kindOf(model, 'Storm warning for the northern coast')).toBe('teasers');
+    // Paragraphs of the article, with a subheading between two of them, are no such list.
+    const article = modelOf([PROSE[0]!, 'Repairs', PROSE[1]!, PROSE[2]!, 'Fares', PROSE[3]!]);
+    expect(kindOf(article, PROSE[1]!)).toBe('prose');
+  });
 });
