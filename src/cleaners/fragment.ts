@@ -181,7 +181,7 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   const label = boilerplateLabel(analysis, line);
   if (label) return remove(line.span, label);
   if (LIST_ITEM.test(text) || !HAS_LETTER.test(text)) return undefined;
-  const sentences = line.sentences.map((i) => document.sentences[i]!);
+  const sentences = document.sentences.slice(line.firstSentence, line.firstSentence + line.sentenceCount);
   const last = sentences[sentences.length - 1];
   if (!last) return undefined;
   const alone = standsAlone(context, line);
@@ -199,7 +199,7 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
  */
 function standsAlone({ document }: CleanContext, line: Line): boolean {
   const blocksAreLines = document.paragraphs.length === 1;
-  return blocksAreLines || document.paragraphs[line.paragraph]!.lines.length === 1;
+  return blocksAreLines || document.paragraphs[line.paragraph]!.lineCount === 1;
 }
 
 function remove(span: Span, reason: string): Finding {
@@ -389,7 +389,7 @@ function hasPattern(text: string): boolean {
  */
 function headsABlock(document: Document, line: Line): boolean {
   const next = document.paragraphs[line.paragraph + 1];
-  return next !== undefined && next.lines.length > 1 && document.paragraphs[line.paragraph]!.lines.length === 1;
+  return next !== undefined && next.lineCount > 1 && document.paragraphs[line.paragraph]!.lineCount === 1;
 }
 
 /** The share of stop words typical of sentences ("he said that the ..."); headings have fewer. */

@@ -225,6 +225,13 @@ class Units {
 
   /** The codes of the words `ids` as a string, made a chunk at a time (a sentence can be a whole 200 MB line). */
   private codeString(ids: ArrayLike<number>): string {
+    // Most sentences fit one chunk; a sentence without words (a line of punctuation) has no codes.
+    if (ids.length === 0) return '';
+    if (ids.length <= CODE_CHUNK) {
+      const codes = new Array<number>(ids.length);
+      for (let i = 0; i < ids.length; i++) codes[i] = this.codeOf(ids[i]!);
+      return String.fromCharCode(...codes);
+    }
     const parts: string[] = [];
     const chunk: number[] = [];
     for (let i = 0; i < ids.length; i++) {
@@ -721,7 +728,7 @@ const MIN_LIST_LINES = 3;
  */
 function isListItem(document: Document, index: number): boolean {
   const line = document.lines[index]!;
-  return document.paragraphs[line.paragraph]!.lines.length >= MIN_LIST_LINES && !endsInTerminal(line.text);
+  return document.paragraphs[line.paragraph]!.lineCount >= MIN_LIST_LINES && !endsInTerminal(line.text);
 }
 
 /**
@@ -740,7 +747,7 @@ function isListStructure(document: Document, lines: LineFacts, { duplicate, orig
   if (endsInTerminal(copyLine.text) || endsInTerminal(firstLine.text) || copyLine.text !== duplicate.sentence.text || firstLine.text !== original.sentence.text) return false;
   // A name above its list and under it: a list stands between them, and nothing else.
   const between = document.paragraphs.slice(firstLine.paragraph + 1, copyLine.paragraph);
-  return between.length === 1 && between[0]!.lines.length >= MIN_LIST_LINES;
+  return between.length === 1 && between[0]!.lineCount >= MIN_LIST_LINES;
 }
 
 /** `compute`, remembering its answer for each line index. */

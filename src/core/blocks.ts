@@ -153,14 +153,16 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
 /** The most words (numbers count, a date is several) a line that is a date, counter, slide number or credit has. */
 const MAX_SIGN_WORDS = 12;
 
-/** A date: "14.06.2013", "2019-11-20", "20/11/19", "14. Juni 2013", "November 20, 2019", "2019年11月20日"; or a time, "20:51". */
-const DATE = /(?:^|[^\p{N}])(?:\p{N}{1,2}[./-]\p{N}{1,2}[./-](?:\p{N}{4}|\p{N}{2})|\p{N}{4}-\p{N}{2}-\p{N}{2}|\p{N}{1,2}:\p{N}{2}|\p{N}{1,2}\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\p{N}{2}|\p{L}{3,}\.?\s+\p{N}{1,2}(?:\p{L}{2})?,?\s+(?:19|20)\p{N}{2}|\p{N}{4}\s*年\s*\p{N}{1,2}\s*月)(?:$|[^\p{N}])/u;
+/** A date: "14.06.2013", "2019-11-20", "20/11/19", "14. Juni 2013", "November 20, 2019", "2019年11月20日"; or a time, "20:51". (A month's name is read from
+ * the start of its word: tried from inside a word, the pattern went over every suffix of it.) */
+const DATE = /(?:^|[^\p{N}])(?:\p{N}{1,2}[./-]\p{N}{1,2}[./-](?:\p{N}{4}|\p{N}{2})|\p{N}{4}-\p{N}{2}-\p{N}{2}|\p{N}{1,2}:\p{N}{2}|\p{N}{1,2}\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\p{N}{2}|(?<!\p{L})\p{L}{3,}\.?\s+\p{N}{1,2}(?:\p{L}{2})?,?\s+(?:19|20)\p{N}{2}|\p{N}{4}\s*年\s*\p{N}{1,2}\s*月)(?:$|[^\p{N}])/u;
 
 /** A slide's position in a gallery: "3/12", "(3 / 12)", "3 of 12", "Bild 3 von 12": two numbers joined by a slash or a short word. */
 const SLIDE = /^(?:\p{L}+\s+)?\(?\p{N}{1,3}\s*(?:\/|\p{L}{1,3})\s*\p{N}{1,3}\)?$/u;
 
-/** A number an interface counts, with a word or two: "12 comments", "Kommentare (8)", "1.2K", "评论 (3)", "6% votes". */
-const COUNTER = /^(?:[\p{L}\p{M}]+\s*){0,2}[([%#+]?\s*\p{N}[\p{N}.,]*\s*[kKmM%]?[)\]]?(?:\s*[\p{L}\p{M}]+){0,2}$/u;
+/** A number an interface counts, with a word or two: "12 comments", "Kommentare (8)", "1.2K", "评论 (3)", "6% votes". (Each run of letters is
+ * taken whole, the look-aheads: a word split between the two optional words was tried every way.) */
+const COUNTER = /^(?:[\p{L}\p{M}]+(?![\p{L}\p{M}])\s*){0,2}[([%#+]?\s*\p{N}[\p{N}.,]*\s*[kKmM%]?[)\]]?(?:\s*[\p{L}\p{M}]+(?![\p{L}\p{M}])){0,2}$/u;
 
 /** A credit: a copyright sign, or a word or two and a colon before a name ("Foto: Privat", "Image credit: Reuters"). */
 const CREDIT = /©|^\(?\p{L}+(?:\s\p{L}+)?\s*:\s*[\p{Lu}\p{N}@]/u;
@@ -174,9 +176,11 @@ const ENDS_CLAUSE = /[.!?:]$/u;
 /** What a short line's shape says it is (see {@link LineSign}), if anything; `words` is its word count. */
 export function lineSign(text: string, words: number): LineSign | undefined {
   if (words > MAX_SIGN_WORDS) return INTRO.test(text) ? 'intro' : undefined;
-  if (SLIDE.test(text)) return 'slide';
-  if (DATE.test(text)) return 'date';
-  if (COUNTER.test(text) && HAS_LETTER.test(text)) return 'counter';
+  // A slide number, a date and a counter all hold a number: most short lines hold none.
+  const numbered = HAS_NUMBER.test(text);
+  if (numbered && SLIDE.test(text)) return 'slide';
+  if (numbered && DATE.test(text)) return 'date';
+  if (numbered && COUNTER.test(text) && HAS_LETTER.test(text)) return 'counter';
   if (CREDIT.test(text) && !ENDS_CLAUSE.test(text)) return 'credit';
   if (INTRO.test(text)) return 'intro';
   return undefined;
@@ -362,7 +366,7 @@ function commonestShare<T>(items: readonly T[], keyOf: (item: T) => string): num
  * that runs on across lines.
  */
 function isProse(analysis: Analysis, line: Line, minStopwords: number, flowing: ReadonlySet<number>): boolean {
-  if (!endsSentence(line.text, { colon: true }) && line.sentences.length < 2 && !flowing.has(line.index)) return false;
+  if (!endsSentence(line.text, { colon: true }) && line.sentenceCount < 2 && !flowing.has(line.index)) return false;
   return hasProseWords(analysis, line, minStopwords);
 }
 

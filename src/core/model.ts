@@ -28,18 +28,25 @@ export interface Line {
   readonly span: Span;
   readonly text: string;
   readonly paragraph: number;
-  /** Indices into {@link Document.sentences} of the sentences that start on this line. */
-  readonly sentences: readonly number[];
+  /**
+   * The sentences that start on this line: `sentenceCount` of them from `firstSentence` on, in
+   * {@link Document.sentences}. Two numbers, not an array: a text of ten million short lines held
+   * ten million arrays of one number.
+   */
+  readonly firstSentence: number;
+  readonly sentenceCount: number;
 }
 
 /** A run of non-blank lines between blank lines. */
 export interface Paragraph {
   readonly index: number;
   readonly span: Span;
-  /** Indices into {@link Document.lines}. */
-  readonly lines: readonly number[];
-  /** Indices into {@link Document.sentences}. */
-  readonly sentences: readonly number[];
+  /** Its lines: `lineCount` of them from `firstLine` on, in {@link Document.lines}. */
+  readonly firstLine: number;
+  readonly lineCount: number;
+  /** Its sentences: `sentenceCount` of them from `firstSentence` on, in {@link Document.sentences}. */
+  readonly firstSentence: number;
+  readonly sentenceCount: number;
 }
 
 /** The parsed text. */

@@ -91,31 +91,33 @@ function addParagraph(text: string, block: Span[], split: SentenceSplitter, para
   const paragraphIndex = paragraphs.length;
   const firstLine = lines.length;
   const firstSentence = sentences.length;
-  // Sentences come in text order, so those starting on one line are a run of indices: counted
-  // here, made into an array of their exact size below.
+  // Sentences come in text order, so those starting on one line are a run of indices: counted here.
   const startingOn = new Int32Array(block.length);
   // The segmenter ends a sentence at every line break except a wrapped line's; the wraps it
   // cannot see (a blank line between, a break before a capital at a fixed width) are joined here.
+  const lineTexts = block.map((raw) => text.slice(raw.start, raw.end));
   let lineOffset = 0;
   for (const span of joinWraps(text, block, split(text, block[0]!.start, block[block.length - 1]!.end))) {
     lineOffset = lineOf(block, span.start, lineOffset);
     startingOn[lineOffset]!++;
     const line = block[lineOffset]!;
-    // A line that is one sentence shares its span object with it: one object less per line.
-    const shared = span.start === line.start && span.end === line.end ? line : span;
-    sentences.push({ index: sentences.length, span: shared, text: text.slice(span.start, span.end), line: firstLine + lineOffset, paragraph: paragraphIndex });
+    // A line that is one sentence shares its span object and its text with it: two objects less per line.
+    const whole = span.start === line.start && span.end === line.end;
+    sentences.push({ index: sentences.length, span: whole ? line : span, text: whole ? lineTexts[lineOffset]! : text.slice(span.start, span.end), line: firstLine + lineOffset, paragraph: paragraphIndex });
   }
   let next = firstSentence;
-  block.forEach((raw, offset) => {
-    lines.push({ index: lines.length, span: raw, text: text.slice(raw.start, raw.end), paragraph: paragraphIndex, sentences: range(next, next + startingOn[offset]!) });
+  for (let offset = 0; offset < block.length; offset++) {
+    lines.push({ index: lines.length, span: block[offset]!, text: lineTexts[offset]!, paragraph: paragraphIndex, firstSentence: next, sentenceCount: startingOn[offset]! });
     next += startingOn[offset]!;
-  });
+  }
   const span: Span = { start: block[0]!.start, end: block[block.length - 1]!.end };
   paragraphs.push({
     index: paragraphIndex,
     span,
-    lines: range(firstLine, lines.length),
-    sentences: range(firstSentence, sentences.length),
+    firstLine,
+    lineCount: lines.length - firstLine,
+    firstSentence,
+    sentenceCount: sentences.length - firstSentence,
   });
 }
 
@@ -170,19 +172,6 @@ function lineOf(block: readonly Span[], offset: number, from: number): number {
   let i = from;
   while (i + 1 < block.length && block[i + 1]!.start <= offset) i++;
   return i;
-}
-
-/** Most lines start no sentence or one: they share one empty array, or hold one of a single number. */
-const NONE: readonly number[] = [];
-
-/**
- * The numbers from `from` to `to` (excluded). An array grown by `push` from empty reserves 17
- * slots: with one per line, that was nearly half the memory of a parsed text of short lines.
- */
-function range(from: number, to: number): readonly number[] {
-  if (to <= from) return NONE;
-  if (to === from + 1) return [from];
-  return Array.from({ length: to - from }, (_, i) => from + i);
 }
 
 /** The line ending used most, given how many times each is used. */

@@ -249,9 +249,33 @@ export function startsUpper(text: string): boolean {
  * Sidorov" both `A A`), which stray labels from elsewhere rarely do.
  */
 export function lineShape(text: string): string {
-  // The same replacements, read in one pass for ASCII (no marks, no letters without case, no
-  // ’): much faster than the Unicode property classes, and a string made per line, not four.
-  if (isAscii(text)) return asciiShape(text);
+  // The five replacements start on characters of disjoint classes (a capital, a lower-case
+  // letter, a digit, a letter without case or a mark, white space), so one pass from the left
+  // does what they do one kind at a time, with each character's classes looked up in a table
+  // (much faster than the property classes, and one string made per line, not five). A character
+  // outside the Basic Multilingual Plane (a surrogate pair) is left to the replacements.
+  let shape = '';
+  let copied = 0;
+  let i = 0;
+  while (i < text.length) {
+    const kind = shapeClasses(text.charCodeAt(i));
+    if (kind & SHAPE_SURROGATE) return shapeByReplacing(text);
+    const part = kind & (SHAPE_UPPER | SHAPE_LOWER) ? SHAPE_WORD_PART : kind & (SHAPE_NUMBER | SHAPE_UNSPACED | SHAPE_SPACE);
+    if (part === 0) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && shapeClasses(text.charCodeAt(end)) & part) end++;
+    shape += text.slice(copied, i) + (kind & SHAPE_UPPER ? 'A' : kind & SHAPE_LOWER ? 'a' : kind & SHAPE_NUMBER ? '0' : kind & SHAPE_UNSPACED ? 'o' : ' ');
+    copied = end;
+    i = end;
+  }
+  return copied === 0 ? text : shape + text.slice(copied);
+}
+
+/** {@link lineShape} by its definition, one kind of part at a time. */
+function shapeByReplacing(text: string): string {
   return text
     .replace(/\p{Lu}[\p{L}\p{M}'’.-]*/gu, 'A')
     .replace(/\p{Ll}[\p{L}\p{M}'’.-]*/gu, 'a')
@@ -260,32 +284,38 @@ export function lineShape(text: string): string {
     .replace(/\s+/gu, ' ');
 }
 
-/** {@link lineShape} of an ASCII text, in one pass: a word runs on over letters, `'`, `.` and `-`. */
-function asciiShape(text: string): string {
-  let shape = '';
-  let copied = 0;
-  let i = 0;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    const upper = code >= 0x41 && code <= 0x5a;
-    const letter = upper || (code >= 0x61 && code <= 0x7a);
-    const digit = code >= 0x30 && code <= 0x39;
-    if (!letter && !digit && !isWhiteSpace(code)) {
-      i++;
-      continue;
-    }
-    let end = i + 1;
-    if (letter) while (end < text.length && isAsciiWordPart(text.charCodeAt(end))) end++;
-    else if (digit) while (end < text.length && text.charCodeAt(end) >= 0x30 && text.charCodeAt(end) <= 0x39) end++;
-    else while (end < text.length && isWhiteSpace(text.charCodeAt(end))) end++;
-    shape += text.slice(copied, i) + (upper ? 'A' : letter ? 'a' : digit ? '0' : ' ');
-    copied = end;
-    i = end;
-  }
-  return copied === 0 ? text : shape + text.slice(copied);
-}
+/** The classes of a UTF-16 code unit that {@link lineShape} reads, as bits. */
+const SHAPE_UPPER = 1;
+const SHAPE_LOWER = 2;
+const SHAPE_NUMBER = 4;
+/** A letter without case or a mark (`\p{Lo}`, `\p{M}`). */
+const SHAPE_UNSPACED = 8;
+const SHAPE_SPACE = 16;
+/** What a word runs on over: a letter, a mark, `'`, `’`, `.` or `-`. */
+const SHAPE_WORD_PART = 32;
+const SHAPE_SURROGATE = 64;
+/** Set on every entry of {@link SHAPE_CLASSES} that has been worked out. */
+const SHAPE_KNOWN = 128;
 
-/** A letter, `'`, `.` or `-`: what an ASCII word runs on over in {@link lineShape}. */
-function isAsciiWordPart(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x27 || code === 0x2e || code === 0x2d;
+/** Per UTF-16 code unit, its classes (see {@link shapeClasses}); 0 until first needed. */
+const SHAPE_CLASSES = new Uint8Array(0x10000);
+
+/** The classes of the code unit `code`, worked out from Unicode's properties the first time it is met. */
+function shapeClasses(code: number): number {
+  let classes = SHAPE_CLASSES[code]!;
+  if (classes === 0) {
+    const char = String.fromCharCode(code);
+    classes = SHAPE_KNOWN;
+    if (code >= 0xd800 && code <= 0xdfff) classes |= SHAPE_SURROGATE;
+    else {
+      if (/\p{Lu}/u.test(char)) classes |= SHAPE_UPPER;
+      if (/\p{Ll}/u.test(char)) classes |= SHAPE_LOWER;
+      if (/\p{N}/u.test(char)) classes |= SHAPE_NUMBER;
+      if (/[\p{Lo}\p{M}]/u.test(char)) classes |= SHAPE_UNSPACED;
+      if (isWhiteSpace(code)) classes |= SHAPE_SPACE;
+      if (/[\p{L}\p{M}'’.-]/u.test(char)) classes |= SHAPE_WORD_PART;
+    }
+    SHAPE_CLASSES[code] = classes;
+  }
+  return classes;
 }

@@ -43,13 +43,13 @@ export function detectTitle(document: Document, analysis: HeadlineAnalysis & Pic
     if (printedTwice) return printedTwice;
   }
   const title: Title = { line: first.index, span: first.span, text: first.text };
-  const oneSentence = first.sentences.length === 1 || AFFIX_SEPARATOR.test(first.text);
+  const oneSentence = first.sentenceCount === 1 || AFFIX_SEPARATOR.test(first.text);
   if (oneSentence && !/[^.]\.$/u.test(first.text)) return title;
   // "The VW ID. SPACE VIZZION is a weird EV", "... doesn't run at a stable 60fps.": a short first
   // paragraph of one line, ahead of the text, is a headline even with a period in it.
   // (A text of that one line alone counts too, or its second cleaning would lose the headline.)
-  const standsAlone = document.paragraphs[0]!.lines.length === 1;
-  if (standsAlone && first.sentences.length <= 2 && words <= MAX_PERIOD_TITLE_WORDS) return title;
+  const standsAlone = document.paragraphs[0]!.lineCount === 1;
+  if (standsAlone && first.sentenceCount <= 2 && words <= MAX_PERIOD_TITLE_WORDS) return title;
   const isCopy = headlineCopyTest(first.text, analysis);
   return document.lines.some((line) => line.index > first.index && isCopy(line)) ? title : undefined;
 }
@@ -75,7 +75,7 @@ function headlinePrintedTwice(document: Document, analysis: Pick<Analysis, 'key'
   for (const line of top) {
     const words = analysis.wordCount(line);
     // Both copies head the page: above its first sentence of text.
-    if (line.sentences.length > 1 || /[.!?。！？]["'”’»)\]]*$/u.test(line.text)) {
+    if (line.sentenceCount > 1 || /[.!?。！？]["'”’»)\]]*$/u.test(line.text)) {
       if (words >= MIN_HEADLINE_WORDS * 2) return undefined;
       continue;
     }

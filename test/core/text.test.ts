@@ -56,6 +56,16 @@ describe('lineShape', () => {
       .replace(/\s+/gu, ' ');
   }
 
+  it('shapes any text in one pass as the five replacements, one kind at a time, do', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'aZ09 \t.\'’-éÉß中文ʰǅ\u0301Ⅻ²\u00a0'.split('')) }), fc.string({ unit: 'binary' }), (mixed, any) => {
+        expect(lineShape(mixed)).toBe(unicodeShape(mixed));
+        expect(lineShape(any)).toBe(unicodeShape(any));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('shapes ASCII text as the Unicode classes do', () => {
     expect(lineShape("[ CNET ]  O'Neil's 3.5-inch x_1\tdone.")).toBe(unicodeShape("[ CNET ]  O'Neil's 3.5-inch x_1\tdone."));
     fc.assert(
