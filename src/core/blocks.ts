@@ -219,9 +219,12 @@ function commentThreads(prose: readonly boolean[], signs: readonly (LineSign | u
   return thread;
 }
 
-/** The numbers of a slide's position: "3/12" -> [3, 12]. */
-function slideNumbers(text: string): [number, number] | undefined {
-  if (!SLIDE.test(text)) return undefined;
+/** A caption that starts with its slide's position: "1 of 4 Shoppers look at extension cords ...", "2/6 The harbour at dawn". */
+const CAPTION_SLIDE = /^\(?\p{N}{1,3}\s*(?:\/|\p{L}{1,3})\s*\p{N}{1,3}\)?\s+\p{L}/u;
+
+/** The numbers of a slide's position, a line of `shape` ({@link SLIDE} or {@link CAPTION_SLIDE}): "3/12" -> [3, 12]. */
+function slideNumbers(text: string, shape: RegExp): [number, number] | undefined {
+  if (!shape.test(text)) return undefined;
   const numbers = text.match(/\p{N}+/gu)!;
   const [n, m] = [Number(numbers[0]), Number(numbers[1])];
   return n >= 1 && n <= m ? [n, m] : undefined;
@@ -232,7 +235,8 @@ const MAX_SLIDE_GAP = 8;
 
 /**
  * The galleries of a page: two or more slide numbers of one count, in order ("1/6" ... "6/6", "Bild
- * 1 von 10" ...), each within {@link MAX_SLIDE_GAP} lines of the next. A gallery runs from its
+ * 1 von 10" ..., or captions that start with theirs, "1 of 4 Shoppers at ..."), each within
+ * {@link MAX_SLIDE_GAP} lines of the next. A gallery runs from its
  * first number to the end of its last slide (as many lines after the last number as slides are
  * apart).
  */
@@ -249,12 +253,18 @@ function findGalleries(texts: readonly string[]): LineRange[] {
     slides = [];
   };
   texts.forEach((text, at) => {
-    if (text.length > 30) return;
-    const numbers = slideNumbers(text);
+    const alone = text.length <= 30;
+    const numbers = slideNumbers(text, alone ? SLIDE : CAPTION_SLIDE);
     if (!numbers) return;
     const [n, m] = numbers;
     const previous = slides[slides.length - 1];
     if (previous && (m !== previous.m || n <= previous.n || at - previous.at > MAX_SLIDE_GAP)) close();
+    // A caption numbered at its start is a slide only in a run from the first slide on, one by one
+    // ("1 of 4 Shoppers at the hardware store ...", "2 of 4 ..."): "1/4 cup of sugar" is none.
+    if (!alone && (slides.length === 0 ? n !== 1 : n !== slides[slides.length - 1]!.n + 1)) {
+      close();
+      if (n !== 1) return;
+    }
     slides.push({ at, n, m });
   });
   close();

@@ -74,6 +74,13 @@ const STORY_GALLERY = [
   '6/6', 'Visitors climb the tower on the first summer weekend after the repairs.', 'Photo: Harbour Trust',
 ];
 
+/** A gallery whose captions start with their slide's position. */
+const NUMBERED_CAPTIONS = [
+  '1 of 3 The lamp room before the repairs, its glass broken by a storm.',
+  '2 of 3 Volunteers carry new slates up the cliff path from the landing stage.',
+  '3 of 3 The restored cottages seen from the sea on a calm evening in June.',
+];
+
 /** A comment thread: a dated head per comment, its text, a reply link. */
 const THREAD = [
   'Your say',
@@ -191,6 +198,11 @@ ruleTester('outside-article', {
       name: 'a gallery inside the article goes; the article goes on after it',
       text: pageOf([...BODY.slice(0, 3), ...GALLERY, ...BODY.slice(3)], [...TEASER_LINES, ...FOOTER]),
       removed: [...PAGE_HEAD, ...GALLERY, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a gallery of captions numbered at their start, inside the article, goes',
+      text: pageOf([...BODY.slice(0, 3), ...NUMBERED_CAPTIONS, ...BODY.slice(3)], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...NUMBERED_CAPTIONS, ...TEASER_LINES, ...FOOTER],
     },
     {
       name: 'a story told in a gallery: its captions are the article',

@@ -82,6 +82,18 @@ describe('pageModel', () => {
     expect(kindOf(model, '2/3')).toBe('gallery');
   });
 
+  it('finds a gallery of captions numbered at their start, from the first one by one; not in a recipe\'s fractions', () => {
+    const captions = ['1 of 3 The ferry in the dry dock before the repairs began.', '2 of 3 A new engine is lifted aboard by the harbour crane.', '3 of 3 The first crossing on Monday morning.'];
+    const model = modelOf([...PROSE.slice(0, 2), ...captions, ...PROSE.slice(2)]);
+    expect(model.galleries).toHaveLength(1);
+    const gallery = model.galleries[0]!;
+    expect([model.lines[gallery.from]!.line.text, model.lines[gallery.to]!.line.text]).toEqual([captions[0], captions[2]]);
+    const ingredients = ['1/4 cup of sugar for the glaze on top', '3/4 cup of flour, sifted twice before use', '1/2 cup of warm milk', '2/3 cup of butter'];
+    expect(modelOf([...PROSE, ...ingredients]).galleries).toEqual([]);
+    // Numbered from the second caption on: no gallery.
+    expect(modelOf([...PROSE, ...captions.slice(1)]).galleries).toEqual([]);
+  });
+
   it('finds no gallery in slide numbers out of order, of different counts, or alone', () => {
     expect(modelOf([...PROSE, '2/3', 'Caption one here.', '1/3']).galleries).toEqual([]);
     expect(modelOf([...PROSE, '1/3', 'Caption one here.', '2/4']).galleries).toEqual([]);
