@@ -5,7 +5,7 @@
  * found in one scan (see `tokens.ts`): a piece's words are a range of those tokens, and what a
  * word is (a stop word, which terms, how many words) is worked out once per distinct word.
  */
-import type { Document, Span } from './model.js';
+import type { Document, Line, Span } from './model.js';
 import { detectStopwordsOfCounts, stopwordLanguages, type StopwordSet } from './stopwords.js';
 import { hasUnspacedScript, isAscii, lowerWords, wordCount } from './text.js';
 import { holdsContextual, tokenizeDocument, tokenRange, Vocabulary, type DocumentWords } from './tokens.js';
@@ -200,10 +200,14 @@ class DocumentAnalysis implements Analysis {
   private readonly unspaced: boolean;
   /** True when the whole text is ASCII. */
   private readonly ascii: boolean;
+  /** Whether folding leaves every line as it is (see {@link foldsNothing}); worked out when first asked. */
+  private folds: boolean | undefined;
+  private readonly lines: readonly Line[];
 
   constructor(document: Document) {
     this.words = tokenizeDocument(document.text);
     this.ascii = isAscii(document.text);
+    this.lines = document.lines;
     this.unspaced = !this.ascii && hasUnspacedScript(document.text);
     this.vocabulary = this.words.vocabulary;
     // A word has one term or none (a script without spaces aside), and words share terms.
@@ -300,7 +304,7 @@ class DocumentAnalysis implements Analysis {
     // Folding Unicode-compatible forms can change the words ("ﬁ" -> "fi", "½" -> "1⁄2", "™" ->
     // "TM"): a piece that it changes is tokenised again, folded, as `comparisonKey` does.
     // ASCII has no such forms, and folding a long line copies it twice over.
-    if (!this.ascii && !isAscii(piece.text)) {
+    if (!this.ascii && !this.foldsNothing() && !isAscii(piece.text)) {
       const folded = piece.text.normalize('NFKC');
       if (folded !== piece.text) return this.intern(lowerWords(folded));
     }
@@ -337,6 +341,17 @@ class DocumentAnalysis implements Analysis {
       range.to = to;
     }
     return range;
+  }
+
+  /**
+   * True when folding Unicode-compatible forms changes no line of the document: then it changes no
+   * piece either (lines and sentences start and end at white space or punctuation, where folding
+   * never joins or reorders characters), and `keyWords` need not fold each piece it is asked about
+   * (several times per line: German text is not ASCII, and was folded again at every question).
+   */
+  private foldsNothing(): boolean {
+    this.folds ??= this.lines.some((line) => !isAscii(line.text) && line.text.normalize('NFKC') !== line.text);
+    return !this.folds;
   }
 
   /** The {@link termOfWord} value of the word numbered `id`. */

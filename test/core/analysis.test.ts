@@ -53,3 +53,23 @@ describe('cohesion', () => {
     expect(analysis.cohesion(document.lines[document.lines.length - 1]!)).toBeCloseTo(1 / 5);
   });
 });
+
+describe('keyWords', () => {
+  /** The words of a line's comparison key, spelled out. */
+  function keyOf(text: string, line: number): string[] {
+    const document = parseDocument(text);
+    const analysis = analyse(document);
+    return Array.from(analysis.keyWords(document.lines[line]!), (id) => analysis.vocabulary.word(id));
+  }
+
+  it('folds compatibility forms in a document that holds one, whatever line is asked about', () => {
+    // Line 1 folds ("ﬁ" -> "fi"); line 0 does not, and needs no folding to be read.
+    const text = 'Größere Fähren fahren wieder.\nDie ﬁnale Prüfung kommt.\n';
+    expect(keyOf(text, 1)).toEqual(['die', 'finale', 'prüfung', 'kommt']);
+    expect(keyOf(text, 0)).toEqual(['größere', 'fähren', 'fahren', 'wieder']);
+  });
+
+  it('reads the words of a document without such forms as they are', () => {
+    expect(keyOf('Größere Fähren fahren wieder.\nDie finale Prüfung kommt.\n', 1)).toEqual(['die', 'finale', 'prüfung', 'kommt']);
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isWhiteSpace, lastWordToken, lineShape, words } from '../../src/core/text.js';
+import { hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, words } from '../../src/core/text.js';
 import { unicodeText } from '../generators.js';
 
 /** The definition the hand-written tokenizer must agree with. */
@@ -41,6 +41,19 @@ describe('isWhiteSpace', () => {
   it('agrees with \\s on every UTF-16 code', () => {
     const disagree: number[] = [];
     for (let code = 0; code <= 0xffff; code++) if (isWhiteSpace(code) !== /\s/u.test(String.fromCharCode(code))) disagree.push(code);
+    expect(disagree).toEqual([]);
+  });
+});
+
+describe('hasUnspacedScript', () => {
+  it('agrees with the script properties on every character', () => {
+    const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+    const disagree: number[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      if (hasUnspacedScript(`Zeile ${char} hier`) !== unspaced.test(char)) disagree.push(code);
+    }
     expect(disagree).toEqual([]);
   });
 });
