@@ -371,12 +371,24 @@ function commonestShare<T>(items: readonly T[], keyOf: (item: T) => string): num
 }
 
 /**
+ * Words a question alone on its line has at the most to be a heading, not prose: a subheading
+ * ("Why does the ferry matter?"), a teaser's headline over its summary ("Will the old pier be
+ * saved?"). A longer question is a sentence of the text.
+ */
+const MAX_QUESTION_HEADING_WORDS = 10;
+
+/** A line that ends in a question mark. */
+const QUESTION = /[?？]$/u;
+
+/**
  * A line of running text: the words and stop words of prose (see `hasProseWords`), ending a
  * sentence (or one that introduces what follows, with a colon), holding two, or part of a sentence
- * that runs on across lines.
+ * that runs on across lines; not a short question alone on its line (a heading: see
+ * {@link MAX_QUESTION_HEADING_WORDS}).
  */
 function isProse(analysis: Analysis, line: Line, minStopwords: number, flowing: ReadonlySet<number>): boolean {
   if (!endsSentence(line.text, { colon: true }) && line.sentenceCount < 2 && !flowing.has(line.index)) return false;
+  if (line.sentenceCount < 2 && QUESTION.test(line.text) && analysis.wordCount(line) <= MAX_QUESTION_HEADING_WORDS) return false;
   return hasProseWords(analysis, line, minStopwords);
 }
 

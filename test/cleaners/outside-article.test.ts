@@ -129,6 +129,18 @@ describe('outside-article names the kind of block it removes', () => {
     expect(found.get(TEASERS[1]![3]!)).toBe('page after the article: list of other stories');
   });
 
+  it('a list of other stories whose headlines are questions; a question as the article\'s subheading stays', () => {
+    const questions = [
+      'Will the old pier be saved?', 'The council will decide in March whether to repair the old pier or to pull it down.',
+      'Who pays for the new cycle path?', 'Cyclists can now ride from the old mill to the town centre without sharing the road with cars.',
+      'Will rain spoil the regatta?', 'Forecasters expect gusts of up to ninety kilometres an hour on Thursday night along the coast.',
+    ];
+    const subheading = 'Who will live in the cottages?';
+    const found = reasons(pageOf([...BODY.slice(0, 3), subheading, ...BODY.slice(3)], ['More from Coastal Gazette', ...questions, ...SECTIONS, ...FOOTER]));
+    for (const line of questions) expect(found.get(line)).toBe('page after the article: list of other stories');
+    expect(found.has(subheading)).toBe(false);
+  });
+
   it('a list of other stories as headlines and summaries only', () => {
     const found = reasons(pageOf(BODY, ['More from Coastal Gazette', ...SHORT_TEASERS, ...FOOTER]));
     for (const line of SHORT_TEASERS) expect(found.get(line)).toBe('page after the article: list of other stories');

@@ -61,6 +61,25 @@ describe('pageModel', () => {
     expect(model.lines.find((line) => line.line.text === 'News')!.prose).toBe(false);
   });
 
+  it('reads a short question alone on its line as a heading, a longer one as prose', () => {
+    const short = 'Why does the ferry matter to the island?';
+    const long = 'Why should the island pay for a second ferry when the first one has been running half empty since the spring?';
+    const model = modelOf([PROSE[0]!, short, PROSE[1]!, PROSE[2]!, long, PROSE[3]!]);
+    expect(model.lines.find((line) => line.line.text === short)!.prose).toBe(false);
+    expect(kindOf(model, short)).toBe('heading');
+    expect(model.lines.find((line) => line.line.text === long)!.prose).toBe(true);
+  });
+
+  it('finds a list of other stories whose headlines are questions', () => {
+    const teasers = [
+      'Will the old pier be saved?', 'The council will decide in March whether to repair the old pier or to pull it down.',
+      'Who pays for the new cycle path?', 'Cyclists can now ride from the old mill to the town centre without sharing the road with cars.',
+      'Is a storm coming this weekend?', 'Forecasters expect gusts of up to ninety kilometres an hour on Thursday night along the coast.',
+    ];
+    const model = modelOf([...PROSE, 'More stories', ...teasers]);
+    expect(kindOf(model, teasers[3]!)).toBe('teasers');
+  });
+
   it('marks a line the page prints again in another block as repeated, not copies inside one block', () => {
     const model = modelOf(['Home', 'News', 'Sport', ...PROSE, '1', 'g', 'Flour', '2', 'g', 'Salt', ...PROSE.map((line) => line.replace('.', ' again.')), 'Home', 'News', 'Sport']);
     expect(model.lines.filter((line) => line.line.text === 'Home').map((line) => line.repeated)).toEqual([true, true]);
