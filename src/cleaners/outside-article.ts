@@ -190,7 +190,24 @@ function locateArticle(context: CleanContext): ArticleRun {
   const to = members.lastIndexOf(true);
   // A comment section (or a line naming the headline again) below the run says the page goes on after the article.
   const pageBelow = copies.some((copy) => copy < from) || limits.last < lines.length - 1;
-  return { lines, page, from, to, members, isPage: isPage(page, from, to, pageBelow), values, seed };
+  return { lines, page, from, to, members, isPage: proseWords(lines, members) >= MIN_ARTICLE_WORDS && isPage(page, from, to, pageBelow), values, seed };
+}
+
+/**
+ * Words of prose the article's lines hold, at the least, for the page around them to be cut: a
+ * few short sentences on a page of lists (an agenda, a CV, a song's lyrics, a shop's table) are
+ * no sure sign of where its article is ("Du kommentierst mit Deinem Konto." under a comment form
+ * outscores an agenda of short lines), and when unsure the rule keeps.
+ */
+const MIN_ARTICLE_WORDS = 60;
+
+/** The words of the prose lines of `lines` that are `members`. */
+function proseWords(lines: readonly PageLine[], members: readonly boolean[]): number {
+  let words = 0;
+  lines.forEach((info, i) => {
+    if (members[i] && info.prose) words += info.words;
+  });
+  return words;
 }
 
 /**

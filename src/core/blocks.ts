@@ -24,8 +24,13 @@ const PROSE_STOPWORD_RATIO = 0.5;
 /** See {@link PROSE_STOPWORD_RATIO}. */
 const MIN_DOCUMENT_STOPWORDS = 0.1;
 
-/** Non-prose lines on each side of a sentence for it to stand isolated. */
-const ISOLATING_GAP = 2;
+/**
+ * Non-prose lines on each side of a sentence for it to stand isolated: one is enough, a summary
+ * under its headline and over the next story's ("Ferry timetable changes" / summary / "New cycle
+ * path opens" / summary); the paragraphs of an article touch each other, or a subheading's
+ * paragraph touches the next.
+ */
+const ISOLATING_GAP = 1;
 
 /** One line of the page, with what the rules read of it. */
 export interface PageLine {
@@ -214,9 +219,12 @@ function commentThreads(prose: readonly boolean[], signs: readonly (LineSign | u
   return thread;
 }
 
-/** The numbers of a slide's position: "3/12" -> [3, 12]. */
-function slideNumbers(text: string): [number, number] | undefined {
-  if (!SLIDE.test(text)) return undefined;
+/** A caption that starts with its slide's position: "1 of 4 Shoppers look at extension cords ...", "2/6 The harbour at dawn". */
+const CAPTION_SLIDE = /^\(?\p{N}{1,3}\s*(?:\/|\p{L}{1,3})\s*\p{N}{1,3}\)?\s+\p{L}/u;
+
+/** The numbers of a slide's position, a line of `shape` ({@link SLIDE} or {@link CAPTION_SLIDE}): "3/12" -> [3, 12]. */
+function slideNumbers(text: string, shape: RegExp): [number, number] | undefined {
+  if (!shape.test(text)) return undefined;
   const numbers = text.match(/\p{N}+/gu)!;
   const [n, m] = [Number(numbers[0]), Number(numbers[1])];
   return n >= 1 && n <= m ? [n, m] : undefined;
@@ -227,7 +235,8 @@ const MAX_SLIDE_GAP = 8;
 
 /**
  * The galleries of a page: two or more slide numbers of one count, in order ("1/6" ... "6/6", "Bild
- * 1 von 10" ...), each within {@link MAX_SLIDE_GAP} lines of the next. A gallery runs from its
+ * 1 von 10" ..., or captions that start with theirs, "1 of 4 Shoppers at ..."), each within
+ * {@link MAX_SLIDE_GAP} lines of the next. A gallery runs from its
  * first number to the end of its last slide (as many lines after the last number as slides are
  * apart).
  */
@@ -244,12 +253,18 @@ function findGalleries(texts: readonly string[]): LineRange[] {
     slides = [];
   };
   texts.forEach((text, at) => {
-    if (text.length > 30) return;
-    const numbers = slideNumbers(text);
+    const alone = text.length <= 30;
+    const numbers = slideNumbers(text, alone ? SLIDE : CAPTION_SLIDE);
     if (!numbers) return;
     const [n, m] = numbers;
     const previous = slides[slides.length - 1];
     if (previous && (m !== previous.m || n <= previous.n || at - previous.at > MAX_SLIDE_GAP)) close();
+    // A caption numbered at its start is a slide only in a run from the first slide on, one by one
+    // ("1 of 4 Shoppers at the hardware store ...", "2 of 4 ..."): "1/4 cup of sugar" is none.
+    if (!alone && (slides.length === 0 ? n !== 1 : n !== slides[slides.length - 1]!.n + 1)) {
+      close();
+      if (n !== 1) return;
+    }
     slides.push({ at, n, m });
   });
   close();
@@ -356,12 +371,24 @@ function commonestShare<T>(items: readonly T[], keyOf: (item: T) => string): num
 }
 
 /**
+ * Words a question alone on its line has at the most to be a heading, not prose: a subheading
+ * ("Why does the ferry matter?"), a teaser's headline over its summary ("Will the old pier be
+ * saved?"). A longer question is a sentence of the text.
+ */
+const MAX_QUESTION_HEADING_WORDS = 10;
+
+/** A line that ends in a question mark. */
+const QUESTION = /[?？]$/u;
+
+/**
  * A line of running text: the words and stop words of prose (see `hasProseWords`), ending a
  * sentence (or one that introduces what follows, with a colon), holding two, or part of a sentence
- * that runs on across lines.
+ * that runs on across lines; not a short question alone on its line (a heading: see
+ * {@link MAX_QUESTION_HEADING_WORDS}).
  */
 function isProse(analysis: Analysis, line: Line, minStopwords: number, flowing: ReadonlySet<number>): boolean {
   if (!endsSentence(line.text, { colon: true }) && line.sentenceCount < 2 && !flowing.has(line.index)) return false;
+  if (line.sentenceCount < 2 && QUESTION.test(line.text) && analysis.wordCount(line) <= MAX_QUESTION_HEADING_WORDS) return false;
   return hasProseWords(analysis, line, minStopwords);
 }
 

@@ -37,6 +37,9 @@ function page(after: readonly string[]): string {
 
 const PAGE_HEAD = [...HEADER, HEADLINE, 'By Ellen Ward'];
 
+/** Other stories listed after the article as a headline and its summary, nothing between them. */
+const SHORT_TEASERS = TEASERS.flatMap(([headline, , , summary]) => [headline!, summary!]);
+
 const TEASER_LINES = ['More from Coastal Gazette', ...TEASERS.flat()];
 
 const JAPANESE_MENU = ['港新聞', 'ホーム', 'ニュース', '政治', '経済', '国際', 'スポーツ', '天気', '旅行', '文化', '暮らし', '意見', '動画', '検索', 'ログイン', '購読'];
@@ -58,6 +61,24 @@ const GALLERY = [
   '1/3', 'The lamp room before the repairs, its glass broken by a storm.', 'Photo: Harbour Trust',
   '2/3', 'Volunteers carry new slates up the cliff path from the landing stage.', 'Photo: Harbour Trust',
   '3/3', 'The restored cottages seen from the sea on a calm evening in June.', 'Photo: Harbour Trust',
+];
+
+/**
+ * A story told in six slides. (Three captions are too few words of prose to say where the
+ * article is: see the agenda page below, where nothing is cut.)
+ */
+const STORY_GALLERY = [
+  ...GALLERY.map((line) => line.replace(/^(\d)\/3$/u, '$1/6')),
+  '4/6', 'The new lamp arrives by boat and is winched up to the top of the tower.', 'Photo: Harbour Trust',
+  '5/6', 'The first keepers in twenty years stand in front of the restored cottages.', 'Photo: Harbour Trust',
+  '6/6', 'Visitors climb the tower on the first summer weekend after the repairs.', 'Photo: Harbour Trust',
+];
+
+/** A gallery whose captions start with their slide's position. */
+const NUMBERED_CAPTIONS = [
+  '1 of 3 The lamp room before the repairs, its glass broken by a storm.',
+  '2 of 3 Volunteers carry new slates up the cliff path from the landing stage.',
+  '3 of 3 The restored cottages seen from the sea on a calm evening in June.',
 ];
 
 /** A comment thread: a dated head per comment, its text, a reply link. */
@@ -107,6 +128,23 @@ describe('outside-article names the kind of block it removes', () => {
     for (const line of THREAD.filter((_, i) => i % 3 !== 0)) expect(found.get(line)).toBe('page after the article: comment thread');
     expect(found.get(TEASERS[1]![3]!)).toBe('page after the article: list of other stories');
   });
+
+  it('a list of other stories whose headlines are questions; a question as the article\'s subheading stays', () => {
+    const questions = [
+      'Will the old pier be saved?', 'The council will decide in March whether to repair the old pier or to pull it down.',
+      'Who pays for the new cycle path?', 'Cyclists can now ride from the old mill to the town centre without sharing the road with cars.',
+      'Will rain spoil the regatta?', 'Forecasters expect gusts of up to ninety kilometres an hour on Thursday night along the coast.',
+    ];
+    const subheading = 'Who will live in the cottages?';
+    const found = reasons(pageOf([...BODY.slice(0, 3), subheading, ...BODY.slice(3)], ['More from Coastal Gazette', ...questions, ...SECTIONS, ...FOOTER]));
+    for (const line of questions) expect(found.get(line)).toBe('page after the article: list of other stories');
+    expect(found.has(subheading)).toBe(false);
+  });
+
+  it('a list of other stories as headlines and summaries only', () => {
+    const found = reasons(pageOf(BODY, ['More from Coastal Gazette', ...SHORT_TEASERS, ...FOOTER]));
+    for (const line of SHORT_TEASERS) expect(found.get(line)).toBe('page after the article: list of other stories');
+  });
 });
 
 ruleTester('outside-article', {
@@ -139,6 +177,33 @@ ruleTester('outside-article', {
         '',
       ].join('\n'),
     },
+    {
+      name: "a page whose article is a list (an agenda) and whose only prose is a form's few sentences: unsure, nothing is cut",
+      text: [
+        `${HEADLINE} | Coastal Gazette`,
+        '',
+        ...HEADER,
+        '',
+        'Open day at the lighthouse',
+        'Host: Skerry Point Harbour Trust',
+        'Guide: Ellen Ward',
+        'Programme',
+        'Welcome at the landing stage (15 mins)',
+        'Walk up the cliff path to the tower',
+        'Visit of the lamp room and the fog signal (45 mins)',
+        'Tea in the keepers\' cottages',
+        'Questions to the trust, next open day? (30 mins)',
+        '',
+        'Leave a reply',
+        'You are signed in with your account. Sign out.',
+        'You are signed in with your email address. Change.',
+        'Name (required)',
+        'Email (required)',
+        '',
+        ...FOOTER,
+        '',
+      ].join('\n'),
+    },
   ],
   invalid: [
     {
@@ -147,8 +212,13 @@ ruleTester('outside-article', {
       removed: [...PAGE_HEAD, ...GALLERY, ...TEASER_LINES, ...FOOTER],
     },
     {
+      name: 'a gallery of captions numbered at their start, inside the article, goes',
+      text: pageOf([...BODY.slice(0, 3), ...NUMBERED_CAPTIONS, ...BODY.slice(3)], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...NUMBERED_CAPTIONS, ...TEASER_LINES, ...FOOTER],
+    },
+    {
       name: 'a story told in a gallery: its captions are the article',
-      text: pageOf(GALLERY, [...TEASER_LINES, ...FOOTER]),
+      text: pageOf(STORY_GALLERY, [...TEASER_LINES, ...FOOTER]),
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
     },
     {

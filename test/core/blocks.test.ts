@@ -61,6 +61,25 @@ describe('pageModel', () => {
     expect(model.lines.find((line) => line.line.text === 'News')!.prose).toBe(false);
   });
 
+  it('reads a short question alone on its line as a heading, a longer one as prose', () => {
+    const short = 'Why does the ferry matter to the island?';
+    const long = 'Why should the island pay for a second ferry when the first one has been running half empty since the spring?';
+    const model = modelOf([PROSE[0]!, short, PROSE[1]!, PROSE[2]!, long, PROSE[3]!]);
+    expect(model.lines.find((line) => line.line.text === short)!.prose).toBe(false);
+    expect(kindOf(model, short)).toBe('heading');
+    expect(model.lines.find((line) => line.line.text === long)!.prose).toBe(true);
+  });
+
+  it('finds a list of other stories whose headlines are questions', () => {
+    const teasers = [
+      'Will the old pier be saved?', 'The council will decide in March whether to repair the old pier or to pull it down.',
+      'Who pays for the new cycle path?', 'Cyclists can now ride from the old mill to the town centre without sharing the road with cars.',
+      'Is a storm coming this weekend?', 'Forecasters expect gusts of up to ninety kilometres an hour on Thursday night along the coast.',
+    ];
+    const model = modelOf([...PROSE, 'More stories', ...teasers]);
+    expect(kindOf(model, teasers[3]!)).toBe('teasers');
+  });
+
   it('marks a line the page prints again in another block as repeated, not copies inside one block', () => {
     const model = modelOf(['Home', 'News', 'Sport', ...PROSE, '1', 'g', 'Flour', '2', 'g', 'Salt', ...PROSE.map((line) => line.replace('.', ' again.')), 'Home', 'News', 'Sport']);
     expect(model.lines.filter((line) => line.line.text === 'Home').map((line) => line.repeated)).toEqual([true, true]);
@@ -80,6 +99,18 @@ describe('pageModel', () => {
     const gallery = model.galleries[0]!;
     expect([model.lines[gallery.from]!.line.text, model.lines[gallery.to]!.line.text]).toEqual(['1/3', 'Photo: Harbour Trust']);
     expect(kindOf(model, '2/3')).toBe('gallery');
+  });
+
+  it('finds a gallery of captions numbered at their start, from the first one by one; not in a recipe\'s fractions', () => {
+    const captions = ['1 of 3 The ferry in the dry dock before the repairs began.', '2 of 3 A new engine is lifted aboard by the harbour crane.', '3 of 3 The first crossing on Monday morning.'];
+    const model = modelOf([...PROSE.slice(0, 2), ...captions, ...PROSE.slice(2)]);
+    expect(model.galleries).toHaveLength(1);
+    const gallery = model.galleries[0]!;
+    expect([model.lines[gallery.from]!.line.text, model.lines[gallery.to]!.line.text]).toEqual([captions[0], captions[2]]);
+    const ingredients = ['1/4 cup of sugar for the glaze on top', '3/4 cup of flour, sifted twice before use', '1/2 cup of warm milk', '2/3 cup of butter'];
+    expect(modelOf([...PROSE, ...ingredients]).galleries).toEqual([]);
+    // Numbered from the second caption on: no gallery.
+    expect(modelOf([...PROSE, ...captions.slice(1)]).galleries).toEqual([]);
   });
 
   it('finds no gallery in slide numbers out of order, of different counts, or alone', () => {
@@ -120,5 +151,19 @@ describe('pageModel', () => {
     expect(kindOf(model, teasers[2]!)).toBe('teasers');
     expect(kindOf(model, 'More stories')).not.toBe('teasers');
     expect(kindOf(modelOf([...PROSE, 'More stories', ...teasers.slice(0, 6)]), 'Tom Ashby')).not.toBe('teasers');
+  });
+
+  it('finds a list of other stories laid out as headline and summary, one short line between summaries', () => {
+    const teasers = [
+      'Ferry timetable changes for the winter', 'The island ferry will run four times a day from November instead of six, the operator has announced.',
+      'New cycle path opens along the river', 'Cyclists can now ride from the old mill to the town centre without sharing the road with cars.',
+      'Storm warning for the northern coast', 'Forecasters expect gusts of up to ninety kilometres an hour on Thursday night along the coast.',
+    ];
+    const model = modelOf([...PROSE, 'More stories', ...teasers]);
+    expect(kindOf(model, teasers[3]!)).toBe('teasers');
+    expect(kindOf(model, 'Storm warning for the northern coast')).toBe('teasers');
+    // Paragraphs of the article, with a subheading between two of them, are no such list.
+    const article = modelOf([PROSE[0]!, 'Repairs', PROSE[1]!, PROSE[2]!, 'Fares', PROSE[3]!]);
+    expect(kindOf(article, PROSE[1]!)).toBe('prose');
   });
 });
