@@ -40,7 +40,7 @@
 import { isAbbreviation, isInnerAbbreviation, isSuffixAbbreviation, isTimeOfDay, isTitle, takesNumber } from './abbreviations.js';
 import type { Span } from './model.js';
 import { isStopwordOfSomeLanguage } from './stopwords.js';
-import { isWhiteSpace } from './text.js';
+import { codeUnitClasses, isWhiteSpace } from './text.js';
 import { tokenCapacity } from './tokens.js';
 
 /** Characters that end a sentence besides those with Unicode's Sentence_Terminal property. */
@@ -82,48 +82,35 @@ const TRAILING = /^[\p{Pe}\p{Pi}\p{Pf}"'.,;:!?…\-–—]$/u;
 // Characters
 
 // What the segmenter asks of a character, as bits of {@link characterClass}: each decision
-// reads characters one UTF-16 unit at a time (a surrogate half is none of these), and asking a
-// table is much cheaper than testing a regular expression on a one-character string.
-/** The entry of {@link CHARACTER_CLASSES} has been filled. */
-const KNOWN = 1;
+// reads characters one UTF-16 unit at a time (a surrogate half is none of these).
 /** `\p{L}`. */
-const LETTER = 2;
+const LETTER = 1;
 /** `\p{Lu}`. */
-const UPPER = 4;
+const UPPER = 2;
 /** `\p{Ll}`. */
-const LOWER = 8;
+const LOWER = 4;
 /** `[\p{L}\p{N}]`. */
-const LETTER_OR_NUMBER = 16;
+const LETTER_OR_NUMBER = 8;
 /** `[\p{L}\p{N}\p{M}.°]`: part of the word before a period (see {@link previousWord}). */
-const WORD_PART = 32;
+const WORD_PART = 16;
 /** Ends a sentence (see {@link isTerminalCode}). */
-const TERMINAL = 64;
+const TERMINAL = 32;
 /** One of {@link UNSPACED_TERMINALS}. */
-const UNSPACED_TERMINAL = 128;
+const UNSPACED_TERMINAL = 64;
 /** One of {@link CLOSERS}. */
-const CLOSER = 256;
+const CLOSER = 128;
 /** One of the characters of {@link OPENERS}. */
-const OPENER = 512;
+const OPENER = 256;
 /** Matches {@link UNSPACED}. */
-const UNSPACED_SCRIPT = 1024;
+const UNSPACED_SCRIPT = 512;
 /** Matches {@link LEADING}. */
-const LEADING_PUNCTUATION = 2048;
+const LEADING_PUNCTUATION = 1024;
 /** Matches {@link TRAILING}. */
-const TRAILING_PUNCTUATION = 4096;
+const TRAILING_PUNCTUATION = 2048;
 
-/** Per UTF-16 code unit, its bits (see {@link KNOWN} and the rest), filled as characters are met: 0 when not yet known. */
-const CHARACTER_CLASSES = new Uint16Array(0x10000);
-
-/** The bits of the UTF-16 unit `code` (see {@link KNOWN} and the rest). */
-function characterClass(code: number): number {
-  const known = CHARACTER_CLASSES[code]!;
-  return known !== 0 ? known : classify(code);
-}
-
-/** Finds and keeps the bits of `code` in {@link CHARACTER_CLASSES}. */
-function classify(code: number): number {
-  const char = String.fromCharCode(code);
-  let bits = KNOWN;
+/** The bits of the UTF-16 unit `code` (see {@link LETTER} and the rest). */
+const characterClass = codeUnitClasses((char) => {
+  let bits = 0;
   if (/\p{L}/u.test(char)) bits |= LETTER;
   if (/\p{Lu}/u.test(char)) bits |= UPPER;
   if (/\p{Ll}/u.test(char)) bits |= LOWER;
@@ -136,9 +123,8 @@ function classify(code: number): number {
   if (UNSPACED.test(char)) bits |= UNSPACED_SCRIPT;
   if (LEADING.test(char)) bits |= LEADING_PUNCTUATION;
   if (TRAILING.test(char)) bits |= TRAILING_PUNCTUATION;
-  CHARACTER_CLASSES[code] = bits;
   return bits;
-}
+});
 
 /** Capitalised words that usually begin an English sentence (besides the stop words of every language). */
 const SENTENCE_STARTERS = new Set([

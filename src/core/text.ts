@@ -119,6 +119,26 @@ export function isWhiteSpace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/** Set in every entry of a {@link codeUnitClasses} table that has been worked out. */
+const CLASSES_KNOWN = 0x8000;
+
+/**
+ * The classes of each UTF-16 code unit, as `classify` works them out from the character (bits below
+ * 0x8000), kept in a table filled the first time each unit is asked about: the tokenisers and line
+ * shapes ask about every character of a text, and a table is much cheaper than a regular
+ * expression tested on a one-character string. The answer may also hold the bit 0x8000.
+ */
+export function codeUnitClasses(classify: (char: string, code: number) => number): (code: number) => number {
+  const table = new Uint16Array(0x10000);
+  return (code) => {
+    const known = table[code]!;
+    if (known !== 0) return known;
+    const classes = classify(String.fromCharCode(code), code) | CLASSES_KNOWN;
+    table[code] = classes;
+    return classes;
+  };
+}
+
 /**
  * Where the line starting at `from` ends: the offset of the next line break (`\r` or `\n`), or
  * the text's length. With {@link lineBreakLength}, the one reading of "a line" that the parse and
@@ -306,7 +326,7 @@ function shapeByReplacing(text: string): string {
     .replace(/\s+/gu, ' ');
 }
 
-/** The classes of a UTF-16 code unit that {@link lineShape} reads, as bits. */
+/** The classes of a UTF-16 code unit that {@link lineShape} reads, as bits of {@link shapeClasses}. */
 const SHAPE_UPPER = 1;
 const SHAPE_LOWER = 2;
 const SHAPE_NUMBER = 4;
@@ -316,28 +336,16 @@ const SHAPE_SPACE = 16;
 /** What a word runs on over: a letter, a mark, `'`, `’`, `.` or `-`. */
 const SHAPE_WORD_PART = 32;
 const SHAPE_SURROGATE = 64;
-/** Set on every entry of {@link SHAPE_CLASSES} that has been worked out. */
-const SHAPE_KNOWN = 128;
 
-/** Per UTF-16 code unit, its classes (see {@link shapeClasses}); 0 until first needed. */
-const SHAPE_CLASSES = new Uint8Array(0x10000);
-
-/** The classes of the code unit `code`, worked out from Unicode's properties the first time it is met. */
-function shapeClasses(code: number): number {
-  let classes = SHAPE_CLASSES[code]!;
-  if (classes === 0) {
-    const char = String.fromCharCode(code);
-    classes = SHAPE_KNOWN;
-    if (code >= 0xd800 && code <= 0xdfff) classes |= SHAPE_SURROGATE;
-    else {
-      if (/\p{Lu}/u.test(char)) classes |= SHAPE_UPPER;
-      if (/\p{Ll}/u.test(char)) classes |= SHAPE_LOWER;
-      if (/\p{N}/u.test(char)) classes |= SHAPE_NUMBER;
-      if (/[\p{Lo}\p{M}]/u.test(char)) classes |= SHAPE_UNSPACED;
-      if (isWhiteSpace(code)) classes |= SHAPE_SPACE;
-      if (/[\p{L}\p{M}'’.-]/u.test(char)) classes |= SHAPE_WORD_PART;
-    }
-    SHAPE_CLASSES[code] = classes;
-  }
+/** The {@link lineShape} classes of a code unit. */
+const shapeClasses = codeUnitClasses((char, code) => {
+  if (code >= 0xd800 && code <= 0xdfff) return SHAPE_SURROGATE;
+  let classes = 0;
+  if (/\p{Lu}/u.test(char)) classes |= SHAPE_UPPER;
+  if (/\p{Ll}/u.test(char)) classes |= SHAPE_LOWER;
+  if (/\p{N}/u.test(char)) classes |= SHAPE_NUMBER;
+  if (/[\p{Lo}\p{M}]/u.test(char)) classes |= SHAPE_UNSPACED;
+  if (isWhiteSpace(code)) classes |= SHAPE_SPACE;
+  if (/[\p{L}\p{M}'’.-]/u.test(char)) classes |= SHAPE_WORD_PART;
   return classes;
-}
+});
