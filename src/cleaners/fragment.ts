@@ -22,7 +22,7 @@ import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js'
 import { headlineCopyTest } from '../core/title.js';
 import { lineSign } from '../core/blocks.js';
 import { groupBy } from '../core/group.js';
-import { hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, startsUpper, trailingNonSpace, words } from '../core/text.js';
+import { hasLetter, hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, startsUpper, trailingNonSpace, words } from '../core/text.js';
 
 /**
  * True when a line ends properly: terminal punctuation (with closing quotes and brackets), or a
@@ -89,9 +89,6 @@ const MIN_OWN_STOPWORDS = 3;
 
 /** The most words a line can have and still be read as a heading or a label. */
 const MAX_LABEL_WORDS = 12;
-
-/** A line without a letter ("* * *", "3:1", "—") is no sentence to be cut off, nor a label. */
-const HAS_LETTER = /\p{L}/u;
 
 /** The rule. */
 export const fragment: Cleaner<NoOptions> = {
@@ -180,7 +177,7 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   const text = line.text;
   const label = boilerplateLabel(analysis, line);
   if (label) return remove(line.span, label);
-  if (LIST_ITEM.test(text) || !HAS_LETTER.test(text)) return undefined;
+  if (LIST_ITEM.test(text) || !hasLetter(text)) return undefined;
   const sentences = document.sentences.slice(line.firstSentence, line.firstSentence + line.sentenceCount);
   const last = sentences[sentences.length - 1];
   if (!last) return undefined;

@@ -11,7 +11,7 @@
 import type { Analysis } from './analysis.js';
 import type { Document, Line } from './model.js';
 import { endsSentence, hasProseWords } from './predicates.js';
-import { lineShape } from './text.js';
+import { hasLetter, lineShape } from './text.js';
 import { hashWords, sameWords } from './tokens.js';
 
 /**
@@ -169,7 +169,6 @@ const CREDIT = /©|^\(?\p{L}+(?:\s\p{L}+)?\s*:\s*[\p{Lu}\p{N}@]/u;
 
 /** A line that introduces what follows: it ends in a colon. */
 const INTRO = /[:：]$/u;
-const HAS_LETTER = /\p{L}/u;
 /** A credit line ends on the name, not on a sentence's or a label's punctuation. */
 const ENDS_CLAUSE = /[.!?:]$/u;
 
@@ -180,7 +179,7 @@ export function lineSign(text: string, words: number): LineSign | undefined {
   const numbered = HAS_NUMBER.test(text);
   if (numbered && SLIDE.test(text)) return 'slide';
   if (numbered && DATE.test(text)) return 'date';
-  if (numbered && COUNTER.test(text) && HAS_LETTER.test(text)) return 'counter';
+  if (numbered && COUNTER.test(text) && hasLetter(text)) return 'counter';
   if (CREDIT.test(text) && !ENDS_CLAUSE.test(text)) return 'credit';
   if (INTRO.test(text)) return 'intro';
   return undefined;

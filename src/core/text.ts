@@ -259,15 +259,23 @@ export function comparisonKey(text: string): string {
   return lowerWords(text.normalize('NFKC')).join(' ');
 }
 
+/** Any letter, of any script. */
+const LETTER = /\p{L}/u;
+
+/** True when `text` holds a letter: a line without one ("* * *", "3:1", "—") is no sentence nor a label. */
+export function hasLetter(text: string): boolean {
+  return LETTER.test(text);
+}
+
 /** True when the first letter of `text` is a lower-case letter (scripts without case never are). */
 export function startsLower(text: string): boolean {
-  const match = /\p{L}/u.exec(text);
+  const match = LETTER.exec(text);
   return match !== null && match[0] !== match[0].toUpperCase();
 }
 
 /** True when the first letter of `text` is an upper-case letter. */
 export function startsUpper(text: string): boolean {
-  const match = /\p{L}/u.exec(text);
+  const match = LETTER.exec(text);
   return match !== null && match[0] !== match[0].toLowerCase() && match[0] === match[0].toUpperCase();
 }
 
