@@ -293,8 +293,7 @@ export function lineShape(text: string): string {
   // outside the Basic Multilingual Plane (a surrogate pair) is left to the replacements.
   // The shape is written code unit by code unit into one scratch array and made a string once: a
   // string built by `+=` was an object per part, five kilobytes of garbage for a line of prose.
-  if (shapeScratch.length < text.length) shapeScratch = new Uint16Array(Math.max(text.length, shapeScratch.length * 2));
-  const out = shapeScratch;
+  const out = text.length <= SHAPE_SCRATCH.length ? SHAPE_SCRATCH : new Uint16Array(text.length);
   let length = 0;
   let changed = false;
   let i = 0;
@@ -318,8 +317,11 @@ export function lineShape(text: string): string {
   return changed ? UTF16.decode(out.subarray(0, length)) : text;
 }
 
-/** Scratch for {@link lineShape}: grown to the longest line shaped. */
-let shapeScratch = new Uint16Array(256);
+/**
+ * Scratch for {@link lineShape} of the lines that fit it, nearly all; a longer line gets an array of
+ * its own, so that a 200 MB line does not leave 400 MB of scratch behind it.
+ */
+const SHAPE_SCRATCH = new Uint16Array(4096);
 
 /** Makes a string of UTF-16 code units (no surrogate reaches it: see {@link lineShape}). */
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });

@@ -79,6 +79,12 @@ describe('lineShape', () => {
     );
   });
 
+  it('shapes a line longer than its scratch as a short one', () => {
+    const long = 'Größere Fähren, 12 Autos und 中文 ʰ. '.repeat(400);
+    expect(long.length).toBeGreaterThan(4096);
+    expect(lineShape(long)).toBe(unicodeShape(long));
+  });
+
   it('shapes ASCII text as the Unicode classes do', () => {
     expect(lineShape("[ CNET ]  O'Neil's 3.5-inch x_1\tdone.")).toBe(unicodeShape("[ CNET ]  O'Neil's 3.5-inch x_1\tdone."));
     fc.assert(
