@@ -481,8 +481,8 @@ function lineValues(page: PageModel, weighing: Weighing): number[] {
       if (weighing.onTopic?.(info, i) ?? true) return (info.words - LINE_COST) * weight;
       return weighing.amidTopic?.(info, i) ? 0 : info.words * OFF_TOPIC_WEIGHT * weight;
     }
-    // A gallery's numbers, credits and titles: the article may go on after it.
-    if (weighing.aboutTopic?.(info, i) || page.blocks[page.blockOf[i]!]!.kind === 'gallery') return 0;
+    // A gallery's numbers, credits and titles, a step's number: the article may go on after it.
+    if (weighing.aboutTopic?.(info, i) || info.sign === 'step' || page.blocks[page.blockOf[i]!]!.kind === 'gallery') return 0;
     if (info.repeated) return -REPEAT_COST;
     stretch++;
     return -Math.min(weighing.gapStep * stretch, MAX_GAP_COST);

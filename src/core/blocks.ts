@@ -55,9 +55,10 @@ export interface PageLine {
  * 20:51", "2019-11-20", "November 20, 2019"), `counter` a number an interface counts ("12
  * comments", "Kommentare (8)"), `slide` the position in a gallery ("3/12", "3 of 12", "Bild 3 von
  * 12"), `credit` a copyright or a source credit ("© Mila Hacke", "Foto: Privat"), `intro` a line
- * that ends in a colon and introduces what follows.
+ * that ends in a colon and introduces what follows, `step` the number of a step in a numbered
+ * sequence ("1." ... "2." ... "3.", see {@link numberedSteps}).
  */
-export type LineSign = 'date' | 'counter' | 'slide' | 'credit' | 'intro';
+export type LineSign = 'date' | 'counter' | 'slide' | 'credit' | 'intro' | 'step';
 
 /**
  * What a block looks like: `prose` paragraphs; `heading` one or two short lines; `menu` many
@@ -123,6 +124,13 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   let from = 0;
   const words = lines.map((line) => analysis.wordCount(line));
   const signs = lines.map((line, i) => (prose[i] ? undefined : lineSign(line.text, words[i]!)));
+  // The text of a numbered step stands between two numbers ("1." / text / "2." / text), as a
+  // teaser's summary stands between headlines: it is part of an ordered list, not isolated.
+  const steps = numberedSteps(texts);
+  for (const step of steps) {
+    signs[step.at] = 'step';
+    for (let i = step.at + 1; i < step.next; i++) isolated[i] = false;
+  }
   const threads = commentThreads(prose, signs, words, texts);
   const teasers = teaserLists(prose, isolated, threads);
   // A text that groups lines into paragraphs (most dumps set each line apart) says where blocks end.
@@ -137,6 +145,8 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
     from = i;
   }
   const { repeated, copies } = repeatedKeys(analysis, lines, blockOf);
+  // "3." is a step's number, not a label the page prints again because a quantity reads "3".
+  for (const step of steps) repeated[step.at] = false;
   const described = lines.map((line, i) => ({
     line,
     position: i,
@@ -183,6 +193,43 @@ export function lineSign(text: string, words: number): LineSign | undefined {
   if (CREDIT.test(text) && !ENDS_CLAUSE.test(text)) return 'credit';
   if (INTRO.test(text)) return 'intro';
   return undefined;
+}
+
+/** A line that is only a step's number: "3.", "(3)", "3)", "Step 3", "Schritt 3:". */
+const STEP_NUMBER = /^(?:\p{L}+\s+)?\(?(\p{N}{1,2})[.):]?$/u;
+
+/** Lines from one step's number to the next's, at the most. */
+const MAX_STEP_LINES = 6;
+
+/** Numbers a numbered sequence has at the least: two can be a date and a count. */
+const MIN_STEPS = 3;
+
+/**
+ * The numbers of the page's numbered sequences: lines that are only a number counting up by one
+ * ("1." ... "2." ... "3."), each within {@link MAX_STEP_LINES} of the next, at least
+ * {@link MIN_STEPS} of them. Each is given with the position where its step's text ends (the
+ * next number, or as far below the last number as the steps are apart).
+ */
+function numberedSteps(texts: readonly string[]): Array<{ at: number; next: number }> {
+  const found: Array<{ at: number; next: number }> = [];
+  let run: Array<{ at: number; n: number }> = [];
+  const close = (): void => {
+    if (run.length >= MIN_STEPS) {
+      const period = Math.round((run[run.length - 1]!.at - run[0]!.at) / (run.length - 1));
+      run.forEach((step, k) => found.push({ at: step.at, next: run[k + 1]?.at ?? Math.min(texts.length, step.at + period) }));
+    }
+    run = [];
+  };
+  texts.forEach((text, at) => {
+    const match = STEP_NUMBER.exec(text.trim());
+    if (!match) return;
+    const n = Number(match[1]);
+    const previous = run[run.length - 1];
+    if (previous && (n !== previous.n + 1 || at - previous.at > MAX_STEP_LINES)) close();
+    if (run.length > 0 || n <= 1) run.push({ at, n });
+  });
+  close();
+  return found;
 }
 
 /** Lines from one comment's date to the next's, at the most, for the two to belong to one thread. */
