@@ -151,6 +151,7 @@ const BLOCK_NAMES: Readonly<Record<BlockKind, string>> = {
   list: 'list',
   menu: 'menu or link list',
   table: 'table',
+  code: 'code',
   gallery: 'gallery',
   comments: 'comment thread',
   teasers: 'list of other stories',
@@ -256,8 +257,10 @@ function isPage(page: PageModel, from: number, to: number, pageBelow: boolean): 
   const head = lines.slice(0, from);
   const headProse = head.filter((info) => info.prose).length;
   const tail = lines.length - 1 - to;
-  if (from + tail < MIN_PAGE_LINES || (head.length > 0 && headProse >= head.length * MAX_HEAD_PROSE_SHARE)) return false;
+  if (head.length > 0 && headProse >= head.length * MAX_HEAD_PROSE_SHARE) return false;
+  // A page header of furniture above the run (menus, bylines, share bars) is a page, however short the rest.
   if (head.length >= MIN_SIDE_LINES) return true;
+  if (from + tail < MIN_PAGE_LINES) return false;
   const next = page.blocks[page.blockOf[to + 1] ?? -1];
   const ownList = next !== undefined && next.kind !== 'prose' && next.parallel >= OWN_LIST_PARALLEL && next.to - next.from + 1 >= tail * OWN_LIST_PARALLEL;
   return tail >= MIN_PAGE_LINES && pageBelow && !ownList;
@@ -404,7 +407,9 @@ function runLimits(analysis: Analysis, page: PageModel, seed: Run, copies: reado
   const anchor = lastBefore(copies, seed.from);
   const first = anchor === undefined ? 0 : anchor + 1;
   const names = anchor === undefined ? () => false : namesHeadline(analysis, lines[anchor]!.line);
-  const end = lines.findIndex((info, i) => i > seed.from && (isCommentsLine(info) || names(info) || page.blocks[page.blockOf[i]!]!.kind === 'comments'));
+  // (A line of code that quotes the headline, `query = "<headline>"`, heads nothing.)
+  const kindAt = (i: number): BlockKind => page.blocks[page.blockOf[i]!]!.kind;
+  const end = lines.findIndex((info, i) => i > seed.from && kindAt(i) !== 'code' && (isCommentsLine(info) || names(info) || kindAt(i) === 'comments'));
   return { first, last: end === -1 ? lines.length - 1 : end - 1 };
 }
 
@@ -481,8 +486,9 @@ function lineValues(page: PageModel, weighing: Weighing): number[] {
       if (weighing.onTopic?.(info, i) ?? true) return (info.words - LINE_COST) * weight;
       return weighing.amidTopic?.(info, i) ? 0 : info.words * OFF_TOPIC_WEIGHT * weight;
     }
-    // A gallery's numbers, credits and titles, a step's number: the article may go on after it.
-    if (weighing.aboutTopic?.(info, i) || info.sign === 'step' || page.blocks[page.blockOf[i]!]!.kind === 'gallery') return 0;
+    // A gallery's numbers, credits and titles, a step's number, a tutorial's code: the article may go on after it.
+    const kind = page.blocks[page.blockOf[i]!]!.kind;
+    if (weighing.aboutTopic?.(info, i) || info.sign === 'step' || kind === 'gallery' || kind === 'code') return 0;
     if (info.repeated) return -REPEAT_COST;
     stretch++;
     return -Math.min(weighing.gapStep * stretch, MAX_GAP_COST);

@@ -67,7 +67,7 @@ export type LineSign = 'date' | 'counter' | 'slide' | 'credit' | 'intro' | 'step
  * lines of a comment thread (see {@link commentThreads}); `teasers` a list of other stories, each a
  * sentence of summary under a headline or a few short lines (see {@link teaserLists}).
  */
-export type BlockKind = 'prose' | 'heading' | 'list' | 'menu' | 'table' | 'gallery' | 'comments' | 'teasers';
+export type BlockKind = 'prose' | 'heading' | 'list' | 'menu' | 'table' | 'code' | 'gallery' | 'comments' | 'teasers';
 
 /** Consecutive lines of one kind: a run of prose, or a run of short lines (a list, a menu, a heading). */
 export interface Block {
@@ -131,6 +131,9 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
     signs[step.at] = 'step';
     for (let i = step.at + 1; i < step.next; i++) isolated[i] = false;
   }
+  // So does a tutorial's sentence between two pieces of its code.
+  const code = texts.map((text, i) => !prose[i] && isCode(text));
+  for (let i = 0; i < lines.length; i++) if (isolated[i] && (code[i - 1] || code[i + 1])) isolated[i] = false;
   const threads = commentThreads(prose, signs, words, texts);
   const teasers = teaserLists(prose, isolated, threads);
   // A text that groups lines into paragraphs (most dumps set each line apart) says where blocks end.
@@ -383,6 +386,25 @@ function commentTextEnd(prose: readonly boolean[], words: readonly number[], i: 
 const HAS_NUMBER = /\p{N}/u;
 const LABEL_VALUE = /^[^:]{1,40}:\s*\S/u;
 
+/**
+ * A line of a program, by its punctuation, in any programming language: a call ("print(results)",
+ * "resp.get(url)"), an assignment ("total = 0", "x += 1", "a == b", "=>", "->"), a name with an
+ * underscore ("status_code"), a line ending in a brace or a semicolon, or one that is a brace.
+ * Text puts a space before a parenthesis and around few "=" signs.
+ */
+const CODE = /[\p{L}\p{N}_]\(|\s[=!+\-*/]?=\s|==|=>|->|[\p{L}\p{N}]_[\p{L}\p{N}]|[{};]\s*$|^\s*[{}\]]/u;
+
+/** An address, whose underscores and dots are no code: "first_last@example.org", "https://example.org/a_b". */
+const ADDRESS = /\S+@\S+|\S+:\/\/\S+/gu;
+
+/** True when `text` is a line of a program (see {@link CODE}). */
+function isCode(text: string): boolean {
+  return CODE.test(text.replace(ADDRESS, ' '));
+}
+
+/** The share of a block's lines that are code (see {@link CODE}) for it to be a block of code. */
+const MIN_CODE_SHARE = 0.3;
+
 /** Mean words per line of a menu, at the most. */
 const MAX_MENU_WORDS = 3;
 
@@ -391,6 +413,9 @@ const MIN_TABLE_SHARE = 0.5;
 
 /** What a run of short lines looks like (see {@link BlockKind}). */
 function shortBlockKind(analysis: Analysis, lines: readonly Line[], words: readonly number[]): BlockKind {
+  let code = 0;
+  for (const line of lines) if (isCode(line.text)) code++;
+  if (code >= lines.length * MIN_CODE_SHARE) return 'code';
   if (lines.length <= MAX_HEADING_LINES) return 'heading';
   let cells = 0;
   for (const line of lines) if (HAS_NUMBER.test(line.text) || LABEL_VALUE.test(line.text)) cells++;
