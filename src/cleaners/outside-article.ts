@@ -131,7 +131,7 @@ export const outsideArticle: Cleaner<NoOptions> = {
     // `related` points at the article's first or last line, so --explain says where it is.
     const first = run.lines[run.from]!.line.span;
     const last = run.lines[run.to]!.line.span;
-    const name = (info: PageLine): string => BLOCK_NAMES[kindOf(run.page, info.position)];
+    const name = (info: PageLine): string => (info.sign === 'credit' && run.page.blocks[run.page.blockOf[info.position]!]!.kind === 'heading' ? 'credit or label' : BLOCK_NAMES[kindOf(run.page, info.position)]);
     const remove = (info: PageLine, reason: string, related: Span): Finding => ({ reason, span: info.line.span, related });
     const head = run.lines.slice(0, run.from);
     const inside = run.lines.slice(run.from, run.to + 1).filter((info) => !run.members[info.position]);
@@ -187,6 +187,7 @@ function locateArticle(context: CleanContext): ArticleRun {
   // offer, is the article's: prose about the topic between the headline and the run.
   for (let i = limits.first; i < run.from; i++) if (lines[i]!.prose && !lines[i]!.repeated && share(lines[i]!, i) >= MIN_LEAD_SHARE) members[i] = true;
   dropGalleries(page, members);
+  dropCredits(page, members);
   const from = members.indexOf(true);
   const to = members.lastIndexOf(true);
   // A comment section (or a line naming the headline again) below the run says the page goes on after the article.
@@ -229,6 +230,17 @@ function dropGalleries(page: PageModel, members: boolean[]): void {
   });
   if (inside === 0 || outside <= inside) return;
   for (const i of inGallery) members[i] = false;
+}
+
+/**
+ * Takes out of `members` the credits standing alone between the article's paragraphs ("Foto: Anna
+ * Berg", "Anna Berg/Bildagentur"): a picture's, not the article's text. A credit-shaped line in a
+ * list or table ("Preis: 12 Euro") is a row of it, and stays.
+ */
+function dropCredits(page: PageModel, members: boolean[]): void {
+  page.lines.forEach((info, i) => {
+    if (members[i] && info.sign === 'credit' && page.blocks[page.blockOf[i]!]!.kind === 'heading') members[i] = false;
+  });
 }
 
 /** The share of its content words a line of prose above the run shares with the topic to be the article's lead. */

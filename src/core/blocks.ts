@@ -177,8 +177,12 @@ const SLIDE = /^(?:\p{L}+\s+)?\(?\p{N}{1,3}\s*(?:\/|\p{L}{1,3})\s*\p{N}{1,3}\)?$
  * taken whole, the look-aheads: a word split between the two optional words was tried every way.) */
 const COUNTER = /^(?:[\p{L}\p{M}]+(?![\p{L}\p{M}])\s*){0,2}[([%#+]?\s*\p{N}[\p{N}.,]*\s*[kKmM%]?[)\]]?(?:\s*[\p{L}\p{M}]+(?![\p{L}\p{M}])){0,2}$/u;
 
-/** A credit: a copyright sign, or a word or two and a colon before a name ("Foto: Privat", "Image credit: Reuters"). */
-const CREDIT = /©|^\(?\p{L}+(?:\s\p{L}+)?\s*:\s*[\p{Lu}\p{N}@]/u;
+/**
+ * A credit: a copyright sign, a word or two and a colon before a name ("Foto: Privat", "Image
+ * credit: Reuters"), or names joined by slashes, a photographer and an agency ("Anna Berg/Bildagentur",
+ * "DPA / Lutz Mahler").
+ */
+const CREDIT = /©|^\(?\p{L}+(?:\s\p{L}+)?\s*:\s*[\p{Lu}\p{N}@]|^\(?\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*)?\s?\/\s?\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*)?(?:\s?\/\s?\p{Lu}[\p{L}.-]*)*\)?$/u;
 
 /** A line that introduces what follows: it ends in a colon. */
 const INTRO = /[:：]$/u;
