@@ -317,7 +317,7 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
     amidTopic: (_, i) => blockOnTopic[page.blockOf[i]!]!,
     aboutTopic: (info, i) => belongs[page.blockOf[i]!]! || (analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE),
   });
-  return { values, run: wholeGalleries(page, introduced(page, grow(values, seed, limits), limits), limits), share };
+  return { values, run: wholeGalleries(page, introduced(page, trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) === 0), limits), limits), share };
 }
 
 /**
@@ -595,6 +595,23 @@ function grow(values: readonly number[], seed: Run, limits: Limits): Run {
   for (let i = from; i <= to; i++) total += values[i]!;
   return { from, to, total };
 }
+
+/**
+ * The run without the lines at its end that add nothing to it and that `closes` accepts: the seed,
+ * chosen before the topic was known, may end in lines about something else that stand in the
+ * article's last paragraph ("Subscribe now to our print edition for the full story.").
+ */
+function trimEnd(values: readonly number[], run: Run, closes: (i: number) => boolean): Run {
+  let to = run.to;
+  while (to > run.from && values[to]! <= 0 && closes(to)) to--;
+  return to === run.to ? run : { from: run.from, to, total: run.total };
+}
+
+/**
+ * Words a line at the end of the run, sharing none of the topic's words, has at the most to be
+ * trimmed from it: an offer, a notice, an invitation to follow, not a paragraph of the article.
+ */
+const MAX_CLOSING_WORDS = 30;
 
 /** The run from `from` to the position up to `last` where the running total is greatest. */
 function bestPrefix(values: readonly number[], from: number, last: number): Run {
