@@ -183,6 +183,9 @@ function locateArticle(context: CleanContext): ArticleRun {
   const start = judgesTopic(termTotal(analysis, lines, seedProse)) ? seedProse : proseIn(first);
   const { values, run, share } = topicalRun(context, page, start, seed, limits);
   const members = lines.map((_, i) => i >= run.from && i <= run.to);
+  // The article resumes after an interruption (a gallery, an ad, a box of code or links): a later
+  // run of prose about the topic is the article's, the lines between are not.
+  for (const resumed of resumptions(values, run, limits)) for (let i = resumed.from; i <= resumed.to; i++) members[i] = true;
   // The lead under the page's headline, cut off from the run by a byline, a form or a paywall's
   // offer, is the article's: prose about the topic between the headline and the run.
   for (let i = limits.first; i < run.from; i++) if (lines[i]!.prose && !lines[i]!.repeated && share(lines[i]!, i) >= MIN_LEAD_SHARE) members[i] = true;
@@ -242,6 +245,27 @@ function dropCredits(page: PageModel, members: boolean[]): void {
     if (members[i] && info.sign === 'credit' && page.blocks[page.blockOf[i]!]!.kind === 'heading') members[i] = false;
   });
 }
+
+/**
+ * The runs below `run` (within `limits`) where the article resumes after an interruption: runs
+ * of lines whose values (prose about the topic; see {@link topicalRun}) add up to at least
+ * {@link MIN_RESUMED_SHARE} of the run's own, each found after the last.
+ */
+function resumptions(values: readonly number[], run: Run, limits: Limits): Run[] {
+  const found: Run[] = [];
+  let after = run.to + 1;
+  while (after <= limits.last) {
+    const next = candidateRuns(values.slice(after, limits.last + 1)).find((each) => each.total >= run.total * MIN_RESUMED_SHARE);
+    if (!next) break;
+    const resumed = { from: after + next.from, to: after + next.to, total: next.total };
+    found.push(resumed);
+    after = resumed.to + 1;
+  }
+  return found;
+}
+
+/** The share of the run's value a later run of prose about the topic adds up to, at the least, to be the article resumed. */
+const MIN_RESUMED_SHARE = 0.3;
 
 /** The share of its content words a line of prose above the run shares with the topic to be the article's lead. */
 const MIN_LEAD_SHARE = 0.3;
