@@ -94,7 +94,7 @@ const MIN_PAGE_LINES = 25;
 const MAX_HEAD_PROSE_SHARE = 0.4;
 
 /** Lines on one side of the run, at the least, for that side to be cut. */
-const MIN_SIDE_LINES = 8;
+const MIN_SIDE_LINES = 6;
 
 /** Where the article is: positions in {@link ArticleRun.lines}, both inclusive. */
 interface ArticleRun {
