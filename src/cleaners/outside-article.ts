@@ -39,7 +39,7 @@ import { judgesTopic, type Analysis, type TermCounts } from '../core/analysis.js
 import { pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
 import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
 import type { Finding, Line, Span } from '../core/model.js';
-import { lineShape } from '../core/text.js';
+import { comparisonKey, lineShape } from '../core/text.js';
 import { headlineCopyTest } from '../core/title.js';
 
 /** What a line of prose costs before its words count: a one-line summary of a teaser weighs little. */
@@ -112,6 +112,8 @@ interface ArticleRun {
   readonly values: readonly number[];
   /** Where the seed was (positions in {@link ArticleRun.lines}), when there was one. */
   readonly seed?: { readonly from: number; readonly to: number };
+  /** The note on the author that ended the run, when there was one (see {@link authorNote}). */
+  readonly note?: Run;
 }
 
 /** The rule. */
@@ -131,7 +133,7 @@ export const outsideArticle: Cleaner<NoOptions> = {
     // `related` points at the article's first or last line, so --explain says where it is.
     const first = run.lines[run.from]!.line.span;
     const last = run.lines[run.to]!.line.span;
-    const name = (info: PageLine): string => (info.sign === 'credit' && run.page.blocks[run.page.blockOf[info.position]!]!.kind === 'heading' ? 'credit or label' : BLOCK_NAMES[kindOf(run.page, info.position)]);
+    const name = (info: PageLine): string => (run.note && run.note.from <= info.position && info.position <= run.note.to ? 'note on the author' : info.sign === 'credit' && run.page.blocks[run.page.blockOf[info.position]!]!.kind === 'heading' ? 'credit or label' : BLOCK_NAMES[kindOf(run.page, info.position)]);
     const remove = (info: PageLine, reason: string, related: Span): Finding => ({ reason, span: info.line.span, related });
     const head = run.lines.slice(0, run.from);
     const inside = run.lines.slice(run.from, run.to + 1).filter((info) => !run.members[info.position]);
@@ -182,7 +184,8 @@ function locateArticle(context: CleanContext): ArticleRun {
   const seedProse = proseIn(seed);
   const start = judgesTopic(termTotal(analysis, lines, seedProse)) ? seedProse : proseIn(first);
   const { values, run, share } = topicalRun(context, page, start, seed, limits);
-  const members = lines.map((_, i) => i >= run.from && i <= run.to);
+  const note = authorNote(analysis, lines, run, share);
+  const members = lines.map((_, i) => i >= run.from && i <= (note ? note.from - 1 : run.to));
   // The article resumes after an interruption (a gallery, an ad, a box of code or links): a later
   // run of prose about the topic is the article's, the lines between are not.
   for (const resumed of resumptions(values, run, limits)) for (let i = resumed.from; i <= resumed.to; i++) members[i] = true;
@@ -195,7 +198,52 @@ function locateArticle(context: CleanContext): ArticleRun {
   const to = members.lastIndexOf(true);
   // A comment section (or a line naming the headline again) below the run says the page goes on after the article.
   const pageBelow = copies.some((copy) => copy < from) || limits.last < lines.length - 1;
-  return { lines, page, from, to, members, isPage: proseWords(lines, members) >= MIN_ARTICLE_WORDS && isPage(page, from, to, pageBelow), values, seed };
+  return { lines, page, from, to, members, isPage: proseWords(lines, members) >= MIN_ARTICLE_WORDS && isPage(page, from, to, pageBelow), values, seed, note };
+}
+
+/** A personal name at the start of a line: two capitalised words ("Anna Berg ist ...", "J. Doe writes ..."). */
+const LEADING_NAME = /^(\p{Lu}[\p{L}\p{M}'’.-]*)\s+(\p{Lu}[\p{L}\p{M}'’-]+)/u;
+
+/** A personal name at the end of a heading: two capitalised words ("About Anna Berg", "Über Anna Berg"). */
+const TRAILING_NAME = /(\p{Lu}[\p{L}\p{M}'’.-]*)\s+(\p{Lu}[\p{L}\p{M}'’-]+)$/u;
+
+/** Lines of prose a note on the author has at the most. */
+const MAX_NOTE_LINES = 3;
+
+/** The share of the topic's words a line of a note on the author holds, below which it is about the author, not the topic ("Kim ... led a meeting" is the article's). */
+const MAX_NOTE_SHARE = 0.3;
+
+/** Words of a heading over a note on the author ("About Anna Berg") at the most. */
+const MAX_NOTE_HEADING_WORDS = 6;
+
+/** Words of a line naming the author elsewhere (a byline, "By Anna Berg | 12 May 2024 | 3 comments") at the most. */
+const MAX_BYLINE_WORDS = 12;
+
+/**
+ * The note on the article's author that ends the run, when there is one: its last paragraph (up
+ * to {@link MAX_NOTE_LINES} lines of prose, after other prose), or the short heading over it,
+ * names a person (two capitalised words that are not stop words: "Anna Berg is a reporter ...",
+ * "About Anna Berg") whom a short line elsewhere on the page names too: the byline. Its lines
+ * share little of the topic (under {@link MAX_NOTE_SHARE}): a paragraph about the person the article
+ * is about, or about a person the page names nowhere else, is the article's own. The heading goes
+ * with the note.
+ */
+function authorNote(analysis: Analysis, lines: readonly PageLine[], run: Run, share: (info: PageLine, i: number) => number): Run | undefined {
+  let start = run.to;
+  while (start > run.from && lines[start - 1]!.prose) start--;
+  if (!lines[run.to]!.prose || start === run.from || run.to - start + 1 > MAX_NOTE_LINES) return undefined;
+  for (let i = start; i <= run.to; i++) if (share(lines[i]!, i) >= MAX_NOTE_SHARE) return undefined;
+  const above = lines[start - 1]!;
+  const heading = !above.prose && above.words <= MAX_NOTE_HEADING_WORDS ? TRAILING_NAME.exec(above.line.text.trim()) : null;
+  const from = heading ? start - 1 : start;
+  const keys = [LEADING_NAME.exec(lines[start]!.line.text), heading].flatMap((name) => {
+    if (!name) return [];
+    const words = [name[1]!, name[2]!].map((word) => comparisonKey(word));
+    return words.some((word) => word === '' || analysis.stopwords.words.has(word)) ? [] : [` ${words.join(' ')} `];
+  });
+  if (keys.length === 0 || from <= run.from) return undefined;
+  const namesAuthor = (info: PageLine, i: number): boolean => (i < from || i > run.to) && info.words <= MAX_BYLINE_WORDS && keys.some((key) => ` ${analysis.key(info.line)} `.includes(key));
+  return lines.some(namesAuthor) ? { from, to: run.to, total: 0 } : undefined;
 }
 
 /**
