@@ -150,6 +150,8 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const { repeated, copies } = repeatedKeys(analysis, lines, blockOf);
   // "3." is a step's number, not a label the page prints again because a quantity reads "3".
   for (const step of steps) repeated[step.at] = false;
+  const titleLine = skip === undefined ? undefined : document.lines[skip];
+  for (const i of restatedHeadlines(analysis, lines, prose, words, titleLine)) repeated[i] = true;
   const described = lines.map((line, i) => ({
     line,
     position: i,
@@ -500,6 +502,40 @@ function isolate(prose: readonly boolean[]): boolean[] {
     gap = prose[i] ? 0 : gap + 1;
   }
   return isolated;
+}
+
+/** Words of a link's headline, at the least and at the most, that a teaser restates over its summary. */
+const MIN_RESTATED_WORDS = 4;
+const MAX_RESTATED_WORDS = 16;
+
+/**
+ * The positions of the prose lines that start with a short line the page prints elsewhere: a
+ * teaser of another story, its headline (a link in a list, "Ferry timetable changes for the
+ * winter") run together with its summary ("Ferry timetable changes for the winter The harbour's
+ * last boat now leaves ..."). The page holds the line again, as it holds a repeated label. The
+ * article's own headline (the start of the page's title, `title`) may open its first paragraph.
+ */
+function restatedHeadlines(analysis: Analysis, lines: readonly Line[], prose: readonly boolean[], words: readonly number[], title: Line | undefined): number[] {
+  const headlines = new Set<string>();
+  const titleKey = title ? `${Array.from(analysis.keyWords(title)).join(' ')} ` : '';
+  lines.forEach((line, i) => {
+    if (prose[i] || words[i]! < MIN_RESTATED_WORDS || words[i]! > MAX_RESTATED_WORDS) return;
+    const key = Array.from(analysis.keyWords(line)).join(' ');
+    if (!titleKey.startsWith(`${key} `)) headlines.add(key);
+  });
+  if (headlines.size === 0) return [];
+  const found: number[] = [];
+  lines.forEach((line, i) => {
+    if (!prose[i]) return;
+    const ids = Array.from(analysis.keyWords(line));
+    for (let n = MIN_RESTATED_WORDS; n <= Math.min(MAX_RESTATED_WORDS, ids.length - 1); n++) {
+      if (headlines.has(ids.slice(0, n).join(' '))) {
+        found.push(i);
+        return;
+      }
+    }
+  });
+  return found;
 }
 
 /**
