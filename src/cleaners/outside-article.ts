@@ -188,7 +188,15 @@ function locateArticle(context: CleanContext): ArticleRun {
   const members = lines.map((_, i) => i >= run.from && i <= (note ? note.from - 1 : run.to));
   // The article resumes after an interruption (a gallery, an ad, a box of code or links): a later
   // run of prose about the topic is the article's, the lines between are not.
-  for (const resumed of resumptions(values, run, limits)) for (let i = resumed.from; i <= resumed.to; i++) members[i] = true;
+  let resumedAfter = note ? note.from - 1 : run.to;
+  for (const resumed of resumptions(values, run, limits)) {
+    // Between the two, the lines that may be the article's own (its list, table, code or
+    // subheading) stay with it; furniture (a menu, a gallery, teasers, a repeated label, prose
+    // about something else) is the interruption.
+    for (let i = resumedAfter + 1; i < resumed.from; i++) members[i] = mayInterruptionBelong(page, values, i);
+    for (let i = resumed.from; i <= resumed.to; i++) members[i] = true;
+    resumedAfter = resumed.to;
+  }
   // The lead under the page's headline, cut off from the run by a byline, a form or a paywall's
   // offer, is the article's: prose about the topic between the headline and the run.
   for (let i = limits.first; i < run.from; i++) if (lines[i]!.prose && !lines[i]!.repeated && share(lines[i]!, i) >= MIN_LEAD_SHARE) members[i] = true;
@@ -310,6 +318,14 @@ function resumptions(values: readonly number[], run: Run, limits: Limits): Run[]
     after = resumed.to + 1;
   }
   return found;
+}
+
+/** True when the line at `i`, between the run and the article resumed, may be the article's (see {@link locateArticle}). */
+function mayInterruptionBelong(page: PageModel, values: readonly number[], i: number): boolean {
+  const info = page.lines[i]!;
+  const kind = page.blocks[page.blockOf[i]!]!.kind;
+  if (info.repeated || kind === 'menu' || kind === 'teasers' || kind === 'comments' || kind === 'gallery') return false;
+  return !info.prose || values[i]! > 0;
 }
 
 /** The share of the run's value a later run of prose about the topic adds up to, at the least, to be the article resumed. */
