@@ -228,8 +228,8 @@ const MAX_NOTE_HEADING_WORDS = 6;
 const MAX_BYLINE_WORDS = 12;
 
 /**
- * The note on the article's author that ends the run, when there is one: its last paragraph (up
- * to {@link MAX_NOTE_LINES} lines of prose, after other prose), or the short heading over it,
+ * The note on the article's author that ends the run, when there is one: its last lines of prose
+ * (up to {@link MAX_NOTE_LINES}, after other lines of the article), the first of them or the short heading over them
  * names a person (two capitalised words that are not stop words: "Anna Berg is a reporter ...",
  * "About Anna Berg") whom a short line elsewhere on the page names too: the byline. Its lines
  * share little of the topic (under {@link MAX_NOTE_SHARE}): a paragraph about the person the article
@@ -237,21 +237,25 @@ const MAX_BYLINE_WORDS = 12;
  * with the note.
  */
 function authorNote(analysis: Analysis, lines: readonly PageLine[], run: Run, share: (info: PageLine, i: number) => number): Run | undefined {
-  let start = run.to;
-  while (start > run.from && lines[start - 1]!.prose) start--;
-  if (!lines[run.to]!.prose || start === run.from || run.to - start + 1 > MAX_NOTE_LINES) return undefined;
-  for (let i = start; i <= run.to; i++) if (share(lines[i]!, i) >= MAX_NOTE_SHARE) return undefined;
-  const above = lines[start - 1]!;
-  const heading = !above.prose && above.words <= MAX_NOTE_HEADING_WORDS ? TRAILING_NAME.exec(above.line.text.trim()) : null;
-  const from = heading ? start - 1 : start;
-  const keys = [LEADING_NAME.exec(lines[start]!.line.text), heading].flatMap((name) => {
-    if (!name) return [];
-    const words = [name[1]!, name[2]!].map((word) => comparisonKey(word));
-    return words.some((word) => word === '' || analysis.stopwords.words.has(word)) ? [] : [` ${words.join(' ')} `];
-  });
-  if (keys.length === 0 || from <= run.from) return undefined;
-  const namesAuthor = (info: PageLine, i: number): boolean => (i < from || i > run.to) && info.words <= MAX_BYLINE_WORDS && keys.some((key) => ` ${analysis.key(info.line)} `.includes(key));
-  return lines.some(namesAuthor) ? { from, to: run.to, total: 0 } : undefined;
+  // The note: the last few lines of prose, from one that starts with a name or stands under a
+  // heading that ends in one.
+  for (let start = run.to; start > run.from && run.to - start < MAX_NOTE_LINES && lines[start]!.prose; start--) {
+    const above = lines[start - 1]!;
+    const heading = !above.prose && above.words <= MAX_NOTE_HEADING_WORDS ? TRAILING_NAME.exec(above.line.text.trim()) : null;
+    const keys = [LEADING_NAME.exec(lines[start]!.line.text), heading].flatMap((name) => {
+      if (!name) return [];
+      const words = [name[1]!, name[2]!].map((word) => comparisonKey(word));
+      return words.some((word) => word === '' || analysis.stopwords.words.has(word)) ? [] : [` ${words.join(' ')} `];
+    });
+    const from = heading ? start - 1 : start;
+    if (keys.length === 0 || from <= run.from) continue;
+    let onTopic = false;
+    for (let i = start; i <= run.to; i++) onTopic ||= share(lines[i]!, i) >= MAX_NOTE_SHARE;
+    if (onTopic) return undefined;
+    const namesAuthor = (info: PageLine, i: number): boolean => (i < from || i > run.to) && info.words <= MAX_BYLINE_WORDS && keys.some((key) => ` ${analysis.key(info.line)} `.includes(key));
+    return lines.some(namesAuthor) ? { from, to: run.to, total: 0 } : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -469,9 +469,6 @@ function isProse(analysis: Analysis, line: Line, minStopwords: number, flowing: 
   return hasProseWords(analysis, line, minStopwords);
 }
 
-/** A line that trails off in an ellipsis. */
-const TRAILS_OFF = /(?:\.\.\.|…)\s*$/u;
-
 /**
  * The indices of the lines that a sentence runs across: hard-wrapped prose, whose lines stop
  * mid-sentence ("Decorators in Python enable you to modify the behavior of existing" /
@@ -481,9 +478,7 @@ function flowingLines(document: Document): Set<number> {
   const flowing = new Set<number>();
   for (const sentence of document.sentences) {
     let last = sentence.line;
-    // A line that trails off in an ellipsis was cut there ("... confirmed in wild a..."): the next
-    // line is another teaser's, not the rest of its sentence.
-    while (last + 1 < document.lines.length && document.lines[last + 1]!.span.start < sentence.span.end && !TRAILS_OFF.test(document.lines[last]!.text)) last++;
+    while (last + 1 < document.lines.length && document.lines[last + 1]!.span.start < sentence.span.end) last++;
     if (last > sentence.line) for (let i = sentence.line; i <= last; i++) flowing.add(i);
   }
   return flowing;

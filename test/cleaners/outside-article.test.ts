@@ -109,6 +109,39 @@ function pageOf(middle: readonly string[], after: readonly string[]): string {
   return [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, 'By Ellen Ward', '', ...middle, '', ...after, ''].join('\n');
 }
 
+/** Three more paragraphs of the article: with them its words are enough to tell what a line is about. */
+const MORE_BODY = [
+  'The cottages have thick stone walls, small windows facing the sea and a shared garden where the keepers can grow vegetables in the short summer.',
+  'Engineers will keep the automatic lamp as a reserve, so that the lighthouse stays lit when the keepers are away or the power fails during a storm.',
+  'Fishermen from the harbour welcomed the news, saying that keepers on the point would see boats in trouble long before any camera on the tower could.',
+];
+
+/** The keepers' method printed in the article: a number on its own line over each step. */
+const STEPS = [
+  '1.', 'The keepers climb the tower at dusk and check that the lamp and its lens are clean.',
+  '2.', 'They wind the clockwork of the lens, light the lamp and note the time in the lighthouse log.',
+  '3.', 'At dawn the keepers put out the lamp, draw the curtains round the lens and check the fog signal.',
+];
+
+/** A box of the site's links between two parts of the article. */
+const LINK_BOX = [
+  'Towns', 'Northhaven', 'Gull Bay', 'Eastcliff', 'Westmoor', 'Skerry', 'Harbourside', 'Millbrook', 'Saltmarsh', 'Fernhill',
+  'Topics', 'Ferries', 'Fishing', 'Schools', 'Farming', 'Weddings', 'Obituaries', 'Planning', 'Courts', 'Council',
+  'Services', 'Puzzles', 'Horoscopes', 'Newsletters', 'Archive', 'Events', 'Jobs', 'Homes', 'Motors', 'Notices',
+];
+
+/** A few lines of code and the sentences around them, as a tutorial prints them. */
+const TUTORIAL = [
+  'The harbour trust publishes the keepers\' weather log as a file that anyone can read with a short script.',
+  'import csv',
+  `title = "${HEADLINE}"`,
+  'rows = list(csv.reader(open("weather_log.csv")))',
+  'Each row of the log holds the time, the wind speed and the state of the sea that the keepers noted.',
+  'for row in rows:',
+  'print(row[0], row[1], row[2])',
+  'The keepers will add a row every three hours, and the trust will publish the file at the end of each day.',
+];
+
 /** The reasons `outside-article` gives for the lines of `text`, by line text. */
 function reasons(text: string): Map<string, string> {
   const result = clean(text, { disable: RULE_IDS.filter((id) => id !== 'outside-article') });
@@ -139,6 +172,20 @@ describe('outside-article names the kind of block it removes', () => {
     const found = reasons(pageOf([...BODY.slice(0, 3), subheading, ...BODY.slice(3)], ['More from Coastal Gazette', ...questions, ...SECTIONS, ...FOOTER]));
     for (const line of questions) expect(found.get(line)).toBe('page after the article: list of other stories');
     expect(found.has(subheading)).toBe(false);
+  });
+
+  it('a credit between two paragraphs, and a note on the author after the article', () => {
+    const credit = 'Ellen Ward/Harbour Trust';
+    const note = 'Ellen Ward reports on village life for the paper and has written two books of walks.';
+    const found = reasons(pageOf([...BODY.slice(0, 3), credit, ...BODY.slice(3), ...MORE_BODY, note], [...TEASER_LINES, ...FOOTER]));
+    expect(found.get(credit)).toBe('credit or label inside the article');
+    expect(found.get(note)).toBe('page after the article: note on the author');
+  });
+
+  it('a box of links between two parts of the article', () => {
+    const found = reasons(pageOf([...BODY.slice(0, 3), ...LINK_BOX, ...BODY.slice(3), ...MORE_BODY], [...TEASER_LINES, ...FOOTER]));
+    expect(found.get(LINK_BOX[3]!)).toBe('menu or link list inside the article');
+    expect(found.has(BODY[4]!)).toBe(false);
   });
 
   it('a list of other stories as headlines and summaries only', () => {
@@ -206,6 +253,56 @@ ruleTester('outside-article', {
     },
   ],
   invalid: [
+    {
+      name: 'the numbered steps of a recipe at the article\'s end stay with it',
+      text: pageOf([...BODY, 'Method', ...STEPS], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a tutorial\'s code stays with its sentences, even a line of it that quotes the headline',
+      text: pageOf([...BODY.slice(0, 3), ...TUTORIAL, ...BODY.slice(3)], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a short page: a header of furniture above the article is cut, however little follows it',
+      text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, ...SECTIONS, '', BODY.join('\n\n'), '', ...FOOTER.slice(0, 3), ''].join('\n'),
+      removed: [...HEADER, ...SECTIONS],
+    },
+    {
+      name: 'six lines after the article are enough to be page; five are the article\'s own',
+      text: page(FOOTER.slice(0, 6)),
+      removed: [...PAGE_HEAD, ...FOOTER.slice(0, 6)],
+    },
+    {
+      name: 'five lines after the article stay',
+      text: page(FOOTER.slice(0, 5)),
+      removed: PAGE_HEAD,
+    },
+    {
+      name: 'a credit standing alone between paragraphs goes; a "label: value" row of the article\'s table stays',
+      text: pageOf([...BODY.slice(0, 2), 'Photo: Ellen Ward', ...BODY.slice(2, 4), 'Keepers: 2', 'Cottages: 3', 'Visits: weekends', 'Lamp range: 18 miles', ...BODY.slice(4)], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, 'Photo: Ellen Ward', ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a closing offer about something else, run on from the last paragraph, goes',
+      text: pageOf([...BODY, ...MORE_BODY, 'Download our free app for phones and tablets today.'], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, 'Download our free app for phones and tablets today.', ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a note on the author named in the byline goes; a last paragraph about someone the page does not name elsewhere stays',
+      text: pageOf([...BODY, ...MORE_BODY, 'Ellen Ward reports on village life for the paper and has written two books of walks.'], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, 'Ellen Ward reports on village life for the paper and has written two books of walks.', ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a last paragraph quoting someone the page names nowhere else stays',
+      text: pageOf([...BODY, ...MORE_BODY, 'Jonas Pell, who kept the light until it was automated, said he would gladly show the new keepers the lamp.'], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'the article resumes after a long box of links: the box goes, the article\'s own list before it stays',
+      text: pageOf([...BODY.slice(0, 3), 'The keepers will look after:', 'the lamp and its lens', 'the fog signal', 'the weather station', BODY[3]!, ...LINK_BOX, ...BODY.slice(4), ...MORE_BODY], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...LINK_BOX, ...TEASER_LINES, ...FOOTER],
+    },
     {
       name: 'a gallery inside the article goes; the article goes on after it',
       text: pageOf([...BODY.slice(0, 3), ...GALLERY, ...BODY.slice(3)], [...TEASER_LINES, ...FOOTER]),

@@ -166,4 +166,54 @@ describe('pageModel', () => {
     const article = modelOf([PROSE[0]!, 'Repairs', PROSE[1]!, PROSE[2]!, 'Fares', PROSE[3]!]);
     expect(kindOf(article, PROSE[1]!)).toBe('prose');
   });
+
+  it('reads a numbered sequence of steps as an ordered list: its texts are not a list of other stories', () => {
+    const steps = [
+      '1.', 'Drain the harbour basin and check the gates for cracks before the divers go down.',
+      '2.', 'Lift the old ferry onto the blocks with the harbour crane, one end at a time.',
+      '3.', 'Scrape the hull clean, then paint it twice with the new coating and let it dry.',
+    ];
+    const model = modelOf([...PROSE, 'How the repair works', ...steps]);
+    expect(model.lines.filter((line) => /^\d\.$/u.test(line.line.text)).map((line) => line.sign)).toEqual(['step', 'step', 'step']);
+    expect(kindOf(model, steps[3]!)).toBe('prose');
+    // Two numbers are no sequence (a date and a count can be two numbers), nor numbers out of order.
+    expect(kindOf(modelOf([...PROSE, 'How the repair works', ...steps.slice(0, 4), 'More stories', 'Storm warning for the coast', 'Forecasters expect gusts of up to ninety kilometres an hour on Thursday.']), steps[3]!)).toBe('teasers');
+    expect(modelOf([...PROSE, '2.', steps[1]!, '1.', steps[3]!, '3.', steps[5]!]).lines.some((line) => line.sign === 'step')).toBe(false);
+  });
+
+  it('reads lines of a program as a block of code, and a tutorial\'s sentence between two of them as no teaser', () => {
+    const tutorial = [
+      'First we read the timetable from the harbour\'s file and keep the crossings of the day.',
+      'rows = read_timetable("ferry.csv")',
+      'today = [row for row in rows if row.day == weekday]',
+      'Then we print each crossing with its time and the boat that sails it.',
+      'for row in today:',
+      'print(row.time, row.boat)',
+      'That is all the script needs to show the day\'s crossings on the harbour\'s screen.',
+    ];
+    const model = modelOf([...PROSE, ...tutorial]);
+    expect(kindOf(model, tutorial[1]!)).toBe('code');
+    expect(kindOf(model, tutorial[5]!)).toBe('code');
+    expect(model.lines.find((line) => line.line.text === tutorial[3])!.isolated).toBe(false);
+    // An address with underscores, a heading and a table row are no code.
+    expect(kindOf(modelOf([...PROSE, 'Write to ferry_office@example.org', 'Opening hours']), 'Opening hours')).toBe('heading');
+    expect(kindOf(modelOf([...PROSE, 'Length 42 m', 'Seats 200', 'Bicycles 40']), 'Seats 200')).toBe('table');
+  });
+
+  it('reads a teaser that restates a link\'s headline over its summary as a line the page holds again', () => {
+    const link = 'Ferry timetable changes for the winter';
+    const teaser = `${link} The island ferry will run four times a day from November instead of six.`;
+    const model = modelOf([...PROSE, 'Latest', link, 'New cycle path opens', 'Most read', teaser]);
+    expect(model.lines.find((line) => line.line.text === teaser)!.repeated).toBe(true);
+    // A paragraph that opens with a three-word subheading's words is the article's.
+    const subheading = 'The second boat';
+    const paragraph = 'The second boat will join the route next summer, once its crew has been trained.';
+    expect(modelOf([...PROSE, subheading, paragraph]).lines.find((line) => line.line.text === paragraph)!.repeated).toBe(false);
+  });
+
+  it('reads names joined by slashes as a credit', () => {
+    expect(lineSign('Anna Berg/Bildagentur Nord', 3)).toBe('credit');
+    expect(lineSign('DPA / Lutz Mahler', 3)).toBe('credit');
+    expect(lineSign('either/or', 1)).toBeUndefined();
+  });
 });
