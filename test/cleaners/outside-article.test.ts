@@ -294,6 +294,27 @@ ruleTester('outside-article', {
       removed: [...PAGE_HEAD, 'Ellen Ward reports on village life for the paper and has written two books of walks.', ...TEASER_LINES, ...FOOTER],
     },
     {
+      name: 'a last paragraph about someone the page names nowhere else stays, though it shares little of the topic',
+      text: pageOf([...BODY, ...MORE_BODY, 'Jonas Pell runs the bakery by the harbour and sings in the church choir on Sundays.'], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a tutorial\'s long listing costs nothing: the article goes on after it',
+      text: pageOf(
+        [...BODY, 'The trust\'s script that lights the lamp at dusk:', ...Array.from({ length: 24 }, (_, i) => `step_${i} = lamp.turn(angle=${i * 15})`), 'The keepers can change the angles in the script when the trust fits a new lens to the lamp.'],
+        [...TEASER_LINES, ...FOOTER],
+      ),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'between the article and where it resumes, its own subheading stays and a box of links goes',
+      text: [
+        `${HEADLINE} | Coastal Gazette`, '', HEADER.join('\n'), '', HEADLINE, '', ...BODY.slice(0, 3).flatMap((line) => [line, '']),
+        LINK_BOX.join('\n'), '', 'Life on the point', '', ...[...BODY.slice(3), ...MORE_BODY].flatMap((line) => [line, '']), FOOTER.join('\n'), '',
+      ].join('\n'),
+      removed: [...HEADER, HEADLINE, ...LINK_BOX, ...FOOTER],
+    },
+    {
       name: 'a last paragraph quoting someone the page names nowhere else stays',
       text: pageOf([...BODY, ...MORE_BODY, 'Jonas Pell, who kept the light until it was automated, said he would gladly show the new keepers the lamp.'], [...TEASER_LINES, ...FOOTER]),
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
