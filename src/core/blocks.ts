@@ -505,8 +505,8 @@ function isolate(prose: readonly boolean[]): boolean[] {
 }
 
 /** Words of a link's headline, at the least and at the most, that a teaser restates over its summary. */
-const MIN_RESTATED_WORDS = 4;
-const MAX_RESTATED_WORDS = 16;
+const MIN_LINK_HEADLINE_WORDS = 4;
+const MAX_LINK_HEADLINE_WORDS = 16;
 
 /**
  * The positions of the prose lines that start with a short line the page prints elsewhere: a
@@ -519,7 +519,7 @@ function restatedHeadlines(analysis: Analysis, lines: readonly Line[], prose: re
   const headlines = new Set<string>();
   const titleKey = title ? `${Array.from(analysis.keyWords(title)).join(' ')} ` : '';
   lines.forEach((line, i) => {
-    if (prose[i] || words[i]! < MIN_RESTATED_WORDS || words[i]! > MAX_RESTATED_WORDS) return;
+    if (prose[i] || words[i]! < MIN_LINK_HEADLINE_WORDS || words[i]! > MAX_LINK_HEADLINE_WORDS) return;
     const key = Array.from(analysis.keyWords(line)).join(' ');
     if (!titleKey.startsWith(`${key} `)) headlines.add(key);
   });
@@ -528,7 +528,7 @@ function restatedHeadlines(analysis: Analysis, lines: readonly Line[], prose: re
   lines.forEach((line, i) => {
     if (!prose[i]) return;
     const ids = Array.from(analysis.keyWords(line));
-    for (let n = MIN_RESTATED_WORDS; n <= Math.min(MAX_RESTATED_WORDS, ids.length - 1); n++) {
+    for (let n = MIN_LINK_HEADLINE_WORDS; n <= Math.min(MAX_LINK_HEADLINE_WORDS, ids.length - 1); n++) {
       if (headlines.has(ids.slice(0, n).join(' '))) {
         found.push(i);
         return;
