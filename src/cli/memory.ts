@@ -93,7 +93,7 @@ function virtualSize(): number {
 /**
  * Heap the model of a document takes, at the least, per line and per byte of its text (the
  * parsed lines and sentences, the shared analysis, a rule's view of every line). Measured on ten
- * million one-character lines (about 550 bytes of heap per line at the peak) and on a 200 MB line
+ * million one-character lines (about 360 bytes of heap per line at the peak) and on a 200 MB line
  * of sentences (about 13 bytes per byte); the figures here are well under those, so that a
  * document refused before it is read would surely not have fitted. One that is refused later, by
  * the heap limit itself, fails alone too.
@@ -101,9 +101,50 @@ function virtualSize(): number {
 const HEAP_PER_LINE = 300;
 const HEAP_PER_BYTE = 8;
 
-/** The heap, in MB, that cleaning a text of `bytes` bytes in `lines` lines needs at the least. */
-function leastHeapMb(bytes: number, lines: number): number {
-  return (HEAP_PER_LINE * lines + HEAP_PER_BYTE * bytes) / MB;
+/**
+ * Heap the model of a document takes at its peak, at the most that was measured: a million
+ * one-character lines ran in 400 MB of old space and not in 350; the corpora's 6.5 MB of page
+ * text (229,000 lines) in 120 MB and not in 100, well under these figures' 196 MB.
+ */
+const LIKELY_HEAP_PER_LINE = 400;
+const LIKELY_HEAP_PER_BYTE = 16;
+
+/**
+ * The old space a thread of its own gets over a document's likely need: room to grow, without
+ * which the collector runs again and again near the limit. Ten million one-character lines (3.6
+ * GB at the peak, 4.1 GB likely) took 48.7 s of CPU and 4.4 GB with a limit of 4000 MB, 32.6 s
+ * and 4.6 GB with 5000, 29.8 s and 4.9 GB with 6000, 38.3 s and 6.3 GB with 18 GB.
+ */
+const HEADROOM = 1.25;
+
+/**
+ * A document whose model likely needs this much heap (MB) is cleaned on a worker thread of its
+ * own, with an old space sized to it rather than the whole budget. V8 lets a heap grow to several
+ * times what it holds when its limit allows: ten million one-character lines (3.6 GB at the peak)
+ * took 6.3 GB with a limit of 3/4 of this machine's 24 GB, and the kernel's time zeroing those
+ * pages made the run super-linear; with a limit of 4.5 GB, 4.4 GB and linear. Smaller documents
+ * share the threads' heaps, which they never grow far.
+ */
+const OWN_HEAP_FROM_MB = 512;
+
+/** What cleaning a document needs of the heap, in MB: surely at least `least`, likely no more than `likely`. */
+interface HeapNeed {
+  readonly least: number;
+  readonly likely: number;
+}
+
+/**
+ * What cleaning `bytes` (a document, or a chunk of records) needs of the heap, counting its lines
+ * (line feeds, and the `\\n` escapes of a JSON string) only when the bytes alone do not settle it:
+ * `undefined` when it surely fits any thread's heap.
+ */
+function heapNeed(bytes: Uint8Array, smallest: number): HeapNeed | undefined {
+  if ((LIKELY_HEAP_PER_LINE + LIKELY_HEAP_PER_BYTE) * bytes.byteLength / MB < smallest) return undefined;
+  const lines = 1 + occurrences(bytes, LINE_FEED) + occurrences(bytes, ESCAPED_LINE_FEED);
+  return {
+    least: (HEAP_PER_LINE * lines + HEAP_PER_BYTE * bytes.byteLength) / MB,
+    likely: (LIKELY_HEAP_PER_LINE * lines + LIKELY_HEAP_PER_BYTE * bytes.byteLength) / MB,
+  };
 }
 
 /** The message for a document that does not fit, given what it needs. */
@@ -112,15 +153,26 @@ export function tooLarge(budget: MemoryBudget, needMb?: number): string {
   return `too large for the memory available (${need}${budget.heapMb} MB: ${budget.source}); see "Large documents" in the README`;
 }
 
+/** Where a task is cleaned, by what it needs of the heap (see {@link placeTask}). */
+export type Placement =
+  /** On the threads the run shares: it needs little. */
+  | { readonly kind: 'shared' }
+  /** On a thread of its own whose old space is `heapMb`, less than the budget: a second try gets the whole budget. */
+  | { readonly kind: 'own'; readonly heapMb: number }
+  /** Nowhere: it needs at least `needMb`, more than the budget. */
+  | { readonly kind: 'refused'; readonly needMb: number };
+
 /**
- * The least heap, in MB, cleaning `bytes` (a document, or a chunk of records) needs, when that is
- * more than `budget` allows; undefined when it may fit. Lines are counted only when the bytes
- * alone do not settle it: line feeds, and the `\\n` escapes of a JSON string.
+ * Where cleaning `bytes` goes: refused when it surely needs more than `budget`, on a thread of
+ * its own sized to its likely need when that is large (see {@link OWN_HEAP_FROM_MB}) and less
+ * than the budget, else on the shared threads.
  */
-export function beyondBudget(bytes: Uint8Array, budget: MemoryBudget): number | undefined {
-  if (leastHeapMb(bytes.byteLength, bytes.byteLength / 2) <= budget.heapMb) return undefined;
-  const need = leastHeapMb(bytes.byteLength, 1 + occurrences(bytes, LINE_FEED) + occurrences(bytes, ESCAPED_LINE_FEED));
-  return need > budget.heapMb ? need : undefined;
+export function placeTask(bytes: Uint8Array, budget: MemoryBudget): Placement {
+  const need = heapNeed(bytes, Math.min(OWN_HEAP_FROM_MB, budget.heapMb));
+  if (need === undefined) return { kind: 'shared' };
+  if (need.least > budget.heapMb) return { kind: 'refused', needMb: need.least };
+  const heapMb = Math.ceil(need.likely * HEADROOM);
+  return heapMb >= OWN_HEAP_FROM_MB && heapMb < budget.heapMb ? { kind: 'own', heapMb } : { kind: 'shared' };
 }
 
 const LINE_FEED = Buffer.from('\n');

@@ -6,7 +6,7 @@
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { messageOf } from './io.js';
-import { beyondBudget, tooLarge, type MemoryBudget } from './memory.js';
+import { placeTask, tooLarge, type MemoryBudget } from './memory.js';
 
 /** Runs tasks of type `T` to results of type `R`, here or on other threads. */
 export interface Executor<T, R> {
@@ -52,35 +52,81 @@ class OutOfMemoryError extends Error {
  * every worker is busy (see {@link workerPool}).
  */
 export function threads<R>(plan: ThreadPlan<R>): Executor<Uint8Array, R> {
-  const executor = plan.jobs > 1 ? workerPool(plan, plan.jobs - 1, (task) => task.byteLength < plan.heavy) : oneThread(plan);
+  const own = ownThreads(plan);
+  const inTurn = plan.jobs > 1 ? undefined : oneAtATime();
+  const executor = plan.jobs > 1 ? workerPool(plan, plan.jobs - 1, (task) => task.byteLength < plan.heavy) : oneThread(plan, inTurn!);
   return {
     run(task, transfer) {
-      const need = beyondBudget(task, plan.budget);
-      if (need !== undefined) return Promise.reject(new OutOfMemoryError(tooLarge(plan.budget, need)));
-      return executor.run(task, transfer);
+      const placement = placeTask(task, plan.budget);
+      if (placement.kind === 'refused') return Promise.reject(new OutOfMemoryError(tooLarge(plan.budget, placement.needMb)));
+      if (placement.kind === 'shared') return executor.run(task, transfer);
+      return inTurn ? inTurn(() => own.run(task, placement.heapMb)) : own.run(task, placement.heapMb);
     },
-    close: () => executor.close(),
+    close: async () => {
+      await Promise.all([executor.close(), own.close()]);
+    },
+  };
+}
+
+/** Runs tasks one at a time, each after the one before has settled. */
+type InTurn = <T>(task: () => Promise<T>) => Promise<T>;
+
+function oneAtATime(): InTurn {
+  let last: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const result = last.then(task);
+    last = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   };
 }
 
 /** One task at a time, in order: light ones here after a turn of the event loop, heavy ones on a worker. */
-function oneThread<R>(plan: ThreadPlan<R>): Executor<Uint8Array, R> {
+function oneThread<R>(plan: ThreadPlan<R>, inTurn: InTurn): Executor<Uint8Array, R> {
   let worker: Executor<Uint8Array, R> | undefined;
-  let last: Promise<unknown> = Promise.resolve();
   return {
-    run(task, transfer) {
-      const result = last.then(async () => {
+    run: (task, transfer) =>
+      inTurn(async () => {
         if (task.byteLength >= plan.heavy) return (worker ??= workerPool(plan, 1, () => false, LARGE_DOCUMENT_YOUNG_GENERATION_MB)).run(task, transfer);
         await new Promise((resolve) => setImmediate(resolve));
         return plan.here(task);
-      });
-      last = result.then(
-        () => undefined,
-        () => undefined,
-      );
-      return result;
-    },
+      }),
     close: async () => worker?.close(),
+  };
+}
+
+/**
+ * Runs a task that needs much memory on a worker thread of its own, whose old space is sized to
+ * what the task likely needs (see `placeTask`), and which ends with the task, giving its memory
+ * back. The task's bytes are copied to it, not transferred: should the estimate fall short, the
+ * task runs again on a thread with the whole budget, and fails only if that runs out too.
+ */
+function ownThreads<R>(plan: ThreadPlan<R>): { run(task: Uint8Array, heapMb: number): Promise<R>; close(): Promise<void> } {
+  const running = new Set<Executor<Uint8Array, R>>();
+  const runOn = async (task: Uint8Array, heapMb: number): Promise<R> => {
+    const executor = workerPool({ ...plan, budget: { ...plan.budget, heapMb } }, 1, () => false, LARGE_DOCUMENT_YOUNG_GENERATION_MB);
+    running.add(executor);
+    try {
+      return await executor.run(task);
+    } finally {
+      running.delete(executor);
+      await executor.close();
+    }
+  };
+  return {
+    async run(task, heapMb) {
+      try {
+        return await runOn(task, heapMb);
+      } catch (error) {
+        if (!(error instanceof OutOfMemoryError)) throw error;
+        return runOn(task, plan.budget.heapMb);
+      }
+    },
+    close: async () => {
+      await Promise.all([...running].map((executor) => executor.close()));
+    },
   };
 }
 

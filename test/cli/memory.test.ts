@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { placeTask, type MemoryBudget } from '../../src/cli/memory.js';
 import { clean } from '../../src/index.js';
 import { ARTICLE, BIN, CLEAN, expectNoTrace, hasCommand, shellQuote, temporaryFolders } from './helpers.js';
 
@@ -85,4 +86,30 @@ describe.skipIf(process.platform !== 'linux' || !hasCommand('bash'))(`under ulim
     const ids = result.stdout.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: number }).id);
     expect(ids).toEqual([1, 3]);
   }, 120_000);
+});
+
+describe('placeTask: where a document is cleaned, by what it needs of the heap', () => {
+  const budget = (heapMb: number): MemoryBudget => ({ heapMb, source: 'the test' });
+  const lines = (count: number): Uint8Array => new Uint8Array(count).fill(0x0a);
+
+  it('an article shares the run\'s threads', () => {
+    expect(placeTask(new TextEncoder().encode(ARTICLE), budget(4000))).toEqual({ kind: 'shared' });
+  });
+
+  it('many lines get a thread of their own, sized in proportion to them and under the budget', () => {
+    const one = placeTask(lines(2_000_000), budget(100_000));
+    const two = placeTask(lines(4_000_000), budget(100_000));
+    expect(one.kind).toBe('own');
+    expect(two.kind).toBe('own');
+    if (one.kind !== 'own' || two.kind !== 'own') return;
+    expect(two.heapMb / one.heapMb).toBeCloseTo(2, 1);
+    // The sized heap is under what the budget gives; the same text under a budget below it shares the threads (and their whole budget).
+    expect(placeTask(lines(2_000_000), budget(one.heapMb)).kind).toBe('shared');
+  });
+
+  it('a text that cannot fit is refused with what it needs', () => {
+    const placement = placeTask(lines(4_000_000), budget(300));
+    expect(placement.kind).toBe('refused');
+    if (placement.kind === 'refused') expect(placement.needMb).toBeGreaterThan(300);
+  });
 });

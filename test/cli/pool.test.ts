@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inOrder, type Window } from '../../src/cli/pool.js';
+import { placeTask } from '../../src/cli/memory.js';
+import { inOrder, threads, type ThreadPlan, type Window } from '../../src/cli/pool.js';
 
 /**
  * Runs `inOrder` over items that finish in a scrambled order (each after a number of ticks), and
@@ -46,4 +47,62 @@ describe('inOrder', () => {
     // Item 5 weighs 9: item 6 started only once it (and all before it) had finished.
     expect(inFlight[6]).toEqual({ items: 1, weight: weights[6] });
   });
+});
+
+describe('threads: a task that needs much memory gets a thread of its own', () => {
+  /** Two million empty lines: what cleaning them likely needs is far more than what they weigh. */
+  const MANY_LINES = new Uint8Array(2_000_000).fill(0x0a);
+  const BUDGET_MB = 3000;
+
+  const plan = (holdMb: number): ThreadPlan<{ heapLimitMb: number; held: number }> => ({
+    script: new URL('./heap-worker.mjs', import.meta.url),
+    jobs: 1,
+    data: { holdMb },
+    here: () => {
+      throw new Error('a heavy task never runs on the calling thread');
+    },
+    heavy: 256 * 1024,
+    budget: { heapMb: BUDGET_MB, source: 'the test' },
+  });
+
+  it('sized to what it likely needs, not the whole budget', async () => {
+    const placement = placeTask(MANY_LINES, plan(0).budget);
+    expect(placement.kind).toBe('own');
+    const heapMb = placement.kind === 'own' ? placement.heapMb : 0;
+    const executor = threads(plan(64));
+    try {
+      const result = await executor.run(MANY_LINES);
+      expect(result.held).toBe(8);
+      // The limit V8 reports adds the young generation to the old space asked for.
+      expect(result.heapLimitMb).toBeGreaterThanOrEqual(heapMb);
+      expect(result.heapLimitMb).toBeLessThan(heapMb + 512);
+      expect(result.heapLimitMb).toBeLessThan(BUDGET_MB);
+    } finally {
+      await executor.close();
+    }
+  }, 60_000);
+
+  it('run again with the whole budget when its own heap falls short', async () => {
+    const placement = placeTask(MANY_LINES, plan(0).budget);
+    const heapMb = placement.kind === 'own' ? placement.heapMb : BUDGET_MB;
+    // More than the sized heap holds, well within the budget.
+    const holdMb = heapMb + 400;
+    const executor = threads(plan(holdMb));
+    try {
+      const result = await executor.run(MANY_LINES);
+      expect(result.held).toBe(Math.ceil(holdMb / 8));
+      expect(result.heapLimitMb).toBeGreaterThanOrEqual(BUDGET_MB);
+    } finally {
+      await executor.close();
+    }
+  }, 120_000);
+
+  it('fails with the budget in its message when the whole budget falls short too', async () => {
+    const executor = threads(plan(BUDGET_MB + 200));
+    try {
+      await expect(executor.run(MANY_LINES)).rejects.toThrow(/^too large for the memory available \(3000 MB: the test\)/u);
+    } finally {
+      await executor.close();
+    }
+  }, 120_000);
 });
