@@ -182,6 +182,13 @@ describe('outside-article names the kind of block it removes', () => {
     expect(found.get(note)).toBe('page after the article: note on the author');
   });
 
+  it('a note on the author under a heading that names her', () => {
+    const note = 'She writes about the coast for the paper and has published two books of walks near the lighthouse.';
+    const found = reasons(pageOf([...BODY, ...MORE_BODY, 'About Ellen Ward', note], [...TEASER_LINES, ...FOOTER]));
+    expect(found.get('About Ellen Ward')).toBe('page after the article: note on the author');
+    expect(found.get(note)).toBe('page after the article: note on the author');
+  });
+
   it('a box of links between two parts of the article', () => {
     const found = reasons(pageOf([...BODY.slice(0, 3), ...LINK_BOX, ...BODY.slice(3), ...MORE_BODY], [...TEASER_LINES, ...FOOTER]));
     expect(found.get(LINK_BOX[3]!)).toBe('menu or link list inside the article');
