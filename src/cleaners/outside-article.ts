@@ -133,7 +133,7 @@ export const outsideArticle: Cleaner<NoOptions> = {
     // `related` points at the article's first or last line, so --explain says where it is.
     const first = run.lines[run.from]!.line.span;
     const last = run.lines[run.to]!.line.span;
-    const name = (info: PageLine): string => (run.note && run.note.from <= info.position && info.position <= run.note.to ? 'note on the author' : info.sign === 'credit' && run.page.blocks[run.page.blockOf[info.position]!]!.kind === 'heading' ? 'credit or label' : BLOCK_NAMES[kindOf(run.page, info.position)]);
+    const name = (info: PageLine): string => removalName(run, info);
     const remove = (info: PageLine, reason: string, related: Span): Finding => ({ reason, span: info.line.span, related });
     const head = run.lines.slice(0, run.from);
     const inside = run.lines.slice(run.from, run.to + 1).filter((info) => !run.members[info.position]);
@@ -159,10 +159,23 @@ const BLOCK_NAMES: Readonly<Record<BlockKind, string>> = {
   teasers: 'list of other stories',
 };
 
+/** How `--explain` names what a line outside the article is: its block's kind, or what the rule read it as. */
+function removalName(run: ArticleRun, info: PageLine): string {
+  const { note, page } = run;
+  if (note && note.from <= info.position && info.position <= note.to) return 'note on the author';
+  if (info.sign === 'credit' && blockKind(page, info.position) === 'heading') return 'credit or label';
+  return BLOCK_NAMES[kindOf(page, info.position)];
+}
+
+/** The kind of the block the line at `position` is in. */
+function blockKind(page: PageModel, position: number): BlockKind {
+  return page.blocks[page.blockOf[position]!]!.kind;
+}
+
 /** The kind of block the line at `position` is in: a gallery's caption is the gallery's. */
 function kindOf(page: PageModel, position: number): BlockKind {
   if (page.galleries.some((gallery) => gallery.from <= position && position <= gallery.to)) return 'gallery';
-  return page.blocks[page.blockOf[position]!]!.kind;
+  return blockKind(page, position);
 }
 
 /** Finds the article's run of lines (see the file's comment for how). */
@@ -241,7 +254,7 @@ function authorNote(analysis: Analysis, lines: readonly PageLine[], run: Run, sh
   // heading that ends in one.
   for (let start = run.to; start > run.from && run.to - start < MAX_NOTE_LINES && lines[start]!.prose; start--) {
     const above = lines[start - 1]!;
-    const heading = !above.prose && above.words <= MAX_NOTE_HEADING_WORDS ? TRAILING_NAME.exec(above.line.text.trim()) : null;
+    const heading = !above.prose && above.words <= MAX_NOTE_HEADING_WORDS ? TRAILING_NAME.exec(above.line.text) : null;
     const keys = [LEADING_NAME.exec(lines[start]!.line.text), heading].flatMap((name) => {
       if (!name) return [];
       const words = [name[1]!, name[2]!].map((word) => comparisonKey(word));
@@ -302,7 +315,7 @@ function dropGalleries(page: PageModel, members: boolean[]): void {
  */
 function dropCredits(page: PageModel, members: boolean[]): void {
   page.lines.forEach((info, i) => {
-    if (members[i] && info.sign === 'credit' && page.blocks[page.blockOf[i]!]!.kind === 'heading') members[i] = false;
+    if (members[i] && info.sign === 'credit' && blockKind(page, i) === 'heading') members[i] = false;
   });
 }
 
@@ -327,7 +340,7 @@ function resumptions(values: readonly number[], run: Run, limits: Limits): Run[]
 /** True when the line at `i`, between the run and the article resumed, may be the article's (see {@link locateArticle}). */
 function mayInterruptionBelong(page: PageModel, values: readonly number[], i: number): boolean {
   const info = page.lines[i]!;
-  const kind = page.blocks[page.blockOf[i]!]!.kind;
+  const kind = blockKind(page, i);
   if (info.repeated || kind === 'menu' || kind === 'teasers' || kind === 'comments' || kind === 'gallery') return false;
   return !info.prose || values[i]! > 0;
 }
@@ -512,8 +525,7 @@ function runLimits(analysis: Analysis, page: PageModel, seed: Run, copies: reado
   const first = anchor === undefined ? 0 : anchor + 1;
   const names = anchor === undefined ? () => false : namesHeadline(analysis, lines[anchor]!.line);
   // (A line of code that quotes the headline, `query = "<headline>"`, heads nothing.)
-  const kindAt = (i: number): BlockKind => page.blocks[page.blockOf[i]!]!.kind;
-  const end = lines.findIndex((info, i) => i > seed.from && kindAt(i) !== 'code' && (isCommentsLine(info) || names(info) || kindAt(i) === 'comments'));
+  const end = lines.findIndex((info, i) => i > seed.from && blockKind(page, i) !== 'code' && (isCommentsLine(info) || names(info) || blockKind(page, i) === 'comments'));
   return { first, last: end === -1 ? lines.length - 1 : end - 1 };
 }
 
@@ -591,7 +603,7 @@ function lineValues(page: PageModel, weighing: Weighing): number[] {
       return weighing.amidTopic?.(info, i) ? 0 : info.words * OFF_TOPIC_WEIGHT * weight;
     }
     // A gallery's numbers, credits and titles, a step's number, a tutorial's code: the article may go on after it.
-    const kind = page.blocks[page.blockOf[i]!]!.kind;
+    const kind = blockKind(page, i);
     if (weighing.aboutTopic?.(info, i) || info.sign === 'step' || kind === 'gallery' || kind === 'code') return 0;
     if (info.repeated) return -REPEAT_COST;
     stretch++;

@@ -103,7 +103,8 @@ const HEAP_PER_BYTE = 8;
 
 /**
  * Heap the model of a document takes at its peak, at the most that was measured: a million
- * one-character lines ran in 400 MB of old space and not in 350; the corpora's 6.5 MB of page
+ * one-character lines ran in 400 MB of old space and not in 350 (in 330 since the page rule's
+ * lines are views of its arrays); the corpora's 6.5 MB of page
  * text (229,000 lines) in 120 MB and not in 100, well under these figures' 196 MB.
  */
 const LIKELY_HEAP_PER_LINE = 400;

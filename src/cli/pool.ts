@@ -53,14 +53,15 @@ class OutOfMemoryError extends Error {
  */
 export function threads<R>(plan: ThreadPlan<R>): Executor<Uint8Array, R> {
   const own = ownThreads(plan);
-  const inTurn = plan.jobs > 1 ? undefined : oneAtATime();
-  const executor = plan.jobs > 1 ? workerPool(plan, plan.jobs - 1, (task) => task.byteLength < plan.heavy) : oneThread(plan, inTurn!);
+  // With one job, a task on a thread of its own waits its turn as the others do.
+  const inTurn = oneAtATime();
+  const executor = plan.jobs > 1 ? workerPool(plan, plan.jobs - 1, (task) => task.byteLength < plan.heavy) : oneThread(plan, inTurn);
   return {
     run(task, transfer) {
       const placement = placeTask(task, plan.budget);
       if (placement.kind === 'refused') return Promise.reject(new OutOfMemoryError(tooLarge(plan.budget, placement.needMb)));
       if (placement.kind === 'shared') return executor.run(task, transfer);
-      return inTurn ? inTurn(() => own.run(task, placement.heapMb)) : own.run(task, placement.heapMb);
+      return plan.jobs > 1 ? own.run(task, placement.heapMb) : inTurn(() => own.run(task, placement.heapMb));
     },
     close: async () => {
       await Promise.all([executor.close(), own.close()]);

@@ -142,7 +142,7 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
     const sameParagraph = !grouped || lines[i]?.paragraph === lines[i - 1]!.paragraph;
     if (i < lines.length && sameParagraph && prose[i] === prose[i - 1] && threads[i] === threads[i - 1] && teasers[i] === teasers[i - 1] && inGallery[i] === inGallery[i - 1]) continue;
     const members = lines.slice(from, i);
-    const kind = threads[from] ? 'comments' : teasers[from] ? 'teasers' : prose[from] ? 'prose' : inGallery[from] ? 'gallery' : shortBlockKind(analysis, members, words.slice(from, i));
+    const kind = threads[from] ? 'comments' : teasers[from] ? 'teasers' : prose[from] ? 'prose' : inGallery[from] ? 'gallery' : shortBlockKind(analysis, members, words.slice(from, i), code.slice(from, i));
     blocks.push({ index: blocks.length, from, to: i - 1, kind, parallel: commonestShare(members, (line) => lineShape(line.text)) });
     for (let j = from; j < i; j++) blockOf.push(blocks.length - 1);
     from = i;
@@ -272,7 +272,7 @@ function numberedSteps(texts: readonly string[]): Array<{ at: number; next: numb
     run = [];
   };
   texts.forEach((text, at) => {
-    const match = STEP_NUMBER.exec(text.trim());
+    const match = STEP_NUMBER.exec(text);
     if (!match) return;
     const n = Number(match[1]);
     const previous = run[run.length - 1];
@@ -460,10 +460,8 @@ const MAX_MENU_WORDS = 3;
 const MIN_TABLE_SHARE = 0.5;
 
 /** What a run of short lines looks like (see {@link BlockKind}). */
-function shortBlockKind(analysis: Analysis, lines: readonly Line[], words: readonly number[]): BlockKind {
-  let code = 0;
-  for (const line of lines) if (isCode(line.text)) code++;
-  if (code >= lines.length * MIN_CODE_SHARE) return 'code';
+function shortBlockKind(analysis: Analysis, lines: readonly Line[], words: readonly number[], code: readonly boolean[]): BlockKind {
+  if (code.filter(Boolean).length >= lines.length * MIN_CODE_SHARE) return 'code';
   if (lines.length <= MAX_HEADING_LINES) return 'heading';
   let cells = 0;
   for (const line of lines) if (HAS_NUMBER.test(line.text) || LABEL_VALUE.test(line.text)) cells++;
@@ -569,9 +567,12 @@ function restatedHeadlines(analysis: Analysis, lines: readonly Line[], prose: re
   const found: number[] = [];
   lines.forEach((line, i) => {
     if (!prose[i]) return;
-    const ids = Array.from(analysis.keyWords(line));
-    for (let n = MIN_LINK_HEADLINE_WORDS; n <= Math.min(MAX_LINK_HEADLINE_WORDS, ids.length - 1); n++) {
-      if (headlines.has(ids.slice(0, n).join(' '))) {
+    // Its first words, one more at a time, as the headlines' keys are written.
+    const ids = analysis.keyWords(line);
+    let prefix = '';
+    for (let n = 1; n <= Math.min(MAX_LINK_HEADLINE_WORDS, ids.length - 1); n++) {
+      prefix = n === 1 ? String(ids[0]) : `${prefix} ${ids[n - 1]}`;
+      if (n >= MIN_LINK_HEADLINE_WORDS && headlines.has(prefix)) {
         found.push(i);
         return;
       }
