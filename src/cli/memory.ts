@@ -112,9 +112,11 @@ const LIKELY_HEAP_PER_BYTE = 16;
 
 /**
  * The old space a thread of its own gets over a document's likely need: room to grow, without
- * which the collector runs again and again near the limit. Ten million one-character lines (3.6
- * GB at the peak, 4.1 GB likely) took 48.7 s of CPU and 4.4 GB with a limit of 4000 MB, 32.6 s
- * and 4.6 GB with 5000, 29.8 s and 4.9 GB with 6000, 38.3 s and 6.3 GB with 18 GB.
+ * which the collector runs again and again near the limit. Ten million one-character lines (then
+ * 3.6 GB at the peak, 4.1 GB likely) took 48.7 s of CPU and 4.4 GB with a limit of 4000 MB, 32.6
+ * s and 4.6 GB with 5000, 29.8 s and 4.9 GB with 6000, 38.3 s and 6.3 GB with 18 GB; since the
+ * page rule's facts are typed arrays (2.8 GB at the peak), 31.8 s and 3.7 GB with 3600, 28.3 s
+ * and 3.8 GB with 4150 (this headroom), 27.5 s and 3.9 GB with 5400.
  */
 const HEADROOM = 1.25;
 

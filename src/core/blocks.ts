@@ -127,8 +127,7 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const minStopwords = documentShare >= MIN_DOCUMENT_STOPWORDS ? documentShare * PROSE_STOPWORD_RATIO : 0;
   const flowing = flowingLines(document);
   const prose = flagLines(lines, (line) => isProse(analysis, line, minStopwords, flowing));
-  const texts = lines.map((line) => line.text);
-  const galleries = findGalleries(texts);
+  const galleries = findGalleries(lines);
   const isolated = isolate(prose);
   // A caption between a gallery's slide numbers is laid out as a teaser is, and is none.
   const inGallery: LineFlags = new Uint8Array(lines.length);
@@ -143,7 +142,7 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const signs = Uint8Array.from(lines, (line, i) => (prose[i] === 1 ? 0 : signCode(lineSign(line.text, words[i]!))));
   // The text of a numbered step stands between two numbers ("1." / text / "2." / text), as a
   // teaser's summary stands between headlines: it is part of an ordered list, not isolated.
-  const steps = numberedSteps(texts);
+  const steps = numberedSteps(lines);
   for (const step of steps) {
     signs[step.at] = signCode('step');
     isolated.fill(0, step.at + 1, step.next);
@@ -151,7 +150,7 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   // So does a tutorial's sentence between two pieces of its code.
   const code = flagLines(lines, (line, i) => prose[i] === 0 && isCode(line.text));
   for (let i = 0; i < lines.length; i++) if (code[i - 1] === 1 || code[i + 1] === 1) isolated[i] = 0;
-  const threads = commentThreads(prose, signs, words, texts);
+  const threads = commentThreads(prose, signs, words, lines);
   const teasers = teaserLists(prose, isolated, threads);
   // A text that groups lines into paragraphs (most dumps set each line apart) says where blocks end.
   const grouped = lines.length >= document.paragraphs.length * MIN_LINES_PER_PARAGRAPH;
@@ -284,17 +283,17 @@ const MIN_STEPS = 3;
  * {@link MIN_STEPS} of them. Each is given with the position where its step's text ends (the
  * next number, or as far below the last number as the steps are apart).
  */
-function numberedSteps(texts: readonly string[]): Array<{ at: number; next: number }> {
+function numberedSteps(lines: readonly Line[]): Array<{ at: number; next: number }> {
   const found: Array<{ at: number; next: number }> = [];
   let run: Array<{ at: number; n: number }> = [];
   const close = (): void => {
     if (run.length >= MIN_STEPS) {
       const period = Math.round((run[run.length - 1]!.at - run[0]!.at) / (run.length - 1));
-      run.forEach((step, k) => found.push({ at: step.at, next: run[k + 1]?.at ?? Math.min(texts.length, step.at + period) }));
+      run.forEach((step, k) => found.push({ at: step.at, next: run[k + 1]?.at ?? Math.min(lines.length, step.at + period) }));
     }
     run = [];
   };
-  texts.forEach((text, at) => {
+  lines.forEach(({ text }, at) => {
     const match = STEP_NUMBER.exec(text);
     if (!match) return;
     const n = Number(match[1]);
@@ -321,16 +320,16 @@ const MIN_THREAD_COMMENTS = 3;
  * signed the same way, after a dash ("— Name (@handle) November 18, 2019"), and heads nothing. A
  * thread runs from its first head to the text after its last.
  */
-function commentThreads(prose: Readonly<LineFlags>, signs: Readonly<Uint8Array>, words: Readonly<Int32Array>, texts: readonly string[]): LineFlags {
+function commentThreads(prose: Readonly<LineFlags>, signs: Readonly<Uint8Array>, words: Readonly<Int32Array>, lines: readonly Line[]): LineFlags {
   const thread: LineFlags = new Uint8Array(prose.length);
   const heads: number[] = [];
   const date = signCode('date');
-  for (let i = 0; i < prose.length; i++) if (signs[i] === date && !/^[-–—]/u.test(texts[i]!) && commentTextEnd(prose, words, i) >= 0) heads.push(i);
+  for (let i = 0; i < prose.length; i++) if (signs[i] === date && !/^[-–—]/u.test(lines[i]!.text) && commentTextEnd(prose, words, i) >= 0) heads.push(i);
   let start = 0;
   for (let h = 0; h < heads.length; h++) {
     const head = heads[h]!;
     const next = heads[h + 1];
-    if (next !== undefined && next - head <= MAX_COMMENT_LINES && prose.subarray(head + 1, next).includes(1) && headShape(texts[head]!) === headShape(texts[next]!)) continue;
+    if (next !== undefined && next - head <= MAX_COMMENT_LINES && prose.subarray(head + 1, next).includes(1) && headShape(lines[head]!.text) === headShape(lines[next]!.text)) continue;
     if (h - start + 1 >= MIN_THREAD_COMMENTS) thread.fill(1, heads[start], commentTextEnd(prose, words, head) + 1);
     start = h + 1;
   }
@@ -358,7 +357,7 @@ const MAX_SLIDE_GAP = 8;
  * first number to the end of its last slide (as many lines after the last number as slides are
  * apart).
  */
-function findGalleries(texts: readonly string[]): LineRange[] {
+function findGalleries(lines: readonly Line[]): LineRange[] {
   const galleries: LineRange[] = [];
   let slides: Array<{ at: number; n: number; m: number }> = [];
   const close = (): void => {
@@ -366,11 +365,11 @@ function findGalleries(texts: readonly string[]): LineRange[] {
       const first = slides[0]!.at;
       const last = slides[slides.length - 1]!.at;
       const period = Math.round((last - first) / (slides.length - 1));
-      galleries.push({ from: first, to: Math.min(texts.length - 1, last + period - 1) });
+      galleries.push({ from: first, to: Math.min(lines.length - 1, last + period - 1) });
     }
     slides = [];
   };
-  texts.forEach((text, at) => {
+  lines.forEach(({ text }, at) => {
     const alone = text.length <= 30;
     const numbers = slideNumbers(text, alone ? SLIDE : CAPTION_SLIDE);
     if (!numbers) return;
