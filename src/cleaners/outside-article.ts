@@ -534,10 +534,19 @@ function runLimits(analysis: Analysis, page: PageModel, seed: Run, copies: reado
 /** The most words a line naming the headline has besides it ("34 responses to “...”"). */
 const MAX_WORDS_AROUND_HEADLINE = 6;
 
+/**
+ * Words a headline needs for a line holding it to name it: a headline of a word or two
+ * ("Baumgutachten") is a word of the article's own lines and list items ("Baumgutachten zur
+ * Wertermittlung"), not a name that a comment section's head or a list of popular stories gives
+ * again.
+ */
+const MIN_NAMED_HEADLINE_WORDS = 3;
+
 /** A test for short lines that hold `headline` (the page's copy of it) whole. */
 function namesHeadline(analysis: Analysis, headline: Line): (info: PageLine) => boolean {
   const key = ` ${analysis.key(headline)} `;
   const words = analysis.wordCount(headline);
+  if (words < MIN_NAMED_HEADLINE_WORDS) return () => false;
   return (info) => info.words <= words + MAX_WORDS_AROUND_HEADLINE && ` ${analysis.key(info.line)} `.includes(key);
 }
 

@@ -101,6 +101,9 @@ const TOUR = [
   '26 September – Skerry Point, Lighthouse Lawn',
 ];
 
+/** A list of the article's, each item holding the word of a one-word headline. */
+const LIGHTHOUSES = ['Skerry Point lighthouses', 'Gull Bay lighthouses', 'Eastcliff lighthouses', 'Northhaven lighthouses'];
+
 /** Replies under a line naming the headline, about the article's topic. */
 const REPLIES = [
   'Keepers on the point will make the harbour safer for the fishing boats in winter storms.',
@@ -320,6 +323,14 @@ ruleTester('outside-article', {
       name: 'a short line naming the headline ends the article: the replies under it go, though they share its words',
       text: pageOf([...BODY, ...MORE_BODY], [`2 responses to “${HEADLINE}”`, ...REPLIES, ...FOOTER]),
       removed: [...PAGE_HEAD, `2 responses to “${HEADLINE}”`, ...REPLIES, ...FOOTER],
+    },
+    {
+      name: 'a headline of one word is no name a line can give again: the article\'s list that holds the word does not end it',
+      text: [
+        'Lighthouses', '', ...HEADER, '', 'Lighthouses', '', ...BODY.flatMap((line) => [line, '']),
+        'The trust looks after these lighthouses:', LIGHTHOUSES.join('\n'), '', ...MORE_BODY.flatMap((line) => [line, '']), TEASER_LINES.join('\n'), FOOTER.join('\n'), '',
+      ].join('\n'),
+      removed: [...HEADER, 'Lighthouses', ...TEASER_LINES, ...FOOTER],
     },
     {
       name: 'a tutorial\'s long listing costs nothing: the article goes on after it',
