@@ -366,11 +366,15 @@ function compare(unit: Unit, earlier: Unit, options: NearDuplicateOptions, units
   // Only when the sentence as a whole is no repeat is the end of it looked at alone: an edited
   // copy goes whole, not from its last colon on.
   const tail = (): Match | undefined => gluedPart(unit, earlier, options.minDuplicateWords);
-  if (statesOtherNumbers(units, unit, earlier) || saysMore(unit, earlier)) return tail();
   const shared = sharedWords(unit.codes, earlier.codes, units.scratch());
   const alike = alikenessOf(shared, unit.codes, earlier.codes, threshold);
-  if (alike >= threshold) return gluedAfterHead(unit, earlier, threshold, units.scratch()) ?? { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
-  return isRestatement(unit, earlier, shared) ? { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' } : tail();
+  const restates = alike < threshold && isRestatement(unit, earlier, shared);
+  // Neither alike nor a restatement, as most candidates are (they share a phrase by chance): the
+  // end is all there is to look at, whatever the numbers say, and they need not be read.
+  if (alike < threshold && !restates) return tail();
+  if (statesOtherNumbers(units, unit, earlier) || saysMore(unit, earlier)) return tail();
+  if (restates) return { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' };
+  return gluedAfterHead(unit, earlier, threshold, units.scratch()) ?? { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
 }
 
 /** Words swapped for others, at most, in a sentence that says the same of something else. */
@@ -523,6 +527,9 @@ function gluedAfterHead(unit: Unit, earlier: Unit, threshold: number, scratch: I
  * one used ("We must act in order to protect the rights of the workers.") stays whole.
  */
 function gluedPart(unit: Unit, earlier: Unit, minWords: number): Match | undefined {
+  // Its last `minWords` words inside the original, or no longer run is (see longestEndInside):
+  // one search settles most candidates.
+  if (unit.codes.length <= minWords || earlier.codes.indexOf(unit.codes.slice(unit.codes.length - minWords), 1) === -1) return undefined;
   const words = longestEndInside(unit.codes, earlier.codes);
   const at = unit.codes.length - words;
   if (words < minWords || at <= 0) return undefined;

@@ -243,12 +243,16 @@ export class SharedShingles {
       let at = best.length;
       while (at > 0 && (counts[at - 1]! < count || (counts[at - 1] === count && best[at - 1]! > earlier))) at--;
       if (at >= limit) continue;
-      best.splice(at, 0, earlier);
-      counts.splice(at, 0, count);
-      if (best.length > limit) {
-        best.pop();
-        counts.pop();
+      if (best.length < limit) {
+        best.push(earlier);
+        counts.push(count);
       }
+      for (let k = best.length - 1; k > at; k--) {
+        best[k] = best[k - 1]!;
+        counts[k] = counts[k - 1]!;
+      }
+      best[at] = earlier;
+      counts[at] = count;
     }
     return best;
   }
