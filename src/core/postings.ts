@@ -153,8 +153,16 @@ const SHINGLE = 3;
 /** Entries of a bucket of a {@link SharedShingles} index, about: a bucket's table and lists fit the processor's cache. */
 const BUCKET_ENTRIES = 8192;
 
-/** Entries gathered at once (10 bytes each): more are gathered in rounds, a share of the buckets at a time. */
-const ROUND_ENTRIES = 1 << 23;
+/** Numbers per entry of the index: a shingle's low bits, its high bits, its unit. */
+const ENTRY = 3;
+
+/**
+ * Entries gathered at once (12 bytes each, 200 MB at most): the shingles of a text of about a
+ * million sentences. More are gathered in rounds, a share of the buckets at a time, each round
+ * reading every unit's codes again: a text of ten million short lines or a 200 MB line of words
+ * does not hold its shingles all at once.
+ */
+const ROUND_ENTRIES = 1 << 24;
 
 /** What a {@link SharedShingles} index is asked to find. */
 export interface SharedShinglesOptions {
@@ -342,15 +350,15 @@ export class SharedShingles {
     for (let bucket = 0; bucket < buckets; bucket++) largest = Math.max(largest, starts[bucket + 1]! - starts[bucket]!);
     const table = new BucketTable(largest);
     const shift = 32 - this.bucketBits;
+    const roundEntries = this.options.roundEntries ?? ROUND_ENTRIES;
+    // Per entry, side by side (one write stream per bucket, not three): the shingle's low bits,
+    // its high bits and its unit.
+    const entries = new Int32Array(Math.min(starts[buckets]!, Math.max(largest, roundEntries)) * ENTRY);
     for (let first = 0; first < buckets; ) {
-      // A round: the buckets from `first` whose entries fit ROUND_ENTRIES (one bucket at least).
+      // A round: the buckets from `first` whose entries fit the round (one bucket at least).
       let last = first + 1;
-      while (last < buckets && starts[last + 1]! - starts[first]! <= (this.options.roundEntries ?? ROUND_ENTRIES)) last++;
+      while (last < buckets && starts[last + 1]! - starts[first]! <= roundEntries) last++;
       const base = starts[first]!;
-      const size = starts[last]! - base;
-      const lows = new Int32Array(size);
-      const highs = new Uint16Array(size);
-      const positions = new Int32Array(size);
       const cursor = starts.slice(first, last);
       for (let position = 0; position < end; position++) {
         const codes = this.codesAt(position);
@@ -359,13 +367,13 @@ export class SharedShingles {
           const high = shingleHigh(codes, i);
           const bucket = this.bucketBits === 0 ? 0 : hash(low, high) >>> shift;
           if (bucket < first || bucket >= last) continue;
-          const at = cursor[bucket - first]!++ - base;
-          lows[at] = low;
-          highs[at] = high;
-          positions[at] = position;
+          const at = (cursor[bucket - first]!++ - base) * ENTRY;
+          entries[at] = low;
+          entries[at + 1] = high;
+          entries[at + 2] = position;
         }
       }
-      for (let bucket = first; bucket < last; bucket++) table.replay(lows, highs, positions, starts[bucket]! - base, starts[bucket + 1]! - base, this.asks, this.options.cap, visit);
+      for (let bucket = first; bucket < last; bucket++) table.replay(entries, starts[bucket]! - base, starts[bucket + 1]! - base, this.asks, this.options.cap, visit);
       first = last;
     }
   }
@@ -408,17 +416,17 @@ class BucketTable implements ListNodes {
    * {@link Postings.get} would see them: each unit that asks meets each of its shingles' lists
    * as it was before the unit's own shingles were added.
    */
-  replay(lows: Int32Array, highs: Uint16Array, positions: Int32Array, from: number, to: number, asks: Uint8Array, cap: number, visit: (position: number, lists: ListNodes, first: number) => void): void {
+  replay(entries: Int32Array, from: number, to: number, asks: Uint8Array, cap: number, visit: (position: number, lists: ListNodes, first: number) => void): void {
     let slots = MIN_SLOTS;
     while (slots < (to - from) * 2) slots *= 2;
     const shift = 32 - Math.log2(slots);
     const mask = slots - 1;
     let nodes = 0;
     let used = 0;
-    for (let i = from; i < to; i++) {
-      const low = lows[i]!;
-      const high = highs[i]!;
-      const position = positions[i]!;
+    for (let i = from * ENTRY; i < to * ENTRY; i += ENTRY) {
+      const low = entries[i]!;
+      const high = entries[i + 1]!;
+      const position = entries[i + 2]!;
       let slot = Math.imul(hash(low, high), 0x2c1b3c6d) >>> shift;
       while (this.listed[slot] !== 0 && (this.lows[slot] !== low || this.highs[slot] !== high)) slot = (slot + 1) & mask;
       const listed = this.listed[slot]!;
