@@ -93,28 +93,30 @@ function virtualSize(): number {
 /**
  * Heap the model of a document takes, at the least, per line and per byte of its text (the
  * parsed lines and sentences, the shared analysis, a rule's view of every line). Measured on ten
- * million one-character lines (about 360 bytes of heap per line at the peak) and on a 200 MB line
+ * million one-character lines (about 280 bytes of heap per line at the peak) and on a 200 MB line
  * of sentences (about 13 bytes per byte); the figures here are well under those, so that a
  * document refused before it is read would surely not have fitted. One that is refused later, by
  * the heap limit itself, fails alone too.
  */
-const HEAP_PER_LINE = 300;
+const HEAP_PER_LINE = 200;
 const HEAP_PER_BYTE = 8;
 
 /**
- * Heap the model of a document takes at its peak, at the most that was measured: a million
- * one-character lines ran in 400 MB of old space and not in 350 (in 330 since the page rule's
- * lines are views of its arrays); the corpora's 6.5 MB of page
- * text (229,000 lines) in 120 MB and not in 100, well under these figures' 196 MB.
+ * Heap the model of a document takes at its peak, at the most that was measured: one-character
+ * lines held 225 to 281 bytes a line at the peak (one, 2.5, 5 and ten million of them, the most
+ * live after a full collection with `--trace-gc`); the corpora's 6.5 MB of page text (229,000
+ * lines) ran in 120 MB of old space and not in 100, well under these figures' 169 MB.
  */
-const LIKELY_HEAP_PER_LINE = 400;
+const LIKELY_HEAP_PER_LINE = 300;
 const LIKELY_HEAP_PER_BYTE = 16;
 
 /**
  * The old space a thread of its own gets over a document's likely need: room to grow, without
- * which the collector runs again and again near the limit. Ten million one-character lines (3.6
- * GB at the peak, 4.1 GB likely) took 48.7 s of CPU and 4.4 GB with a limit of 4000 MB, 32.6 s
- * and 4.6 GB with 5000, 29.8 s and 4.9 GB with 6000, 38.3 s and 6.3 GB with 18 GB.
+ * which the collector runs again and again near the limit. Ten million one-character lines (then
+ * 3.6 GB at the peak, 4.1 GB likely) took 48.7 s of CPU and 4.4 GB with a limit of 4000 MB, 32.6
+ * s and 4.6 GB with 5000, 29.8 s and 4.9 GB with 6000, 38.3 s and 6.3 GB with 18 GB; since the
+ * page rule's facts are typed arrays (2.8 GB at the peak), 31.8 s and 3.7 GB with 3600, 28.3 s
+ * and 3.8 GB with 4150 (this headroom), 27.5 s and 3.9 GB with 5400.
  */
 const HEADROOM = 1.25;
 

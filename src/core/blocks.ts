@@ -60,6 +60,20 @@ export interface PageLine {
  */
 export type LineSign = 'date' | 'counter' | 'slide' | 'credit' | 'intro' | 'step';
 
+/** The signs by their code in a page's array of signs: 0 is a line whose shape says nothing. */
+const SIGNS: readonly (LineSign | undefined)[] = [undefined, 'date', 'counter', 'slide', 'credit', 'intro', 'step'];
+
+/** The code of `sign` in a page's array of signs (see {@link SIGNS}). */
+function signCode(sign: LineSign | undefined): number {
+  return SIGNS.indexOf(sign);
+}
+
+/**
+ * Per line of a page, a yes (1) or a no (0): a byte a line, where an array of booleans takes eight
+ * (a page of ten million short lines holds a dozen of these).
+ */
+type LineFlags = Uint8Array;
+
 /**
  * What a block looks like: `prose` paragraphs; `heading` one or two short lines; `menu` many
  * short lines of a word or two (links); `table` rows of numbers or "label: value" pairs; `list`
@@ -94,7 +108,7 @@ export interface PageModel {
   /** The page's galleries: runs of slides numbered in order ("1/6", "2/6", ...) with their captions. */
   readonly galleries: readonly LineRange[];
   /** Per line position, the index of its block. */
-  readonly blockOf: readonly number[];
+  readonly blockOf: Readonly<Int32Array>;
 }
 
 /** Lines per paragraph, on average, from which a text's blank lines separate blocks. */
@@ -112,29 +126,31 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const documentShare = analysis.stopwordShare(lines);
   const minStopwords = documentShare >= MIN_DOCUMENT_STOPWORDS ? documentShare * PROSE_STOPWORD_RATIO : 0;
   const flowing = flowingLines(document);
-  const prose = lines.map((line) => isProse(analysis, line, minStopwords, flowing));
-  const texts = lines.map((line) => line.text);
-  const galleries = findGalleries(texts);
-  const inGallery = new Array<boolean>(lines.length).fill(false);
-  for (const gallery of galleries) for (let i = gallery.from; i <= gallery.to; i++) inGallery[i] = true;
+  const prose = flagLines(lines, (line) => isProse(analysis, line, minStopwords, flowing));
+  const galleries = findGalleries(lines);
+  const isolated = isolate(prose);
   // A caption between a gallery's slide numbers is laid out as a teaser is, and is none.
-  const isolated = isolate(prose).map((value, i) => value && !inGallery[i]);
+  const inGallery: LineFlags = new Uint8Array(lines.length);
+  for (const gallery of galleries) {
+    inGallery.fill(1, gallery.from, gallery.to + 1);
+    isolated.fill(0, gallery.from, gallery.to + 1);
+  }
   const blocks: Block[] = [];
-  const blockOf: number[] = [];
+  const blockOf = new Int32Array(lines.length);
   let from = 0;
-  const words = lines.map((line) => analysis.wordCount(line));
-  const signs = lines.map((line, i) => (prose[i] ? undefined : lineSign(line.text, words[i]!)));
+  const words = Int32Array.from(lines, (line) => analysis.wordCount(line));
+  const signs = Uint8Array.from(lines, (line, i) => (prose[i] === 1 ? 0 : signCode(lineSign(line.text, words[i]!))));
   // The text of a numbered step stands between two numbers ("1." / text / "2." / text), as a
   // teaser's summary stands between headlines: it is part of an ordered list, not isolated.
-  const steps = numberedSteps(texts);
+  const steps = numberedSteps(lines);
   for (const step of steps) {
-    signs[step.at] = 'step';
-    for (let i = step.at + 1; i < step.next; i++) isolated[i] = false;
+    signs[step.at] = signCode('step');
+    isolated.fill(0, step.at + 1, step.next);
   }
   // So does a tutorial's sentence between two pieces of its code.
-  const code = texts.map((text, i) => !prose[i] && isCode(text));
-  for (let i = 0; i < lines.length; i++) if (isolated[i] && (code[i - 1] || code[i + 1])) isolated[i] = false;
-  const threads = commentThreads(prose, signs, words, texts);
+  const code = flagLines(lines, (line, i) => prose[i] === 0 && isCode(line.text));
+  for (let i = 0; i < lines.length; i++) if (code[i - 1] === 1 || code[i + 1] === 1) isolated[i] = 0;
+  const threads = commentThreads(prose, signs, words, lines);
   const teasers = teaserLists(prose, isolated, threads);
   // A text that groups lines into paragraphs (most dumps set each line apart) says where blocks end.
   const grouped = lines.length >= document.paragraphs.length * MIN_LINES_PER_PARAGRAPH;
@@ -142,30 +158,36 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
     const sameParagraph = !grouped || lines[i]?.paragraph === lines[i - 1]!.paragraph;
     if (i < lines.length && sameParagraph && prose[i] === prose[i - 1] && threads[i] === threads[i - 1] && teasers[i] === teasers[i - 1] && inGallery[i] === inGallery[i - 1]) continue;
     const members = lines.slice(from, i);
-    const kind = threads[from] ? 'comments' : teasers[from] ? 'teasers' : prose[from] ? 'prose' : inGallery[from] ? 'gallery' : shortBlockKind(analysis, members, words.slice(from, i), code.slice(from, i));
+    const kind = threads[from] ? 'comments' : teasers[from] ? 'teasers' : prose[from] ? 'prose' : inGallery[from] ? 'gallery' : shortBlockKind(analysis, members, words.subarray(from, i), code.subarray(from, i));
+    blockOf.fill(blocks.length, from, i);
     blocks.push({ index: blocks.length, from, to: i - 1, kind, parallel: commonestShare(members, (line) => lineShape(line.text)) });
-    for (let j = from; j < i; j++) blockOf.push(blocks.length - 1);
     from = i;
   }
   const { repeated, copies } = repeatedKeys(analysis, lines, blockOf);
   // "3." is a step's number, not a label the page prints again because a quantity reads "3".
-  for (const step of steps) repeated[step.at] = false;
+  for (const step of steps) repeated[step.at] = 0;
   const titleLine = skip === undefined ? undefined : document.lines[skip];
-  for (const i of restatedHeadlines(analysis, lines, prose, words, titleLine)) repeated[i] = true;
+  for (const i of restatedHeadlines(analysis, lines, prose, words, titleLine)) repeated[i] = 1;
   const facts: LineFacts = { lines, words, prose, isolated, repeated, copies, signs };
   const described = lines.map((_, i) => new PageLineView(facts, i));
   return { lines: described, blocks, blockOf, galleries };
 }
 
-/** What the page knows of each of its lines, an array per fact, read by its {@link PageLineView}s. */
+/** Per line of `lines`, whether `test` holds for it (see {@link LineFlags}). */
+function flagLines(lines: readonly Line[], test: (line: Line, i: number) => boolean): LineFlags {
+  return Uint8Array.from(lines, (line, i) => (test(line, i) ? 1 : 0));
+}
+
+/** What the page knows of each of its lines, a typed array per fact, read by its {@link PageLineView}s. */
 interface LineFacts {
   readonly lines: readonly Line[];
-  readonly words: readonly number[];
-  readonly prose: readonly boolean[];
-  readonly isolated: readonly boolean[];
-  readonly repeated: readonly boolean[];
-  readonly copies: readonly number[];
-  readonly signs: readonly (LineSign | undefined)[];
+  readonly words: Readonly<Int32Array>;
+  readonly prose: Readonly<LineFlags>;
+  readonly isolated: Readonly<LineFlags>;
+  readonly repeated: Readonly<LineFlags>;
+  readonly copies: Readonly<Int32Array>;
+  /** Codes of {@link SIGNS}. */
+  readonly signs: Readonly<Uint8Array>;
 }
 
 /**
@@ -187,15 +209,15 @@ class PageLineView implements PageLine {
   }
 
   get prose(): boolean {
-    return this.facts.prose[this.position]!;
+    return this.facts.prose[this.position] === 1;
   }
 
   get isolated(): boolean {
-    return this.facts.isolated[this.position]!;
+    return this.facts.isolated[this.position] === 1;
   }
 
   get repeated(): boolean {
-    return this.facts.repeated[this.position]!;
+    return this.facts.repeated[this.position] === 1;
   }
 
   get copies(): number {
@@ -203,7 +225,7 @@ class PageLineView implements PageLine {
   }
 
   get sign(): LineSign | undefined {
-    return this.facts.signs[this.position];
+    return SIGNS[this.facts.signs[this.position]!];
   }
 }
 
@@ -261,17 +283,17 @@ const MIN_STEPS = 3;
  * {@link MIN_STEPS} of them. Each is given with the position where its step's text ends (the
  * next number, or as far below the last number as the steps are apart).
  */
-function numberedSteps(texts: readonly string[]): Array<{ at: number; next: number }> {
+function numberedSteps(lines: readonly Line[]): Array<{ at: number; next: number }> {
   const found: Array<{ at: number; next: number }> = [];
   let run: Array<{ at: number; n: number }> = [];
   const close = (): void => {
     if (run.length >= MIN_STEPS) {
       const period = Math.round((run[run.length - 1]!.at - run[0]!.at) / (run.length - 1));
-      run.forEach((step, k) => found.push({ at: step.at, next: run[k + 1]?.at ?? Math.min(texts.length, step.at + period) }));
+      run.forEach((step, k) => found.push({ at: step.at, next: run[k + 1]?.at ?? Math.min(lines.length, step.at + period) }));
     }
     run = [];
   };
-  texts.forEach((text, at) => {
+  lines.forEach(({ text }, at) => {
     const match = STEP_NUMBER.exec(text);
     if (!match) return;
     const n = Number(match[1]);
@@ -298,19 +320,17 @@ const MIN_THREAD_COMMENTS = 3;
  * signed the same way, after a dash ("— Name (@handle) November 18, 2019"), and heads nothing. A
  * thread runs from its first head to the text after its last.
  */
-function commentThreads(prose: readonly boolean[], signs: readonly (LineSign | undefined)[], words: readonly number[], texts: readonly string[]): boolean[] {
-  const thread = new Array<boolean>(prose.length).fill(false);
+function commentThreads(prose: Readonly<LineFlags>, signs: Readonly<Uint8Array>, words: Readonly<Int32Array>, lines: readonly Line[]): LineFlags {
+  const thread: LineFlags = new Uint8Array(prose.length);
   const heads: number[] = [];
-  for (let i = 0; i < prose.length; i++) if (signs[i] === 'date' && !/^[-–—]/u.test(texts[i]!) && commentTextEnd(prose, words, i) >= 0) heads.push(i);
+  const date = signCode('date');
+  for (let i = 0; i < prose.length; i++) if (signs[i] === date && !/^[-–—]/u.test(lines[i]!.text) && commentTextEnd(prose, words, i) >= 0) heads.push(i);
   let start = 0;
   for (let h = 0; h < heads.length; h++) {
     const head = heads[h]!;
     const next = heads[h + 1];
-    if (next !== undefined && next - head <= MAX_COMMENT_LINES && prose.slice(head + 1, next).includes(true) && headShape(texts[head]!) === headShape(texts[next]!)) continue;
-    if (h - start + 1 >= MIN_THREAD_COMMENTS) {
-      const end = commentTextEnd(prose, words, head);
-      for (let i = heads[start]!; i <= end; i++) thread[i] = true;
-    }
+    if (next !== undefined && next - head <= MAX_COMMENT_LINES && prose.subarray(head + 1, next).includes(1) && headShape(lines[head]!.text) === headShape(lines[next]!.text)) continue;
+    if (h - start + 1 >= MIN_THREAD_COMMENTS) thread.fill(1, heads[start], commentTextEnd(prose, words, head) + 1);
     start = h + 1;
   }
   return thread;
@@ -337,7 +357,7 @@ const MAX_SLIDE_GAP = 8;
  * first number to the end of its last slide (as many lines after the last number as slides are
  * apart).
  */
-function findGalleries(texts: readonly string[]): LineRange[] {
+function findGalleries(lines: readonly Line[]): LineRange[] {
   const galleries: LineRange[] = [];
   let slides: Array<{ at: number; n: number; m: number }> = [];
   const close = (): void => {
@@ -345,11 +365,11 @@ function findGalleries(texts: readonly string[]): LineRange[] {
       const first = slides[0]!.at;
       const last = slides[slides.length - 1]!.at;
       const period = Math.round((last - first) / (slides.length - 1));
-      galleries.push({ from: first, to: Math.min(texts.length - 1, last + period - 1) });
+      galleries.push({ from: first, to: Math.min(lines.length - 1, last + period - 1) });
     }
     slides = [];
   };
-  texts.forEach((text, at) => {
+  lines.forEach(({ text }, at) => {
     const alone = text.length <= 30;
     const numbers = slideNumbers(text, alone ? SLIDE : CAPTION_SLIDE);
     if (!numbers) return;
@@ -381,8 +401,8 @@ const MIN_TEASERS = 3;
  * from the short lines above its first summary (as many as stand between the first two) to its
  * last summary.
  */
-function teaserLists(prose: readonly boolean[], isolated: readonly boolean[], threads: readonly boolean[]): boolean[] {
-  const list = new Array<boolean>(prose.length).fill(false);
+function teaserLists(prose: Readonly<LineFlags>, isolated: Readonly<LineFlags>, threads: Readonly<LineFlags>): LineFlags {
+  const list: LineFlags = new Uint8Array(prose.length);
   const summaries: number[] = [];
   const close = (): void => {
     if (summaries.length >= MIN_TEASERS) {
@@ -390,7 +410,7 @@ function teaserLists(prose: readonly boolean[], isolated: readonly boolean[], th
       const above = summaries[1]! - summaries[0]! - 1;
       let start = summaries[0]!;
       while (start > 0 && !prose[start - 1] && !threads[start - 1] && summaries[0]! - start < above) start--;
-      for (let i = start; i <= summaries[summaries.length - 1]!; i++) list[i] = true;
+      list.fill(1, start, summaries[summaries.length - 1]! + 1);
     }
     summaries.length = 0;
   };
@@ -420,7 +440,7 @@ const MAX_COMMENT_TEXT = 6;
  * The position of the last line of a comment's text under the line at `i` (prose starting within
  * two lines of it, at most {@link MAX_COMMENT_TEXT} lines long), or -1 when there is none.
  */
-function commentTextEnd(prose: readonly boolean[], words: readonly number[], i: number): number {
+function commentTextEnd(prose: Readonly<LineFlags>, words: Readonly<Int32Array>, i: number): number {
   for (let j = i + 1; j <= i + 3 && j < prose.length; j++) {
     if (!prose[j] || words[j] === 0) continue;
     let end = j;
@@ -460,8 +480,8 @@ const MAX_MENU_WORDS = 3;
 const MIN_TABLE_SHARE = 0.5;
 
 /** What a run of short lines looks like (see {@link BlockKind}). */
-function shortBlockKind(analysis: Analysis, lines: readonly Line[], words: readonly number[], code: readonly boolean[]): BlockKind {
-  if (code.filter(Boolean).length >= lines.length * MIN_CODE_SHARE) return 'code';
+function shortBlockKind(analysis: Analysis, lines: readonly Line[], words: Readonly<Int32Array>, code: Readonly<LineFlags>): BlockKind {
+  if (code.reduce((sum, flag) => sum + flag, 0) >= lines.length * MIN_CODE_SHARE) return 'code';
   if (lines.length <= MAX_HEADING_LINES) return 'heading';
   let cells = 0;
   for (const line of lines) if (HAS_NUMBER.test(line.text) || LABEL_VALUE.test(line.text)) cells++;
@@ -503,23 +523,23 @@ const QUESTION = /[?？]$/u;
  * that runs on across lines; not a short question alone on its line (a heading: see
  * {@link MAX_QUESTION_HEADING_WORDS}).
  */
-function isProse(analysis: Analysis, line: Line, minStopwords: number, flowing: ReadonlySet<number>): boolean {
-  if (!endsSentence(line.text, { colon: true }) && line.sentenceCount < 2 && !flowing.has(line.index)) return false;
+function isProse(analysis: Analysis, line: Line, minStopwords: number, flowing: Readonly<LineFlags>): boolean {
+  if (!endsSentence(line.text, { colon: true }) && line.sentenceCount < 2 && flowing[line.index] === 0) return false;
   if (line.sentenceCount < 2 && QUESTION.test(line.text) && analysis.wordCount(line) <= MAX_QUESTION_HEADING_WORDS) return false;
   return hasProseWords(analysis, line, minStopwords);
 }
 
 /**
- * The indices of the lines that a sentence runs across: hard-wrapped prose, whose lines stop
- * mid-sentence ("Decorators in Python enable you to modify the behavior of existing" /
+ * Per line of the document (by index), whether a sentence runs across it: hard-wrapped prose, whose
+ * lines stop mid-sentence ("Decorators in Python enable you to modify the behavior of existing" /
  * "functions without changing ...").
  */
-function flowingLines(document: Document): Set<number> {
-  const flowing = new Set<number>();
+function flowingLines(document: Document): LineFlags {
+  const flowing: LineFlags = new Uint8Array(document.lines.length);
   for (const sentence of document.sentences) {
     let last = sentence.line;
     while (last + 1 < document.lines.length && document.lines[last + 1]!.span.start < sentence.span.end) last++;
-    if (last > sentence.line) for (let i = sentence.line; i <= last; i++) flowing.add(i);
+    if (last > sentence.line) flowing.fill(1, sentence.line, last + 1);
   }
   return flowing;
 }
@@ -528,18 +548,19 @@ function flowingLines(document: Document): Set<number> {
  * Marks the prose lines with at least {@link ISOLATING_GAP} non-prose lines on both sides (or
  * the text's end): "Kaylee McGhee" / "Tuesday November 19, 2019" / summary / next headline.
  */
-function isolate(prose: readonly boolean[]): boolean[] {
-  const gapBefore: number[] = [];
+function isolate(prose: Readonly<LineFlags>): LineFlags {
+  // Whether a line has the gap above it; the gap below is counted on the way back.
+  const gapAbove: LineFlags = new Uint8Array(prose.length);
   let gap = Infinity;
-  for (const isProseLine of prose) {
-    gapBefore.push(gap);
-    gap = isProseLine ? 0 : gap + 1;
+  for (let i = 0; i < prose.length; i++) {
+    gapAbove[i] = gap >= ISOLATING_GAP ? 1 : 0;
+    gap = prose[i] === 1 ? 0 : gap + 1;
   }
-  const isolated = new Array<boolean>(prose.length);
+  const isolated: LineFlags = new Uint8Array(prose.length);
   gap = Infinity;
   for (let i = prose.length - 1; i >= 0; i--) {
-    isolated[i] = prose[i]! && gapBefore[i]! >= ISOLATING_GAP && gap >= ISOLATING_GAP;
-    gap = prose[i] ? 0 : gap + 1;
+    isolated[i] = prose[i] === 1 && gapAbove[i] === 1 && gap >= ISOLATING_GAP ? 1 : 0;
+    gap = prose[i] === 1 ? 0 : gap + 1;
   }
   return isolated;
 }
@@ -555,7 +576,7 @@ const MAX_LINK_HEADLINE_WORDS = 16;
  * last boat now leaves ..."). The page holds the line again, as it holds a repeated label. The
  * article's own headline (the start of the page's title, `title`) may open its first paragraph.
  */
-function restatedHeadlines(analysis: Analysis, lines: readonly Line[], prose: readonly boolean[], words: readonly number[], title: Line | undefined): number[] {
+function restatedHeadlines(analysis: Analysis, lines: readonly Line[], prose: Readonly<LineFlags>, words: Readonly<Int32Array>, title: Line | undefined): number[] {
   const headlines = new Set<string>();
   const titleKey = title ? `${Array.from(analysis.keyWords(title)).join(' ')} ` : '';
   lines.forEach((line, i) => {
@@ -587,7 +608,7 @@ function restatedHeadlines(analysis: Analysis, lines: readonly Line[], prose: re
  * ingredients) are the block's own pattern, not repetition. Lines are grouped by a hash of their
  * keys' words, and only lines of one group are compared: no key is spelled out.
  */
-function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: readonly number[]): { repeated: boolean[]; copies: number[] } {
+function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: Readonly<Int32Array>): { repeated: LineFlags; copies: Int32Array } {
   // Most lines are the only one of their hash: a group (an array) is made for the others only.
   const firstOfHash = new Map<number, number>();
   const byHash = new Map<number, number[]>();
@@ -601,8 +622,8 @@ function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: reado
       else byHash.set(hash, [first, i]);
     }
   });
-  const repeated = new Array<boolean>(lines.length).fill(false);
-  const copies = new Array<number>(lines.length).fill(1);
+  const repeated: LineFlags = new Uint8Array(lines.length);
+  const copies = new Int32Array(lines.length).fill(1);
   for (const group of byHash.values()) {
     // Lines of one hash, split by key: nearly always a single key.
     const kinds: number[][] = [];
@@ -617,7 +638,7 @@ function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: reado
       for (const i of kind) copies[i] = kind.length;
       const first = blockOf[kind[0]!];
       if (kind.every((i) => blockOf[i] === first)) continue;
-      for (const i of kind) repeated[i] = true;
+      for (const i of kind) repeated[i] = 1;
     }
   }
   return { repeated, copies };

@@ -12,7 +12,6 @@ import { lastWordToken, lineBreakLength, lineEndAt, startsLower, trimSpan } from
 
 /** Parses `text` into paragraphs, lines and sentences with offsets into `text`. */
 export function parseDocument(text: string): Document {
-  const { bounds, eol } = splitLines(text);
   const lines: Line[] = [];
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
@@ -24,18 +23,25 @@ export function parseDocument(text: string): Document {
     if (block.length > 0) addParagraph(text, block, split, paragraphs, lines, sentences);
     block = [];
   };
-  for (let i = 0; i < bounds.length; i += 2) {
-    const trimmed = trimSpan(text, { start: bounds[i]!, end: bounds[i + 1]! });
-    if (trimmed.end === trimmed.start) {
-      blank = true;
-      continue;
+  // The lines are read as they are met, not listed first: a text of ten million short lines
+  // would hold their bounds through the whole parse.
+  const breaks = { '\r\n': 0, '\r': 0, '\n': 0 };
+  for (let start = 0; ; ) {
+    const end = lineEndAt(text, start);
+    const trimmed = trimSpan(text, { start, end });
+    if (trimmed.end === trimmed.start) blank = true;
+    else {
+      if (blank && !wrapsAcrossBlank(text, block[block.length - 1], trimmed)) flush();
+      block.push(trimmed);
+      blank = false;
     }
-    if (blank && !wrapsAcrossBlank(text, block[block.length - 1], trimmed)) flush();
-    block.push(trimmed);
-    blank = false;
+    const length = lineBreakLength(text, end);
+    if (length === 0) break;
+    breaks[length === 2 ? '\r\n' : text[end] === '\r' ? '\r' : '\n']++;
+    start = end + length;
   }
   flush();
-  return { text, eol, paragraphs, lines, sentences };
+  return { text, eol: dominantLineEnding(breaks['\r\n'], breaks['\r'], breaks['\n']), paragraphs, lines, sentences };
 }
 
 /** The fewest characters of a line that a page dump wrapped at a fixed width (see {@link wrapsAcrossBlank}). */
@@ -66,25 +72,6 @@ function wrapsAcrossBlank(text: string, line: Span | undefined, next: Span): boo
  */
 function wraps(line: string, next: string, full = false): boolean {
   return !/[.!?…。！？:;"'”’)\]]$/u.test(line) && (startsLower(next) || (full && /^\p{L}/u.test(next)));
-}
-
-/**
- * The lines of `text` as a flat list of bounds (`start, end` of each line, line breaks excluded),
- * and its dominant line ending. Numbers, not an object per line: a text of ten million short
- * lines would otherwise hold ten million objects that live only through the parse.
- */
-function splitLines(text: string): { bounds: number[]; eol: string } {
-  const bounds: number[] = [];
-  const counts = { '\r\n': 0, '\r': 0, '\n': 0 };
-  for (let start = 0; ; ) {
-    const end = lineEndAt(text, start);
-    bounds.push(start, end);
-    const length = lineBreakLength(text, end);
-    if (length === 0) break;
-    counts[length === 2 ? '\r\n' : text[end] === '\r' ? '\r' : '\n']++;
-    start = end + length;
-  }
-  return { bounds, eol: dominantLineEnding(counts['\r\n'], counts['\r'], counts['\n']) };
 }
 
 function addParagraph(text: string, block: Span[], split: SentenceSplitter, paragraphs: Paragraph[], lines: Line[], sentences: Sentence[]): void {
@@ -126,7 +113,7 @@ function addParagraph(text: string, block: Span[], split: SentenceSplitter, para
  * into the next (see {@link wraps}: at a fixed width, or across a blank line) joined to the one
  * starting the next line.
  */
-function joinWraps(text: string, block: readonly Span[], spans: readonly Span[]): Span[] {
+function joinWraps(text: string, block: readonly Span[], spans: readonly Span[]): readonly Span[] {
   const width = wrapWidth(block);
   const runsOn = new Set<number>();
   for (let i = 0; i + 1 < block.length; i++) {
@@ -135,7 +122,7 @@ function joinWraps(text: string, block: readonly Span[], spans: readonly Span[])
     const full = width > 0 && line.end - line.start >= width * FULL_LINE_SHARE;
     if (wraps(text.slice(line.start, line.end), text.slice(next.start, next.end), full)) runsOn.add(next.start);
   }
-  if (runsOn.size === 0) return [...spans];
+  if (runsOn.size === 0) return spans;
   const joined: Span[] = [];
   for (const span of spans) {
     const previous = joined[joined.length - 1];
