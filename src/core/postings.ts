@@ -1,8 +1,10 @@
 /**
  * Postings lists of a candidate index: for each key (a shingle packed into a number), the
- * positions of the units holding it. An open-addressing hash table over typed arrays, where a key
- * met once (most of them) takes 12 bytes and no object: a `Map` of arrays took over a gigabyte
- * for the shingles of a 200 MB line.
+ * positions of the units holding it. {@link Postings} fills them unit by unit, in an
+ * open-addressing hash table over typed arrays, where a key met once (most of them) takes 12
+ * bytes and no object: a `Map` of arrays took over a gigabyte for the shingles of a 200 MB line.
+ * {@link SharedShingles} answers what such lists give each unit of a whole text at once, a
+ * cache-sized share of the shingles at a time.
  */
 
 /** The share of slots in use beyond which the table doubles. */
@@ -12,10 +14,9 @@ const MAX_LOAD = 0.75;
 const MIN_SLOTS = 16;
 
 /**
- * Keys a table is made to hold at most before it grows: the shingles of a text of about 100k
- * sentences (a 25 MB table). Growing to that size left the tables it outgrew behind as garbage, as
- * much again, until the next full collection; a larger text's table still grows, and a text that
- * repeats itself (a 200 MB line of 5000 words) costs the 25 MB at most.
+ * Keys a table is made to hold at most before it grows (a 25 MB table). Growing to that size left
+ * the tables it outgrew behind as garbage, as much again, until the next full collection; a larger
+ * index still grows, and one made for many keys that gets few costs the 25 MB at most.
  */
 const MAX_INITIAL_KEYS = 1 << 20;
 
