@@ -1,13 +1,3 @@
-// The scripts' seeded random numbers: the same seed always gives the same synthetic corpus.
-
-/** mulberry32: a small, fast, well-mixed 32-bit generator of numbers in [0, 1). */
-export function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The scripts' seeded random numbers: the same seed always gives the same synthetic corpus. One
+// generator for the command and the scripts: the built `src/cli/random.ts` (run `npm run build` first).
+export { seededRandom as mulberry32 } from '../dist/cli/random.js';

@@ -312,7 +312,32 @@ function checkShortLine({ analysis, document, shapeCount, headlineCount }: Fragm
   // A number and a word or two that share nothing with the article: an interface's count
   // ("Kommentare (8)", "% 6 голосов"), in any language.
   if (lineSign(text, count) === 'counter') return remove(line.span, 'counter');
+  if (isSubheading(analysis, document, line)) return undefined;
   return evidence.weakly(remove(line.span, 'short line sharing no words with the article'));
+}
+
+/** Words a subheading between two paragraphs has at the least: a label is a word or two ("Printable version"). */
+const MIN_SUBHEADING_WORDS = 3;
+
+/** Words a subheading between two paragraphs has at the most: another story's headline is longer. */
+const MAX_SUBHEADING_WORDS = 5;
+
+/**
+ * True when a short line sharing no words with the article is a subheading of it, as the keep-
+ * when-unsure rule reads one: it stands between two paragraphs of prose, has a subheading's few
+ * words, no number (a count or a date), and is written as a phrase of running language, a word
+ * after its first in lower case that is no stop word ("Straight into calmer waters", "Gulls
+ * circle overhead", "Das soll den Pendlern helfen"). A label, a menu's entry or another story's
+ * headline is written in title case ("Suggest a Story Idea", "Our Magazines") or is longer. (Only
+ * the words count: the text is read again once the page around the article is gone, and what the
+ * line stands in must say the same each time.)
+ */
+function isSubheading(analysis: Analysis, document: Document, line: Line): boolean {
+  const tokens = words(line.text);
+  if (tokens.length < MIN_SUBHEADING_WORDS || tokens.length > MAX_SUBHEADING_WORDS || /\p{N}/u.test(line.text)) return false;
+  if (!tokens.slice(1).some((token) => /^\p{Ll}/u.test(token) && !isStopwordOfSomeLanguage(token.toLowerCase()))) return false;
+  const isParagraph = (neighbour: Line | undefined): boolean => neighbour !== undefined && endsProperly(neighbour.text) && looksLikeProse(analysis, neighbour);
+  return isParagraph(document.lines[line.index - 1]) && isParagraph(document.lines[line.index + 1]);
 }
 
 /**

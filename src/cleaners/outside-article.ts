@@ -517,25 +517,36 @@ interface Limits {
  * page's own headline tops the article); not at or below the first line after its start that
  * heads a comment section ("[ 167 comments ]", "Leave a comment", "Комментарии") or names the
  * headline again ("34 responses to “<headline>”", the headline in a list of popular stories):
- * both come after the article.
+ * both come after the article. A sentence of the article's own prose that restates its headline
+ * ("Here are the ten best ways to <headline>.") ends nothing.
  */
 function runLimits(analysis: Analysis, page: PageModel, seed: Run, copies: readonly number[]): Limits {
   const { lines } = page;
   const anchor = lastBefore(copies, seed.from);
   const first = anchor === undefined ? 0 : anchor + 1;
   const names = anchor === undefined ? () => false : namesHeadline(analysis, lines[anchor]!.line);
-  // (A line of code that quotes the headline, `query = "<headline>"`, heads nothing.)
-  const end = lines.findIndex((info, i) => i > seed.from && blockKind(page, i) !== 'code' && (isCommentsLine(info) || names(info) || blockKind(page, i) === 'comments'));
+  // (A line of code that quotes the headline, `query = "<headline>"`, heads nothing; nor does a
+  // sentence of the article that restates it.)
+  const end = lines.findIndex((info, i) => i > seed.from && blockKind(page, i) !== 'code' && (isCommentsLine(info) || (names(info) && !info.prose) || blockKind(page, i) === 'comments'));
   return { first, last: end === -1 ? lines.length - 1 : end - 1 };
 }
 
 /** The most words a line naming the headline has besides it ("34 responses to “...”"). */
 const MAX_WORDS_AROUND_HEADLINE = 6;
 
+/**
+ * Words a headline needs for a line holding it to name it: a headline of a word or two
+ * ("Baumgutachten") is a word of the article's own lines and list items ("Baumgutachten zur
+ * Wertermittlung"), not a name that a comment section's head or a list of popular stories gives
+ * again.
+ */
+const MIN_NAMED_HEADLINE_WORDS = 3;
+
 /** A test for short lines that hold `headline` (the page's copy of it) whole. */
 function namesHeadline(analysis: Analysis, headline: Line): (info: PageLine) => boolean {
   const key = ` ${analysis.key(headline)} `;
   const words = analysis.wordCount(headline);
+  if (words < MIN_NAMED_HEADLINE_WORDS) return () => false;
   return (info) => info.words <= words + MAX_WORDS_AROUND_HEADLINE && ` ${analysis.key(info.line)} `.includes(key);
 }
 

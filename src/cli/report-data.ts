@@ -7,6 +7,7 @@
  * fixed size, whose counts are exact while it has room and upper bounds (error given) after.
  */
 import type { CleanedSummary, ReportedRemoval } from './report.js';
+import { seededRandom } from './random.js';
 
 /** One cleaned document as the report reads it. */
 export interface DocumentSummary extends CleanedSummary {
@@ -393,16 +394,4 @@ class SpaceSaving {
       .slice(0, n)
       .map(({ key, rule, count, error, example }) => ({ text: key, rule, count, error, example }));
   }
-}
-
-/** A small seeded generator (mulberry32): the sample of a run is the same from one run to the next. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

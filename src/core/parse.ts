@@ -88,13 +88,13 @@ function addParagraph(text: string, block: Span[], split: SentenceSplitter, para
     lineOffset = lineOf(block, span.start, lineOffset);
     startingOn[lineOffset]!++;
     const line = block[lineOffset]!;
-    // A line that is one sentence shares its span object and its text with it: two objects less per line.
+    // A line that is one sentence shares its text with it: a string less per line.
     const whole = span.start === line.start && span.end === line.end;
-    sentences.push({ index: sentences.length, span: whole ? line : span, text: whole ? lineTexts[lineOffset]! : text.slice(span.start, span.end), line: firstLine + lineOffset, paragraph: paragraphIndex });
+    sentences.push(new ParsedSentence(sentences.length, span.start, span.end, whole ? lineTexts[lineOffset]! : text.slice(span.start, span.end), firstLine + lineOffset, paragraphIndex));
   }
   let next = firstSentence;
   for (let offset = 0; offset < block.length; offset++) {
-    lines.push({ index: lines.length, span: block[offset]!, text: lineTexts[offset]!, paragraph: paragraphIndex, firstSentence: next, sentenceCount: startingOn[offset]! });
+    lines.push(new ParsedLine(lines.length, block[offset]!.start, block[offset]!.end, lineTexts[offset]!, paragraphIndex, next, startingOn[offset]!));
     next += startingOn[offset]!;
   }
   const span: Span = { start: block[0]!.start, end: block[block.length - 1]!.end };
@@ -106,6 +106,64 @@ function addParagraph(text: string, block: Span[], split: SentenceSplitter, para
     firstSentence,
     sentenceCount: sentences.length - firstSentence,
   });
+}
+
+/**
+ * A {@link Line} of the parse, holding its bounds as two numbers and making its span when asked:
+ * one object a line, not two (a text of ten million short lines held ten million spans besides).
+ */
+class ParsedLine implements Line {
+  readonly #start: number;
+  readonly #end: number;
+
+  constructor(
+    readonly index: number,
+    start: number,
+    end: number,
+    readonly text: string,
+    readonly paragraph: number,
+    readonly firstSentence: number,
+    readonly sentenceCount: number,
+  ) {
+    this.#start = start;
+    this.#end = end;
+  }
+
+  get span(): Span {
+    return { start: this.#start, end: this.#end };
+  }
+
+  /** The plain shape of a {@link Line}, for `JSON.stringify`. */
+  toJSON(): Line {
+    return { index: this.index, span: this.span, text: this.text, paragraph: this.paragraph, firstSentence: this.firstSentence, sentenceCount: this.sentenceCount };
+  }
+}
+
+/** A {@link Sentence} of the parse, holding its bounds as two numbers as a {@link ParsedLine} does. */
+class ParsedSentence implements Sentence {
+  readonly #start: number;
+  readonly #end: number;
+
+  constructor(
+    readonly index: number,
+    start: number,
+    end: number,
+    readonly text: string,
+    readonly line: number,
+    readonly paragraph: number,
+  ) {
+    this.#start = start;
+    this.#end = end;
+  }
+
+  get span(): Span {
+    return { start: this.#start, end: this.#end };
+  }
+
+  /** The plain shape of a {@link Sentence}, for `JSON.stringify`. */
+  toJSON(): Sentence {
+    return { index: this.index, span: this.span, text: this.text, line: this.line, paragraph: this.paragraph };
+  }
 }
 
 /**

@@ -101,6 +101,15 @@ const TOUR = [
   '26 September – Skerry Point, Lighthouse Lawn',
 ];
 
+/** A list of the article's, each item holding the word of a one-word headline. */
+const LIGHTHOUSES = ['Skerry Point lighthouses', 'Gull Bay lighthouses', 'Eastcliff lighthouses', 'Northhaven lighthouses'];
+
+/** Replies under a line naming the headline, about the article's topic. */
+const REPLIES = [
+  'Keepers on the point will make the harbour safer for the fishing boats in winter storms.',
+  'The cottages by the lighthouse were always the best place to watch the sea from the point.',
+];
+
 /** A paywall's offer and a byline between the article's lead and the rest of it. */
 const PAYWALL = ['Ellen Ward', '12 May 2024', 'Subscribe to read more', 'Only 1 euro a month', 'Cancel any time', 'Already a subscriber? Log in'];
 
@@ -304,6 +313,24 @@ ruleTester('outside-article', {
       name: 'a last paragraph about someone the page names nowhere else stays, though it shares little of the topic',
       text: pageOf([...BODY, ...MORE_BODY, 'Jonas Pell runs the bakery by the harbour and sings in the church choir on Sundays.'], [...TEASER_LINES, ...FOOTER]),
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a sentence of the article that restates the headline does not end it: the article goes on after it',
+      text: pageOf([...BODY.slice(0, 3), 'That is why lighthouse keepers return to Skerry Point.', ...BODY.slice(3), ...MORE_BODY], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a short line naming the headline ends the article: the replies under it go, though they share its words',
+      text: pageOf([...BODY, ...MORE_BODY], [`2 responses to “${HEADLINE}”`, ...REPLIES, ...FOOTER]),
+      removed: [...PAGE_HEAD, `2 responses to “${HEADLINE}”`, ...REPLIES, ...FOOTER],
+    },
+    {
+      name: 'a headline of one word is no name a line can give again: the article\'s list that holds the word does not end it',
+      text: [
+        'Lighthouses', '', ...HEADER, '', 'Lighthouses', '', ...BODY.flatMap((line) => [line, '']),
+        'The trust looks after these lighthouses:', LIGHTHOUSES.join('\n'), '', ...MORE_BODY.flatMap((line) => [line, '']), TEASER_LINES.join('\n'), FOOTER.join('\n'), '',
+      ].join('\n'),
+      removed: [...HEADER, 'Lighthouses', ...TEASER_LINES, ...FOOTER],
     },
     {
       name: 'a tutorial\'s long listing costs nothing: the article goes on after it',

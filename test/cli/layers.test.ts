@@ -11,7 +11,7 @@ import { ROOT } from './helpers.js';
 
 const FLOORS: ReadonlyArray<{ readonly name: string; readonly modules: readonly string[]; readonly siblings: boolean }> = [
   // Import nothing else of the command.
-  { name: 'I/O and formats', modules: ['io', 'decode', 'files', 'memory', 'key-table', 'json-fields', 'report', 'progress', 'rule-options', 'config', 'diff'], siblings: false },
+  { name: 'I/O and formats', modules: ['io', 'decode', 'files', 'memory', 'key-table', 'json-fields', 'report', 'progress', 'rule-options', 'config', 'diff', 'random'], siblings: false },
   // Inputs (and which entries a walk takes), threads, and the cleaning of one document or one chunk
   // of records; for duplicate documents, their reading, the files between phases and a drop's report.
   { name: 'sources and work', modules: ['input-filter', 'sources', 'pool', 'clean-document', 'records', 'counts-file', 'line-counts', 'document-worker', 'record-worker', 'dedup-documents', 'dedup-formats', 'dedup-report'], siblings: true },

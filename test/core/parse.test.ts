@@ -40,3 +40,19 @@ describe('parseDocument: hard-wrapped prose', () => {
     expect(sentencesOf('Ingredients\nFlour\nSugar and\nSalt\n')).toEqual(['Ingredients', 'Flour', 'Sugar and', 'Salt']);
   });
 });
+
+describe('parseDocument: the model as plain data', () => {
+  const text = 'Ferry fares rise.\n\n  The council voted. It was close.\n';
+  const document = parseDocument(text);
+
+  it('gives each line and sentence a span of its own text, a new object each time', () => {
+    for (const piece of [...document.lines, ...document.sentences]) expect(text.slice(piece.span.start, piece.span.end)).toBe(piece.text);
+    expect(document.lines[1]!.span).toEqual({ start: 21, end: 53 });
+    expect(document.lines[1]!.span).not.toBe(document.lines[1]!.span);
+  });
+
+  it('serialises lines and sentences with their spans, as the types say', () => {
+    expect(JSON.parse(JSON.stringify(document.lines[1]))).toEqual({ index: 1, span: { start: 21, end: 53 }, text: 'The council voted. It was close.', paragraph: 1, firstSentence: 1, sentenceCount: 2 });
+    expect(JSON.parse(JSON.stringify(document.sentences[2]))).toEqual({ index: 2, span: { start: 40, end: 53 }, text: 'It was close.', line: 1, paragraph: 1 });
+  });
+});
