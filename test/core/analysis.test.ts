@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/core/analysis.js';
 import { parseDocument } from '../../src/core/parse.js';
+import { comparisonKey } from '../../src/core/text.js';
 
 /** The content terms of each line of `text`, as ids. */
 function lineTerms(text: string): number[][] {
@@ -67,6 +68,23 @@ describe('keyWords', () => {
     const text = 'Größere Fähren fahren wieder.\nDie ﬁnale Prüfung kommt.\n';
     expect(keyOf(text, 1)).toEqual(['die', 'finale', 'prüfung', 'kommt']);
     expect(keyOf(text, 0)).toEqual(['größere', 'fähren', 'fahren', 'wieder']);
+  });
+
+  it('folds each piece that overlaps a line folding changes, and only those need it', () => {
+    // Folding is decided per line: the sentences of a folding line (one spans a wrap into the
+    // next line) must still be folded, and every other piece read as it is.
+    const texts = [
+      'Größere Fähren fahren wieder. Die ﬁnale Prüfung\nkommt bald. Danach ist Ruhe.\n\nÜber ½ der Gäste blieb.\n',
+      'Größere Fähren fahren wieder. Die finale Prüfung\nkommt ﬁnal bald. Danach ist Ruhe.\n',
+      'Ruhe überall.\nKeine Änderung hier.\nDas Logo™ steht. Es bleibt.\n',
+    ];
+    for (const text of texts) {
+      const document = parseDocument(text);
+      const analysis = analyse(document);
+      for (const piece of [...document.lines, ...document.sentences]) {
+        expect(Array.from(analysis.keyWords(piece), (id) => analysis.vocabulary.word(id)).join(' ')).toBe(comparisonKey(piece.text));
+      }
+    }
   });
 
   it('reads the words of a document without such forms as they are', () => {
