@@ -119,8 +119,8 @@ const MIN_STRINGS = 512;
 /** The most strings a {@link Vocabulary} is made to hold before it grows. */
 const MAX_EXPECTED_STRINGS = 1 << 16;
 
-/** The {@link hashStep} hash of `word`. */
-function stringHash(word: string): number {
+/** The {@link hashStep} hash of `word`: what {@link Vocabulary.hash} gives for it. */
+export function stringHash(word: string): number {
   let hash = HASH_SEED;
   for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
   return hash;
