@@ -215,7 +215,8 @@ class DocumentAnalysis implements Analysis {
     this.termIds = new Vocabulary(this.vocabulary.size);
     const word = (id: number): string => this.vocabulary.word(id);
     const { occurrences, tokens } = this.wordOccurrences(document);
-    const languages = (id: number): readonly number[] => stopwordLanguages(word(id), this.vocabulary.hash(id));
+    // Per word, once: the detection below and `isStopword` both ask it of every word.
+    const languages = perWord((id): readonly number[] => stopwordLanguages(word(id), this.vocabulary.hash(id)));
     this.stopwords = detectStopwordsOfCounts(this.vocabulary.words, (id) => occurrences.count(id), tokens, this.unspaced, languages);
     this.isStopword = perWord((id) => languages(id).includes(this.stopwords.position));
     this.termOfWord = perWord((id) => this.termsOfWord(id));

@@ -256,7 +256,8 @@ export function hasUnspacedScript(text: string): boolean {
  * the word tokens kept, so `“Hello,”  World` and `"hello" world` compare equal.
  */
 export function comparisonKey(text: string): string {
-  return lowerWords(text.normalize('NFKC')).join(' ');
+  // Folding leaves ASCII as it is: most keys are of ASCII text, and folding copies it.
+  return lowerWords(isAscii(text) ? text : text.normalize('NFKC')).join(' ');
 }
 
 /** Any letter, of any script. */
@@ -269,14 +270,52 @@ export function hasLetter(text: string): boolean {
 
 /** True when the first letter of `text` is a lower-case letter (scripts without case never are). */
 export function startsLower(text: string): boolean {
+  const classes = firstLetterClasses(text);
+  if (classes !== SURROGATE_FIRST) return (classes & CASE_LOWER) !== 0;
   const match = LETTER.exec(text);
   return match !== null && match[0] !== match[0].toUpperCase();
 }
 
 /** True when the first letter of `text` is an upper-case letter. */
 export function startsUpper(text: string): boolean {
+  const classes = firstLetterClasses(text);
+  if (classes !== SURROGATE_FIRST) return (classes & CASE_UPPER) !== 0;
   const match = LETTER.exec(text);
   return match !== null && match[0] !== match[0].toLowerCase() && match[0] === match[0].toUpperCase();
+}
+
+/** Of a {@link caseClasses} letter: changed by upper-casing, as a lower-case letter is ({@link startsLower}). */
+const CASE_LOWER = 1;
+/** Of a {@link caseClasses} letter: changed by lower-casing and not by upper-casing ({@link startsUpper}). */
+const CASE_UPPER = 2;
+const CASE_LETTER = 4;
+const CASE_SURROGATE = 8;
+/** What {@link firstLetterClasses} gives when a surrogate comes before any letter: the text is left to {@link LETTER}. */
+const SURROGATE_FIRST = -1;
+
+/**
+ * Per UTF-16 code unit, whether it is a letter and how casing changes it. The fragment rule asks
+ * of nearly every line and sentence whether it starts with a capital ("looks like prose"), and
+ * matching {@link LETTER} then upper- and lower-casing the letter made two strings per question.
+ */
+const caseClasses = codeUnitClasses((char, code) => {
+  if (code >= 0xd800 && code <= 0xdfff) return CASE_SURROGATE;
+  if (!LETTER.test(char)) return 0;
+  return CASE_LETTER | (char !== char.toUpperCase() ? CASE_LOWER : 0) | (char !== char.toLowerCase() && char === char.toUpperCase() ? CASE_UPPER : 0);
+});
+
+/**
+ * The {@link caseClasses} of the first letter of `text` (0 when it has none), or
+ * {@link SURROGATE_FIRST} when a surrogate comes first: a letter outside the Basic Multilingual
+ * Plane is a pair of code units, read as one by the regular expression.
+ */
+function firstLetterClasses(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const classes = caseClasses(text.charCodeAt(i));
+    if (classes & CASE_SURROGATE) return SURROGATE_FIRST;
+    if (classes & CASE_LETTER) return classes;
+  }
+  return 0;
 }
 
 /**

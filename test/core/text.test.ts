@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, words } from '../../src/core/text.js';
+import { hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, startsLower, startsUpper, words } from '../../src/core/text.js';
 import { unicodeText } from '../generators.js';
 
 /** The definition the hand-written tokenizer must agree with. */
@@ -91,6 +91,43 @@ describe('lineShape', () => {
       fc.property(fc.string({ unit: fc.constantFrom(...'aZ09 \t\n\'.-_[]|:é’'.split('')) }), fc.string({ unit: 'grapheme-ascii' }), (mixed, ascii) => {
         expect(lineShape(mixed)).toBe(unicodeShape(mixed));
         expect(lineShape(ascii)).toBe(unicodeShape(ascii));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('startsLower and startsUpper', () => {
+  /** The definitions, by the first letter as a regular expression finds it, that the table must agree with. */
+  function firstLetter(text: string): string | undefined {
+    return /\p{L}/u.exec(text)?.[0];
+  }
+  const lowerByDefinition = (text: string): boolean => {
+    const letter = firstLetter(text);
+    return letter !== undefined && letter !== letter.toUpperCase();
+  };
+  const upperByDefinition = (text: string): boolean => {
+    const letter = firstLetter(text);
+    return letter !== undefined && letter !== letter.toLowerCase() && letter === letter.toUpperCase();
+  };
+
+  it('agrees with the definitions on every code unit of the Basic Multilingual Plane after punctuation', () => {
+    const disagree: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const text = `“(${String.fromCharCode(code)}x`;
+      if (startsLower(text) !== lowerByDefinition(text) || startsUpper(text) !== upperByDefinition(text)) disagree.push(code);
+    }
+    expect(disagree).toEqual([]);
+  });
+
+  it('agrees with the definitions on any text, letters outside the Basic Multilingual Plane and lone surrogates too', () => {
+    const units = '"( 1.aZéÉßǅʰ中\u0301𝐀𝐚𐐀𐐨\ud800\udc00'.split('');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...units) }), fc.string({ unit: 'binary' }), (mixed, any) => {
+        for (const text of [mixed, any]) {
+          expect(startsLower(text)).toBe(lowerByDefinition(text));
+          expect(startsUpper(text)).toBe(upperByDefinition(text));
+        }
       }),
       { numRuns: 2000 },
     );
