@@ -23,23 +23,14 @@ import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Sentence } from '../core/model.js';
 import { fraction, wholeNumber } from '../core/options.js';
-import { Postings } from '../core/postings.js';
+import { Postings, SharedShingles } from '../core/postings.js';
 import { endsSentence } from '../core/predicates.js';
 import { headlineCopyTest } from '../core/title.js';
 import { hashWords, sameWords } from '../core/tokens.js';
 import { startsLower, startsUpper, trailingNonSpace, wordStart } from '../core/text.js';
 
-/** Words per shingle in the candidate index. */
-const SHINGLE = 3;
-
 /** A shingle found in more sentences than this is too common to point at a candidate. */
 const MAX_POSTINGS = 64;
-
-/**
- * Characters of text per distinct shingle, about: a sentence of n words has n - 2 shingles,
- * nearly all distinct, and a word of prose takes some six characters with the space after it.
- */
-const CHARACTERS_PER_SHINGLE = 6;
 
 /** Candidates confirmed per sentence, the ones sharing most shingles first. */
 const MAX_CANDIDATES = 4;
@@ -104,22 +95,33 @@ export const nearDuplicate: Cleaner<NearDuplicateOptions> = {
   },
   check(context) {
     const { document, title, options } = context;
+    const count = document.sentences.length;
     const units = new Units(context);
-    const groups = new UnionFind(document.sentences.length);
-    const firstByKey = new FirstByKey(units, document.sentences.length);
-    const postings = new Postings(MAX_POSTINGS, document.text.length / CHARACTERS_PER_SHINGLE);
-    const candidates = new Candidates(postings, document.sentences.length);
-    const matches: Match[] = [];
-    const repeats = new Uint8Array(document.sentences.length);
-    for (let position = 0; position < document.sentences.length; position++) {
+    const groups = new UnionFind(count);
+    // First every sentence's codes (given in text order) and its exact repeat, if any; then the
+    // candidates of all of them at once (see SharedShingles), then the comparisons.
+    const firstByKey = new FirstByKey(units, count);
+    const exact = new Int32Array(count).fill(-1);
+    const indexed = new Uint8Array(count);
+    const asks = new Uint8Array(count);
+    for (let position = 0; position < count; position++) {
       const unit = units.unit(position);
       if (unit.ids.length === 0 || unit.sentence.line === title?.line) continue;
-      const exact = firstByKey.find(unit.ids);
-      const match = findMatch(unit, exact, units, candidates, groups, options);
+      indexed[position] = 1;
+      if (unit.codes.length >= options.minDuplicateWords) asks[position] = 1;
+      const first = firstByKey.find(unit.ids);
+      if (first === undefined) firstByKey.add(unit.ids, position);
+      else exact[position] = first;
+    }
+    const candidates = new SharedShingles(count, (position) => (indexed[position] === 1 ? units.codesOf(position) : ''), asks, { cap: MAX_POSTINGS, best: MAX_CANDIDATES });
+    const matches: Match[] = [];
+    const repeats = new Uint8Array(count);
+    for (let position = 0; position < count; position++) {
+      if (indexed[position] === 0) continue;
+      const unit = units.unit(position);
+      const match = findMatch(unit, exact[position] === -1 ? undefined : exact[position], units, candidates, groups, options);
       if (match) matches.push(match);
-      if (match || exact !== undefined) repeats[position] = 1;
-      if (exact === undefined) firstByKey.add(unit.ids, position);
-      for (let i = 0, shingles = shingleCount(unit.codes); i < shingles; i++) postings.add(shingleAt(unit.codes, i), position);
+      if (match || exact[position] !== -1) repeats[position] = 1;
     }
     const lines = new LineFacts(document);
     const inRunningText = followedByNewText(document, repeats);
@@ -175,6 +177,11 @@ class Units {
     const made = this.codeString(ids);
     this.made[position] = made;
     return new MadeUnit(this, position, made, ids);
+  }
+
+  /** The codes of the unit at `position`, made before. */
+  codesOf(position: number): string {
+    return this.made[position]!;
   }
 
   /** The sentence at `position`. */
@@ -318,7 +325,7 @@ function listKey(ids: ArrayLike<number>): number {
  * one came before. Every earlier sentence found alike joins the unit's group, so that templates
  * (groups of three or more) can be told from copies.
  */
-function findMatch(unit: Unit, exact: number | undefined, units: Units, candidates: Candidates, groups: UnionFind, options: NearDuplicateOptions): Match | undefined {
+function findMatch(unit: Unit, exact: number | undefined, units: Units, candidates: SharedShingles, groups: UnionFind, options: NearDuplicateOptions): Match | undefined {
   let match: Match | undefined;
   if (exact !== undefined) {
     groups.union(unit.position, exact);
@@ -329,7 +336,7 @@ function findMatch(unit: Unit, exact: number | undefined, units: Units, candidat
     }
   }
   if (unit.codes.length < options.minDuplicateWords) return match;
-  for (const position of candidates.of(unit.codes)) {
+  for (const position of candidates.candidates(unit.position)) {
     const earlier = units.unit(position);
     // Codes are made from ids: different codes, different words, without looking up the ids.
     if (earlier.codes === unit.codes && sameWords(earlier.ids, unit.ids)) continue;
@@ -359,11 +366,15 @@ function compare(unit: Unit, earlier: Unit, options: NearDuplicateOptions, units
   // Only when the sentence as a whole is no repeat is the end of it looked at alone: an edited
   // copy goes whole, not from its last colon on.
   const tail = (): Match | undefined => gluedPart(unit, earlier, options.minDuplicateWords);
-  if (statesOtherNumbers(units, unit, earlier) || saysMore(unit, earlier)) return tail();
   const shared = sharedWords(unit.codes, earlier.codes, units.scratch());
   const alike = alikenessOf(shared, unit.codes, earlier.codes, threshold);
-  if (alike >= threshold) return gluedAfterHead(unit, earlier, threshold, units.scratch()) ?? { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
-  return isRestatement(unit, earlier, shared) ? { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' } : tail();
+  const restates = alike < threshold && isRestatement(unit, earlier, shared);
+  // Neither alike nor a restatement, as most candidates are (they share a phrase by chance): the
+  // end is all there is to look at, whatever the numbers say, and they need not be read.
+  if (alike < threshold && !restates) return tail();
+  if (statesOtherNumbers(units, unit, earlier) || saysMore(unit, earlier)) return tail();
+  if (restates) return { duplicate: unit, original: earlier, reason: 'restates an earlier sentence (same opening, same facts)' };
+  return gluedAfterHead(unit, earlier, threshold, units.scratch()) ?? { duplicate: unit, original: earlier, reason: `repeats an earlier sentence in other words (${Math.round(alike * 100)}% alike)` };
 }
 
 /** Words swapped for others, at most, in a sentence that says the same of something else. */
@@ -516,6 +527,9 @@ function gluedAfterHead(unit: Unit, earlier: Unit, threshold: number, scratch: I
  * one used ("We must act in order to protect the rights of the workers.") stays whole.
  */
 function gluedPart(unit: Unit, earlier: Unit, minWords: number): Match | undefined {
+  // Its last `minWords` words inside the original, or no longer run is (see longestEndInside):
+  // one search settles most candidates.
+  if (unit.codes.length <= minWords || earlier.codes.indexOf(unit.codes.slice(unit.codes.length - minWords), 1) === -1) return undefined;
   const words = longestEndInside(unit.codes, earlier.codes);
   const at = unit.codes.length - words;
   if (words < minWords || at <= 0) return undefined;
@@ -800,90 +814,6 @@ function isEmbeddedPost(document: Document, lines: LineFacts, sentence: Sentence
     if (line.paragraph !== sentence.paragraph) return false;
   }
   return false;
-}
-
-/**
- * The earlier units sharing most shingles with a unit, best first (most shingles shared, then the
- * earliest), at most {@link MAX_CANDIDATES}. Counted per position in an array that is all zero
- * between calls, and the best picked in one pass over the positions met: a map of counts sorted
- * whole cost more per sentence the longer the text, as more of its shingles' lists fill up to
- * {@link MAX_POSTINGS}.
- */
-class Candidates {
-  /** Per position, the shingles it shares with the unit asked about. */
-  private readonly shared: Int32Array;
-  /** The positions met, in the order met. */
-  private met: Int32Array = new Int32Array(256);
-
-  /** Counts for the positions below `sentences`. */
-  constructor(private readonly postings: Postings, sentences: number) {
-    this.shared = new Int32Array(sentences);
-  }
-
-  /** The best candidates for a unit whose codes are `codes`. */
-  of(codes: string): number[] {
-    const { shared, postings } = this;
-    let met = 0;
-    const shingles = shingleCount(codes);
-    for (let i = 0; i < shingles; i++) {
-      const list = postings.get(shingleAt(codes, i));
-      if (list.length > MAX_POSTINGS) continue;
-      for (const position of list) {
-        if (shared[position]!++ !== 0) continue;
-        if (met === this.met.length) this.met = grown(this.met);
-        this.met[met++] = position;
-      }
-    }
-    // The best so far, kept in order, with their counts.
-    const best: number[] = [];
-    const counts: number[] = [];
-    for (let i = 0; i < met; i++) {
-      const position = this.met[i]!;
-      const count = shared[position]!;
-      shared[position] = 0;
-      // After those sharing more shingles, or as many and earlier.
-      let at = best.length;
-      while (at > 0 && (counts[at - 1]! < count || (counts[at - 1] === count && best[at - 1]! > position))) at--;
-      if (at >= MAX_CANDIDATES) continue;
-      best.splice(at, 0, position);
-      counts.splice(at, 0, count);
-      if (best.length > MAX_CANDIDATES) {
-        best.pop();
-        counts.pop();
-      }
-    }
-    return best;
-  }
-}
-/**
- * How many shingles `codes` has: one per run of {@link SHINGLE} codes, or one of all of them when
- * there are fewer (see {@link shingleAt}).
- */
-function shingleCount(codes: string): number {
-  return codes.length <= SHINGLE ? 1 : codes.length - SHINGLE + 1;
-}
-
-/**
- * The shingle numbered `i` of `codes` (below {@link shingleCount}): the run of {@link SHINGLE}
- * codes from `i`, or all of them when there are fewer, packed into one number (codes are at least
- * 0x100, so runs of different lengths never collide).
- */
-function shingleAt(codes: string, i: number): number {
-  return codes.length <= SHINGLE ? pack(codes, 0, codes.length) : pack(codes, i, i + SHINGLE);
-}
-
-/** A copy of `array` twice as long. */
-function grown(array: Int32Array): Int32Array {
-  const larger = new Int32Array(array.length * 2);
-  larger.set(array);
-  return larger;
-}
-
-/** The codes `codes[from, to)` (at most three) as one number, 16 bits each. */
-function pack(codes: string, from: number, to: number): number {
-  let packed = 0;
-  for (let i = from; i < to; i++) packed = packed * 0x10000 + codes.charCodeAt(i);
-  return packed;
 }
 
 /** Disjoint sets of unit positions, with their sizes: which sentences are alike. */

@@ -93,7 +93,7 @@ function virtualSize(): number {
 /**
  * Heap the model of a document takes, at the least, per line and per byte of its text (the
  * parsed lines and sentences, the shared analysis, a rule's view of every line). Measured on ten
- * million one-character lines (about 280 bytes of heap per line at the peak) and on a 200 MB line
+ * million one-character lines (about 225 bytes of heap per line at the peak) and on a 200 MB line
  * of sentences (about 13 bytes per byte); the figures here are well under those, so that a
  * document refused before it is read would surely not have fitted. One that is refused later, by
  * the heap limit itself, fails alone too.
@@ -102,9 +102,9 @@ const HEAP_PER_LINE = 200;
 const HEAP_PER_BYTE = 8;
 
 /**
- * Heap the model of a document takes at its peak, at the most that was measured: one-character
- * lines held 225 to 281 bytes a line at the peak (one, 2.5, 5 and ten million of them, the most
- * live after a full collection with `--trace-gc`); the corpora's 6.5 MB of page text (229,000
+ * Heap the model of a document takes at its peak, at the most that was measured: a million
+ * one-character lines run in 262 MB of old space and not in 255 (the most live after a full
+ * collection with `--trace-gc`: 224 bytes a line at ten million); the corpora's 6.5 MB of page text (229,000
  * lines) ran in 120 MB of old space and not in 100, well under these figures' 169 MB.
  */
 const LIKELY_HEAP_PER_LINE = 300;

@@ -109,13 +109,26 @@ function addParagraph(text: string, block: Span[], split: SentenceSplitter, para
 }
 
 /**
- * A {@link Line} of the parse, holding its bounds as two numbers and making its span when asked:
- * one object a line, not two (a text of ten million short lines held ten million spans besides).
+ * A piece of the parse (a line, a sentence) that holds its bounds as two numbers and makes its
+ * span when asked: one object a piece, not two (a text of ten million short lines held ten
+ * million spans besides its lines).
  */
-class ParsedLine implements Line {
+abstract class ParsedPiece {
   readonly #start: number;
   readonly #end: number;
 
+  constructor(start: number, end: number) {
+    this.#start = start;
+    this.#end = end;
+  }
+
+  get span(): Span {
+    return { start: this.#start, end: this.#end };
+  }
+}
+
+/** A {@link Line} of the parse (see {@link ParsedPiece}). */
+class ParsedLine extends ParsedPiece implements Line {
   constructor(
     readonly index: number,
     start: number,
@@ -125,12 +138,7 @@ class ParsedLine implements Line {
     readonly firstSentence: number,
     readonly sentenceCount: number,
   ) {
-    this.#start = start;
-    this.#end = end;
-  }
-
-  get span(): Span {
-    return { start: this.#start, end: this.#end };
+    super(start, end);
   }
 
   /** The plain shape of a {@link Line}, for `JSON.stringify`. */
@@ -139,11 +147,8 @@ class ParsedLine implements Line {
   }
 }
 
-/** A {@link Sentence} of the parse, holding its bounds as two numbers as a {@link ParsedLine} does. */
-class ParsedSentence implements Sentence {
-  readonly #start: number;
-  readonly #end: number;
-
+/** A {@link Sentence} of the parse (see {@link ParsedPiece}). */
+class ParsedSentence extends ParsedPiece implements Sentence {
   constructor(
     readonly index: number,
     start: number,
@@ -152,12 +157,7 @@ class ParsedSentence implements Sentence {
     readonly line: number,
     readonly paragraph: number,
   ) {
-    this.#start = start;
-    this.#end = end;
-  }
-
-  get span(): Span {
-    return { start: this.#start, end: this.#end };
+    super(start, end);
   }
 
   /** The plain shape of a {@link Sentence}, for `JSON.stringify`. */
