@@ -298,14 +298,12 @@ function checkShortLine({ analysis, document, shapeCount, headlineCount }: Fragm
   const cohesion = analysis.cohesion(line, analysis.wordCount(line) <= MAX_LABEL_WORDS && !looksLikeProse(analysis, line));
   const count = analysis.wordCount(line);
   if (endsOnReference(text)) return undefined;
-  // "Wie die Fähre über den Fluss kam" ends on its verb, not cut after a function word.
-  const cutMidPhrase = !isWholeClause(text, count) && endsOnFunctionWord(analysis, text);
   if (looksLikeProse(analysis, line)) {
-    if (cutMidPhrase) return remove(line.span, 'sentence cut off mid-phrase');
+    if (endsOnFunctionWord(analysis, text)) return remove(line.span, 'sentence cut off mid-phrase');
     if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION) return remove(line.span, 'sentence cut off, about something else');
     return undefined;
   }
-  if (cutMidPhrase && count >= MIN_CUT_LINE_WORDS) return remove(line.span, 'line cut off mid-phrase');
+  if (endsOnFunctionWord(analysis, text) && count >= MIN_CUT_LINE_WORDS) return remove(line.span, 'line cut off mid-phrase');
   if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION)) return undefined;
   if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
   if (hasPattern(text) && shapeCount(text) > MIN_SHAPE_SIBLINGS) return undefined;
@@ -316,32 +314,6 @@ function checkShortLine({ analysis, document, shapeCount, headlineCount }: Fragm
   if (lineSign(text, count) === 'counter') return remove(line.span, 'counter');
   if (isSubheading(analysis, document, line)) return undefined;
   return evidence.weakly(remove(line.span, 'short line sharing no words with the article'));
-}
-
-/**
- * Words that open a dependent or interrogative clause in the languages that put such a clause's
- * verb last (German, Dutch): "Wie die Fähre über den Fluss kam", "Warum der Hafen leer ist", "Hoe
- * de veerboot terugkwam". A grammar's closed class, as a stop-word list is, not phrases of a page.
- */
-const VERB_FINAL_OPENERS = new Set([
-  ...['wie', 'was', 'warum', 'wieso', 'weshalb', 'weswegen', 'wo', 'woher', 'wohin', 'wann', 'wer', 'wem', 'wen', 'wessen', 'welche', 'welcher', 'welches'],
-  ...['dass', 'daß', 'ob', 'wenn', 'weil', 'als', 'nachdem', 'obwohl', 'während', 'bevor', 'sobald', 'seit', 'seitdem', 'damit', 'sodass'],
-  ...['hoe', 'wat', 'waarom', 'waar', 'wanneer', 'wie', 'welke', 'omdat', 'toen', 'nadat', 'hoewel', 'zodat'],
-]);
-
-/** Words a heading that is a whole clause has at the most: a longer line is a sentence. */
-const MAX_CLAUSE_HEADING_WORDS = 12;
-
-/**
- * True when a line without terminal punctuation is one whole clause whose verb comes last, as a
- * heading may be ("Wie die Fähre über den Fluss kam"): it opens with a word of
- * {@link VERB_FINAL_OPENERS}, has a heading's length and no comma (a cut sentence runs on into a
- * second clause: "Wie die Stadt mitteilte, sollen die"). Its last word is the verb, not a cut.
- */
-function isWholeClause(text: string, count: number): boolean {
-  if (count < MIN_CUT_LINE_WORDS || count > MAX_CLAUSE_HEADING_WORDS || /[,;:]/u.test(text)) return false;
-  const first = words(text)[0];
-  return first !== undefined && VERB_FINAL_OPENERS.has(first.toLowerCase());
 }
 
 /** Words a subheading between two paragraphs has at the least: a label is a word or two ("Printable version"). */
