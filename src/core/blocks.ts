@@ -127,7 +127,9 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const minStopwords = documentShare >= MIN_DOCUMENT_STOPWORDS ? documentShare * PROSE_STOPWORD_RATIO : 0;
   const flowing = flowingLines(document);
   const prose = flagLines(lines, (line) => isProse(analysis, line, minStopwords, flowing));
-  const galleries = findGalleries(lines);
+  const words = Int32Array.from(lines, (line) => analysis.wordCount(line));
+  const signs = Uint8Array.from(lines, (line, i) => (prose[i] === 1 ? 0 : signCode(lineSign(line.text, words[i]!))));
+  const galleries = [...findGalleries(lines), ...datedSlides(lines, signs, prose)];
   const isolated = isolate(prose);
   // A caption between a gallery's slide numbers is laid out as a teaser is, and is none.
   const inGallery: LineFlags = new Uint8Array(lines.length);
@@ -138,8 +140,6 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const blocks: Block[] = [];
   const blockOf = new Int32Array(lines.length);
   let from = 0;
-  const words = Int32Array.from(lines, (line) => analysis.wordCount(line));
-  const signs = Uint8Array.from(lines, (line, i) => (prose[i] === 1 ? 0 : signCode(lineSign(line.text, words[i]!))));
   // The text of a numbered step stands between two numbers ("1." / text / "2." / text), as a
   // teaser's summary stands between headlines: it is part of an ordered list, not isolated.
   const steps = numberedSteps(lines);
@@ -150,7 +150,7 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   // So does a tutorial's sentence between two pieces of its code.
   const code = flagLines(lines, (line, i) => prose[i] === 0 && isCode(line.text));
   for (let i = 0; i < lines.length; i++) if (code[i - 1] === 1 || code[i + 1] === 1) isolated[i] = 0;
-  const threads = commentThreads(prose, signs, words, lines);
+  const threads = commentThreads(prose, signs, words, lines, inGallery);
   const teasers = teaserLists(prose, isolated, threads);
   // A text that groups lines into paragraphs (most dumps set each line apart) says where blocks end.
   const grouped = lines.length >= document.paragraphs.length * MIN_LINES_PER_PARAGRAPH;
@@ -320,11 +320,11 @@ const MIN_THREAD_COMMENTS = 3;
  * signed the same way, after a dash ("— Name (@handle) November 18, 2019"), and heads nothing. A
  * thread runs from its first head to the text after its last.
  */
-function commentThreads(prose: Readonly<LineFlags>, signs: Readonly<Uint8Array>, words: Readonly<Int32Array>, lines: readonly Line[]): LineFlags {
+function commentThreads(prose: Readonly<LineFlags>, signs: Readonly<Uint8Array>, words: Readonly<Int32Array>, lines: readonly Line[], inGallery: Readonly<LineFlags>): LineFlags {
   const thread: LineFlags = new Uint8Array(prose.length);
   const heads: number[] = [];
   const date = signCode('date');
-  for (let i = 0; i < prose.length; i++) if (signs[i] === date && !/^[-–—]/u.test(lines[i]!.text) && commentTextEnd(prose, words, i) >= 0) heads.push(i);
+  for (let i = 0; i < prose.length; i++) if (signs[i] === date && !inGallery[i] && !/^[-–—]/u.test(lines[i]!.text) && commentTextEnd(prose, words, i) >= 0) heads.push(i);
   let start = 0;
   for (let h = 0; h < heads.length; h++) {
     const head = heads[h]!;
@@ -384,6 +384,42 @@ function findGalleries(lines: readonly Line[]): LineRange[] {
     }
     slides.push({ at, n, m });
   });
+  close();
+  return galleries;
+}
+
+/** Dated slides a gallery of them has at the least: two dated lines under one label can be a byline and an update. */
+const MIN_DATED_SLIDES = 3;
+
+/**
+ * The galleries whose slides are dated instead of numbered: every slide repeats the gallery's
+ * title over a line that is only a date, then its caption and credit ("Harbour life in pictures"
+ * / "3 May 2024" / "Fishing boats return at dawn" / "Photo agency"). A comment's head holds its
+ * author's name beside the date, or stands under the name: the line above each head differs. A
+ * link that closes each text above the next date ("Read more" under a teaser's summary, "Reply"
+ * under a comment) is no title: the line above it is prose.
+ * At least {@link MIN_DATED_SLIDES} such dates under one line, each within {@link MAX_SLIDE_GAP}
+ * lines of the next; the gallery runs from the first title to the line before the title after
+ * the last slide (as far below its date as slides are apart).
+ */
+function datedSlides(lines: readonly Line[], signs: Readonly<Uint8Array>, prose: Readonly<LineFlags>): LineRange[] {
+  const galleries: LineRange[] = [];
+  const date = signCode('date');
+  let slides: number[] = [];
+  const close = (): void => {
+    if (slides.length >= MIN_DATED_SLIDES) {
+      const period = Math.round((slides[slides.length - 1]! - slides[0]!) / (slides.length - 1));
+      galleries.push({ from: slides[0]! - 1, to: Math.min(lines.length - 1, slides[slides.length - 1]! + period - 2) });
+    }
+    slides = [];
+  };
+  for (let i = 1; i < lines.length; i++) {
+    // The line above the date closes no text: "Read more" under a teaser's summary, "Reply" under a comment.
+    if (signs[i] !== date || hasLetter(lines[i]!.text.replace(DATE, '')) || prose[i - 2] === 1) continue;
+    const previous = slides[slides.length - 1];
+    if (previous !== undefined && (i - previous > MAX_SLIDE_GAP || lines[i - 1]!.text !== lines[previous - 1]!.text)) close();
+    slides.push(i);
+  }
   close();
   return galleries;
 }

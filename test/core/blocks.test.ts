@@ -132,6 +132,29 @@ describe('pageModel', () => {
     expect(kindOf(modelOf([...PROSE, ...thread.slice(0, 6)]), 'Tom says: 12.05.2024 at 10:02')).not.toBe('comments');
   });
 
+  it('finds a gallery of dated slides, each under the gallery\'s title, and reads no comment thread in it', () => {
+    const slides = [
+      ['4 May 2024', 'Fishing boats return to the harbour at dawn after a night at sea off the northern cape.', 'Photo agency'],
+      ['3 May 2024', 'Children feed the swans on the frozen pond behind the old mill, watched by their teachers.', 'Press service'],
+      ['2 May 2024', 'A crane lifts the last section of the new footbridge into place above the railway station.', 'Photo agency'],
+      ['1 May 2024', 'Dancers in folk costume lead the spring parade through the market square on a bright morning.', 'City archive'],
+    ];
+    const gallery = slides.flatMap((slide) => ['Harbour life in pictures', ...slide]);
+    const model = modelOf([...PROSE, ...gallery, ...PROSE.map((line) => line.replace('.', ' again.'))]);
+    expect(model.galleries).toHaveLength(1);
+    expect(kindOf(model, '3 May 2024')).toBe('gallery');
+    const range = model.galleries[0]!;
+    expect([model.lines[range.from]!.line.text, model.lines[range.to]!.line.text]).toEqual(['Harbour life in pictures', 'City archive']);
+    expect(kindOf(model, slides[2]![1]!)).not.toBe('comments');
+    // The same dated lines under a "read more" that closes each text above them: a list, not a gallery.
+    const teasers = slides.flatMap(([date, text]) => [date!, text!, 'Read more']);
+    expect(modelOf([...PROSE, ...teasers]).galleries).toEqual([]);
+    // Under their authors' names, dated lines head comments.
+    const names = ['Anna Weber', 'Tom Berg', 'Mia Lind', 'Ola Stein'];
+    const thread = slides.flatMap(([date, text], k) => [names[k]!, date!, text!, 'Reply']);
+    expect(modelOf([...PROSE, ...thread]).galleries).toEqual([]);
+  });
+
   it('does not take an article under its dated byline for a comment', () => {
     const teasers = ['[ 12.05.2024 ] Ferry timetable changes', 'The island ferry will run four times a day from November instead of six.', '[ 11.05.2024 ] New cycle path opens', 'Cyclists can ride from the old mill to the town centre without cars.'];
     const byline = '13.05.2024 Ellen Ward Harbour';
