@@ -503,7 +503,10 @@ const ADDRESS = /\S+@\S+|\S+:\/\/\S+/gu;
 
 /** True when `text` is a line of a program (see {@link CODE}). */
 function isCode(text: string): boolean {
-  return CODE.test(text.replace(ADDRESS, ' '));
+  // Only a line holding "@" or "://" can hold an address: the pattern, tried from every word of
+  // every other line, was 4.5% of a clean's time.
+  const mayHoldAddress = text.includes('@') || text.includes('://');
+  return CODE.test(mayHoldAddress ? text.replace(ADDRESS, ' ') : text);
 }
 
 /** The share of a block's lines that are code (see {@link CODE}) for it to be a block of code. */

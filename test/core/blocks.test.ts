@@ -220,6 +220,9 @@ describe('pageModel', () => {
     expect(model.lines.find((line) => line.line.text === tutorial[3])!.isolated).toBe(false);
     // An address with underscores, a heading and a table row are no code.
     expect(kindOf(modelOf([...PROSE, 'Write to ferry_office@example.org', 'Opening hours']), 'Opening hours')).toBe('heading');
+    expect(kindOf(modelOf([...PROSE, 'Timetable at https://example.org/ferry_times', 'Opening hours']), 'Opening hours')).toBe('heading');
+    // Without "@" or "://" the same underscore is code.
+    expect(kindOf(modelOf([...PROSE, 'Write to ferry_office', 'Opening hours']), 'Opening hours')).toBe('code');
     expect(kindOf(modelOf([...PROSE, 'Length 42 m', 'Seats 200', 'Bicycles 40']), 'Seats 200')).toBe('table');
   });
 
