@@ -16,7 +16,7 @@ const temporary = temporaryFolders();
 /** The cap: room for node and a worker thread, far from room for the large document's model. */
 const ULIMIT_KB = 3_000_000;
 
-/** Ten million one-character lines (20 MB): their model needs some 3 GB of heap. */
+/** Ten million one-character lines (20 MB): their model needs over 2 GB of heap. */
 const HUGE = '.\n'.repeat(10_000_000);
 
 interface Capped {
