@@ -99,7 +99,7 @@ type HeadlineAnalysis = Pick<Analysis, 'key' | 'keyWords' | 'vocabulary'>;
  * being made: most lines are.
  */
 export function headlineCopyTest(headline: string, analysis: HeadlineAnalysis): (line: Line) => boolean {
-  const keys = headlineKeys(headline);
+  const keys = lastHeadlineKeys(headline);
   const seconds = keys.flatMap((key) => {
     const words = key.split(' ');
     return words.length >= 3 ? [words[1]!] : [];
@@ -137,6 +137,19 @@ export function headlineKeys(text: string): string[] {
     }
   }
   return keys.filter((key, i) => key !== '' && keys.indexOf(key) === i);
+}
+
+/** The headline whose keys {@link lastHeadlineKeys} holds, and those keys. */
+let lastHeadline: { readonly text: string; readonly keys: readonly string[] } | undefined;
+
+/**
+ * {@link headlineKeys} of `headline`, kept for the next call: a reading asks for the same
+ * headline's keys five times (the headline's detection and four rules), and each asking folded
+ * every affix cut of it again (2% of a clean).
+ */
+function lastHeadlineKeys(headline: string): readonly string[] {
+  if (lastHeadline?.text !== headline) lastHeadline = { text: headline, keys: headlineKeys(headline) };
+  return lastHeadline.keys;
 }
 
 /**
