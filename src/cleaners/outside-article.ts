@@ -216,6 +216,18 @@ function locateArticle(context: CleanContext): ArticleRun {
   // as its own teaser under a copy of the headline): a copy is still the article's lead, and
   // the near-duplicate rule keeps one of the two.
   for (let i = limits.first; i < run.from; i++) if (lines[i]!.prose && share(lines[i]!, i) >= MIN_LEAD_SHARE) members[i] = true;
+  // So is the lead under the page's first copy of the headline when a later copy stands between
+  // it and the run (a table of contents that names the headline again, the headline printed
+  // again over the whole text): the prose right under the first copy, up to its first line
+  // about something else.
+  const headline = copies[0];
+  if (headline !== undefined && headline < limits.first) {
+    for (let i = headline + 1; i < limits.first; i++) {
+      if (!lines[i]!.prose) continue;
+      if (share(lines[i]!, i) < MIN_LEAD_SHARE) break;
+      members[i] = true;
+    }
+  }
   dropGalleries(page, members);
   dropCredits(page, members);
   const from = members.indexOf(true);

@@ -136,6 +136,9 @@ const MOST_READ = [
   'The brass band celebrates its hundredth year with a concert in the park, where it first played for the opening of the bandstand long ago.',
 ];
 
+/** A table of contents between the article's lead and the rest of it, naming the headline again. */
+const CONTENTS = ['Contents', HEADLINE, 'The cottages', 'The keepers', 'The visitors', HEADLINE];
+
 /** A page whose body is `middle` (paragraphs one per line, as page dumps set them). */
 function pageOf(middle: readonly string[], after: readonly string[]): string {
   return [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, 'By Ellen Ward', '', ...middle, '', ...after, ''].join('\n');
@@ -415,6 +418,11 @@ ruleTester('outside-article', {
       name: 'the lead printed twice, as a preview over a paywall\'s offer and again over the whole text, stays where it is first',
       text: pageOf([BODY[0]!, ...PAYWALL, ...BODY], [...TEASER_LINES, ...FOOTER]),
       removed: [...PAGE_HEAD, ...PAYWALL, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'the lead under the headline, above a table of contents that names the headline again, stays',
+      text: pageOf([BODY[0]!, ...CONTENTS, ...BODY.slice(1)], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...CONTENTS, ...TEASER_LINES, ...FOOTER],
     },
     {
       name: 'the lead under the headline, cut off from the article by a byline and a paywall\'s offer, stays',
