@@ -219,12 +219,12 @@ function locateArticle(context: CleanContext): ArticleRun {
   // So is the lead under the page's first copy of the headline when a later copy stands between
   // it and the run (a table of contents that names the headline again, the headline printed
   // again over the whole text): the prose right under the first copy, up to its first line
-  // about something else.
+  // about something else or printed again (a photo's caption, which a gallery prints twice).
   const headline = copies[0];
   if (headline !== undefined && headline < limits.first) {
     for (let i = headline + 1; i < limits.first; i++) {
       if (!lines[i]!.prose) continue;
-      if (share(lines[i]!, i) < MIN_LEAD_SHARE) break;
+      if (share(lines[i]!, i) < MIN_LEAD_SHARE || lines[i]!.repeated) break;
       members[i] = true;
     }
   }

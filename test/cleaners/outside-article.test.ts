@@ -139,6 +139,9 @@ const MOST_READ = [
 /** A table of contents between the article's lead and the rest of it, naming the headline again. */
 const CONTENTS = ['Contents', HEADLINE, 'The cottages', 'The keepers', 'The visitors', HEADLINE];
 
+/** A photo's caption, about the article's topic. */
+const CAPTION = 'The lighthouse on Skerry Point and the two keepers\' cottages beside it, seen from the harbour on a calm morning.';
+
 /** A page whose body is `middle` (paragraphs one per line, as page dumps set them). */
 function pageOf(middle: readonly string[], after: readonly string[]): string {
   return [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, 'By Ellen Ward', '', ...middle, '', ...after, ''].join('\n');
@@ -423,6 +426,11 @@ ruleTester('outside-article', {
       name: 'the lead under the headline, above a table of contents that names the headline again, stays',
       text: pageOf([BODY[0]!, ...CONTENTS, ...BODY.slice(1)], [...TEASER_LINES, ...FOOTER]),
       removed: [...PAGE_HEAD, ...CONTENTS, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a photo\'s caption under the headline, printed twice by its gallery, goes with the gallery above a table of contents',
+      text: pageOf([CAPTION, 'Photo: Anna Berg', CAPTION, 'Photo: Anna Berg', ...CONTENTS, ...BODY], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, CAPTION, 'Photo: Anna Berg', CAPTION, 'Photo: Anna Berg', ...CONTENTS, ...TEASER_LINES, ...FOOTER],
     },
     {
       name: 'the lead under the headline, cut off from the article by a byline and a paywall\'s offer, stays',
