@@ -29,6 +29,9 @@
  * short lines ("Kurt Volker throws Rudy Giuliani under the bus" / "Kaylee McGhee" / "Tuesday
  * November 19, 2019" / one-sentence summary / next headline ...) is how teasers and comments are
  * laid out, not paragraphs; a line the text holds more than once is a repeated label or notice.
+ * Such a sentence that stops in an ellipsis mid-phrase is another page's summary, cut where its
+ * link begins, and counts against the run; the article resumes after an interruption only with
+ * paragraphs, not with more such lone pieces.
  *
  * Only a text with a page around it is cut (see `isPage`): many lines outside the run, and a
  * page header of non-prose lines before it. The end is cut only when it is long enough to be
@@ -202,7 +205,7 @@ function locateArticle(context: CleanContext): ArticleRun {
   // The article resumes after an interruption (a gallery, an ad, a box of code or links): a later
   // run of prose about the topic is the article's, the lines between are not.
   let resumedAfter = note ? note.from - 1 : run.to;
-  for (const resumed of resumptions(values, run, limits)) {
+  for (const resumed of resumptions(lines, values, run, limits)) {
     // Between the two, the lines that may be the article's own (its list, table, code or
     // subheading) stay with it; furniture (a menu, a gallery, teasers, a repeated label, prose
     // about something else) is the interruption.
@@ -337,19 +340,30 @@ function dropCredits(page: PageModel, members: boolean[]): void {
 /**
  * The runs below `run` (within `limits`) where the article resumes after an interruption: runs
  * of lines whose values (prose about the topic; see {@link topicalRun}) add up to at least
- * {@link MIN_RESUMED_SHARE} of the run's own, each found after the last.
+ * {@link MIN_RESUMED_SHARE} of the run's own and that hold paragraphs (see {@link holdsParagraphs}),
+ * each found after the last.
  */
-function resumptions(values: readonly number[], run: Run, limits: Limits): Run[] {
+function resumptions(lines: readonly PageLine[], values: readonly number[], run: Run, limits: Limits): Run[] {
   const found: Run[] = [];
   let after = run.to + 1;
   while (after <= limits.last) {
-    const next = candidateRuns(values.slice(after, limits.last + 1)).find((each) => each.total >= run.total * MIN_RESUMED_SHARE);
+    const next = candidateRuns(values.slice(after, limits.last + 1)).find((each) => each.total >= run.total * MIN_RESUMED_SHARE && holdsParagraphs(lines, after + each.from, after + each.to));
     if (!next) break;
     const resumed = { from: after + next.from, to: after + next.to, total: next.total };
     found.push(resumed);
     after = resumed.to + 1;
   }
   return found;
+}
+
+/**
+ * True when the lines from `from` to `to` hold two paragraphs of prose one under the other: an
+ * article resumes with its paragraphs, where other items of a page (messages, posts, summaries
+ * each under its share bar) stand alone between short lines.
+ */
+function holdsParagraphs(lines: readonly PageLine[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if (lines[i]!.prose && !lines[i]!.isolated) return true;
+  return false;
 }
 
 /** True when the line at `i`, between the run and the article resumed, may be the article's (see {@link locateArticle}). */
@@ -546,6 +560,22 @@ function runLimits(analysis: Analysis, page: PageModel, seed: Run, copies: reado
   return { first, last: end === -1 ? lines.length - 1 : end - 1 };
 }
 
+/**
+ * A paragraph that stops mid-sentence in an ellipsis ("... traçando um plano paralelo para …"),
+ * standing alone between short lines: the summary of another page, cut where its link begins.
+ */
+const TRAILS_OFF = /[\p{L}\p{N},;]\s*(?:…|\.\.\.)["'”’»)\]]*$/u;
+
+/**
+ * True when the line is the cut-off summary of another page (see {@link TRAILS_OFF}): prose about
+ * something else, whatever words it shares with the article (a page of short messages on one
+ * theme). (`fragment` cuts such a last sentence where it is kept; here the whole line weighs
+ * against the run, so that the run does not grow over the summaries under the article.)
+ */
+function isCutOffSummary(info: PageLine): boolean {
+  return info.prose && info.isolated && TRAILS_OFF.test(info.line.text);
+}
+
 /** The most words a line naming the headline has besides it ("34 responses to “...”"). */
 const MAX_WORDS_AROUND_HEADLINE = 6;
 
@@ -625,7 +655,7 @@ function lineValues(page: PageModel, weighing: Weighing): number[] {
       if (info.repeated) return -REPEAT_COST;
       stretch = 0;
       const weight = (info.isolated ? ISOLATED_WEIGHT : 1) * (weighing.seedWeights?.[i] ?? 1);
-      if (weighing.onTopic?.(info, i) ?? true) return (info.words - LINE_COST) * weight;
+      if (!isCutOffSummary(info) && (weighing.onTopic?.(info, i) ?? true)) return (info.words - LINE_COST) * weight;
       return weighing.amidTopic?.(info, i) ? 0 : info.words * OFF_TOPIC_WEIGHT * weight;
     }
     // A gallery's numbers, credits and titles, a step's number, a tutorial's code: the article may go on after it.

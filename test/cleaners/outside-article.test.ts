@@ -168,6 +168,20 @@ const LINK_BOX = [
   'Services', 'Puzzles', 'Horoscopes', 'Newsletters', 'Archive', 'Events', 'Jobs', 'Homes', 'Motors', 'Notices',
 ];
 
+/** The share bar a page of short pieces prints above each of them. */
+const SHARE_BAR = 'Mail Chat Pin Save';
+
+/**
+ * Other pieces of a page of short messages, each alone between two copies of the share bar,
+ * sharing some of the article's words; two are cut off where the link to the whole piece begins.
+ */
+const OTHER_PIECES = [
+  'A lighthouse teaches patience to those who watch the sea, for the light turns every night whether a ship passes or not, and the keepers learn to wait for the …',
+  'The old keepers of the point kept a diary of every storm, and in their short notes you can read how the winter wind broke the windows of the tower again and again.',
+  'Walking to the end of the harbour wall at dusk and seeing the first flash of the lamp is the best way to end a summer day on the coast, and the visitors who come back every …',
+  'Those who live by the sea know that the weather can change in an hour, and that a warm house with thick walls is worth more than a view from the cliff.',
+];
+
 /** A few lines of code and the sentences around them, as a tutorial prints them. */
 const TUTORIAL = [
   'The harbour trust publishes the keepers\' weather log as a file that anyone can read with a short script.',
@@ -386,6 +400,19 @@ ruleTester('outside-article', {
       name: 'the article resumes after a long box of links: the box goes, the article\'s own list before it stays',
       text: pageOf([...BODY.slice(0, 3), 'The keepers will look after:', 'the lamp and its lens', 'the fog signal', 'the weather station', BODY[3]!, ...LINK_BOX, ...BODY.slice(4), ...MORE_BODY], [...TEASER_LINES, ...FOOTER]),
       removed: [...PAGE_HEAD, ...LINK_BOX, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'on a page of short pieces each under its share bar, the article is the first: the others, some cut off in an ellipsis, go',
+      text: [
+        `${HEADLINE} | Coastal Gazette`, '', HEADER.join('\n'), '', HEADLINE, '', SHARE_BAR, '', [...BODY, ...MORE_BODY].join(' '), '',
+        ...OTHER_PIECES.flatMap((piece) => [SHARE_BAR, '', piece, '']), FOOTER.join('\n'), '',
+      ].join('\n'),
+      removed: [...HEADER, HEADLINE, SHARE_BAR, ...OTHER_PIECES.flatMap((piece) => [SHARE_BAR, piece]), ...FOOTER],
+    },
+    {
+      name: 'a headline cut off in an ellipsis in a box of other stories inside the article does not end it: the article goes on after it',
+      text: pageOf([...BODY.slice(0, 4), 'Related stories', 'Storm damage on the coast road: the council warns drivers as the wind ...', 'Ferry timetable changes for the winter', ...BODY.slice(4), ...MORE_BODY], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
     },
     {
       name: 'a gallery inside the article goes; the article goes on after it',
