@@ -440,7 +440,7 @@ function topicalRun(
     return blockShare(analysis, topic, page, block, inTopic) >= MIN_TOPIC_SHARE;
   });
   const onTopic = (info: PageLine, i: number): boolean => !judges || share(info, i) >= MIN_TOPIC_SHARE;
-  const introducedLines = introducedLists(page, (info, i) => judges && share(info, i) >= MIN_TOPIC_SHARE);
+  const introducedLines = introducedLists(page, (info, i) => share(info, i) >= MIN_TOPIC_SHARE);
   const values = lineValues(page, {
     gapStep: GAP_STEP,
     onTopic,
@@ -462,9 +462,9 @@ function topicalRun(
  * short lines that may be the article's (see {@link mayBelong}) right under a line of prose about
  * the topic that ends in a colon, up to the end of the block's pattern (see {@link patternEnd}).
  * Such items cost the run nothing, so that the article goes on after its list. `aboutTopic` says
- * whether the introducing line is about the topic; it is false when the topic is too small to
- * judge (a comment form's "Enter your details below:" over its fields, on a page whose seed is
- * the form).
+ * whether the introducing line shares enough of the topic's words, even when the topic is too
+ * small for prose to be judged by them (a comment form's "Enter your details below:" over its
+ * fields shares none of an agenda's).
  */
 function introducedLists(page: PageModel, aboutTopic: (info: PageLine, i: number) => boolean): Uint8Array {
   const flags = new Uint8Array(page.lines.length);

@@ -410,6 +410,11 @@ ruleTester('outside-article', {
       removed: [...PAGE_HEAD, ...LINK_BOX, ...FOOTER],
     },
     {
+      name: 'in a short article too, the paragraph after the list its own sentence introduces stays',
+      text: pageOf([...BODY, EVENINGS_INTRO, ...EVENINGS, MORE_BODY[0]!], [...LINK_BOX, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...LINK_BOX, ...FOOTER],
+    },
+    {
       name: 'a list under a line ending in a colon that is about something else goes, and the paragraph after it',
       text: pageOf([...BODY, ...MORE_BODY.slice(1), 'Our readers can also meet us on these dates:', ...EVENINGS, MORE_BODY[0]!], [...LINK_BOX, ...FOOTER]),
       removed: [...PAGE_HEAD, 'Our readers can also meet us on these dates:', ...EVENINGS, MORE_BODY[0]!, ...LINK_BOX, ...FOOTER],
