@@ -120,6 +120,8 @@ interface FragmentContext extends CleanContext {
   readonly proseLinesAfter: () => readonly number[];
   /** How many lines of the document are written as headlines (see {@link countHeadlines}). */
   readonly headlineCount: () => number;
+  /** True when the text wraps its sentences over lines (see {@link wrapsLines}). */
+  readonly wrapped: () => boolean;
   /** How many lines of the document have the `lineShape` of `text`. */
   readonly shapeCount: (text: string) => number;
 }
@@ -127,10 +129,12 @@ interface FragmentContext extends CleanContext {
 function fragmentContext(context: CleanContext): FragmentContext {
   let proseAfter: number[] | undefined;
   let headlines: number | undefined;
+  let wrapped: boolean | undefined;
   return {
     ...context,
     proseLinesAfter: () => (proseAfter ??= countProseLinesAfter(context)),
     headlineCount: () => (headlines ??= countHeadlines(context.document)),
+    wrapped: () => (wrapped ??= wrapsLines(context)),
     shapeCount: lineShapes(context.document),
   };
 }
@@ -178,6 +182,7 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   const label = boilerplateLabel(analysis, line);
   if (label) return remove(line.span, label);
   if (LIST_ITEM.test(text) || !hasLetter(text)) return undefined;
+  if (!endsProperly(text) && continuesOnNextLine(context, line)) return undefined;
   const sentences = document.sentences.slice(line.firstSentence, line.firstSentence + line.sentenceCount);
   const last = sentences[sentences.length - 1];
   if (!last) return undefined;
@@ -187,6 +192,51 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   if (endsProperly(text)) return checkProseLine(context, line, sentences, evidence);
   if (sentences.length > 1) return checkTrailingSentence(analysis, last);
   return checkShortLine(context, line, evidence);
+}
+
+/**
+ * True when the next line goes on with the sentence this one leaves open: it starts in lower case
+ * ("... auch bei widrigen" / "starkem Wind ...", "Er lebte still und unscheinbar," / "er starb,
+ * weil es so üblich war."), as no sentence does. A text wrapped at a fixed width, or a verse, is
+ * cut into lines mid-sentence; a teaser cut off is followed by the next block, which starts a
+ * sentence of its own. Both lines have the words of a phrase ({@link MIN_CUT_LINE_WORDS}): a label
+ * over a byline ("Backgammon" / "by Tom Rogan") or a menu in lower case ("twittern" / "teilen")
+ * is no sentence going on.
+ */
+function continuesOnNextLine(context: FragmentContext, line: Line): boolean {
+  const next = context.document.lines[line.index + 1];
+  if (next === undefined || !phraseLines(context, line, next)) return false;
+  return startsInLowerCase(next) || (context.wrapped() && !endsProperly(next.text) && looksLikeProse(context.analysis, next));
+}
+
+function phraseLines({ analysis }: CleanContext, line: Line, next: Line): boolean {
+  return analysis.wordCount(line) >= MIN_CUT_LINE_WORDS && (analysis.wordCount(next) >= MIN_CUT_LINE_WORDS || endsProperly(next.text));
+}
+
+function startsInLowerCase(line: Line): boolean {
+  return /^[\p{Pi}\p{Ps}"'„‚]*\p{Ll}/u.test(line.text);
+}
+
+/** Lines going on in lower case after a line left open that show a text wrapped at a fixed width. */
+const MIN_WRAPPED_LINES = 3;
+
+/**
+ * True when the text wraps its sentences over lines: several lines left open go on in lower case
+ * on the next line. There a line left open before a line of prose starting with a capital and left
+ * open in turn goes on too (German writes nouns with one: "bei widrigen" / "Wind oder Strömung
+ * sicher anfahren zu können, ohne dass es zu einer Gefährdung"); before a heading or a menu ("Home
+ * | Autoren | Themen"), or before a whole sentence (a teaser's title before its summary), it does
+ * not.
+ */
+function wrapsLines(context: CleanContext): boolean {
+  const { document } = context;
+  let wraps = 0;
+  for (let i = 0; i + 1 < document.lines.length && wraps < MIN_WRAPPED_LINES; i++) {
+    const line = document.lines[i]!;
+    const next = document.lines[i + 1]!;
+    if (!endsProperly(line.text) && startsInLowerCase(next) && phraseLines(context, line, next)) wraps++;
+  }
+  return wraps >= MIN_WRAPPED_LINES;
 }
 
 /**

@@ -54,6 +54,21 @@ const GERMAN_SHORT = [
   'Kommentare (8)',
 ];
 
+/**
+ * A German text wrapped at a fixed width, each line a paragraph of its own as some pages print
+ * it: lines left open go on in lower case on the next line, and once in a while on a noun, which
+ * German writes with a capital ("bei starkem" / "Wind oder Nebel ...").
+ */
+const GERMAN_WRAPPED = [
+  'Fährbetrieb im Winter',
+  'Die Fähre fährt auch im Winter nach einem festen Plan, doch bei Sturm oder',
+  'dichtem Nebel bleibt sie im Hafen. Die Besatzung prüft jeden Morgen die',
+  'aktuelle Wetterlage und entscheidet dann, ob die erste Fahrt stattfinden kann.',
+  'Wichtig ist vor allem, dass die Fähre auch bei',
+  'Wind oder Nebel sicher anlegen kann, ohne dass Fahrgäste oder das Schiff in',
+  'eine gefährliche Lage geraten. Deshalb wird das Anlegen jede Woche geübt.',
+];
+
 /** A short Chinese article and the labels of the page around it. */
 const CHINESE_SHORT = [
   '港口新渡轮下月启航',
@@ -108,6 +123,11 @@ ruleTester('fragment', {
     { name: 'a stand-alone statement with too few content words to judge', text: longWith(3, 'Cats sleep a lot.') },
     { name: 'a closing note with one line of prose after it', text: longWith(LONG.length - 1, 'This piece was adapted from its original source.') },
     { name: 'a three-word line ending on a function word, about the article', text: longWith(4, 'Harbour ferry and') },
+    {
+      name: 'a line left open that the next line goes on with in lower case: a verse or a wrapped line',
+      text: scrapedWith(4, 'The clouds drifted over the', 'quiet villages where nobody had seen such skies.'),
+    },
+    { name: 'a text wrapped at a fixed width: a line left open before a line of prose starting with a noun goes on', text: `${GERMAN_WRAPPED.join('\n\n')}\n` },
     { name: 'a short Japanese heading ending on a particle', text: '川沿いに新しい自転車道が開通\n\n市は二十日、川沿いに自転車道を開通させたと発表した。\n\n自転車道は午前六時から利用でき、夜間は照明が点灯する。\n\n自転車道の地図を\n' },
   ],
   invalid: [
@@ -154,6 +174,17 @@ ruleTester('fragment', {
       text: scrapedWith(4, 'BAAR, SWITZERLAND, ZUG, LUCERNE, BERN, BASEL, GENEVA AND LAUSANNE'),
       removed: ['BAAR, SWITZERLAND, ZUG, LUCERNE, BERN, BASEL, GENEVA AND LAUSANNE'],
       reason: /no words/,
+    },
+    {
+      name: 'a label over a byline in lower case: no sentence going on',
+      text: scrapedWith(4, 'Volcanic clouds northward over the', 'by Anna Berg'),
+      removed: ['Volcanic clouds northward over the', 'by Anna Berg'],
+    },
+    {
+      name: 'in a wrapped text, a line left open before a whole sentence (a teaser over its summary) is cut off',
+      text: `${GERMAN_WRAPPED.join('\n\n')}\n\nPolizei sucht nach dem Dieb der drei Fahrräder aus der\n\nDer Mann wurde am Montag in der Nähe der Schule gesehen.\n`,
+      removed: ['Polizei sucht nach dem Dieb der drei Fahrräder aus der'],
+      reason: /cut off mid-phrase/,
     },
     { name: 'a five-word line ending on a function word', text: longWith(4, 'The harbour ferry and the'), removed: ['The harbour ferry and the'], reason: /line cut off mid-phrase/ },
     {
