@@ -120,6 +120,8 @@ interface FragmentContext extends CleanContext {
   readonly proseLinesAfter: () => readonly number[];
   /** How many lines of the document are written as headlines (see {@link countHeadlines}). */
   readonly headlineCount: () => number;
+  /** How many lines of the document read as subheadings of the article, by whether they are written in capitals (see {@link countSubheadings}). */
+  readonly subheadingCount: (capitals: boolean) => number;
   /** True when the text wraps its sentences over lines (see {@link wrapsLines}). */
   readonly wrapped: () => boolean;
   /** How many lines of the document have the `lineShape` of `text`. */
@@ -130,11 +132,13 @@ function fragmentContext(context: CleanContext): FragmentContext {
   let proseAfter: number[] | undefined;
   let headlines: number | undefined;
   let wrapped: boolean | undefined;
+  let subheadings: readonly [number, number] | undefined;
   return {
     ...context,
     proseLinesAfter: () => (proseAfter ??= countProseLinesAfter(context)),
     headlineCount: () => (headlines ??= countHeadlines(context.document)),
     wrapped: () => (wrapped ??= wrapsLines(context)),
+    subheadingCount: (capitals) => (subheadings ??= countSubheadings(context))[capitals ? 1 : 0],
     shapeCount: lineShapes(context.document),
   };
 }
@@ -341,7 +345,8 @@ function checkTrailingSentence(analysis: Analysis, last: Sentence): Finding | un
 }
 
 /** A line without terminal punctuation: a heading or caption of the article, a label, or a cut-off sentence. */
-function checkShortLine({ analysis, document, shapeCount, headlineCount }: FragmentContext, line: Line, evidence: Evidence): Finding | undefined {
+function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence): Finding | undefined {
+  const { analysis, document, shapeCount, headlineCount } = context;
   const text = line.text;
   // A label's few words are judged in a short text too: "Teilen auf Facebook" under a
   // 150-word article as under a 500-word one.
@@ -362,7 +367,7 @@ function checkShortLine({ analysis, document, shapeCount, headlineCount }: Fragm
   // A number and a word or two that share nothing with the article: an interface's count
   // ("Kommentare (8)", "% 6 голосов"), in any language.
   if (lineSign(text, count) === 'counter') return remove(line.span, 'counter');
-  if (isSubheading(analysis, document, line)) return undefined;
+  if (isSubheading(analysis, document, line) || isSiblingSubheading(context, line)) return undefined;
   return evidence.weakly(remove(line.span, 'short line sharing no words with the article'));
 }
 
@@ -386,8 +391,54 @@ function isSubheading(analysis: Analysis, document: Document, line: Line): boole
   const tokens = words(line.text);
   if (tokens.length < MIN_SUBHEADING_WORDS || tokens.length > MAX_SUBHEADING_WORDS || /\p{N}/u.test(line.text)) return false;
   if (!tokens.slice(1).some((token) => /^\p{Ll}/u.test(token) && !isStopwordOfSomeLanguage(token.toLowerCase()))) return false;
+  return betweenParagraphs(analysis, document, line);
+}
+
+/** True when the lines before and after `line` are paragraphs of prose, each ending its sentence. */
+function betweenParagraphs(analysis: Analysis, document: Document, line: Line): boolean {
   const isParagraph = (neighbour: Line | undefined): boolean => neighbour !== undefined && endsProperly(neighbour.text) && looksLikeProse(analysis, neighbour);
   return isParagraph(document.lines[line.index - 1]) && isParagraph(document.lines[line.index + 1]);
+}
+
+/** Subheadings of its own (sharing its words) an article needs before one sharing none is read as another. */
+const MIN_SUBHEADING_SIBLINGS = 2;
+
+/**
+ * True when a short line sharing no words with the article is one more of the subheadings the
+ * article sets between its paragraphs: the text has {@link MIN_SUBHEADING_SIBLINGS} or more lines
+ * of that kind whose words recur in it ("Menschliche Eizellspende", "Mit 80 Jahren noch aktiv"),
+ * and this one, of a subheading's few words and no number, stands between two paragraphs too
+ * ("Tausende von Texten zum Thema", "The takeaway"), written in capitals as they are or not. An
+ * article written in sections names them as it likes; a label dropped into an article without
+ * sections has no such siblings.
+ */
+function isSiblingSubheading(context: FragmentContext, line: Line): boolean {
+  const { analysis, document } = context;
+  const count = words(line.text).length;
+  if (count > MAX_SUBHEADING_WORDS || /\p{N}/u.test(line.text) || !betweenParagraphs(analysis, document, line)) return false;
+  return context.subheadingCount(inCapitals(line.text)) >= MIN_SUBHEADING_SIBLINGS;
+}
+
+/** True when `text` has letters with case and none of them in lower case ("WHAT YOU NEED"). */
+function inCapitals(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+}
+
+/**
+ * How many lines read as the article's own subheadings, those in lower case and those in capitals
+ * apart (a page's label in sentence or title case, "Touch Arcade", is none of an article's
+ * "WHAT YOU NEED" / "HOW TO USE IT"): a few words without terminal punctuation, between two
+ * paragraphs of prose, sharing words with the rest of the text.
+ */
+function countSubheadings({ analysis, document }: CleanContext): [number, number] {
+  const counts: [number, number] = [0, 0];
+  for (const line of document.lines) {
+    const tokens = words(line.text).length;
+    if (tokens === 0 || tokens > MAX_SUBHEADING_WORDS || endsProperly(line.text)) continue;
+    const cohesion = analysis.cohesion(line, true);
+    if (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION && betweenParagraphs(analysis, document, line)) counts[inCapitals(line.text) ? 1 : 0]++;
+  }
+  return counts;
 }
 
 /**

@@ -40,6 +40,15 @@ function scrapedWith(at: number, ...lines: string[]): string {
   return `${longWith(at, ...lines)}\n${TITLE}\n`;
 }
 
+/**
+ * The long article scraped from a page, set in sections: `headings` (subheadings of its own, or
+ * not) before its paragraphs number 2, 5 and 8.
+ */
+function sectionsWith(...headings: [string, string, string]): string {
+  const body = [...LONG.slice(0, 2), headings[0], ...LONG.slice(2, 5), headings[1], ...LONG.slice(5, 8), headings[2], ...LONG.slice(8)];
+  return `${TITLE}\n\n${body.join('\n\n')}\n\n${TITLE}\n`;
+}
+
 /** A short German article (about 100 words) and the labels of the page around it. */
 const GERMAN_SHORT = [
   'Neue Fähre für den Hafen',
@@ -128,6 +137,14 @@ ruleTester('fragment', {
       text: scrapedWith(4, 'The clouds drifted over the', 'quiet villages where nobody had seen such skies.'),
     },
     { name: 'a text wrapped at a fixed width: a line left open before a line of prose starting with a noun goes on', text: `${GERMAN_WRAPPED.join('\n\n')}\n` },
+    {
+      name: 'in a scraped page set in sections, a subheading sharing no words beside two of its own',
+      text: sectionsWith('Repairs to the ferry', 'Volcanic matters', 'The harbour timetable'),
+    },
+    {
+      name: 'in a scraped page set in sections, a one-word subheading sharing no words',
+      text: sectionsWith('Repairs to the ferry', 'The harbour timetable', 'Outlook'),
+    },
     { name: 'a short Japanese heading ending on a particle', text: '川沿いに新しい自転車道が開通\n\n市は二十日、川沿いに自転車道を開通させたと発表した。\n\n自転車道は午前六時から利用でき、夜間は照明が点灯する。\n\n自転車道の地図を\n' },
   ],
   invalid: [
@@ -185,6 +202,18 @@ ruleTester('fragment', {
       text: `${GERMAN_WRAPPED.join('\n\n')}\n\nPolizei sucht nach dem Dieb der drei Fahrräder aus der\n\nDer Mann wurde am Montag in der Nähe der Schule gesehen.\n`,
       removed: ['Polizei sucht nach dem Dieb der drei Fahrräder aus der'],
       reason: /cut off mid-phrase/,
+    },
+    {
+      name: 'a label in title case among subheadings written in capitals is none of them',
+      text: sectionsWith('REPAIRS TO THE FERRY', 'Volcanic Deals', 'THE HARBOUR TIMETABLE'),
+      removed: ['Volcanic Deals'],
+      reason: /no words/,
+    },
+    {
+      name: 'one subheading of its own is no sections yet: a label beside it goes',
+      text: sectionsWith('Repairs to the ferry', 'Volcanic matters', 'Unrelated quarrels'),
+      removed: ['Volcanic matters', 'Unrelated quarrels'],
+      reason: /no words/,
     },
     { name: 'a five-word line ending on a function word', text: longWith(4, 'The harbour ferry and the'), removed: ['The harbour ferry and the'], reason: /line cut off mid-phrase/ },
     {
