@@ -306,11 +306,26 @@ const MAX_PROSE_AFTER_NOTE = 1;
  * an aside in brackets ("(We never did settle on one.)") and a note closing the article, with no
  * more prose after it ("This article was first published in The Review.").
  */
-function isStray({ analysis, proseLinesAfter }: FragmentContext, line: Line): boolean {
+function isStray({ analysis, document, proseLinesAfter }: FragmentContext, line: Line): boolean {
   const text = line.text;
   if (!/\.["'”’)]*$/u.test(text) || /^\(.*\)$/u.test(text) || distinctTerms(analysis, line) < MIN_STRAY_TERMS) return false;
   if (analysis.cohesion(line) !== 0) return false;
-  return proseLinesAfter()[line.index]! > MAX_PROSE_AFTER_NOTE;
+  return proseLinesAfter()[line.index]! > MAX_PROSE_AFTER_NOTE && amidTheArticle(analysis, document, line);
+}
+
+/**
+ * True when a paragraph next to `line` is the article's: prose sharing its words. A statement of
+ * another story lands among the article's paragraphs; among lines that share little themselves
+ * (a diary of short sentences, a page's welcome, an interview's questions), a line sharing
+ * nothing is their like, and is kept.
+ */
+function amidTheArticle(analysis: Analysis, document: Document, line: Line): boolean {
+  const isArticle = (neighbour: Line | undefined): boolean => {
+    if (neighbour === undefined || !looksLikeProse(analysis, neighbour)) return false;
+    const cohesion = analysis.cohesion(neighbour);
+    return cohesion !== undefined && cohesion >= MIN_PROSE_COHESION;
+  };
+  return isArticle(document.lines[line.index - 1]) || isArticle(document.lines[line.index + 1]);
 }
 
 function distinctTerms(analysis: Analysis, line: Line): number {

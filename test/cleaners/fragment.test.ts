@@ -145,6 +145,10 @@ ruleTester('fragment', {
       name: 'in a scraped page set in sections, a one-word subheading sharing no words',
       text: sectionsWith('Repairs to the ferry', 'The harbour timetable', 'Outlook'),
     },
+    {
+      name: 'in a scraped page, a statement sharing no words among lines that share none either (questions of an interview)',
+      text: scrapedWith(4, 'Do you like dancing at weddings?', 'Volcanic eruptions darkened Iceland skies yesterday.', 'Have you ever ridden a camel?'),
+    },
     { name: 'a short Japanese heading ending on a particle', text: '川沿いに新しい自転車道が開通\n\n市は二十日、川沿いに自転車道を開通させたと発表した。\n\n自転車道は午前六時から利用でき、夜間は照明が点灯する。\n\n自転車道の地図を\n' },
   ],
   invalid: [
