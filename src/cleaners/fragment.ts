@@ -571,7 +571,7 @@ function endsOnFunctionWord(analysis: Analysis, text: string): boolean {
   if (/\p{L}['’]s$/u.test(text)) return true;
   const last = lastWordToken(text);
   // A heading ends on a capitalised word ("... for iPad Pro"); a cut sentence on a small one.
-  if (last === undefined || !/\p{L}$/u.test(text) || startsUpper(last)) return false;
+  if (last === undefined || !/\p{L}$/u.test(text) || startsUpper(last) || endsOnMeasure(text, last)) return false;
   const endings = hasUnspacedScript(last) ? unspacedEndings(last) : [last.toLowerCase()];
   if (endings.some((ending) => analysis.stopwords.words.has(ending))) return true;
   // The line may be in another language than the article (a teaser from another site): its own
@@ -581,6 +581,20 @@ function endsOnFunctionWord(analysis: Analysis, text: string): boolean {
   const tokens = words(text).map((token) => token.toLowerCase());
   const own = detectStopwords(tokens).words;
   return endings.some((ending) => own.has(ending)) && tokens.filter((token) => own.has(token)).length >= MIN_OWN_STOPWORDS;
+}
+
+/** The longest unit written after a number ("210 g", "32,23 Mio. t", "5 km"). */
+const MAX_UNIT_LENGTH = 2;
+
+/**
+ * True when `text` ends on a number and its unit ("Lösung: m = 210 g", "32,23 Mio. t"): a short
+ * last word after a number, one word between at the most. Some stop-word lists hold single
+ * letters; a unit after a figure closes a table's cell or an answer, it cuts nothing off.
+ */
+function endsOnMeasure(text: string, last: string): boolean {
+  if (last.length > MAX_UNIT_LENGTH) return false;
+  const before = words(text.slice(Math.max(0, text.length - 40))).slice(-3, -1);
+  return before.some((token) => /\p{N}/u.test(token));
 }
 
 /**

@@ -149,6 +149,10 @@ ruleTester('fragment', {
       name: 'in a scraped page, a statement sharing no words among lines that share none either (questions of an interview)',
       text: scrapedWith(4, 'Do you like dancing at weddings?', 'Volcanic eruptions darkened Iceland skies yesterday.', 'Have you ever ridden a camel?'),
     },
+    {
+      name: 'a line ending on a number and its unit, which a stop-word list holds as a letter',
+      text: `${GERMAN_SHORT[0]}\n\n${GERMAN_SHORT[1]}\n\nDie Ladung der Fähre wiegt bei jeder Fahrt 32,5 t\n\n${GERMAN_SHORT[3]}\n`,
+    },
     { name: 'a short Japanese heading ending on a particle', text: '川沿いに新しい自転車道が開通\n\n市は二十日、川沿いに自転車道を開通させたと発表した。\n\n自転車道は午前六時から利用でき、夜間は照明が点灯する。\n\n自転車道の地図を\n' },
   ],
   invalid: [
@@ -218,6 +222,12 @@ ruleTester('fragment', {
       text: sectionsWith('Repairs to the ferry', 'Volcanic matters', 'Unrelated quarrels'),
       removed: ['Volcanic matters', 'Unrelated quarrels'],
       reason: /no words/,
+    },
+    {
+      name: 'a line ending on a short stop word after a figure further back is cut off all the same',
+      text: `${GERMAN_SHORT[0]}\n\n${GERMAN_SHORT[1]}\n\nIm Jahr 2020 wiegt die Ladung der Fähre mehr als die\n\n${GERMAN_SHORT[3]}\n`,
+      removed: ['Im Jahr 2020 wiegt die Ladung der Fähre mehr als die'],
+      reason: /cut off mid-phrase/,
     },
     { name: 'a five-word line ending on a function word', text: longWith(4, 'The harbour ferry and the'), removed: ['The harbour ferry and the'], reason: /line cut off mid-phrase/ },
     {
