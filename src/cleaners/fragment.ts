@@ -144,14 +144,26 @@ function fragmentContext(context: CleanContext): FragmentContext {
 }
 
 /**
+ * Lines in a row, each sharing no words with the article, that make a menu: the page's sections
+ * ("Stars" / "Royals" / "Lifestyle" / "Impressum" / "Kontakt"). An article's own lines that share
+ * nothing with it (a subheading, a credit, an answer) come one at a time.
+ */
+const MIN_MENU_LINES = 4;
+
+/**
  * What a text shows of the page it was scraped from, besides lines that share no words with it:
  * a line of boilerplate by its shape (a label, a counter, a date, a credit, a cut-off line), a
- * repeated headline, a short line the text holds twice.
+ * repeated headline, a short line the text holds twice, a menu (lines sharing no words with the
+ * article, {@link MIN_MENU_LINES} or more in a row).
  */
 class Evidence {
   /** The findings whose only ground is that the line shares no words with the article. */
   readonly weak = new Set<Finding>();
   private readonly page: boolean;
+  /** The last line of a weak finding, and how many such lines in a row end there. */
+  private lastWeakLine = -2;
+  private weakRun = 0;
+  private menu = false;
 
   constructor({ document, title, analysis }: CleanContext) {
     const isCopy = title ? headlineCopyTest(title.text, analysis) : () => false;
@@ -168,15 +180,18 @@ class Evidence {
     this.page = page;
   }
 
-  /** A finding made on the weak ground alone. */
-  weakly(finding: Finding): Finding {
+  /** A finding made on the weak ground alone, about `line` (asked in text order). */
+  weakly(finding: Finding, line: Line): Finding {
     this.weak.add(finding);
+    this.weakRun = line.index === this.lastWeakLine + 1 ? this.weakRun + 1 : 1;
+    this.lastWeakLine = line.index;
+    if (this.weakRun >= MIN_MENU_LINES) this.menu = true;
     return finding;
   }
 
   /** True when the text shows signs of a page: see the class. */
   found(findings: readonly Finding[]): boolean {
-    return this.page || findings.some((finding) => !this.weak.has(finding));
+    return this.page || this.menu || findings.some((finding) => !this.weak.has(finding));
   }
 }
 
@@ -289,7 +304,7 @@ function checkProseLine(context: FragmentContext, line: Line, sentences: readonl
   if (sentences.length !== 1) return undefined;
   if (cutAtAbbreviation(line.text)) return remove(line.span, 'sentence cut off at an abbreviation');
   if (DANGLING_BEFORE_PERIOD.test(line.text)) return remove(line.span, 'sentence cut off before its last words');
-  if (isStray(context, line)) return evidence.weakly(remove(line.span, 'stand-alone sentence sharing no words with the article'));
+  if (isStray(context, line)) return evidence.weakly(remove(line.span, 'stand-alone sentence sharing no words with the article'), line);
   return undefined;
 }
 
@@ -383,7 +398,7 @@ function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence
   // ("Kommentare (8)", "% 6 голосов"), in any language.
   if (lineSign(text, count) === 'counter') return remove(line.span, 'counter');
   if (isSubheading(analysis, document, line) || isSiblingSubheading(context, line)) return undefined;
-  return evidence.weakly(remove(line.span, 'short line sharing no words with the article'));
+  return evidence.weakly(remove(line.span, 'short line sharing no words with the article'), line);
 }
 
 /** Words a subheading between two paragraphs has at the least: a label is a word or two ("Printable version"). */
