@@ -122,6 +122,8 @@ interface FragmentContext extends CleanContext {
   readonly headlineCount: () => number;
   /** How many lines of the document read as subheadings of the article, by whether they are written in capitals (see {@link countSubheadings}). */
   readonly subheadingCount: (capitals: boolean) => number;
+  /** How many lines of at most {@link MAX_LABEL_WORDS} words have the `key` of `line` (itself included). */
+  readonly copies: (line: Line) => number;
   /** True when the text wraps its sentences over lines (see {@link wrapsLines}). */
   readonly wrapped: () => boolean;
   /** How many lines of the document have the `lineShape` of `text`. */
@@ -133,6 +135,7 @@ function fragmentContext(context: CleanContext): FragmentContext {
   let headlines: number | undefined;
   let wrapped: boolean | undefined;
   let subheadings: readonly [number, number] | undefined;
+  let copies: Map<string, number> | undefined;
   return {
     ...context,
     proseLinesAfter: () => (proseAfter ??= countProseLinesAfter(context)),
@@ -140,7 +143,40 @@ function fragmentContext(context: CleanContext): FragmentContext {
     wrapped: () => (wrapped ??= wrapsLines(context)),
     subheadingCount: (capitals) => (subheadings ??= countSubheadings(context))[capitals ? 1 : 0],
     shapeCount: lineShapes(context.document),
+    copies: (line) => (copies ??= countShortKeys(context)).get(context.analysis.key(line)) ?? 0,
   };
+}
+
+/** Per `key` of the lines of at most {@link MAX_LABEL_WORDS} words, how many lines have it. */
+function countShortKeys({ analysis, document }: CleanContext): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of document.lines) {
+    if (analysis.wordCount(line) > MAX_LABEL_WORDS) continue;
+    const key = analysis.key(line);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * True when a short line printed more than once shares its words with its own copies alone: a
+ * page's label in the header and again in the footer ("Kontakt", "Impressum"), whose words
+ * recur, but nowhere in the article.
+ */
+function sharesOnlyWithCopies({ analysis, copies }: FragmentContext, line: Line): boolean {
+  const times = copies(line);
+  if (times < 2) return false;
+  const ids = analysis.keyWords(line);
+  const inLine = new Map<number, number>();
+  for (let i = 0; i < ids.length; i++) inLine.set(ids[i]!, (inLine.get(ids[i]!) ?? 0) + 1);
+  let content = false;
+  for (const [id, count] of inLine) {
+    const inDocument = analysis.wordTermCount(id);
+    if (inDocument === 0) continue;
+    content = true;
+    if (inDocument > times * count) return false;
+  }
+  return content;
 }
 
 /**
@@ -389,7 +425,7 @@ function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence
     return undefined;
   }
   if (endsOnFunctionWord(analysis, text) && count >= MIN_CUT_LINE_WORDS) return remove(line.span, 'line cut off mid-phrase');
-  if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION)) return undefined;
+  if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION && !sharesOnlyWithCopies(context, line))) return undefined;
   if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
   if (hasPattern(text) && shapeCount(text) > MIN_SHAPE_SIBLINGS) return undefined;
   if (creditsTheArticle(text)) return undefined;

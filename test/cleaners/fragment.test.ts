@@ -154,6 +154,7 @@ ruleTester('fragment', {
       text: `${GERMAN_SHORT[0]}\n\n${GERMAN_SHORT[1]}\n\nDie Ladung der Fähre wiegt bei jeder Fahrt 32,5 t\n\n${GERMAN_SHORT[3]}\n`,
     },
     { name: 'in an article with no other sign of a page, three lines in a row sharing no words with it', text: longWith(0, 'Gardening', 'Recipes', 'Travel') },
+    { name: 'a label printed twice whose words the article uses too', text: `${TITLE}\n\nFerry timetable\n\n${LONG.join('\n\n')}\n\nFerry timetable\n` },
     { name: 'a short Japanese heading ending on a particle', text: '川沿いに新しい自転車道が開通\n\n市は二十日、川沿いに自転車道を開通させたと発表した。\n\n自転車道は午前六時から利用でき、夜間は照明が点灯する。\n\n自転車道の地図を\n' },
   ],
   invalid: [
@@ -234,6 +235,12 @@ ruleTester('fragment', {
       name: 'four lines in a row sharing no words with the article are a menu, a sign of a page on their own',
       text: longWith(0, 'Gardening', 'Recipes', 'Travel', 'Impressum'),
       removed: ['Gardening', 'Recipes', 'Travel', 'Impressum'],
+      reason: /no words/,
+    },
+    {
+      name: 'a label printed in the header and again in the footer shares its words with its copy alone',
+      text: `${TITLE}\n\nImpressum\n\n${LONG.join('\n\n')}\n\nImpressum\n`,
+      removed: ['Impressum', 'Impressum'],
       reason: /no words/,
     },
     { name: 'a five-word line ending on a function word', text: longWith(4, 'The harbour ferry and the'), removed: ['The harbour ferry and the'], reason: /line cut off mid-phrase/ },
