@@ -365,16 +365,16 @@ function isStray({ analysis, document, proseLinesAfter }: FragmentContext, line:
 }
 
 /**
- * True when a paragraph next to `line` is the article's: prose sharing its words. A statement of
- * another story lands among the article's paragraphs; among lines that share little themselves
- * (a diary of short sentences, a page's welcome, an interview's questions), a line sharing
- * nothing is their like, and is kept.
+ * True when a paragraph next to `line` is the article's: prose sharing some of its words (a long
+ * paragraph shares a fifth of its terms at times). A statement of another story lands among the
+ * article's paragraphs; among lines that share nothing themselves (a diary of short sentences, a
+ * page's welcome, an interview's questions), a line sharing nothing is their like, and is kept.
  */
 function amidTheArticle(analysis: Analysis, document: Document, line: Line): boolean {
   const isArticle = (neighbour: Line | undefined): boolean => {
     if (neighbour === undefined || !looksLikeProse(analysis, neighbour)) return false;
     const cohesion = analysis.cohesion(neighbour);
-    return cohesion !== undefined && cohesion >= MIN_PROSE_COHESION;
+    return cohesion !== undefined && cohesion > 0;
   };
   return isArticle(document.lines[line.index - 1]) || isArticle(document.lines[line.index + 1]);
 }

@@ -243,6 +243,17 @@ ruleTester('fragment', {
       removed: ['Impressum', 'Impressum'],
       reason: /no words/,
     },
+    {
+      name: 'a stand-alone statement sharing no words between paragraphs that share only a few of the article\'s',
+      text: scrapedWith(
+        4,
+        'Gardeners in the valley grow tomatoes, beans and pumpkins near the harbour every year.',
+        'Volcanic eruptions darkened Iceland skies yesterday.',
+        'Fishermen near the harbour sell fresh mackerel, crabs and oysters from small wooden boats.',
+      ),
+      removed: ['Volcanic eruptions darkened Iceland skies yesterday.'],
+      reason: /stand-alone/,
+    },
     { name: 'a five-word line ending on a function word', text: longWith(4, 'The harbour ferry and the'), removed: ['The harbour ferry and the'], reason: /line cut off mid-phrase/ },
     {
       name: 'a short line sharing no words with a long article',
