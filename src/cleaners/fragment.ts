@@ -273,7 +273,7 @@ function startsInLowerCase(line: Line): boolean {
 }
 
 /** Lines going on in lower case after a line left open that show a text wrapped at a fixed width. */
-const MIN_WRAPPED_LINES = 3;
+const MIN_LINES_GOING_ON = 3;
 
 /**
  * True when the text wraps its sentences over lines: several lines left open go on in lower case
@@ -286,12 +286,12 @@ const MIN_WRAPPED_LINES = 3;
 function wrapsLines(context: CleanContext): boolean {
   const { document } = context;
   let wraps = 0;
-  for (let i = 0; i + 1 < document.lines.length && wraps < MIN_WRAPPED_LINES; i++) {
+  for (let i = 0; i + 1 < document.lines.length && wraps < MIN_LINES_GOING_ON; i++) {
     const line = document.lines[i]!;
     const next = document.lines[i + 1]!;
     if (!endsProperly(line.text) && startsInLowerCase(next) && phraseLines(context, line, next)) wraps++;
   }
-  return wraps >= MIN_WRAPPED_LINES;
+  return wraps >= MIN_LINES_GOING_ON;
 }
 
 /**
