@@ -13,7 +13,9 @@
  * the ratios below are clean-article's CPU time over it.
  *
  * It prints:
- *   1. the batch: the reference pass, `--jobs 1` and `--jobs <cores>` (CPU and wall), the library's
+ *   1. the batch: the reference pass, `--jobs 1` and `--jobs <cores>` (CPU and wall), `<cores>`
+ *      processes of `--jobs 1` on shares of the batch at once (what the machine itself gives to more
+ *      than one job, the ceiling of the pool's speed-up), the library's
  *      `clean()` over the same files with the reference run again in its process;
  *   2. one document of 1k, 10k, 100k and 1M sentences (synthetic, paragraphs of five sentences
  *      with some repeats), each in a process of its own: CPU, µs per sentence, GC time, peak RSS
@@ -28,7 +30,7 @@
  * (git-ignored) and reused while their parameters are the same.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -307,6 +309,44 @@ function timed(command, args) {
   return { wall, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, rssMb: cpu ? Number(cpu[3]) / 1024 : NaN };
 }
 
+/**
+ * The most any pool of `CORES` jobs could get from this machine: `CORES` processes of `--jobs 1`,
+ * each on every `CORES`-th file of the batch (symlinked into a folder of its own), run at once. A
+ * lone `--jobs 1` process is not alone on the machine: V8 collects garbage and compiles on other
+ * threads, which take the other cores when they are idle, and processes running at once share the
+ * processor's caches and memory bandwidth. Returns the wall time from the first start to the last
+ * end, and the CPU time of them all.
+ */
+async function machineCeiling(batchFolder) {
+  const files = filesUnder(batchFolder).sort();
+  const groups = Array.from({ length: CORES }, (_, k) => {
+    const folder = fresh(path.join(BENCH, `share-${k}`));
+    for (const file of files.filter((_, i) => i % CORES === k)) {
+      const link = path.join(folder, path.relative(batchFolder, file));
+      mkdirSync(path.dirname(link), { recursive: true });
+      symlinkSync(file, link);
+    }
+    return folder;
+  });
+  const start = process.hrtime.bigint();
+  const runs = await Promise.all(groups.map((folder, k) => new Promise((resolve, reject) => {
+    const args = [BIN, '--no-ignore', '--jobs', '1', '--out-dir', fresh(path.join(BENCH, `out-share-${k}`)), folder];
+    const [file, list] = HAS_TIME ? ['/usr/bin/time', ['-f', '@@cpu %U %S %M', process.execPath, ...args]] : [process.execPath, args];
+    const run = spawn(file, list, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    run.stderr.on('data', (chunk) => (stderr += chunk));
+    run.on('close', (code) => {
+      if (code !== 0) {
+        reject(new Error(`clean-article on ${folder} failed (${code}): ${stderr}`));
+        return;
+      }
+      const cpu = /@@cpu ([\d.]+) ([\d.]+)/u.exec(stderr);
+      resolve(cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN);
+    });
+  })));
+  return { wall: Number(process.hrtime.bigint() - start) / 1e9, cpu: runs.reduce((sum, cpu) => sum + cpu, 0) };
+}
+
 /** Runs this script in a child mode and parses the JSON it prints. */
 function child(args, nodeArgs = []) {
   const result = spawnSync(process.execPath, [...nodeArgs, SCRIPT, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -372,11 +412,13 @@ const reference = timed(process.execPath, [SCRIPT, '--reference', batch.folder])
 const one = timed(process.execPath, [BIN, '--no-ignore', '--jobs', '1', '--out-dir', fresh(path.join(BENCH, 'out-1')), batch.folder]);
 const all = timed(process.execPath, [BIN, '--no-ignore', '--jobs', String(CORES), '--out-dir', fresh(path.join(BENCH, 'out-all')), batch.folder]);
 const same = spawnSync('diff', ['-rq', path.join(BENCH, 'out-1'), path.join(BENCH, 'out-all')]).status === 0;
+const ceiling = CORES > 1 ? await machineCeiling(batch.folder) : undefined;
 const library = child(['--library', batch.folder]);
 const row = (label, time) => `  ${label.padEnd(40)}${time.wall.toFixed(2).padStart(7)} s wall ${time.cpu.toFixed(2).padStart(7)} s cpu ${(mb / time.cpu).toFixed(1).padStart(6)} MB/cpu-s ${(time.cpu / reference.cpu).toFixed(1).padStart(6)}x ref`;
 console.log(row('reference (word-id bound pass)', reference));
 console.log(row('clean-article --jobs 1', one));
 console.log(row(`clean-article --jobs ${CORES}`, all));
+if (ceiling) console.log(row(`${CORES} processes of --jobs 1, at once`, ceiling) + `  (the machine's ceiling: ${(one.wall / ceiling.wall).toFixed(2)}x the wall of one job)`);
 console.log(`  outputs of 1 and ${CORES} jobs identical: ${same ? 'yes' : 'NO'}; load average now ${load()}`);
 console.log(`  in one process: reference ${library.reference.toFixed(2)} s cpu, clean() ${library.library.toFixed(2)} s cpu (${(mb / library.library).toFixed(1)} MB/cpu-s, ${(library.library / library.reference).toFixed(1)}x ref)`);
 
@@ -412,6 +454,7 @@ const targets = [
   ['CPU, 1M-sentence / 100k-sentence document', growth(1_000_000, 100_000), 'x', 11, 'max'],
   ['peak RSS, 100k-sentence document (MB)', documents.get(100_000)?.rssMb ?? NaN, '', 250, 'max'],
   [`${CORES} jobs vs 1 job, wall`, one.wall / all.wall, 'x', 1.8, 'min'],
+  [`(${CORES} processes of one job at once vs 1 job, wall: the machine's ceiling)`, ceiling ? one.wall / ceiling.wall : NaN, 'x', undefined],
   [`${(j.sent / MB).toFixed(0)} MB JSONL stream peak RSS (MB)`, j.peakMb, '', 300, 'max'],
 ];
 console.log('\n| measure | now | target | |\n| --- | --- | --- | --- |');
