@@ -13,7 +13,7 @@
  *
  * 1. A strict pass (stretches of non-prose cost much more) cuts the text into candidate runs;
  *    the seed is the one with the greatest total weighted by how many of the headline's words it
- *    repeats and by how close it starts below the page's own copy of the headline, so that a
+ *    repeats and by how close it starts below the page's own (first) copy of the headline, so that a
  *    short article wins over a longer comment section or a list of teasers. Prose above the
  *    page's first copy of the headline counts for less: the article follows it.
  * 2. The run may not reach above the last copy of the headline before the seed, nor down to a
@@ -211,8 +211,23 @@ function locateArticle(context: CleanContext): ArticleRun {
     resumedAfter = resumed.to;
   }
   // The lead under the page's headline, cut off from the run by a byline, a form or a paywall's
-  // offer, is the article's: prose about the topic between the headline and the run.
-  for (let i = limits.first; i < run.from; i++) if (lines[i]!.prose && !lines[i]!.repeated && share(lines[i]!, i) >= MIN_LEAD_SHARE) members[i] = true;
+  // offer, is the article's: prose about the topic between the headline and the run. The page
+  // may print it twice (a preview of the first paragraphs over the whole text, the lead again
+  // as its own teaser under a copy of the headline): a copy is still the article's lead, and
+  // the near-duplicate rule keeps one of the two.
+  for (let i = limits.first; i < run.from; i++) if (lines[i]!.prose && share(lines[i]!, i) >= MIN_LEAD_SHARE) members[i] = true;
+  // So is the lead under the page's first copy of the headline when a later copy stands between
+  // it and the run (a table of contents that names the headline again, the headline printed
+  // again over the whole text): the prose right under the first copy, up to its first line
+  // about something else or printed again (a photo's caption, which a gallery prints twice).
+  const headline = copies[0];
+  if (headline !== undefined && headline < limits.first) {
+    for (let i = headline + 1; i < limits.first; i++) {
+      if (!lines[i]!.prose) continue;
+      if (share(lines[i]!, i) < MIN_LEAD_SHARE || lines[i]!.repeated) break;
+      members[i] = true;
+    }
+  }
   dropGalleries(page, members);
   dropCredits(page, members);
   const from = members.indexOf(true);
@@ -631,7 +646,11 @@ interface Run {
 
 /**
  * The seed of the article: of the candidate runs, the one whose total, weighted by the share of
- * the headline's content words its prose repeats, is greatest.
+ * the headline's content words its prose repeats and by how close it starts below the page's
+ * first copy of the headline, is greatest. The first copy is the page's own headline over its
+ * article; a later one heads a list of the site's stories or a comment section ("Ile jest warta
+ * godzina pracy?" again at the top of a list of twenty other headlines), and a run right under
+ * it is no closer to the article for that.
  */
 function seedRun({ analysis, title }: CleanContext, lines: readonly PageLine[], values: readonly number[], copies: readonly number[]): Run | undefined {
   const titleTerms = new Set<number>();
@@ -640,8 +659,8 @@ function seedRun({ analysis, title }: CleanContext, lines: readonly PageLine[], 
   let bestScore = -Infinity;
   for (const run of candidateRuns(values)) {
     const repeated = termsHeld(analysis, lines, run, titleTerms);
-    const copy = lastBefore(copies, run.from);
-    const distance = copy === undefined ? 0 : run.from - copy;
+    const headline = copies[0] !== undefined && copies[0] < run.from ? copies[0] : undefined;
+    const distance = headline === undefined ? 0 : run.from - headline;
     const score = (run.total * (1 + (titleTerms.size === 0 ? 0 : (TITLE_BOOST * repeated) / titleTerms.size))) / (1 + distance / DISTANCE_SCALE);
     if (score > bestScore) {
       best = run;

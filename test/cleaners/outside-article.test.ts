@@ -113,6 +113,35 @@ const REPLIES = [
 /** A paywall's offer and a byline between the article's lead and the rest of it. */
 const PAYWALL = ['Ellen Ward', '12 May 2024', 'Subscribe to read more', 'Only 1 euro a month', 'Cancel any time', 'Already a subscriber? Log in'];
 
+/**
+ * A list of the site's most read stories after the article, headed by a copy of the article's
+ * own headline: a long run of prose about other things, each line a summary.
+ */
+const MOST_READ = [
+  'Most read',
+  HEADLINE,
+  'The town council has voted to close the old swimming baths at the end of the season, after engineers found cracks in the roof of the main hall.',
+  'A bakery on the market square has won a national prize for its rye bread, which it has made to the same recipe for more than ninety years now.',
+  'Rail passengers face delays all through March while the track between the junction and the city is replaced, the operator warned on Friday evening.',
+  'The county library will open on Sunday afternoons from next month, after a survey found that many readers could not visit it during the working week.',
+  'Farmers in the valley say that the dry spring has halved the first cut of hay, and several of them have already started to buy feed for the winter.',
+  'A new play about the great flood of the last century opens at the town theatre next week, with a cast made up almost entirely of local amateurs.',
+  'The football club has signed two young players from the academy of a larger club, hoping that they will help it avoid relegation this season.',
+  'Residents of the east side have asked the council for a pedestrian crossing near the primary school, where cars often drive far too fast in the morning.',
+  'The annual cheese market drew more visitors than ever this year, and several stalls had sold everything they brought before lunchtime on Saturday.',
+  'A retired teacher has written a history of the parish church, drawing on letters and registers that had been kept in the vestry for two centuries.',
+  'Shops in the high street report that sales before the holidays were lower than last year, which they blame on the roadworks and the cold weather.',
+  'The hospital is looking for volunteers to drive patients from the outlying villages to their appointments, as the old minibus service has ended.',
+  'Plans for a wind farm on the moor have been sent back to the developer, who must now show how the turbines would affect the nesting birds there.',
+  'The brass band celebrates its hundredth year with a concert in the park, where it first played for the opening of the bandstand long ago.',
+];
+
+/** A table of contents between the article's lead and the rest of it, naming the headline again. */
+const CONTENTS = ['Contents', HEADLINE, 'The cottages', 'The keepers', 'The visitors', HEADLINE];
+
+/** A photo's caption, about the article's topic. */
+const CAPTION = 'The lighthouse on Skerry Point and the two keepers\' cottages beside it, seen from the harbour on a calm morning.';
+
 /** A page whose body is `middle` (paragraphs one per line, as page dumps set them). */
 function pageOf(middle: readonly string[], after: readonly string[]): string {
   return [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, 'By Ellen Ward', '', ...middle, '', ...after, ''].join('\n');
@@ -382,6 +411,26 @@ ruleTester('outside-article', {
       name: 'a list of tour dates introduced by the article\'s own sentence stays',
       text: pageOf(TOUR, [...TEASER_LINES, ...FOOTER]),
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a short article under the headline wins over a longer run of prose under a later copy of the headline (a list of most read stories)',
+      text: pageOf(BODY.slice(0, 4), [...SECTIONS, ...MOST_READ, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...SECTIONS, ...MOST_READ, ...FOOTER],
+    },
+    {
+      name: 'the lead printed twice, as a preview over a paywall\'s offer and again over the whole text, stays where it is first',
+      text: pageOf([BODY[0]!, ...PAYWALL, ...BODY], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...PAYWALL, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'the lead under the headline, above a table of contents that names the headline again, stays',
+      text: pageOf([BODY[0]!, ...CONTENTS, ...BODY.slice(1)], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...CONTENTS, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a photo\'s caption under the headline, printed twice by its gallery, goes with the gallery above a table of contents',
+      text: pageOf([CAPTION, 'Photo: Anna Berg', CAPTION, 'Photo: Anna Berg', ...CONTENTS, ...BODY], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, CAPTION, 'Photo: Anna Berg', CAPTION, 'Photo: Anna Berg', ...CONTENTS, ...TEASER_LINES, ...FOOTER],
     },
     {
       name: 'the lead under the headline, cut off from the article by a byline and a paywall\'s offer, stays',
