@@ -236,7 +236,7 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   const text = line.text;
   const label = boilerplateLabel(analysis, line);
   if (label) return remove(line.span, label);
-  if (LIST_ITEM.test(text) || !hasLetter(text)) return undefined;
+  if (LIST_ITEM.test(text) || !hasLetter(text) || inNumberedSequence(document, line)) return undefined;
   if (!endsProperly(text) && continuesOnNextLine(context, line)) return undefined;
   const sentences = document.sentences.slice(line.firstSentence, line.firstSentence + line.sentenceCount);
   const last = sentences[sentences.length - 1];
@@ -247,6 +247,24 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   if (endsProperly(text)) return checkProseLine(context, line, sentences, evidence);
   if (sentences.length > 1) return checkTrailingSentence(analysis, last);
   return checkShortLine(context, line, evidence);
+}
+
+/** The shape of a line's leading number ("1957–1959" -> "9999–9999", "2008" -> "9999"), or undefined. */
+function leadingNumber(text: string): string | undefined {
+  const lead = /^\p{N}[\p{N}.,:/–-]*(?=\s)/u.exec(text);
+  return lead ? lead[0].replace(/\p{N}/gu, '9') : undefined;
+}
+
+/**
+ * True when the line and the one before or after it start with numbers of one shape: an item of a
+ * chronology or a table ("2008 Erstellung eines Parkpflegewerks ..." between "2006 ..." and
+ * "2009 ..."), the article's own list, however little its words share with the prose.
+ */
+function inNumberedSequence(document: Document, line: Line): boolean {
+  const shape = leadingNumber(line.text);
+  if (shape === undefined) return false;
+  const same = (other: Line | undefined): boolean => other !== undefined && leadingNumber(other.text) === shape;
+  return same(document.lines[line.index - 1]) || same(document.lines[line.index + 1]);
 }
 
 /**

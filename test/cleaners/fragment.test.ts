@@ -155,6 +155,10 @@ ruleTester('fragment', {
     },
     { name: 'in an article with no other sign of a page, three lines in a row sharing no words with it', text: longWith(0, 'Gardening', 'Recipes', 'Travel') },
     { name: 'a label printed twice whose words the article uses too', text: `${TITLE}\n\nFerry timetable\n\n${LONG.join('\n\n')}\n\nFerry timetable\n` },
+    {
+      name: 'in a scraped page, a chronology: lines starting with years, sharing no words with the prose',
+      text: scrapedWith(4, '1998 Volcanic ash closed the airport', '1999 Tomatoes grew wild near the lighthouse', '2004 Snowstorms buried the mountain villages'),
+    },
     { name: 'a short Japanese heading ending on a particle', text: '川沿いに新しい自転車道が開通\n\n市は二十日、川沿いに自転車道を開通させたと発表した。\n\n自転車道は午前六時から利用でき、夜間は照明が点灯する。\n\n自転車道の地図を\n' },
   ],
   invalid: [
@@ -253,6 +257,12 @@ ruleTester('fragment', {
       ),
       removed: ['Volcanic eruptions darkened Iceland skies yesterday.'],
       reason: /stand-alone/,
+    },
+    {
+      name: 'a line starting with a year, with no line of that shape next to it, is no chronology',
+      text: scrapedWith(4, '1998 Volcanic ash closed the airport'),
+      removed: ['1998 Volcanic ash closed the airport'],
+      reason: /no words/,
     },
     { name: 'a five-word line ending on a function word', text: longWith(4, 'The harbour ferry and the'), removed: ['The harbour ferry and the'], reason: /line cut off mid-phrase/ },
     {
