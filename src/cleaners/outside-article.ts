@@ -196,7 +196,7 @@ function locateArticle(context: CleanContext): ArticleRun {
   const proseIn = (run: Run): number[] => [...range(run.from, run.to + 1)].filter((i) => lines[i]!.prose);
   const seedProse = proseIn(seed);
   const start = judgesTopic(termTotal(analysis, lines, seedProse)) ? seedProse : proseIn(first);
-  const { values, run, share } = topicalRun(context, page, start, seed, limits);
+  const { values, run, share, ownBlocks } = topicalRun(context, page, start, seed, limits);
   const note = authorNote(analysis, lines, run, share);
   const members = lines.map((_, i) => i >= run.from && i <= (note ? note.from - 1 : run.to));
   // The article resumes after an interruption (a gallery, an ad, a box of code or links): a later
@@ -206,7 +206,7 @@ function locateArticle(context: CleanContext): ArticleRun {
     // Between the two, the lines that may be the article's own (its list, table, code or
     // subheading) stay with it; furniture (a menu, a gallery, teasers, a repeated label, prose
     // about something else) is the interruption.
-    for (let i = resumedAfter + 1; i < resumed.from; i++) members[i] = mayInterruptionBelong(page, values, i);
+    for (let i = resumedAfter + 1; i < resumed.from; i++) members[i] = mayInterruptionBelong(page, values, ownBlocks, i);
     for (let i = resumed.from; i <= resumed.to; i++) members[i] = true;
     resumedAfter = resumed.to;
   }
@@ -228,6 +228,10 @@ function locateArticle(context: CleanContext): ArticleRun {
       members[i] = true;
     }
   }
+  // Between the lead and the run, the blocks that share the article's words (its list of
+  // ingredients under its introduction) are the article's too; a byline or an offer is not.
+  const lead = members.indexOf(true, limits.first);
+  for (let i = lead + 1; lead >= 0 && i < run.from; i++) if (!lines[i]!.repeated && isOwnList(page, ownBlocks, i)) members[i] = true;
   dropGalleries(page, members);
   dropCredits(page, members);
   const from = members.indexOf(true);
@@ -352,12 +356,26 @@ function resumptions(values: readonly number[], run: Run, limits: Limits): Run[]
   return found;
 }
 
-/** True when the line at `i`, between the run and the article resumed, may be the article's (see {@link locateArticle}). */
-function mayInterruptionBelong(page: PageModel, values: readonly number[], i: number): boolean {
+/**
+ * True when the line at `i`, between the run and the article resumed, may be the article's (see
+ * {@link locateArticle}): not furniture, but for a list of one-word items that shares the
+ * article's words (`ownBlocks`: a recipe's ingredients, "Mehl" / "Zucker" / "Butter", between its
+ * introduction and its steps).
+ */
+function mayInterruptionBelong(page: PageModel, values: readonly number[], ownBlocks: readonly boolean[], i: number): boolean {
   const info = page.lines[i]!;
   const kind = blockKind(page, i);
-  if (info.repeated || kind === 'menu' || kind === 'teasers' || kind === 'comments' || kind === 'gallery') return false;
+  if (info.repeated || (kind === 'menu' && !ownBlocks[page.blockOf[i]!]) || kind === 'teasers' || kind === 'comments' || kind === 'gallery') return false;
   return !info.prose || values[i]! > 0;
+}
+
+/**
+ * True when the line at `i` is in a list, table or menu that shares the article's words
+ * (`ownBlocks`); not in a heading (a video's or another story's title over the article).
+ */
+function isOwnList(page: PageModel, ownBlocks: readonly boolean[], i: number): boolean {
+  const block = page.blocks[page.blockOf[i]!]!;
+  return ownBlocks[block.index]! && (block.kind === 'list' || block.kind === 'table' || block.kind === 'menu');
 }
 
 /** The share of the run's value a later run of prose about the topic adds up to, at the least, to be the article resumed. */
@@ -413,7 +431,13 @@ function termTotal(analysis: Analysis, lines: readonly PageLine[], positions: re
  * prose sharing too few of them counts against the run; short lines about them, and blocks of
  * short lines that share enough of them (the article's list, table or code), cost nothing.
  */
-function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly number[], seed: Run, limits: Limits): { values: number[]; run: Run; share: (info: PageLine, i: number) => number } {
+function topicalRun(
+  context: CleanContext,
+  page: PageModel,
+  topicLines: readonly number[],
+  seed: Run,
+  limits: Limits,
+): { values: number[]; run: Run; share: (info: PageLine, i: number) => number; ownBlocks: boolean[] } {
   const { analysis } = context;
   const { lines } = page;
   const topic = analysis.termCounts(topicLines.map((i) => lines[i]!.line));
@@ -431,13 +455,41 @@ function topicalRun(context: CleanContext, page: PageModel, topicLines: readonly
     for (let i = block.from; i <= block.to; i++) if (inTopic.has(i)) return true;
     return blockShare(analysis, topic, page, block, inTopic) >= MIN_TOPIC_SHARE;
   });
+  const onTopic = (info: PageLine, i: number): boolean => !judges || share(info, i) >= MIN_TOPIC_SHARE;
+  const introducedLines = introducedLists(page, (info, i) => share(info, i) >= MIN_TOPIC_SHARE);
   const values = lineValues(page, {
     gapStep: GAP_STEP,
-    onTopic: (info, i) => !judges || share(info, i) >= MIN_TOPIC_SHARE,
+    onTopic,
     amidTopic: (_, i) => blockOnTopic[page.blockOf[i]!]!,
-    aboutTopic: (info, i) => belongs[page.blockOf[i]!]! || (analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE),
+    aboutTopic: (info, i) => belongs[page.blockOf[i]!]! || introducedLines[i] === 1 || (analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, i) >= MIN_LABEL_SHARE),
   });
-  return { values, run: wholeGalleries(page, introduced(page, trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) === 0), limits), limits), share };
+  // The blocks of short lines that share the article's words: its list, table or code, and a list
+  // of one-word items (a recipe's ingredients). A menu does not make the run grow (a site's menu
+  // shares words with its news about itself); it is the article's own only between two parts of
+  // the article (see `mayInterruptionBelong` and the lead in `locateArticle`).
+  const ownBlocks = page.blocks.map((block, b) => belongs[b]! || (block.kind === 'menu' && printedOnce(page, block) && blockShare(analysis, topic, page, block, inTopic) >= MIN_BLOCK_SHARE));
+  const run = wholeGalleries(page, introduced(page, trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) === 0), limits), limits);
+  return { values, run, share, ownBlocks };
+}
+
+/**
+ * Per line, whether it is an item of a list or table that a line of the article's prose
+ * introduces ("Tickets go on sale on Friday, and the band will play these dates:"): a block of
+ * short lines that may be the article's (see {@link mayBelong}) right under a line of prose about
+ * the topic that ends in a colon, up to the end of the block's pattern (see {@link patternEnd}).
+ * Such items cost the run nothing, so that the article goes on after its list. `aboutTopic` says
+ * whether the introducing line shares enough of the topic's words, even when the topic is too
+ * small for prose to be judged by them (a comment form's "Enter your details below:" over its
+ * fields shares none of an agenda's).
+ */
+function introducedLists(page: PageModel, aboutTopic: (info: PageLine, i: number) => boolean): Uint8Array {
+  const flags = new Uint8Array(page.lines.length);
+  for (const block of page.blocks) {
+    const intro = page.lines[block.from - 1];
+    if (!intro || !intro.prose || !INTRODUCES.test(intro.line.text) || !aboutTopic(intro, intro.position) || !mayBelong(page, block)) continue;
+    flags.fill(1, block.from, patternEnd(page, block) + 1);
+  }
+  return flags;
 }
 
 /**
@@ -497,6 +549,11 @@ const MAX_MENU_COPIES = 3;
  */
 function mayBelong(page: PageModel, block: Block): boolean {
   if (block.kind === 'prose' || block.kind === 'menu' || block.kind === 'comments' || block.kind === 'teasers') return false;
+  return printedOnce(page, block);
+}
+
+/** True when few of a block's lines are printed elsewhere on the page (see {@link MAX_REPEATED_SHARE}, {@link MAX_MENU_COPIES}). */
+function printedOnce(page: PageModel, block: Block): boolean {
   let repeated = 0;
   for (let i = block.from; i <= block.to; i++) if (page.lines[i]!.repeated && page.lines[i]!.copies <= MAX_MENU_COPIES) repeated++;
   return repeated <= (block.to - block.from + 1) * MAX_REPEATED_SHARE;

@@ -101,6 +101,9 @@ const TOUR = [
   '26 September – Skerry Point, Lighthouse Lawn',
 ];
 
+/** An offer about something else, as a page prints it under an article. */
+const OFFER = 'Sign up for our weekly newsletter and get the best recipes, puzzles and special offers in your inbox every Friday.';
+
 /** A list of the article's, each item holding the word of a one-word headline. */
 const LIGHTHOUSES = ['Skerry Point lighthouses', 'Gull Bay lighthouses', 'Eastcliff lighthouses', 'Northhaven lighthouses'];
 
@@ -167,6 +170,24 @@ const LINK_BOX = [
   'Topics', 'Ferries', 'Fishing', 'Schools', 'Farming', 'Weddings', 'Obituaries', 'Planning', 'Courts', 'Council',
   'Services', 'Puzzles', 'Horoscopes', 'Newsletters', 'Archive', 'Events', 'Jobs', 'Homes', 'Motors', 'Notices',
 ];
+
+/** Open evenings, a list whose items share no words with the article: only the sentence over it ties it to the article. */
+const EVENINGS = [
+  '12 September – Northhaven, Village Hall', '14 September – Gull Bay, Harbour Inn', '19 September – Eastcliff, Old Chapel', '21 September – Westmoor, Town Hall',
+  '26 September – Millbrook, Corn Exchange', '28 September – Saltmarsh, Sailing Club', '3 October – Fernhill, Scout Hut', '5 October – Harbourside, Fish Market',
+];
+
+/** A sentence of the article that introduces {@link EVENINGS}. */
+const EVENINGS_INTRO = 'To raise money for the keepers, the lighthouse trust will hold open evenings on these dates:';
+
+/** What the keepers will look after, one or two words a line, as a recipe lists its ingredients. */
+const KEEPERS_DUTIES = ['Lamp', 'Lens', 'Cottages', 'Fog signal', 'Weather station'];
+
+/** A video's title and its line of summary, set as a heading over the article. */
+const VIDEO_TITLE = ['Watch: the keepers light the lamp of the Skerry Point lighthouse', 'The harbour trust films the keepers in the lamp room'];
+
+/** Links of the site, one word a line, sharing nothing with the article. */
+const SITE_LINKS = ['Ferries', 'Fishing', 'Schools', 'Farming', 'Weddings', 'Courts', 'Council'];
 
 /** A few lines of code and the sentences around them, as a tutorial prints them. */
 const TUTORIAL = [
@@ -411,6 +432,46 @@ ruleTester('outside-article', {
       name: 'a list of tour dates introduced by the article\'s own sentence stays',
       text: pageOf(TOUR, [...TEASER_LINES, ...FOOTER]),
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a list introduced by the article\'s own sentence costs nothing: the article\'s paragraph after it stays',
+      text: pageOf([...BODY, ...MORE_BODY.slice(1), EVENINGS_INTRO, ...EVENINGS, MORE_BODY[0]!], [...LINK_BOX, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...LINK_BOX, ...FOOTER],
+    },
+    {
+      name: 'in a short article too, the paragraph after the list its own sentence introduces stays',
+      text: pageOf([...BODY, EVENINGS_INTRO, ...EVENINGS, MORE_BODY[0]!], [...LINK_BOX, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...LINK_BOX, ...FOOTER],
+    },
+    {
+      name: 'a list under a line ending in a colon that is about something else goes, and the paragraph after it',
+      text: pageOf([...BODY, ...MORE_BODY.slice(1), 'Our readers can also meet us on these dates:', ...EVENINGS, MORE_BODY[0]!], [...LINK_BOX, ...FOOTER]),
+      removed: [...PAGE_HEAD, 'Our readers can also meet us on these dates:', ...EVENINGS, MORE_BODY[0]!, ...LINK_BOX, ...FOOTER],
+    },
+    {
+      name: 'an offer after the article\'s introduced list goes: the list costs the run nothing but adds nothing either',
+      text: pageOf([...BODY, ...MORE_BODY.slice(1), EVENINGS_INTRO, ...EVENINGS, OFFER], [...LINK_BOX, ...FOOTER]),
+      removed: [...PAGE_HEAD, OFFER, ...LINK_BOX, ...FOOTER],
+    },
+    {
+      name: 'a list of one-word items sharing the article\'s words, between its lead and the rest of it, stays',
+      text: pageOf([BODY[0]!, ...KEEPERS_DUTIES, ...BODY.slice(1), ...MORE_BODY], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a box of links sharing none of the article\'s words, between its lead and the rest of it, goes',
+      text: pageOf([BODY[0]!, ...SITE_LINKS, ...BODY.slice(1), ...MORE_BODY], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...SITE_LINKS, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a video\'s title over the article, between its lead and the rest of it, goes though it shares the article\'s words',
+      text: pageOf([BODY[0]!, '', ...PAYWALL, '', ...VIDEO_TITLE, '', ...BODY.slice(1), ...MORE_BODY], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...PAYWALL, ...VIDEO_TITLE, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a list of one-word items sharing the article\'s words, between two parts of it, stays',
+      text: pageOf([...BODY.slice(0, 3), ...MORE_BODY, '', ...KEEPERS_DUTIES, '', ...LINK_BOX, '', ...BODY.slice(3)], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...LINK_BOX, ...TEASER_LINES, ...FOOTER],
     },
     {
       name: 'a short article under the headline wins over a longer run of prose under a later copy of the headline (a list of most read stories)',
