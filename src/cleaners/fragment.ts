@@ -120,6 +120,12 @@ interface FragmentContext extends CleanContext {
   readonly proseLinesAfter: () => readonly number[];
   /** How many lines of the document are written as headlines (see {@link countHeadlines}). */
   readonly headlineCount: () => number;
+  /** How many lines of the document read as subheadings of the article, by whether they are written in capitals (see {@link countSubheadings}). */
+  readonly subheadingCount: (capitals: boolean) => number;
+  /** How many lines of at most {@link MAX_LABEL_WORDS} words have the `key` of `line` (itself included). */
+  readonly copies: (line: Line) => number;
+  /** True when the text wraps its sentences over lines (see {@link wrapsLines}). */
+  readonly wrapped: () => boolean;
   /** How many lines of the document have the `lineShape` of `text`. */
   readonly shapeCount: (text: string) => number;
 }
@@ -127,23 +133,73 @@ interface FragmentContext extends CleanContext {
 function fragmentContext(context: CleanContext): FragmentContext {
   let proseAfter: number[] | undefined;
   let headlines: number | undefined;
+  let wrapped: boolean | undefined;
+  let subheadings: readonly [number, number] | undefined;
+  let copies: Map<string, number> | undefined;
   return {
     ...context,
     proseLinesAfter: () => (proseAfter ??= countProseLinesAfter(context)),
     headlineCount: () => (headlines ??= countHeadlines(context.document)),
+    wrapped: () => (wrapped ??= wrapsLines(context)),
+    subheadingCount: (capitals) => (subheadings ??= countSubheadings(context))[capitals ? 1 : 0],
     shapeCount: lineShapes(context.document),
+    copies: (line) => (copies ??= countShortKeys(context)).get(context.analysis.key(line)) ?? 0,
   };
 }
+
+/** Per `key` of the lines of at most {@link MAX_LABEL_WORDS} words, how many lines have it. */
+function countShortKeys({ analysis, document }: CleanContext): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of document.lines) {
+    if (analysis.wordCount(line) > MAX_LABEL_WORDS) continue;
+    const key = analysis.key(line);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * True when a short line printed more than once shares its words with its own copies alone: a
+ * page's label in the header and again in the footer ("Kontakt", "Impressum"), whose words
+ * recur, but nowhere in the article.
+ */
+function sharesOnlyWithCopies({ analysis, copies }: FragmentContext, line: Line): boolean {
+  const times = copies(line);
+  if (times < 2) return false;
+  const ids = analysis.keyWords(line);
+  const inLine = new Map<number, number>();
+  for (let i = 0; i < ids.length; i++) inLine.set(ids[i]!, (inLine.get(ids[i]!) ?? 0) + 1);
+  let content = false;
+  for (const [id, count] of inLine) {
+    const inDocument = analysis.wordTermCount(id);
+    if (inDocument === 0) continue;
+    content = true;
+    if (inDocument > times * count) return false;
+  }
+  return content;
+}
+
+/**
+ * Lines in a row, each sharing no words with the article, that make a menu: the page's sections
+ * ("Stars" / "Royals" / "Lifestyle" / "Impressum" / "Kontakt"). An article's own lines that share
+ * nothing with it (a subheading, a credit, an answer) come one at a time.
+ */
+const MIN_MENU_LINES = 4;
 
 /**
  * What a text shows of the page it was scraped from, besides lines that share no words with it:
  * a line of boilerplate by its shape (a label, a counter, a date, a credit, a cut-off line), a
- * repeated headline, a short line the text holds twice.
+ * repeated headline, a short line the text holds twice, a menu (lines sharing no words with the
+ * article, {@link MIN_MENU_LINES} or more in a row).
  */
 class Evidence {
   /** The findings whose only ground is that the line shares no words with the article. */
   readonly weak = new Set<Finding>();
   private readonly page: boolean;
+  /** The last line of a weak finding, and how many such lines in a row end there. */
+  private lastWeakLine = -2;
+  private weakRun = 0;
+  private menu = false;
 
   constructor({ document, title, analysis }: CleanContext) {
     const isCopy = title ? headlineCopyTest(title.text, analysis) : () => false;
@@ -160,15 +216,18 @@ class Evidence {
     this.page = page;
   }
 
-  /** A finding made on the weak ground alone. */
-  weakly(finding: Finding): Finding {
+  /** A finding made on the weak ground alone, about `line` (asked in text order). */
+  weakly(finding: Finding, line: Line): Finding {
     this.weak.add(finding);
+    this.weakRun = line.index === this.lastWeakLine + 1 ? this.weakRun + 1 : 1;
+    this.lastWeakLine = line.index;
+    if (this.weakRun >= MIN_MENU_LINES) this.menu = true;
     return finding;
   }
 
   /** True when the text shows signs of a page: see the class. */
   found(findings: readonly Finding[]): boolean {
-    return this.page || findings.some((finding) => !this.weak.has(finding));
+    return this.page || this.menu || findings.some((finding) => !this.weak.has(finding));
   }
 }
 
@@ -177,7 +236,8 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   const text = line.text;
   const label = boilerplateLabel(analysis, line);
   if (label) return remove(line.span, label);
-  if (LIST_ITEM.test(text) || !hasLetter(text)) return undefined;
+  if (LIST_ITEM.test(text) || !hasLetter(text) || inNumberedSequence(document, line)) return undefined;
+  if (!endsProperly(text) && continuesOnNextLine(context, line)) return undefined;
   const sentences = document.sentences.slice(line.firstSentence, line.firstSentence + line.sentenceCount);
   const last = sentences[sentences.length - 1];
   if (!last) return undefined;
@@ -187,6 +247,69 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   if (endsProperly(text)) return checkProseLine(context, line, sentences, evidence);
   if (sentences.length > 1) return checkTrailingSentence(analysis, last);
   return checkShortLine(context, line, evidence);
+}
+
+/** The shape of a line's leading number ("1957–1959" -> "9999–9999", "2008" -> "9999"), or undefined. */
+function leadingNumber(text: string): string | undefined {
+  const lead = /^\p{N}[\p{N}.,:/–-]*(?=\s)/u.exec(text);
+  return lead ? lead[0].replace(/\p{N}/gu, '9') : undefined;
+}
+
+/**
+ * True when the line and the one before or after it start with numbers of one shape: an item of a
+ * chronology or a table ("2008 Erstellung eines Parkpflegewerks ..." between "2006 ..." and
+ * "2009 ..."), the article's own list, however little its words share with the prose.
+ */
+function inNumberedSequence(document: Document, line: Line): boolean {
+  const shape = leadingNumber(line.text);
+  if (shape === undefined) return false;
+  const same = (other: Line | undefined): boolean => other !== undefined && leadingNumber(other.text) === shape;
+  return same(document.lines[line.index - 1]) || same(document.lines[line.index + 1]);
+}
+
+/**
+ * True when the next line goes on with the sentence this one leaves open: it starts in lower case
+ * ("... auch bei widrigen" / "starkem Wind ...", "Er lebte still und unscheinbar," / "er starb,
+ * weil es so üblich war."), as no sentence does. A text wrapped at a fixed width, or a verse, is
+ * cut into lines mid-sentence; a teaser cut off is followed by the next block, which starts a
+ * sentence of its own. Both lines have the words of a phrase ({@link MIN_CUT_LINE_WORDS}): a label
+ * over a byline ("Backgammon" / "by Tom Rogan") or a menu in lower case ("twittern" / "teilen")
+ * is no sentence going on.
+ */
+function continuesOnNextLine(context: FragmentContext, line: Line): boolean {
+  const next = context.document.lines[line.index + 1];
+  if (next === undefined || !phraseLines(context, line, next)) return false;
+  return startsInLowerCase(next) || (context.wrapped() && !endsProperly(next.text) && looksLikeProse(context.analysis, next));
+}
+
+function phraseLines({ analysis }: CleanContext, line: Line, next: Line): boolean {
+  return analysis.wordCount(line) >= MIN_CUT_LINE_WORDS && (analysis.wordCount(next) >= MIN_CUT_LINE_WORDS || endsProperly(next.text));
+}
+
+function startsInLowerCase(line: Line): boolean {
+  return /^[\p{Pi}\p{Ps}"'„‚]*\p{Ll}/u.test(line.text);
+}
+
+/** Lines going on in lower case after a line left open that show a text wrapped at a fixed width. */
+const MIN_LINES_GOING_ON = 3;
+
+/**
+ * True when the text wraps its sentences over lines: several lines left open go on in lower case
+ * on the next line. There a line left open before a line of prose starting with a capital and left
+ * open in turn goes on too (German writes nouns with one: "bei widrigen" / "Wind oder Strömung
+ * sicher anfahren zu können, ohne dass es zu einer Gefährdung"); before a heading or a menu ("Home
+ * | Autoren | Themen"), or before a whole sentence (a teaser's title before its summary), it does
+ * not.
+ */
+function wrapsLines(context: CleanContext): boolean {
+  const { document } = context;
+  let wraps = 0;
+  for (let i = 0; i + 1 < document.lines.length && wraps < MIN_LINES_GOING_ON; i++) {
+    const line = document.lines[i]!;
+    const next = document.lines[i + 1]!;
+    if (!endsProperly(line.text) && startsInLowerCase(next) && phraseLines(context, line, next)) wraps++;
+  }
+  return wraps >= MIN_LINES_GOING_ON;
 }
 
 /**
@@ -235,7 +358,7 @@ function checkProseLine(context: FragmentContext, line: Line, sentences: readonl
   if (sentences.length !== 1) return undefined;
   if (cutAtAbbreviation(line.text)) return remove(line.span, 'sentence cut off at an abbreviation');
   if (DANGLING_BEFORE_PERIOD.test(line.text)) return remove(line.span, 'sentence cut off before its last words');
-  if (isStray(context, line)) return evidence.weakly(remove(line.span, 'stand-alone sentence sharing no words with the article'));
+  if (isStray(context, line)) return evidence.weakly(remove(line.span, 'stand-alone sentence sharing no words with the article'), line);
   return undefined;
 }
 
@@ -252,11 +375,26 @@ const MAX_PROSE_AFTER_NOTE = 1;
  * an aside in brackets ("(We never did settle on one.)") and a note closing the article, with no
  * more prose after it ("This article was first published in The Review.").
  */
-function isStray({ analysis, proseLinesAfter }: FragmentContext, line: Line): boolean {
+function isStray({ analysis, document, proseLinesAfter }: FragmentContext, line: Line): boolean {
   const text = line.text;
   if (!/\.["'”’)]*$/u.test(text) || /^\(.*\)$/u.test(text) || distinctTerms(analysis, line) < MIN_STRAY_TERMS) return false;
   if (analysis.cohesion(line) !== 0) return false;
-  return proseLinesAfter()[line.index]! > MAX_PROSE_AFTER_NOTE;
+  return proseLinesAfter()[line.index]! > MAX_PROSE_AFTER_NOTE && amidTheArticle(analysis, document, line);
+}
+
+/**
+ * True when a paragraph next to `line` is the article's: prose sharing some of its words (a long
+ * paragraph shares a fifth of its terms at times). A statement of another story lands among the
+ * article's paragraphs; among lines that share nothing themselves (a diary of short sentences, a
+ * page's welcome, an interview's questions), a line sharing nothing is their like, and is kept.
+ */
+function amidTheArticle(analysis: Analysis, document: Document, line: Line): boolean {
+  const isArticle = (neighbour: Line | undefined): boolean => {
+    if (neighbour === undefined || !looksLikeProse(analysis, neighbour)) return false;
+    const cohesion = analysis.cohesion(neighbour);
+    return cohesion !== undefined && cohesion > 0;
+  };
+  return isArticle(document.lines[line.index - 1]) || isArticle(document.lines[line.index + 1]);
 }
 
 function distinctTerms(analysis: Analysis, line: Line): number {
@@ -291,7 +429,8 @@ function checkTrailingSentence(analysis: Analysis, last: Sentence): Finding | un
 }
 
 /** A line without terminal punctuation: a heading or caption of the article, a label, or a cut-off sentence. */
-function checkShortLine({ analysis, document, shapeCount, headlineCount }: FragmentContext, line: Line, evidence: Evidence): Finding | undefined {
+function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence): Finding | undefined {
+  const { analysis, document, shapeCount, headlineCount } = context;
   const text = line.text;
   // A label's few words are judged in a short text too: "Teilen auf Facebook" under a
   // 150-word article as under a 500-word one.
@@ -304,7 +443,7 @@ function checkShortLine({ analysis, document, shapeCount, headlineCount }: Fragm
     return undefined;
   }
   if (endsOnFunctionWord(analysis, text) && count >= MIN_CUT_LINE_WORDS) return remove(line.span, 'line cut off mid-phrase');
-  if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION)) return undefined;
+  if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION && !sharesOnlyWithCopies(context, line))) return undefined;
   if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
   if (hasPattern(text) && shapeCount(text) > MIN_SHAPE_SIBLINGS) return undefined;
   if (creditsTheArticle(text)) return undefined;
@@ -312,8 +451,8 @@ function checkShortLine({ analysis, document, shapeCount, headlineCount }: Fragm
   // A number and a word or two that share nothing with the article: an interface's count
   // ("Kommentare (8)", "% 6 голосов"), in any language.
   if (lineSign(text, count) === 'counter') return remove(line.span, 'counter');
-  if (isSubheading(analysis, document, line)) return undefined;
-  return evidence.weakly(remove(line.span, 'short line sharing no words with the article'));
+  if (isSubheading(analysis, document, line) || isSiblingSubheading(context, line)) return undefined;
+  return evidence.weakly(remove(line.span, 'short line sharing no words with the article'), line);
 }
 
 /** Words a subheading between two paragraphs has at the least: a label is a word or two ("Printable version"). */
@@ -336,8 +475,54 @@ function isSubheading(analysis: Analysis, document: Document, line: Line): boole
   const tokens = words(line.text);
   if (tokens.length < MIN_SUBHEADING_WORDS || tokens.length > MAX_SUBHEADING_WORDS || /\p{N}/u.test(line.text)) return false;
   if (!tokens.slice(1).some((token) => /^\p{Ll}/u.test(token) && !isStopwordOfSomeLanguage(token.toLowerCase()))) return false;
+  return betweenParagraphs(analysis, document, line);
+}
+
+/** True when the lines before and after `line` are paragraphs of prose, each ending its sentence. */
+function betweenParagraphs(analysis: Analysis, document: Document, line: Line): boolean {
   const isParagraph = (neighbour: Line | undefined): boolean => neighbour !== undefined && endsProperly(neighbour.text) && looksLikeProse(analysis, neighbour);
   return isParagraph(document.lines[line.index - 1]) && isParagraph(document.lines[line.index + 1]);
+}
+
+/** Subheadings of its own (sharing its words) an article needs before one sharing none is read as another. */
+const MIN_SUBHEADING_SIBLINGS = 2;
+
+/**
+ * True when a short line sharing no words with the article is one more of the subheadings the
+ * article sets between its paragraphs: the text has {@link MIN_SUBHEADING_SIBLINGS} or more lines
+ * of that kind whose words recur in it ("Menschliche Eizellspende", "Mit 80 Jahren noch aktiv"),
+ * and this one, of a subheading's few words and no number, stands between two paragraphs too
+ * ("Tausende von Texten zum Thema", "The takeaway"), written in capitals as they are or not. An
+ * article written in sections names them as it likes; a label dropped into an article without
+ * sections has no such siblings.
+ */
+function isSiblingSubheading(context: FragmentContext, line: Line): boolean {
+  const { analysis, document } = context;
+  const count = words(line.text).length;
+  if (count > MAX_SUBHEADING_WORDS || /\p{N}/u.test(line.text) || !betweenParagraphs(analysis, document, line)) return false;
+  return context.subheadingCount(inCapitals(line.text)) >= MIN_SUBHEADING_SIBLINGS;
+}
+
+/** True when `text` has letters with case and none of them in lower case ("WHAT YOU NEED"). */
+function inCapitals(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+}
+
+/**
+ * How many lines read as the article's own subheadings, those in lower case and those in capitals
+ * apart (a page's label in sentence or title case, "Touch Arcade", is none of an article's
+ * "WHAT YOU NEED" / "HOW TO USE IT"): a few words without terminal punctuation, between two
+ * paragraphs of prose, sharing words with the rest of the text.
+ */
+function countSubheadings({ analysis, document }: CleanContext): [number, number] {
+  const counts: [number, number] = [0, 0];
+  for (const line of document.lines) {
+    const tokens = words(line.text).length;
+    if (tokens === 0 || tokens > MAX_SUBHEADING_WORDS || endsProperly(line.text)) continue;
+    const cohesion = analysis.cohesion(line, true);
+    if (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION && betweenParagraphs(analysis, document, line)) counts[inCapitals(line.text) ? 1 : 0]++;
+  }
+  return counts;
 }
 
 /**
@@ -455,7 +640,7 @@ function endsOnFunctionWord(analysis: Analysis, text: string): boolean {
   if (/\p{L}['’]s$/u.test(text)) return true;
   const last = lastWordToken(text);
   // A heading ends on a capitalised word ("... for iPad Pro"); a cut sentence on a small one.
-  if (last === undefined || !/\p{L}$/u.test(text) || startsUpper(last)) return false;
+  if (last === undefined || !/\p{L}$/u.test(text) || startsUpper(last) || endsOnMeasure(text, last)) return false;
   const endings = hasUnspacedScript(last) ? unspacedEndings(last) : [last.toLowerCase()];
   if (endings.some((ending) => analysis.stopwords.words.has(ending))) return true;
   // The line may be in another language than the article (a teaser from another site): its own
@@ -465,6 +650,20 @@ function endsOnFunctionWord(analysis: Analysis, text: string): boolean {
   const tokens = words(text).map((token) => token.toLowerCase());
   const own = detectStopwords(tokens).words;
   return endings.some((ending) => own.has(ending)) && tokens.filter((token) => own.has(token)).length >= MIN_OWN_STOPWORDS;
+}
+
+/** The longest unit written after a number ("210 g", "32,23 Mio. t", "5 km"). */
+const MAX_UNIT_LENGTH = 2;
+
+/**
+ * True when `text` ends on a number and its unit ("Lösung: m = 210 g", "32,23 Mio. t"): a short
+ * last word after a number, one word between at the most. Some stop-word lists hold single
+ * letters; a unit after a figure closes a table's cell or an answer, it cuts nothing off.
+ */
+function endsOnMeasure(text: string, last: string): boolean {
+  if (last.length > MAX_UNIT_LENGTH) return false;
+  const before = words(text.slice(Math.max(0, text.length - 40))).slice(-3, -1);
+  return before.some((token) => /\p{N}/u.test(token));
 }
 
 /**

@@ -33,12 +33,20 @@ export interface SentenceEnd {
 }
 
 /**
+ * Invisible format characters a page may leave after the last word: zero-width spaces and joiners,
+ * a soft hyphen, a byte-order mark. They are not white space to the parse, so a line can end in
+ * "Rückzugsräume.\u200B\u200B" and still end with its period.
+ */
+const INVISIBLE = /\p{Cf}/u;
+
+/**
  * True when `text` ends like a sentence: its last character, past closing quotes and brackets
- * ("great.”", "(see above.)"), is terminal punctuation, or what `also` admits.
+ * ("great.”", "(see above.)") and invisible format characters, is terminal punctuation, or what
+ * `also` admits.
  */
 export function endsSentence(text: string, also: SentenceEnd = {}): boolean {
   let end = text.length;
-  while (end > 0 && CLOSERS.has(text[end - 1]!)) end--;
+  while (end > 0 && (CLOSERS.has(text[end - 1]!) || INVISIBLE.test(text[end - 1]!))) end--;
   const last = text[end - 1];
   if (last === undefined) return false;
   if (last === '…') return also.ellipsis ?? true;

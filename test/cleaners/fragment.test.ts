@@ -40,6 +40,15 @@ function scrapedWith(at: number, ...lines: string[]): string {
   return `${longWith(at, ...lines)}\n${TITLE}\n`;
 }
 
+/**
+ * The long article scraped from a page, set in sections: `headings` (subheadings of its own, or
+ * not) before its paragraphs number 2, 5 and 8.
+ */
+function sectionsWith(...headings: [string, string, string]): string {
+  const body = [...LONG.slice(0, 2), headings[0], ...LONG.slice(2, 5), headings[1], ...LONG.slice(5, 8), headings[2], ...LONG.slice(8)];
+  return `${TITLE}\n\n${body.join('\n\n')}\n\n${TITLE}\n`;
+}
+
 /** A short German article (about 100 words) and the labels of the page around it. */
 const GERMAN_SHORT = [
   'Neue Fähre für den Hafen',
@@ -52,6 +61,21 @@ const GERMAN_SHORT = [
   'Mehr zum Thema',
   'Newsletter abonnieren',
   'Kommentare (8)',
+];
+
+/**
+ * A German text wrapped at a fixed width, each line a paragraph of its own as some pages print
+ * it: lines left open go on in lower case on the next line, and once in a while on a noun, which
+ * German writes with a capital ("bei starkem" / "Wind oder Nebel ...").
+ */
+const GERMAN_WRAPPED = [
+  'Fährbetrieb im Winter',
+  'Die Fähre fährt auch im Winter nach einem festen Plan, doch bei Sturm oder',
+  'dichtem Nebel bleibt sie im Hafen. Die Besatzung prüft jeden Morgen die',
+  'aktuelle Wetterlage und entscheidet dann, ob die erste Fahrt stattfinden kann.',
+  'Wichtig ist vor allem, dass die Fähre auch bei',
+  'Wind oder Nebel sicher anlegen kann, ohne dass Fahrgäste oder das Schiff in',
+  'eine gefährliche Lage geraten. Deshalb wird das Anlegen jede Woche geübt.',
 ];
 
 /** A short Chinese article and the labels of the page around it. */
@@ -108,6 +132,33 @@ ruleTester('fragment', {
     { name: 'a stand-alone statement with too few content words to judge', text: longWith(3, 'Cats sleep a lot.') },
     { name: 'a closing note with one line of prose after it', text: longWith(LONG.length - 1, 'This piece was adapted from its original source.') },
     { name: 'a three-word line ending on a function word, about the article', text: longWith(4, 'Harbour ferry and') },
+    {
+      name: 'a line left open that the next line goes on with in lower case: a verse or a wrapped line',
+      text: scrapedWith(4, 'The clouds drifted over the', 'quiet villages where nobody had seen such skies.'),
+    },
+    { name: 'a text wrapped at a fixed width: a line left open before a line of prose starting with a noun goes on', text: `${GERMAN_WRAPPED.join('\n\n')}\n` },
+    {
+      name: 'in a scraped page set in sections, a subheading sharing no words beside two of its own',
+      text: sectionsWith('Repairs to the ferry', 'Volcanic matters', 'The harbour timetable'),
+    },
+    {
+      name: 'in a scraped page set in sections, a one-word subheading sharing no words',
+      text: sectionsWith('Repairs to the ferry', 'The harbour timetable', 'Outlook'),
+    },
+    {
+      name: 'in a scraped page, a statement sharing no words among lines that share none either (questions of an interview)',
+      text: scrapedWith(4, 'Do you like dancing at weddings?', 'Volcanic eruptions darkened Iceland skies yesterday.', 'Have you ever ridden a camel?'),
+    },
+    {
+      name: 'a line ending on a number and its unit, which a stop-word list holds as a letter',
+      text: `${GERMAN_SHORT[0]}\n\n${GERMAN_SHORT[1]}\n\nDie Ladung der Fähre wiegt bei jeder Fahrt 32,5 t\n\n${GERMAN_SHORT[3]}\n`,
+    },
+    { name: 'in an article with no other sign of a page, three lines in a row sharing no words with it', text: longWith(0, 'Gardening', 'Recipes', 'Travel') },
+    { name: 'a label printed twice whose words the article uses too', text: `${TITLE}\n\nFerry timetable\n\n${LONG.join('\n\n')}\n\nFerry timetable\n` },
+    {
+      name: 'in a scraped page, a chronology: lines starting with years, sharing no words with the prose',
+      text: scrapedWith(4, '1998 Volcanic ash closed the airport', '1999 Tomatoes grew wild near the lighthouse', '2004 Snowstorms buried the mountain villages'),
+    },
     { name: 'a short Japanese heading ending on a particle', text: '川沿いに新しい自転車道が開通\n\n市は二十日、川沿いに自転車道を開通させたと発表した。\n\n自転車道は午前六時から利用でき、夜間は照明が点灯する。\n\n自転車道の地図を\n' },
   ],
   invalid: [
@@ -153,6 +204,64 @@ ruleTester('fragment', {
       name: 'a line in capitals longer than any dateline is no dateline',
       text: scrapedWith(4, 'BAAR, SWITZERLAND, ZUG, LUCERNE, BERN, BASEL, GENEVA AND LAUSANNE'),
       removed: ['BAAR, SWITZERLAND, ZUG, LUCERNE, BERN, BASEL, GENEVA AND LAUSANNE'],
+      reason: /no words/,
+    },
+    {
+      name: 'a label over a byline in lower case: no sentence going on',
+      text: scrapedWith(4, 'Volcanic clouds northward over the', 'by Anna Berg'),
+      removed: ['Volcanic clouds northward over the', 'by Anna Berg'],
+    },
+    {
+      name: 'in a wrapped text, a line left open before a whole sentence (a teaser over its summary) is cut off',
+      text: `${GERMAN_WRAPPED.join('\n\n')}\n\nPolizei sucht nach dem Dieb der drei Fahrräder aus der\n\nDer Mann wurde am Montag in der Nähe der Schule gesehen.\n`,
+      removed: ['Polizei sucht nach dem Dieb der drei Fahrräder aus der'],
+      reason: /cut off mid-phrase/,
+    },
+    {
+      name: 'a label in title case among subheadings written in capitals is none of them',
+      text: sectionsWith('REPAIRS TO THE FERRY', 'Volcanic Deals', 'THE HARBOUR TIMETABLE'),
+      removed: ['Volcanic Deals'],
+      reason: /no words/,
+    },
+    {
+      name: 'one subheading of its own is no sections yet: a label beside it goes',
+      text: sectionsWith('Repairs to the ferry', 'Volcanic matters', 'Unrelated quarrels'),
+      removed: ['Volcanic matters', 'Unrelated quarrels'],
+      reason: /no words/,
+    },
+    {
+      name: 'a line ending on a short stop word after a figure further back is cut off all the same',
+      text: `${GERMAN_SHORT[0]}\n\n${GERMAN_SHORT[1]}\n\nIm Jahr 2020 wiegt die Ladung der Fähre mehr als die\n\n${GERMAN_SHORT[3]}\n`,
+      removed: ['Im Jahr 2020 wiegt die Ladung der Fähre mehr als die'],
+      reason: /cut off mid-phrase/,
+    },
+    {
+      name: 'four lines in a row sharing no words with the article are a menu, a sign of a page on their own',
+      text: longWith(0, 'Gardening', 'Recipes', 'Travel', 'Impressum'),
+      removed: ['Gardening', 'Recipes', 'Travel', 'Impressum'],
+      reason: /no words/,
+    },
+    {
+      name: 'a label printed in the header and again in the footer shares its words with its copy alone',
+      text: `${TITLE}\n\nImpressum\n\n${LONG.join('\n\n')}\n\nImpressum\n`,
+      removed: ['Impressum', 'Impressum'],
+      reason: /no words/,
+    },
+    {
+      name: 'a stand-alone statement sharing no words between paragraphs that share only a few of the article\'s',
+      text: scrapedWith(
+        4,
+        'Gardeners in the valley grow tomatoes, beans and pumpkins near the harbour every year.',
+        'Volcanic eruptions darkened Iceland skies yesterday.',
+        'Fishermen near the harbour sell fresh mackerel, crabs and oysters from small wooden boats.',
+      ),
+      removed: ['Volcanic eruptions darkened Iceland skies yesterday.'],
+      reason: /stand-alone/,
+    },
+    {
+      name: 'a line starting with a year, with no line of that shape next to it, is no chronology',
+      text: scrapedWith(4, '1998 Volcanic ash closed the airport'),
+      removed: ['1998 Volcanic ash closed the airport'],
       reason: /no words/,
     },
     { name: 'a five-word line ending on a function word', text: longWith(4, 'The harbour ferry and the'), removed: ['The harbour ferry and the'], reason: /line cut off mid-phrase/ },

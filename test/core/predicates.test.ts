@@ -26,6 +26,10 @@ describe('endsSentence', () => {
     ['Harbour news', { colon: true, ellipsis: true }, false],
     ['"', {}, false],
     ['', {}, false],
+    // Invisible format characters a page leaves after the last word are read past, as closers are.
+    ['The ferry left at dawn.\u200B\u200B', {}, true],
+    ['The ferry left at dawn.”\u200D', {}, true],
+    ['The ferry left at dawn\u200B', {}, false],
     // Other scripts' marks end a sentence for the segmenter, not yet for a line's end.
     ['كيف يمكن تقييم حصيلة؟', {}, false],
   ];
