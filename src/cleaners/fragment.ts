@@ -17,7 +17,7 @@
 import type { Analysis, Piece } from '../core/analysis.js';
 import type { Cleaner, CleanContext, NoOptions } from '../core/cleaner.js';
 import type { Document, Finding, Line, Sentence, Span } from '../core/model.js';
-import { cutAtAbbreviation, endsSentence, hasProseWords } from '../core/predicates.js';
+import { cutAtAbbreviation, endsSentence, hasProseWords, trailsOff } from '../core/predicates.js';
 import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
 import { headlineCopyTest } from '../core/title.js';
 import { lineSign } from '../core/blocks.js';
@@ -27,21 +27,11 @@ import { hasLetter, hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, s
 /**
  * True when a line ends properly: terminal punctuation (with closing quotes and brackets), or a
  * colon, since it introduces what follows ("Take a look at what he said:"). An ellipsis
- * character is no proper end: it marks text cut off (see {@link ELLIPSIS}).
+ * character is no proper end: it marks text cut off (see `trailsOff`).
  */
 function endsProperly(text: string): boolean {
   return endsSentence(text, { colon: true, ellipsis: false });
 }
-
-/** A trailing ellipsis: the sign of a teaser or a cut-off sentence ("The minister said that…"). */
-const ELLIPSIS = /(?:\.\.\.|…|\. \. \.)["'”’»)\]]*$/u;
-
-/**
- * A period and an ellipsis, "... may face further discipline....": the sentence was finished and
- * the rest of the text left out (a paywall, a quotation cut after a full sentence); a cut-off
- * sentence has no period of its own before the dots.
- */
-const FINISHED_BEFORE_ELLIPSIS = /(?:\.\.\.\.|\.…)["'”’»)\]]*$/u;
 
 /** A line that is a list item by its marker: "• item", "- item", "1) item", "a. item". */
 const LIST_ITEM = /^(?:[-*•▪◦‣⁃–—]|\d{1,3}[.)]|\p{Ll}[.)])\s/u;
@@ -242,7 +232,7 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   const last = sentences[sentences.length - 1];
   if (!last) return undefined;
   const alone = standsAlone(context, line);
-  if (ELLIPSIS.test(text) && !FINISHED_BEFORE_ELLIPSIS.test(text)) return sentences.length > 1 ? checkEllipsis(analysis, last) : alone ? checkEllipsis(analysis, line) : undefined;
+  if (trailsOff(text)) return sentences.length > 1 ? checkEllipsis(analysis, last) : alone ? checkEllipsis(analysis, line) : undefined;
   if (!alone) return sentences.length > 1 && !endsProperly(text) ? checkTrailingSentence(analysis, last) : undefined;
   if (endsProperly(text)) return checkProseLine(context, line, sentences, evidence);
   if (sentences.length > 1) return checkTrailingSentence(analysis, last);

@@ -42,6 +42,7 @@ import { judgesTopic, type Analysis, type TermCounts } from '../core/analysis.js
 import { pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
 import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
 import type { Finding, Line, Span } from '../core/model.js';
+import { trailsOff } from '../core/predicates.js';
 import { comparisonKey, lineShape } from '../core/text.js';
 import { headlineCopyTest } from '../core/title.js';
 
@@ -618,19 +619,14 @@ function runLimits(analysis: Analysis, page: PageModel, seed: Run, copies: reado
 }
 
 /**
- * A paragraph that stops mid-sentence in an ellipsis ("... traçando um plano paralelo para …"),
- * standing alone between short lines: the summary of another page, cut where its link begins.
- */
-const TRAILS_OFF = /[\p{L}\p{N},;]\s*(?:…|\.\.\.)["'”’»)\]]*$/u;
-
-/**
- * True when the line is the cut-off summary of another page (see {@link TRAILS_OFF}): prose about
- * something else, whatever words it shares with the article (a page of short messages on one
+ * True when the line is the cut-off summary of another page: a paragraph standing alone between
+ * short lines that stops mid-sentence in an ellipsis ("... traçando um plano paralelo para …"),
+ * cut where its link begins (see `trailsOff`). Prose about something else, whatever words it shares with the article (a page of short messages on one
  * theme). (`fragment` cuts such a last sentence where it is kept; here the whole line weighs
  * against the run, so that the run does not grow over the summaries under the article.)
  */
 function isCutOffSummary(info: PageLine): boolean {
-  return info.prose && info.isolated && TRAILS_OFF.test(info.line.text);
+  return info.prose && info.isolated && trailsOff(info.line.text);
 }
 
 /** The most words a line naming the headline has besides it ("34 responses to “...”"). */

@@ -66,6 +66,25 @@ const ENDS_ON_ABBREVIATION = /(?:\s(?:\p{Lu}\.){2,}|\s(?:Mr|Mrs|Ms|Dr|Prof|St|Ge
  */
 const WHOLE_NOUN_PHRASE = /\sthe\s+(?:\p{Lu}\.){2,}$/iu;
 
+/** A trailing ellipsis: the sign of a teaser or a cut-off sentence ("The minister said that…"). */
+const ELLIPSIS = /(?:\.\.\.|…|\. \. \.)["'”’»)\]]*$/u;
+
+/**
+ * A period and an ellipsis, "... may face further discipline....": the sentence was finished and
+ * the rest of the text left out (a paywall, a quotation cut after a full sentence); a cut-off
+ * sentence has no period of its own before the dots.
+ */
+const FINISHED_BEFORE_ELLIPSIS = /(?:\.\.\.\.|\.…)["'”’»)\]]*$/u;
+
+/**
+ * True when `text` stops mid-sentence in an ellipsis, the sign of a teaser or of a sentence cut
+ * off ("The minister said that…", "... traçando um plano paralelo para …"); not when a finished
+ * sentence comes before the dots ("... further discipline....").
+ */
+export function trailsOff(text: string): boolean {
+  return ELLIPSIS.test(text) && !FINISHED_BEFORE_ELLIPSIS.test(text);
+}
+
 /** True when `text`, a whole sentence as written, was cut at an abbreviation (see {@link ENDS_ON_ABBREVIATION}). */
 export function cutAtAbbreviation(text: string): boolean {
   return ENDS_ON_ABBREVIATION.test(text) && !WHOLE_NOUN_PHRASE.test(text);

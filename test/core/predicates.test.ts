@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, judgesTopic } from '../../src/core/analysis.js';
 import { parseDocument } from '../../src/core/parse.js';
-import { CLOSERS, cutAtAbbreviation, endsSentence, hasProseWords, TERMINALS, type SentenceEnd } from '../../src/core/predicates.js';
+import { CLOSERS, cutAtAbbreviation, endsSentence, hasProseWords, TERMINALS, trailsOff, type SentenceEnd } from '../../src/core/predicates.js';
 import { trailingNonSpace } from '../../src/core/text.js';
 
 describe('endsSentence', () => {
@@ -59,6 +59,23 @@ describe('cutAtAbbreviation', () => {
   ];
   it.each(cases)('%j -> %s', (text, expected) => {
     expect(cutAtAbbreviation(text)).toBe(expected);
+  });
+});
+
+describe('trailsOff', () => {
+  const cases: [string, boolean][] = [
+    ['The harbour master said that the ferry…', true],
+    ['The harbour master said that the ferry...', true],
+    ['The harbour master said that the ferry . . .', true],
+    ['The harbour master said that the ferry, …', true],
+    ['The harbour master said that the ferry…”', true],
+    ['The ferry left at dawn....', false],
+    ['The ferry left at dawn.…', false],
+    ['The ferry left at dawn.', false],
+    ['Wait… the ferry left at dawn.', false],
+  ];
+  it.each(cases)('%j -> %s', (text, expected) => {
+    expect(trailsOff(text)).toBe(expected);
   });
 });
 
