@@ -15,7 +15,9 @@
  *    the seed is the one with the greatest total weighted by how many of the headline's words it
  *    repeats and by how close it starts below the page's own (first) copy of the headline, so that a
  *    short article wins over a longer comment section or a list of teasers. Prose above the
- *    page's first copy of the headline counts for less: the article follows it.
+ *    page's first copy of the headline counts for less: the article follows it. In a text without
+ *    copies (a later reading, once they are removed), a paragraph right under the headline is the
+ *    article's lead and counts in full even standing alone.
  * 2. The run may not reach above the last copy of the headline before the seed, nor down to a
  *    line that heads a comment section ("[ 167 comments ]") or names the headline again ("34
  *    responses to “...”"). The seed grows on each side while that adds value; the content words
@@ -41,7 +43,7 @@
 import { judgesTopic, type Analysis, type TermCounts } from '../core/analysis.js';
 import { pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
 import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
-import type { Finding, Line, Span } from '../core/model.js';
+import type { Finding, Line, Span, Title } from '../core/model.js';
 import { trailsOff } from '../core/predicates.js';
 import { comparisonKey, lineShape } from '../core/text.js';
 import { headlineCopyTest } from '../core/title.js';
@@ -190,7 +192,7 @@ function locateArticle(context: CleanContext): ArticleRun {
   const copies = headlineCopies(context, lines);
   if (lines.length === 0) return { lines, page, from: 0, to: -1, members: [], isPage: false, values: [] };
   const seedWeights = seedWeightsOf(lines, copies);
-  const seedValues = lineValues(page, { gapStep: SEED_GAP_STEP, seedWeights });
+  const seedValues = lineValues(page, { gapStep: SEED_GAP_STEP, seedWeights, lead: leadUnderHeadline(lines, title, copies) });
   const candidate = seedRun(context, lines, seedValues, copies);
   if (!candidate) return { lines, page, from: 0, to: -1, members: lines.map(() => false), isPage: false, values: lines.map(() => 0) };
   const limits = runLimits(analysis, page, candidate, copies);
@@ -406,6 +408,29 @@ const MIN_LEAD_SHARE = 0.3;
 function seedWeightsOf(lines: readonly PageLine[], copies: readonly number[]): number[] {
   const firstCopy = copies[0] ?? -1;
   return lines.map((_, i) => (i < firstCopy ? BEFORE_HEADLINE_WEIGHT : 1));
+}
+
+/** Lines at most between the headline and the article's lead for the lead to stand right under it (a byline, a date). */
+const MAX_LINES_ABOVE_LEAD = 2;
+
+/**
+ * The position of the article's lead right under the headline, in a text that holds no later copy
+ * of it: the first line of prose, with at most {@link MAX_LINES_ABOVE_LEAD} short lines (a byline,
+ * a date) between it and the headline. A paragraph standing alone between short lines reads like
+ * a teaser's summary and counts for little when the seed is chosen; right under the headline it
+ * is the article's start (a short article of one paragraph, "After twenty years of automatic
+ * operation, the lighthouse ...", above a video's labels, a footer and a sign-in form's many short
+ * messages), and counts as a paragraph. This is what keeps the seed in place from one reading to
+ * the next: the first reading of a dump finds the article under the page's copies of the headline
+ * (see {@link seedRun}), `repeated-title` removes the copies, and the next reading would otherwise
+ * move the seed to the longer form below and cut the article as the page before it. A text that
+ * prints the headline again is weighed by its copies instead.
+ */
+function leadUnderHeadline(lines: readonly PageLine[], title: Title | undefined, copies: readonly number[]): number | undefined {
+  if (!title || copies.length > 0) return undefined;
+  const under = lines.findIndex((info) => info.line.index > title.line);
+  const lead = lines.findIndex((info, i) => i >= under && info.prose);
+  return under >= 0 && lead >= 0 && lead - under <= MAX_LINES_ABOVE_LEAD ? lead : undefined;
 }
 
 /**
@@ -689,6 +714,8 @@ interface Weighing {
   readonly gapStep: number;
   /** The seed pass: what each line's prose counts for (see {@link seedWeightsOf}). */
   readonly seedWeights?: readonly number[];
+  /** The seed pass: the position of the article's lead under the headline, which counts as a paragraph even standing alone (see {@link leadUnderHeadline}). */
+  readonly lead?: number;
   /** Whether a line of prose is about the article's topic (all are when not given). */
   readonly onTopic?: (info: PageLine, i: number) => boolean;
   /**
@@ -707,7 +734,7 @@ function lineValues(page: PageModel, weighing: Weighing): number[] {
     if (info.prose) {
       if (info.repeated) return -REPEAT_COST;
       stretch = 0;
-      const weight = (info.isolated ? ISOLATED_WEIGHT : 1) * (weighing.seedWeights?.[i] ?? 1);
+      const weight = (info.isolated && i !== weighing.lead ? ISOLATED_WEIGHT : 1) * (weighing.seedWeights?.[i] ?? 1);
       if (!isCutOffSummary(info) && (weighing.onTopic?.(info, i) ?? true)) return (info.words - LINE_COST) * weight;
       return weighing.amidTopic?.(info, i) ? 0 : info.words * OFF_TOPIC_WEIGHT * weight;
     }

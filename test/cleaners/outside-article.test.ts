@@ -215,6 +215,45 @@ const TUTORIAL = [
   'The keepers will add a row every three hours, and the trust will publish the file at the end of each day.',
 ];
 
+/** A short article: one paragraph, under the headline and its byline. */
+const SHORT_LEAD = 'After twenty years of automatic operation, the lighthouse on Skerry Point will have keepers again when they return next spring, and two of them will live in the restored cottages beside the tower.';
+
+/** A site's long footer menu. */
+const LONG_FOOTER = [
+  'About us', 'Contact', 'Advertise', 'Careers', 'Privacy policy', 'Terms of use', 'Cookie settings', 'Apps', 'Newsletters', 'Podcasts',
+  'Weather', 'Traffic', 'Tickets', 'Shop', 'Help', 'Sitemap', 'Press', 'Partners', 'Imprint', '© 2024 Coastal Gazette',
+];
+
+/** A sign-in and registration form's messages: many short sentences, one printed twice. */
+const ACCOUNT_FORM = [
+  'Sign in to your account',
+  'Please fill in all fields marked with a star.',
+  'This email address does not look right, it must hold an @ and a domain that exists.',
+  'There is no account for this email address, or the password is wrong.',
+  'There is no account for this email address, or the password is wrong.',
+  'Create a new account',
+  'Please choose the name that others will see.',
+  'Please enter an email address.',
+  'This email address is already registered with us, perhaps you are signed in already?',
+  'The password must be at least eight characters long.',
+  'The password must hold at least one capital letter.',
+  'The password must hold at least one small letter.',
+  'The password must be at least eight characters long and hold a number.',
+  'Sorry, the registration did not work, please check what you entered.',
+  'Forgot your password?',
+  'We will send you an email with a link that lets you choose a new password.',
+  'The two passwords you entered are not the same, please try again.',
+];
+
+/**
+ * A page as the second reading sees it (the page's copies of the headline removed, its menu
+ * above them cut): the headline, `above` the article's one paragraph, a video's labels, a long
+ * footer menu and a form's messages.
+ */
+function shortArticlePage(above: readonly string[]): string {
+  return [HEADLINE, '', ...above, '', SHORT_LEAD, '', '2 min', '12 May 2024', 'Video available until June', '', ...LONG_FOOTER, '', ...ACCOUNT_FORM, ''].join('\n');
+}
+
 /** The reasons `outside-article` gives for the lines of `text`, by line text. */
 function reasons(text: string): Map<string, string> {
   const result = clean(text, { disable: RULE_IDS.filter((id) => id !== 'outside-article') });
@@ -305,6 +344,14 @@ ruleTester('outside-article', {
       ].join('\n'),
     },
     {
+      name: "a one-paragraph article right under the headline and its byline is the lead, not a teaser: a longer form's messages below do not take the seed, and nothing is cut",
+      text: shortArticlePage(['By Ellen Ward']),
+    },
+    {
+      name: 'a one-paragraph article under the headline, a byline and a date (two lines between) is the lead too',
+      text: shortArticlePage(['By Ellen Ward', '12 May 2024']),
+    },
+    {
       name: "a page whose article is a list (an agenda) and whose only prose is a form's few sentences: unsure, nothing is cut",
       text: [
         `${HEADLINE} | Coastal Gazette`,
@@ -333,6 +380,12 @@ ruleTester('outside-article', {
     },
   ],
   invalid: [
+    {
+      name: 'a lone sentence three lines under the headline (under a menu) is no lead but a teaser: the form below, longer, is taken for the article',
+      text: shortArticlePage(['Home', 'News', 'Sport']),
+      removed: ['Home', 'News', 'Sport', SHORT_LEAD, '2 min', '12 May 2024', 'Video available until June', ...LONG_FOOTER, ACCOUNT_FORM[0]!],
+      reason: /^page before the article/u,
+    },
     {
       name: 'the numbered steps of a recipe at the article\'s end stay with it',
       text: pageOf([...BODY, 'Method', ...STEPS], [...TEASER_LINES, ...FOOTER]),
