@@ -157,10 +157,16 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   for (let i = 1; i <= lines.length; i++) {
     const sameParagraph = !grouped || lines[i]?.paragraph === lines[i - 1]!.paragraph;
     if (i < lines.length && sameParagraph && prose[i] === prose[i - 1] && threads[i] === threads[i - 1] && teasers[i] === teasers[i - 1] && inGallery[i] === inGallery[i - 1]) continue;
-    const members = lines.slice(from, i);
-    const kind = threads[from] ? 'comments' : teasers[from] ? 'teasers' : prose[from] ? 'prose' : inGallery[from] ? 'gallery' : shortBlockKind(analysis, members, words.subarray(from, i), code.subarray(from, i));
-    blockOf.fill(blocks.length, from, i);
-    blocks.push({ index: blocks.length, from, to: i - 1, kind, parallel: commonestShare(members, (line) => lineShape(line.text)) });
+    const short = !threads[from] && !teasers[from] && !prose[from] && !inGallery[from];
+    // A run of short lines may be two blocks that touch: the article's list and the page's footer.
+    const at = short ? shapeBreak(words, from, i) : undefined;
+    const parts: Array<[number, number]> = at === undefined ? [[from, i]] : [[from, at], [at, i]];
+    for (const [start, end] of parts) {
+      const members = lines.slice(start, end);
+      const kind = threads[start] ? 'comments' : teasers[start] ? 'teasers' : prose[start] ? 'prose' : inGallery[start] ? 'gallery' : shortBlockKind(analysis, members, words.subarray(start, end), code.subarray(start, end));
+      blockOf.fill(blocks.length, start, end);
+      blocks.push({ index: blocks.length, from: start, to: end - 1, kind, parallel: commonestShare(members, (line) => lineShape(line.text)) });
+    }
     from = i;
   }
   const { repeated, copies } = repeatedKeys(analysis, lines, blockOf);
@@ -171,6 +177,40 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const facts: LineFacts = { lines, words, prose, isolated, repeated, copies, signs };
   const described = lines.map((_, i) => new PageLineView(facts, i));
   return { lines: described, blocks, blockOf, galleries };
+}
+
+/** Lines each side of a {@link shapeBreak} holds at the least. */
+const MIN_SHAPE_LINES = 5;
+
+/** How many times longer, in words per line, the lines above a {@link shapeBreak} are than those below it, at the least. */
+const MIN_SHAPE_RATIO = 3;
+
+/**
+ * Where a run of short lines `[from, to)` changes shape, if it does: the line from which its mean
+ * words per line fall most below those before it, by {@link MIN_SHAPE_RATIO} at the least, with
+ * {@link MIN_SHAPE_LINES} lines on each side. Nothing but line length sets a wiki's own list of
+ * steps ("die linke Hand greifen" / "von da an wie oben") apart from the footer of one-word
+ * links under it ("Edit" / "Tags" / "History"), when no blank line does.
+ */
+function shapeBreak(words: Readonly<Int32Array>, from: number, to: number): number | undefined {
+  if (to - from < 2 * MIN_SHAPE_LINES) return undefined;
+  let total = 0;
+  for (let i = from; i < to; i++) total += words[i]!;
+  let before = 0;
+  let best: number | undefined;
+  let bestRatio = MIN_SHAPE_RATIO;
+  for (let at = from + 1; at < to; at++) {
+    before += words[at - 1]!;
+    if (at - from < MIN_SHAPE_LINES || to - at < MIN_SHAPE_LINES) continue;
+    const above = before / (at - from);
+    const below = (total - before) / (to - at);
+    const ratio = above / Math.max(below, 1);
+    if (ratio >= bestRatio) {
+      best = at;
+      bestRatio = ratio;
+    }
+  }
+  return best;
 }
 
 /** Per line of `lines`, whether `test` holds for it (see {@link LineFlags}). */

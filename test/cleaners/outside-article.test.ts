@@ -150,6 +150,19 @@ function pageOf(middle: readonly string[], after: readonly string[]): string {
   return [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, 'By Ellen Ward', '', ...middle, '', ...after, ''].join('\n');
 }
 
+/** A wiki's tools under its page, one-word links, printed with no blank line after the list above them. */
+const PAGE_TOOLS = ['Edit', 'Tags', 'History', 'Files', 'Print', 'Rename', 'Help'];
+
+/** Other stories' headlines, each a few words sharing none of the article's terms. */
+const OTHER_HEADLINES = [
+  'Bakery on Mill Street wins national prize',
+  'School choir to sing at the county fair',
+  'Council approves budget for new library roof',
+  'Local runner sets record in the marathon',
+  'Museum opens exhibition of old railway posters',
+  'Farmers market moves to the town square',
+];
+
 /** Three more paragraphs of the article: with them its words are enough to tell what a line is about. */
 const MORE_BODY = [
   'The cottages have thick stone walls, small windows facing the sea and a shared garden where the keepers can grow vegetables in the short summer.',
@@ -307,6 +320,14 @@ describe('outside-article names the kind of block it removes', () => {
     expect(found.has(BODY[4]!)).toBe(false);
   });
 
+  it("the page's one-word links right under a list of other stories: a menu of their own", () => {
+    // Each line set apart, as a whole-page dump sets them, so nothing but the lines' length falls at "Edit".
+    const lines = [`${HEADLINE} | Coastal Gazette`, ...HEADER, HEADLINE, 'By Ellen Ward', ...BODY, ...OTHER_HEADLINES, ...PAGE_TOOLS, ...FOOTER];
+    const found = reasons(`${lines.join('\n\n')}\n`);
+    for (const line of OTHER_HEADLINES) expect(found.get(line)).toBe('page after the article: list');
+    for (const line of PAGE_TOOLS) expect(found.get(line)).toBe('page after the article: menu or link list');
+  });
+
   it('a list of other stories as headlines and summaries only', () => {
     const found = reasons(pageOf(BODY, ['More from Coastal Gazette', ...SHORT_TEASERS, ...FOOTER]));
     for (const line of SHORT_TEASERS) expect(found.get(line)).toBe('page after the article: list of other stories');
@@ -385,6 +406,11 @@ ruleTester('outside-article', {
       text: shortArticlePage(['Home', 'News', 'Sport']),
       removed: ['Home', 'News', 'Sport', SHORT_LEAD, '2 min', '12 May 2024', 'Video available until June', ...LONG_FOOTER, ACCOUNT_FORM[0]!],
       reason: /^page before the article/u,
+    },
+    {
+      name: "other stories' headlines over the page's one-word links both go: split, neither shares the article's words",
+      text: pageOf(BODY, [...OTHER_HEADLINES, ...PAGE_TOOLS, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...OTHER_HEADLINES, ...PAGE_TOOLS, ...FOOTER],
     },
     {
       name: 'the numbered steps of a recipe at the article\'s end stay with it',

@@ -53,6 +53,21 @@ describe('pageModel', () => {
     expect(model.blocks.map((block) => block.kind)).toEqual(['menu', 'prose', 'table']);
   });
 
+  it('splits a run of short lines where its lines fall to a third of their length, not where they grow', () => {
+    const items = ['new fenders fitted on both sides', 'the engine serviced in the dry dock', 'a wider ramp for cars and bicycles', 'fresh paint on the upper deck rails', 'two lifeboats replaced with larger ones'];
+    const links = ['Edit', 'Tags', 'History', 'Print', 'Help'];
+    const split = modelOf([...PROSE, ...items, ...links]);
+    expect(kindOf(split, items[0]!)).toBe('list');
+    expect(kindOf(split, 'Tags')).toBe('menu');
+    expect(split.blockOf[split.lines.find((line) => line.line.text === items[4])!.position]).not.toBe(split.blockOf[split.lines.find((line) => line.line.text === 'Edit')!.position]);
+    // Short items over longer ones (a list of payment terms, then its details) are one list.
+    const grown = modelOf([...PROSE, ...links, ...items]);
+    expect(grown.blockOf[grown.lines.find((line) => line.line.text === 'Help')!.position]).toBe(grown.blockOf[grown.lines.find((line) => line.line.text === items[0])!.position]);
+    // So is a list whose shape changes on fewer than five lines at its end.
+    const tail = modelOf([...PROSE, ...items, ...links.slice(0, 4)]);
+    expect(tail.blockOf[tail.lines.find((line) => line.line.text === items[4])!.position]).toBe(tail.blockOf[tail.lines.find((line) => line.line.text === 'Edit')!.position]);
+  });
+
   it('counts a line ending in a colon as prose when it is a sentence, and hard-wrapped lines as prose', () => {
     const wrapped = 'The harbour ferry resumed its crossings on Monday after six weeks of';
     const model = modelOf(['Home', 'News', 'Sport', 'The operator has published the new timetable:', wrapped, 'repairs in the dry dock, the operator said on Monday.', ...PROSE]);
