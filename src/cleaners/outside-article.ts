@@ -202,13 +202,14 @@ function locateArticle(context: CleanContext): ArticleRun {
   const proseIn = (run: Run): number[] => [...range(run.from, run.to + 1)].filter((i) => lines[i]!.prose);
   const seedProse = proseIn(seed);
   const start = judgesTopic(termTotal(analysis, lines, seedProse)) ? seedProse : proseIn(first);
-  const { values, run, share, ownBlocks } = topicalRun(context, page, start, seed, limits);
+  const { values, run, share, ownBlocks, judges } = topicalRun(context, page, start, seed, limits);
   const note = authorNote(analysis, lines, run, share);
   const members = lines.map((_, i) => i >= run.from && i <= (note ? note.from - 1 : run.to));
   // The article resumes after an interruption (a gallery, an ad, a box of code or links): a later
   // run of prose about the topic is the article's, the lines between are not.
   let resumedAfter = note ? note.from - 1 : run.to;
-  for (const resumed of resumptions(lines, values, run, limits)) {
+  const { found, refused } = resumptions(lines, values, run, limits, judges);
+  for (const resumed of found) {
     // Between the two, the lines that may be the article's own (its list, table, code or
     // subheading) stay with it; furniture (a menu, a gallery, teasers, a repeated label, prose
     // about something else) is the interruption.
@@ -244,7 +245,10 @@ function locateArticle(context: CleanContext): ArticleRun {
   const to = members.lastIndexOf(true);
   // A comment section (or a line naming the headline again) below the run says the page goes on after the article.
   const pageBelow = copies.some((copy) => copy < from) || limits.last < lines.length - 1;
-  return { lines, page, from, to, members, isPage: proseWords(lines, members) >= MIN_ARTICLE_WORDS && isPage(page, from, to, pageBelow), values, seed, note };
+  // Prose refused as the article resumed (see `resumptions`) still says the text around a short
+  // article is a page, as it did when it was taken: only what is kept changes.
+  const evidence = refused ? members.map((member, i) => member || (i >= refused.from && i <= refused.to)) : members;
+  return { lines, page, from, to, members, isPage: proseWords(lines, evidence) >= MIN_ARTICLE_WORDS && isPage(page, from, to, pageBelow), values, seed, note };
 }
 
 /** A personal name at the start of a line: two capitalised words ("Anna Berg ist ...", "J. Doe writes ..."). */
@@ -348,20 +352,32 @@ function dropCredits(page: PageModel, members: boolean[]): void {
  * The runs below `run` (within `limits`) where the article resumes after an interruption: runs
  * of lines whose values (prose about the topic; see {@link topicalRun}) add up to at least
  * {@link MIN_RESUMED_SHARE} of the run's own and that hold paragraphs (see {@link holdsParagraphs}),
- * each found after the last.
+ * each found after the last. When the topic is too small to judge (`judges` false), every
+ * paragraph counts as about it, and a short article is not taken to resume farther below it, in
+ * lines, than {@link MAX_RESUME_LINES_PER_WORD} times its prose has words: the prose under a long
+ * footer of links below a lone paragraph ("HTML-Code zum Einbetten des Videos ...", a sign-in
+ * form's messages) is the page's, not the article come back. That run is `refused`, and nothing
+ * after it resumes the article. Once the article has resumed, a later run is judged as before (a
+ * product's text resumes after its long table of specifications).
  */
-function resumptions(lines: readonly PageLine[], values: readonly number[], run: Run, limits: Limits): Run[] {
+function resumptions(lines: readonly PageLine[], values: readonly number[], run: Run, limits: Limits, judges: boolean): { found: Run[]; refused?: Run } {
   const found: Run[] = [];
+  let words = 0;
+  for (let i = run.from; i <= run.to; i++) if (lines[i]!.prose) words += lines[i]!.words;
   let after = run.to + 1;
   while (after <= limits.last) {
     const next = candidateRuns(values.slice(after, limits.last + 1)).find((each) => each.total >= run.total * MIN_RESUMED_SHARE && holdsParagraphs(lines, after + each.from, after + each.to));
     if (!next) break;
     const resumed = { from: after + next.from, to: after + next.to, total: next.total };
+    if (!judges && found.length === 0 && next.from > words * MAX_RESUME_LINES_PER_WORD) return { found, refused: resumed };
     found.push(resumed);
     after = resumed.to + 1;
   }
-  return found;
+  return { found };
 }
+
+/** Lines below a short article, per word of its prose, within which it may resume when its topic is too small to judge (see {@link resumptions}). */
+const MAX_RESUME_LINES_PER_WORD = 1;
 
 /**
  * True when the lines from `from` to `to` hold two paragraphs of prose one under the other: an
@@ -477,7 +493,7 @@ function topicalRun(
   topicLines: readonly number[],
   seed: Run,
   limits: Limits,
-): { values: number[]; run: Run; share: (info: PageLine, i: number) => number; ownBlocks: boolean[] } {
+): { values: number[]; run: Run; share: (info: PageLine, i: number) => number; ownBlocks: boolean[]; judges: boolean } {
   const { analysis } = context;
   const { lines } = page;
   const topic = analysis.termCounts(topicLines.map((i) => lines[i]!.line));
@@ -509,7 +525,7 @@ function topicalRun(
   // the article (see `mayInterruptionBelong` and the lead in `locateArticle`).
   const ownBlocks = page.blocks.map((block, b) => belongs[b]! || (block.kind === 'menu' && printedOnce(page, block) && blockShare(analysis, topic, page, block, inTopic) >= MIN_BLOCK_SHARE));
   const run = wholeGalleries(page, introduced(page, trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) === 0), limits), limits);
-  return { values, run, share, ownBlocks };
+  return { values, run, share, ownBlocks, judges };
 }
 
 /**
