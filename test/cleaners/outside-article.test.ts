@@ -258,6 +258,22 @@ const ACCOUNT_FORM = [
   'The two passwords you entered are not the same, please try again.',
 ];
 
+/** More of a site's footer links: with {@link LONG_FOOTER}, forty lines, more than {@link SHORT_LEAD} has words. */
+const FOOTER_LINKS = [
+  'Gazette on Facebook', 'Gazette on Instagram', 'Gazette on YouTube', 'Smart TV', 'Live streams', 'TV guide', 'Radio', 'Archive', 'Events', 'Jobs',
+  'Classifieds', 'Obituaries', 'Puzzles', 'Reader offers', 'Corrections', 'Accessibility', 'Contact the newsroom', 'Media kit', 'Our journalism', 'Saved!',
+];
+
+/** A video player's notices: a paragraph of three sentences, printed once. */
+const EMBED_NOTICE = [
+  'The code to embed this video has been copied to your clipboard.',
+  'Please note the terms of use of the Coastal Gazette.',
+  'To understand how our website is used and to show you offers that suit you, we use cookies and similar tools.',
+];
+
+/** A sign-in form's messages, the one about a wrong password printed three times. */
+const SIGN_IN_FORM = ['Sign in to your account', ACCOUNT_FORM[3]!, ACCOUNT_FORM[3]!, 'Create a new account', ACCOUNT_FORM[3]!];
+
 /**
  * A page as the second reading sees it (the page's copies of the headline removed, its menu
  * above them cut): the headline, `above` the article's one paragraph, a video's labels, a long
@@ -401,6 +417,14 @@ ruleTester('outside-article', {
     },
   ],
   invalid: [
+    {
+      name: "a one-paragraph article on a topic too small to judge does not resume under a footer longer, in lines, than its words: the form's sentences below go with the page",
+      text: [
+        `${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, HEADLINE, 'By Ellen Ward', SHORT_LEAD, '2 min', '12 May 2024', 'Video available until June',
+        ...LONG_FOOTER, ...FOOTER_LINKS, ...EMBED_NOTICE, ...SIGN_IN_FORM, '',
+      ].join('\n'),
+      removed: [...HEADER, HEADLINE, HEADLINE, 'By Ellen Ward', '2 min', '12 May 2024', 'Video available until June', ...LONG_FOOTER, ...FOOTER_LINKS, ...EMBED_NOTICE, ...SIGN_IN_FORM],
+    },
     {
       name: 'a lone sentence three lines under the headline (under a menu) is no lead but a teaser: the form below, longer, is taken for the article',
       text: shortArticlePage(['Home', 'News', 'Sport']),
