@@ -109,6 +109,8 @@ export interface PageModel {
   readonly galleries: readonly LineRange[];
   /** Per line position, the index of its block. */
   readonly blockOf: Readonly<Int32Array>;
+  /** Positions, ascending, of the subheadings that a table of contents on the page names (see {@link namedHeadings}). */
+  readonly headings: readonly number[];
 }
 
 /** Lines per paragraph, on average, from which a text's blank lines separate blocks. */
@@ -173,12 +175,13 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   // "3." is a step's number, not a label the page prints again because a quantity reads "3".
   for (const step of steps) repeated[step.at] = 0;
   // A subheading that the page's table of contents names is the article's heading, not a label.
-  for (const i of namedHeadings(nextCopy, copies, prose, blockOf)) repeated[i] = 0;
+  const headings = namedHeadings(nextCopy, copies, prose, blockOf);
+  for (const i of headings) repeated[i] = 0;
   const titleLine = skip === undefined ? undefined : document.lines[skip];
   for (const i of restatedHeadlines(analysis, lines, prose, words, titleLine)) repeated[i] = 1;
   const facts: LineFacts = { lines, words, prose, isolated, repeated, copies, signs };
   const described = lines.map((_, i) => new PageLineView(facts, i));
-  return { lines: described, blocks, blockOf, galleries };
+  return { lines: described, blocks, blockOf, galleries, headings: headings.sort((a, b) => a - b) };
 }
 
 /** Lines each side of a {@link shapeBreak} holds at the least. */
@@ -734,7 +737,8 @@ const MIN_CONTENTS_LINES = 4;
 /**
  * The positions of the headings that a table of contents names: a run of at least
  * {@link MIN_CONTENTS_LINES} short lines of one block ("Barbi" / "Candelaria" / "Cubanita" / ...)
- * each printed again below the whole run, its copies in the run's order. The copy is the
+ * each printed again below the whole run, its copies in the run's order with a line or more
+ * between each two (a menu printed again in the footer has its copies side by side). The copy is the
  * article's subheading, not a label the page prints twice, when the page holds the line only
  * there and in the table (`copies` 2). `nextCopy` is each line's next line with its key (-1 for
  * none).
@@ -743,7 +747,7 @@ function namedHeadings(nextCopy: Readonly<Int32Array>, copies: Readonly<Int32Arr
   const found: number[] = [];
   let from = 0;
   for (let i = 0; i <= nextCopy.length; i++) {
-    const goesOn = i < nextCopy.length && i > from && !prose[i] && blockOf[i] === blockOf[from] && nextCopy[i]! > nextCopy[i - 1]! && nextCopy[from]! > i;
+    const goesOn = i < nextCopy.length && i > from && !prose[i] && blockOf[i] === blockOf[from] && nextCopy[i]! > nextCopy[i - 1]! + 1 && nextCopy[from]! > i;
     if (goesOn) continue;
     if (i - from >= MIN_CONTENTS_LINES) for (let k = from; k < i; k++) if (copies[nextCopy[k]!] === 2) found.push(nextCopy[k]!);
     from = i;
