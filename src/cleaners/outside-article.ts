@@ -524,7 +524,7 @@ function topicalRun(
   // shares words with its news about itself); it is the article's own only between two parts of
   // the article (see `mayInterruptionBelong` and the lead in `locateArticle`).
   const ownBlocks = page.blocks.map((block, b) => belongs[b]! || (block.kind === 'menu' && printedOnce(page, block) && blockShare(analysis, topic, page, block, inTopic) >= MIN_BLOCK_SHARE));
-  const run = wholeGalleries(page, introduced(page, trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) === 0), limits), limits);
+  const run = wholeGalleries(page, namedSections(page, introduced(page, trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) === 0), limits), limits), limits);
   return { values, run, share, ownBlocks, judges };
 }
 
@@ -556,6 +556,25 @@ function introduced(page: PageModel, run: Run, limits: Limits): Run {
   const next = page.blocks[page.blockOf[run.to]! + 1];
   if (!INTRODUCES.test(page.lines[run.to]!.line.text) || !next || !mayBelong(page, next) || next.to > limits.last) return run;
   return { from: run.from, to: patternEnd(page, next), total: run.total };
+}
+
+/**
+ * The run with the rest of the sections that the page's table of contents names, when the run
+ * holds one of them: to the end of the block of each named subheading below it, in order, while
+ * that block may be the article's (see {@link mayBelong}: "Pulpo" / "Enchufla switch" over their
+ * steps, not a menu of other tours). The table lists the article's parts; the article ends with its last.
+ */
+function namedSections(page: PageModel, run: Run, limits: Limits): Run {
+  const { headings } = page;
+  if (!headings.some((i) => run.from <= i && i <= run.to)) return run;
+  let to = run.to;
+  for (const i of headings) {
+    if (i <= to) continue;
+    const block = page.blocks[page.blockOf[i]!]!;
+    if (!mayBelong(page, block) || block.to > limits.last) break;
+    to = block.to;
+  }
+  return to === run.to ? run : { from: run.from, to, total: run.total };
 }
 
 /**

@@ -109,6 +109,8 @@ export interface PageModel {
   readonly galleries: readonly LineRange[];
   /** Per line position, the index of its block. */
   readonly blockOf: Readonly<Int32Array>;
+  /** Positions, ascending, of the subheadings that a table of contents on the page names (see {@link namedHeadings}). */
+  readonly headings: readonly number[];
 }
 
 /** Lines per paragraph, on average, from which a text's blank lines separate blocks. */
@@ -169,14 +171,17 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
     }
     from = i;
   }
-  const { repeated, copies } = repeatedKeys(analysis, lines, blockOf);
+  const { repeated, copies, nextCopy } = repeatedKeys(analysis, lines, blockOf);
   // "3." is a step's number, not a label the page prints again because a quantity reads "3".
   for (const step of steps) repeated[step.at] = 0;
+  // A subheading that the page's table of contents names is the article's heading, not a label.
+  const headings = namedHeadings(nextCopy, copies, prose, blockOf);
+  for (const i of headings) repeated[i] = 0;
   const titleLine = skip === undefined ? undefined : document.lines[skip];
   for (const i of restatedHeadlines(analysis, lines, prose, words, titleLine)) repeated[i] = 1;
   const facts: LineFacts = { lines, words, prose, isolated, repeated, copies, signs };
   const described = lines.map((_, i) => new PageLineView(facts, i));
-  return { lines: described, blocks, blockOf, galleries };
+  return { lines: described, blocks, blockOf, galleries, headings: headings.sort((a, b) => a - b) };
 }
 
 /** Lines each side of a {@link shapeBreak} holds at the least. */
@@ -687,7 +692,7 @@ function restatedHeadlines(analysis: Analysis, lines: readonly Line[], prose: Re
  * ingredients) are the block's own pattern, not repetition. Lines are grouped by a hash of their
  * keys' words, and only lines of one group are compared: no key is spelled out.
  */
-function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: Readonly<Int32Array>): { repeated: LineFlags; copies: Int32Array } {
+function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: Readonly<Int32Array>): { repeated: LineFlags; copies: Int32Array; nextCopy: Int32Array } {
   // Most lines are the only one of their hash: a group (an array) is made for the others only.
   const firstOfHash = new Map<number, number>();
   const byHash = new Map<number, number[]>();
@@ -703,6 +708,7 @@ function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: Reado
   });
   const repeated: LineFlags = new Uint8Array(lines.length);
   const copies = new Int32Array(lines.length).fill(1);
+  const nextCopy = new Int32Array(lines.length).fill(-1);
   for (const group of byHash.values()) {
     // Lines of one hash, split by key: nearly always a single key.
     const kinds: number[][] = [];
@@ -715,10 +721,39 @@ function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: Reado
     for (const kind of kinds) {
       if (kind.length < 2) continue;
       for (const i of kind) copies[i] = kind.length;
+      // A group lists its lines in the page's order.
+      for (let k = 0; k + 1 < kind.length; k++) nextCopy[kind[k]!] = kind[k + 1]!;
       const first = blockOf[kind[0]!];
       if (kind.every((i) => blockOf[i] === first)) continue;
       for (const i of kind) repeated[i] = 1;
     }
   }
-  return { repeated, copies };
+  return { repeated, copies, nextCopy };
+}
+
+/** Lines a table of contents (see {@link namedHeadings}) holds at the least. */
+const MIN_CONTENTS_LINES = 4;
+
+/**
+ * The positions of the headings that a table of contents names: a run of at least
+ * {@link MIN_CONTENTS_LINES} short lines of one block ("Barbi" / "Candelaria" / "Cubanita" / ...)
+ * each printed again below the whole run, its copies in the run's order with a line or more
+ * between each two (a menu printed again in the footer has its copies side by side). The copy is the
+ * article's subheading, not a label the page prints twice, when the page holds the line only
+ * there and in the table (`copies` 2). `nextCopy` is each line's next line with its key (-1 for
+ * none).
+ */
+function namedHeadings(nextCopy: Readonly<Int32Array>, copies: Readonly<Int32Array>, prose: Readonly<LineFlags>, blockOf: Readonly<Int32Array>): number[] {
+  const found: number[] = [];
+  let from = 0;
+  for (let i = 0; i <= nextCopy.length; i++) {
+    const goesOn = i < nextCopy.length && i > from && !prose[i] && blockOf[i] === blockOf[from] && nextCopy[i]! > nextCopy[i - 1]! + 1 && nextCopy[from]! > i;
+    if (goesOn) continue;
+    if (i - from >= MIN_CONTENTS_LINES) for (let k = from; k < i; k++) if (copies[nextCopy[k]!] === 2) found.push(nextCopy[k]!);
+    from = i;
+    // A run starts at a short line printed again below it.
+    while (from < nextCopy.length && (prose[from] || nextCopy[from]! < 0)) from++;
+    i = from;
+  }
+  return found;
 }

@@ -350,6 +350,16 @@ describe('outside-article names the kind of block it removes', () => {
   });
 });
 
+/** A table of contents: the article's sections, named again as its subheadings. */
+const TOC_ITEMS = ['The cottages', 'The tower', 'Night duty', 'Stormy weather', 'Handing over'];
+
+/** The article's last three sections: steps under their subheadings, in words of their own. */
+const DUTIES = [
+  ...[TOC_ITEMS[2]!, 'light up at dusk and wind the clockwork', 'check the flame every second hour', 'write the readings into the log', 'put out the light at dawn'],
+  ...[TOC_ITEMS[3]!, 'close every shutter on the seaward side', 'start the horn when the far buoy goes out of sight', 'call the coastguard on channel sixteen', 'stay inside until the wind drops'],
+  ...[TOC_ITEMS[4]!, 'sign the log', 'show what needs mending', 'hand over the keys'],
+];
+
 ruleTester('outside-article', {
   valid: [
     { name: 'an article alone', text: `${HEADLINE}\n\n${BODY.join('\n\n')}\n` },
@@ -424,6 +434,11 @@ ruleTester('outside-article', {
         ...LONG_FOOTER, ...FOOTER_LINKS, ...EMBED_NOTICE, ...SIGN_IN_FORM, '',
       ].join('\n'),
       removed: [...HEADER, HEADLINE, HEADLINE, 'By Ellen Ward', '2 min', '12 May 2024', 'Video available until June', ...LONG_FOOTER, ...FOOTER_LINKS, ...EMBED_NOTICE, ...SIGN_IN_FORM],
+    },
+    {
+      name: "the last sections that the page's table of contents names stay with the article, though their steps share few of its words and their headings are printed twice",
+      text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, 'By Ellen Ward', '', 'Contents', ...TOC_ITEMS, '', TOC_ITEMS[0], '', BODY[0], '', BODY[1], '', BODY[2], '', TOC_ITEMS[1], '', BODY[3], '', BODY[4], '', BODY[5], '', ...DUTIES, '', ...FOOTER, ''].join('\n'),
+      removed: [...HEADER, HEADLINE, 'By Ellen Ward', 'Contents', ...TOC_ITEMS, TOC_ITEMS[0]!, ...FOOTER],
     },
     {
       name: 'a lone sentence three lines under the headline (under a menu) is no lead but a teaser: the form below, longer, is taken for the article',

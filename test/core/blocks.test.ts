@@ -95,6 +95,21 @@ describe('pageModel', () => {
     expect(kindOf(model, teasers[3]!)).toBe('teasers');
   });
 
+  it("does not mark as repeated the subheadings a table of contents names, but a menu printed again side by side stays repeated", () => {
+    const contents = ['Crossings', 'Commuters', 'New boat', 'Fares'];
+    const menu = ['Home', 'News', 'Sport', 'Weather'];
+    const sections = contents.flatMap((heading, i) => [heading, PROSE[i]!]);
+    const model = modelOf([...menu, 'Contents', ...contents, ...sections, ...menu]);
+    const flags = (texts: readonly string[]) => model.lines.filter((line) => texts.includes(line.line.text)).map((line) => line.repeated);
+    // The table's own lines are still printed twice; their copies over the sections are headings.
+    expect(flags(contents)).toEqual([true, true, true, true, false, false, false, false]);
+    expect(model.headings.map((i) => model.lines[i]!.line.text)).toEqual(contents);
+    expect(flags(menu)).toEqual(Array(8).fill(true));
+    // Three names are too few to be a table of contents (MIN_CONTENTS_LINES 4).
+    const short = modelOf([...menu, ...contents.slice(0, 3), ...sections.slice(0, 6), ...menu]);
+    expect(short.headings).toEqual([]);
+  });
+
   it('marks a line the page prints again in another block as repeated, not copies inside one block', () => {
     const model = modelOf(['Home', 'News', 'Sport', ...PROSE, '1', 'g', 'Flour', '2', 'g', 'Salt', ...PROSE.map((line) => line.replace('.', ' again.')), 'Home', 'News', 'Sport']);
     expect(model.lines.filter((line) => line.line.text === 'Home').map((line) => line.repeated)).toEqual([true, true]);
