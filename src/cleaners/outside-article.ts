@@ -146,7 +146,7 @@ export const outsideArticle: Cleaner<NoOptions> = {
     const tail = run.lines.length - 1 - run.to >= MIN_SIDE_LINES ? run.lines.slice(run.to + 1) : [];
     return [
       ...head.map((info) => remove(info, `page before the article: ${name(info)}`, first)),
-      ...inside.map((info) => remove(info, `${name(info)} inside the article`, first)),
+      ...inside.map((info) => remove(info, `${isCaptionLine(run.page, info) ? 'caption' : name(info)} inside the article`, first)),
       ...tail.map((info) => remove(info, `page after the article: ${name(info)}`, last)),
     ];
   },
@@ -344,9 +344,35 @@ function dropGalleries(page: PageModel, members: boolean[]): void {
  */
 function dropCredits(page: PageModel, members: boolean[]): void {
   page.lines.forEach((info, i) => {
-    if (members[i] && info.sign === 'credit' && blockKind(page, i) === 'heading') members[i] = false;
+    if (!members[i]) return;
+    if ((info.sign === 'credit' && blockKind(page, i) === 'heading') || isCaptionLine(page, info)) members[i] = false;
   });
 }
+
+/** True when the line is a caption with its credit (see {@link isCaption}) standing as a paragraph or a heading, not as a row of a list or table. */
+function isCaptionLine(page: PageModel, info: PageLine): boolean {
+  const kind = blockKind(page, info.position);
+  return (kind === 'heading' || kind === 'prose') && isCaption(info);
+}
+
+/**
+ * A picture's caption that ends in its credit: a sentence or a phrase, then a word or two and a
+ * colon before a name, after the sentence's end or in brackets ("Gulls over the harbour at dawn.
+ * Photo: Anna Berg", "The new ferry on its first crossing (Bild: Werft Nord)"), or a copyright
+ * after a bar ("The harbour at dawn | © Anna Berg/Bildagentur"). The name is a few words that
+ * start with a capital or a digit and end without a sentence's punctuation: a sentence of the
+ * article that ends in a colon and a quotation or a clause ("The answer: it works.") is no credit.
+ */
+function isCaption(info: PageLine): boolean {
+  return info.words <= MAX_CAPTION_WORDS && CAPTION_CREDIT.test(info.line.text);
+}
+
+/** The most words a caption with its credit has (see {@link isCaption}). */
+const MAX_CAPTION_WORDS = 60;
+
+/** The credit ending a caption (see {@link isCaption}): after a sentence's end, in brackets, or a copyright after a bar. */
+const CAPTION_CREDIT =
+  /(?:[.!?]\s*|\s\()\p{L}+(?:\s\p{L}+)?\s?:\s?[\p{Lu}\p{N}][^\s.!?:()]*(?:[\s/,-]+[\p{L}\p{N}][^\s!?:()]*){0,5}(?<![.,])\)?$|\s\|\s?©\s?[\p{Lu}\p{N}][^|]{0,60}$/u;
 
 /**
  * The runs below `run` (within `limits`) where the article resumes after an interruption: runs
@@ -524,7 +550,7 @@ function topicalRun(
   // shares words with its news about itself); it is the article's own only between two parts of
   // the article (see `mayInterruptionBelong` and the lead in `locateArticle`).
   const ownBlocks = page.blocks.map((block, b) => belongs[b]! || (block.kind === 'menu' && printedOnce(page, block) && blockShare(analysis, topic, page, block, inTopic) >= MIN_BLOCK_SHARE));
-  const run = wholeGalleries(page, namedSections(page, introduced(page, trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) === 0), limits), limits), limits);
+  const run = wholeGalleries(page, namedSections(page, introduced(page, trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) < MIN_TOPIC_SHARE), limits), limits), limits);
   return { values, run, share, ownBlocks, judges };
 }
 
