@@ -550,7 +550,8 @@ function topicalRun(
   // shares words with its news about itself); it is the article's own only between two parts of
   // the article (see `mayInterruptionBelong` and the lead in `locateArticle`).
   const ownBlocks = page.blocks.map((block, b) => belongs[b]! || (block.kind === 'menu' && printedOnce(page, block) && blockShare(analysis, topic, page, block, inTopic) >= MIN_BLOCK_SHARE));
-  const run = wholeGalleries(page, namedSections(page, introduced(page, trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) < MIN_TOPIC_SHARE), limits), limits), limits);
+  const closed = trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) < MIN_TOPIC_SHARE);
+  const run = wholeGalleries(page, namedSections(page, introduced(page, trimLoneEnd(lines, values, closed), limits), limits), limits);
   return { values, run, share, ownBlocks, judges };
 }
 
@@ -917,6 +918,28 @@ function trimEnd(values: readonly number[], run: Run, closes: (i: number) => boo
  * trimmed from it: an offer, a notice, an invitation to follow, not a paragraph of the article.
  */
 const MAX_CLOSING_WORDS = 30;
+
+/**
+ * The run without the short sentences standing alone at its end (see `PageLine.isolated`), and
+ * the furniture between them: under the article's last paragraph, a line of prose set apart by
+ * short lines on each side is the page's ("Never miss a story: sign up for our weekly letter.",
+ * "The contents of this site are licensed under ..."), not the article's closing paragraph.
+ * Lines that cost the run nothing (its list, its code) end the trimming.
+ */
+function trimLoneEnd(lines: readonly PageLine[], values: readonly number[], run: Run): Run {
+  let to = run.to;
+  let kept = to;
+  while (to > run.from) {
+    const info = lines[to]!;
+    if (info.prose && info.isolated && info.words <= MAX_LONE_CLOSING_WORDS) kept = to - 1;
+    else if (info.prose || values[to]! >= 0) break;
+    to--;
+  }
+  return kept === run.to ? run : { from: run.from, to: kept, total: run.total };
+}
+
+/** Words a sentence standing alone at the end of the run has at the most to be trimmed from it (see {@link trimLoneEnd}). */
+const MAX_LONE_CLOSING_WORDS = 25;
 
 /** The run from `from` to the position up to `last` where the running total is greatest. */
 function bestPrefix(values: readonly number[], from: number, last: number): Run {
