@@ -232,6 +232,7 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   const last = sentences[sentences.length - 1];
   if (!last) return undefined;
   const alone = standsAlone(context, line);
+  if (alone && sentences.length > 1 && isCreditedCaption(analysis, line, last)) return remove(line.span, 'caption ending in its picture credit');
   if (trailsOff(text)) return sentences.length > 1 ? checkEllipsis(analysis, last) : alone ? checkEllipsis(analysis, line) : undefined;
   if (!alone) return sentences.length > 1 && !endsProperly(text) ? checkTrailingSentence(analysis, last) : undefined;
   if (endsProperly(text)) return checkProseLine(context, line, sentences, evidence);
@@ -314,6 +315,21 @@ function standsAlone({ document }: CleanContext, line: Line): boolean {
 
 function remove(span: Span, reason: string): Finding {
   return { reason, span };
+}
+
+/** The most words of a picture's caption with its credit (a paragraph of the article is longer). */
+const MAX_CAPTION_WORDS = 30;
+
+/**
+ * True when a short line of sentences ends in a picture's credit: a caption ("Pumps at dusk.
+ * Photo: Anna Berg/Agency", "Arrived at the top. (Image: private)"). The credit names the
+ * picture's source, not the article's: the caption goes with it, as the picture it describes is
+ * not in the text.
+ */
+function isCreditedCaption(analysis: Analysis, line: Line, last: Sentence): boolean {
+  if (analysis.wordCount(line) > MAX_CAPTION_WORDS) return false;
+  const credit = last.text;
+  return lineSign(credit, analysis.wordCount(last)) === 'credit' || PHOTO_CREDIT.test(credit);
 }
 
 /** The reason a line is an interface label, counter, lone date or credit, if it is one. */

@@ -63,13 +63,13 @@ export function outputFolders(outDir: string): (target: string) => void {
 
 /** Throws {@link PathError} when `file`, inside `base`, is a symlink. */
 function refuseLink(base: string, file: string): void {
-  let stat: Stats;
+  let stat: Stats | undefined;
   try {
-    stat = lstatSync(file);
+    stat = lstatSync(file, { throwIfNoEntry: false });
   } catch {
     return;
   }
-  if (!stat.isSymbolicLink()) return;
+  if (stat === undefined || !stat.isSymbolicLink()) return;
   const named = `${path.relative(base, file)} is a symlink to ${readlinkSync(file)}`;
   const realBase = realpathSync(base);
   let real: string | undefined;
@@ -196,13 +196,17 @@ function keepOwnerAndMode(file: string, original: Stats): void {
   chmodSync(file, original.mode & 0o7777);
 }
 
-function statOrUndefined(file: string, stat: (file: string) => Stats = statSync): Stats | undefined {
+/** `statSync` or `lstatSync`, asked not to throw for a missing file. */
+type StatNoThrow = (file: string, options: { throwIfNoEntry: false }) => Stats | undefined;
+
+function statOrUndefined(file: string, stat: StatNoThrow = statSync): Stats | undefined {
   try {
-    return stat(file);
+    // Not thrown for a missing file: every new output file is looked up first, and an error
+    // made and thrown costs ten times the look-up.
+    return stat(file, { throwIfNoEntry: false });
   } catch (error) {
     // ENOTDIR: a parent is a file, so this path does not exist either.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
     throw error;
   }
 }

@@ -99,6 +99,11 @@ ruleTester('fragment', {
     { name: 'a quotation ending in a closing quote', text: withLine('“We missed the ferry more than we expected,” said one commuter.') },
     { name: 'a dateline at the start of a sentence', text: withLine('PORTSMOUTH (Reuters) - The ferry made its first crossing at six in the morning.') },
     { name: 'a question', text: withLine('Will the harbour ferry keep to its old timetable?') },
+    {
+      name: 'a paragraph of the article that ends by naming a source: longer than a caption (MAX_CAPTION_WORDS)',
+      text: withLine('The ferry carried more than two thousand commuters on its first day back, and the operator expects the number to rise again over the winter as the roads stay closed for repairs. Source: Harbour Ferry Company'),
+    },
+    { name: 'a short line of two sentences that ends in no credit', text: withLine('The ferry is back. Commuters cheered the crew') },
     { name: 'a line introducing what follows, ending in a colon', text: withLine('The operator listed the repairs made to the ferry:') },
     { name: 'a sentence ending on "the U.S.": a whole noun phrase', text: withLine('The old ferry was sold to a company in the U.S.') },
     { name: 'abbreviations inside a sentence', text: withLine('Mr. Jones of the U.S. Coast Guard inspected the ferry at 9 a.m. on Friday.') },
@@ -339,6 +344,18 @@ ruleTester('fragment', {
     { name: 'a lone date', text: withLine('March 14, 2023'), removed: ['March 14, 2023'], reason: /date/ },
     { name: 'a lone date and time', text: withLine('14.03.2023 09:30'), removed: ['14.03.2023 09:30'] },
     { name: 'a photo credit', text: withLine('Photo: Maria Lopez/AP'), removed: ['Photo: Maria Lopez/AP'], reason: /credit/ },
+    {
+      name: 'a caption ending in its picture credit (a name and an agency)',
+      text: withLine('The ferry back in the water at dawn. Image: Tom Weller/Harbour Pictures'),
+      removed: ['The ferry back in the water at dawn. Image: Tom Weller/Harbour Pictures'],
+      reason: /caption/,
+    },
+    {
+      name: 'a caption ending in its credit in brackets',
+      text: withLine('Engineers at work on the new propeller shafts. (Bild: Privat)'),
+      removed: ['Engineers at work on the new propeller shafts. (Bild: Privat)'],
+      reason: /caption/,
+    },
     {
       name: 'a sentence cut off mid-phrase, as its own paragraph',
       text: withLine('The operator also said that ticket prices for the harbour ferry would rise in the'),
