@@ -202,7 +202,7 @@ function locateArticle(context: CleanContext): ArticleRun {
   const proseIn = (run: Run): number[] => [...range(run.from, run.to + 1)].filter((i) => lines[i]!.prose);
   const seedProse = proseIn(seed);
   const start = judgesTopic(termTotal(analysis, lines, seedProse)) ? seedProse : proseIn(first);
-  const { values, run, share, ownBlocks, judges } = topicalRun(context, page, start, seed, limits);
+  const { values, run, share, ownBlocks, judges, closing } = topicalRun(context, page, start, seed, limits);
   const note = authorNote(analysis, lines, run, share);
   const members = lines.map((_, i) => i >= run.from && i <= (note ? note.from - 1 : run.to));
   // The article resumes after an interruption (a gallery, an ad, a box of code or links): a later
@@ -247,7 +247,9 @@ function locateArticle(context: CleanContext): ArticleRun {
   const pageBelow = copies.some((copy) => copy < from) || limits.last < lines.length - 1;
   // Prose refused as the article resumed (see `resumptions`) still says the text around a short
   // article is a page, as it did when it was taken: only what is kept changes.
-  const evidence = refused ? members.map((member, i) => member || (i >= refused.from && i <= refused.to)) : members;
+  // So do the lone sentences trimmed off the run's end (see `trimLoneEnd`).
+  const within = (i: number, other: Run | undefined): boolean => other !== undefined && i >= other.from && i <= other.to;
+  const evidence = refused || closing ? members.map((member, i) => member || within(i, refused) || within(i, closing)) : members;
   return { lines, page, from, to, members, isPage: proseWords(lines, evidence) >= MIN_ARTICLE_WORDS && isPage(page, from, to, pageBelow), values, seed, note };
 }
 
@@ -519,7 +521,7 @@ function topicalRun(
   topicLines: readonly number[],
   seed: Run,
   limits: Limits,
-): { values: number[]; run: Run; share: (info: PageLine, i: number) => number; ownBlocks: boolean[]; judges: boolean } {
+): { values: number[]; run: Run; share: (info: PageLine, i: number) => number; ownBlocks: boolean[]; judges: boolean; closing: Run | undefined } {
   const { analysis } = context;
   const { lines } = page;
   const topic = analysis.termCounts(topicLines.map((i) => lines[i]!.line));
@@ -551,8 +553,11 @@ function topicalRun(
   // the article (see `mayInterruptionBelong` and the lead in `locateArticle`).
   const ownBlocks = page.blocks.map((block, b) => belongs[b]! || (block.kind === 'menu' && printedOnce(page, block) && blockShare(analysis, topic, page, block, inTopic) >= MIN_BLOCK_SHARE));
   const closed = trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) < MIN_TOPIC_SHARE);
-  const run = wholeGalleries(page, namedSections(page, introduced(page, trimLoneEnd(lines, values, closed), limits), limits), limits);
-  return { values, run, share, ownBlocks, judges };
+  const trimmed = trimLoneEnd(lines, values, closed);
+  const run = wholeGalleries(page, namedSections(page, introduced(page, trimmed, limits), limits), limits);
+  // The lone sentences trimmed off still say, as they did, that the text is a page (see `locateArticle`).
+  const closing = trimmed.to < closed.to && run.to < closed.to ? { from: run.to + 1, to: closed.to, total: 0 } : undefined;
+  return { values, run, share, ownBlocks, judges, closing };
 }
 
 /**
@@ -935,7 +940,11 @@ function trimLoneEnd(lines: readonly PageLine[], values: readonly number[], run:
     else if (info.prose || values[to]! >= 0) break;
     to--;
   }
-  return kept === run.to ? run : { from: run.from, to: kept, total: run.total };
+  // Only under a paragraph: in a run of sentences each standing alone (a page of teasers, a
+  // product's selling points), the last is one of them.
+  while (to >= run.from && !lines[to]!.prose) to--;
+  if (kept === run.to || to < run.from || lines[to]!.isolated) return run;
+  return { from: run.from, to: kept, total: run.total };
 }
 
 /** Words a sentence standing alone at the end of the run has at the most to be trimmed from it (see {@link trimLoneEnd}). */
