@@ -553,7 +553,7 @@ function topicalRun(
   // the article (see `mayInterruptionBelong` and the lead in `locateArticle`).
   const ownBlocks = page.blocks.map((block, b) => belongs[b]! || (block.kind === 'menu' && printedOnce(page, block) && blockShare(analysis, topic, page, block, inTopic) >= MIN_BLOCK_SHARE));
   const closed = trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) < MIN_TOPIC_SHARE);
-  const trimmed = trimLoneEnd(lines, values, closed);
+  const trimmed = trimLoneEnd(lines, values, closed, (i) => share(lines[i]!, i) < MAX_LONE_CLOSING_SHARE);
   const run = wholeGalleries(page, namedSections(page, introduced(page, trimmed, limits), limits), limits);
   // The lone sentences trimmed off still say, as they did, that the text is a page (see `locateArticle`).
   const closing = trimmed.to < closed.to && run.to < closed.to ? { from: run.to + 1, to: closed.to, total: 0 } : undefined;
@@ -931,12 +931,12 @@ const MAX_CLOSING_WORDS = 30;
  * "The contents of this site are licensed under ..."), not the article's closing paragraph.
  * Lines that cost the run nothing (its list, its code) end the trimming.
  */
-function trimLoneEnd(lines: readonly PageLine[], values: readonly number[], run: Run): Run {
+function trimLoneEnd(lines: readonly PageLine[], values: readonly number[], run: Run, offTopic: (i: number) => boolean): Run {
   let to = run.to;
   let kept = to;
   while (to > run.from) {
     const info = lines[to]!;
-    if (info.prose && info.isolated && info.words <= MAX_LONE_CLOSING_WORDS) kept = to - 1;
+    if (info.prose && info.isolated && info.words <= MAX_LONE_CLOSING_WORDS && offTopic(to)) kept = to - 1;
     else if (info.prose || values[to]! >= 0) break;
     to--;
   }
@@ -949,6 +949,13 @@ function trimLoneEnd(lines: readonly PageLine[], values: readonly number[], run:
 
 /** Words a sentence standing alone at the end of the run has at the most to be trimmed from it (see {@link trimLoneEnd}). */
 const MAX_LONE_CLOSING_WORDS = 25;
+
+/**
+ * The share of the topic's words from which a sentence standing alone at the end of the run is
+ * the article's last word, not the page's ("Remove the jars from the water and let the jam set."
+ * under a recipe's steps): an offer or a notice names the site and the reader, a few of the topic's words at most.
+ */
+const MAX_LONE_CLOSING_SHARE = 0.7;
 
 /** The run from `from` to the position up to `last` where the running total is greatest. */
 function bestPrefix(values: readonly number[], from: number, last: number): Run {
