@@ -120,6 +120,21 @@ interface ArticleRun {
   readonly seed?: { readonly from: number; readonly to: number };
   /** The note on the author that ended the run, when there was one (see {@link authorNote}). */
   readonly note?: Run;
+  /** The first line after the run that heads a comment section, when the run has a page around it (see {@link commentsBelowShortArticle}). */
+  readonly commentsHead?: number;
+}
+
+/**
+ * What goes from a page whose article is too short to cut the page around it by (see
+ * {@link MIN_ARTICLE_WORDS}): the comment section below it, from the line that heads it ("No
+ * comments yet", "Leave a comment", "Kommentar verfassen") to the end, when that is at least
+ * {@link MIN_SIDE_LINES} long. Wherever the article is, it does not go on under a comment form.
+ */
+function commentsBelowShortArticle(run: ArticleRun): Finding[] {
+  const head = run.commentsHead;
+  if (head === undefined || run.lines.length - head < MIN_SIDE_LINES) return [];
+  const related = run.lines[head]!.line.span;
+  return run.lines.slice(head).map((info) => ({ reason: `page after the article: comment section`, span: info.line.span, related }));
 }
 
 /** The rule. */
@@ -135,7 +150,7 @@ export const outsideArticle: Cleaner<NoOptions> = {
     // text is an article, and finding its run would be wasted work.
     if (context.document.lines.length <= MIN_PAGE_LINES) return [];
     const run = locateArticle(context);
-    if (!run.isPage) return [];
+    if (!run.isPage) return commentsBelowShortArticle(run);
     // `related` points at the article's first or last line, so --explain says where it is.
     const first = run.lines[run.from]!.line.span;
     const last = run.lines[run.to]!.line.span;
@@ -250,7 +265,20 @@ function locateArticle(context: CleanContext): ArticleRun {
   // So do the lone sentences trimmed off the run's end (see `trimLoneEnd`).
   const within = (i: number, other: Run | undefined): boolean => other !== undefined && i >= other.from && i <= other.to;
   const evidence = refused || closing ? members.map((member, i) => member || within(i, refused) || within(i, closing)) : members;
-  return { lines, page, from, to, members, isPage: proseWords(lines, evidence) >= MIN_ARTICLE_WORDS && isPage(page, from, to, pageBelow), values, seed, note };
+  const framed = isPage(page, from, to, pageBelow);
+  const comments = framed ? lines.findIndex((info, i) => i > to && isCommentsLine(info)) : -1;
+  return {
+    lines,
+    page,
+    from,
+    to,
+    members,
+    isPage: proseWords(lines, evidence) >= MIN_ARTICLE_WORDS && framed,
+    values,
+    seed,
+    note,
+    ...(comments >= 0 && { commentsHead: comments }),
+  };
 }
 
 /** A personal name at the start of a line: two capitalised words ("Anna Berg ist ...", "J. Doe writes ..."). */
