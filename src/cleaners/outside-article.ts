@@ -218,11 +218,13 @@ function locateArticle(context: CleanContext): ArticleRun {
   const seedProse = proseIn(seed);
   const start = judgesTopic(termTotal(analysis, lines, seedProse)) ? seedProse : proseIn(first);
   const { values, run, share, ownBlocks, judges, closing } = topicalRun(context, page, start, seed, limits);
-  const note = authorNote(analysis, lines, run, share);
-  const members = lines.map((_, i) => i >= run.from && i <= (note ? note.from - 1 : run.to));
+  // A note on the author may be what was trimmed off the run's end as lone sentences (see `trimLoneEnd`): it is named so.
+  const note = authorNote(analysis, lines, closing ? { from: run.from, to: closing.to, total: run.total } : run, share);
+  const end = note ? Math.min(note.from - 1, run.to) : run.to;
+  const members = lines.map((_, i) => i >= run.from && i <= end);
   // The article resumes after an interruption (a gallery, an ad, a box of code or links): a later
   // run of prose about the topic is the article's, the lines between are not.
-  let resumedAfter = note ? note.from - 1 : run.to;
+  let resumedAfter = end;
   const { found, refused } = resumptions(lines, values, run, limits, judges);
   for (const resumed of found) {
     // Between the two, the lines that may be the article's own (its list, table, code or
@@ -580,8 +582,10 @@ function topicalRun(
   // shares words with its news about itself); it is the article's own only between two parts of
   // the article (see `mayInterruptionBelong` and the lead in `locateArticle`).
   const ownBlocks = page.blocks.map((block, b) => belongs[b]! || (block.kind === 'menu' && printedOnce(page, block) && blockShare(analysis, topic, page, block, inTopic) >= MIN_BLOCK_SHARE));
-  const closed = trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) < MIN_TOPIC_SHARE);
-  const trimmed = trimLoneEnd(lines, values, closed, (i) => share(lines[i]!, i) < MAX_LONE_CLOSING_SHARE);
+  const closed = trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) === 0);
+  // The article's own list, table or code (one that shares its words, or that its sentence introduces).
+  const ownLine = (i: number): boolean => (belongs[page.blockOf[i]!]! && OWN_KINDS.has(blockKind(page, i))) || introducedLines[i] === 1;
+  const trimmed = trimLoneEnd(lines, values, closed, (i) => share(lines[i]!, i) < MAX_LONE_CLOSING_SHARE, ownLine);
   const run = wholeGalleries(page, namedSections(page, introduced(page, trimmed, limits), limits), limits);
   // The lone sentences trimmed off still say, as they did, that the text is a page (see `locateArticle`).
   const closing = trimmed.to < closed.to && run.to < closed.to ? { from: run.to + 1, to: closed.to, total: 0 } : undefined;
@@ -959,21 +963,24 @@ const MAX_CLOSING_WORDS = 30;
  * "The contents of this site are licensed under ..."), not the article's closing paragraph.
  * Lines that cost the run nothing (its list, its code) end the trimming.
  */
-function trimLoneEnd(lines: readonly PageLine[], values: readonly number[], run: Run, offTopic: (i: number) => boolean): Run {
+function trimLoneEnd(lines: readonly PageLine[], values: readonly number[], run: Run, offTopic: (i: number) => boolean, ownLine: (i: number) => boolean): Run {
   let to = run.to;
   let kept = to;
   while (to > run.from) {
     const info = lines[to]!;
     if (info.prose && info.isolated && info.words <= MAX_LONE_CLOSING_WORDS && offTopic(to)) kept = to - 1;
-    else if (info.prose || values[to]! >= 0) break;
+    else if (info.prose || values[to]! > 0 || ownLine(to)) break;
     to--;
   }
-  // Only under a paragraph: in a run of sentences each standing alone (a page of teasers, a
-  // product's selling points), the last is one of them.
-  while (to >= run.from && !lines[to]!.prose) to--;
-  if (kept === run.to || to < run.from || lines[to]!.isolated) return run;
+  // Only right under a paragraph and the furniture after it: in a run of sentences each standing
+  // alone (a page of teasers, a product's selling points) the last is one of them, and a sentence
+  // under the article's own list or subheading (which cost the run nothing) goes on with it.
+  if (kept === run.to || !lines[to]!.prose || lines[to]!.isolated) return run;
   return { from: run.from, to: kept, total: run.total };
 }
+
+/** The kinds of block that are the article's own when they share its words: a heading that does is another story's headline as often as the article's subheading. */
+const OWN_KINDS: ReadonlySet<BlockKind> = new Set(['list', 'table', 'code', 'gallery']);
 
 /** Words a sentence standing alone at the end of the run has at the most to be trimmed from it (see {@link trimLoneEnd}). */
 const MAX_LONE_CLOSING_WORDS = 25;
