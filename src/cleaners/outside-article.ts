@@ -396,11 +396,11 @@ function isCaptionLine(page: PageModel, info: PageLine): boolean {
  * article that ends in a colon and a quotation or a clause ("The answer: it works.") is no credit.
  */
 function isCaption(info: PageLine): boolean {
-  return info.words <= MAX_CAPTION_WORDS && CAPTION_CREDIT.test(info.line.text);
+  return info.words <= MAX_CREDITED_CAPTION_WORDS && CAPTION_CREDIT.test(info.line.text);
 }
 
 /** The most words a caption with its credit has (see {@link isCaption}). */
-const MAX_CAPTION_WORDS = 60;
+const MAX_CREDITED_CAPTION_WORDS = 60;
 
 /** The credit ending a caption (see {@link isCaption}): after a sentence's end, in brackets, or a copyright after a bar. */
 const CAPTION_CREDIT =
@@ -966,6 +966,7 @@ const MAX_CLOSING_WORDS = 30;
 function trimLoneEnd(lines: readonly PageLine[], values: readonly number[], run: Run, offTopic: (i: number) => boolean, ownLine: (i: number) => boolean): Run {
   let to = run.to;
   let kept = to;
+  // From the end: the lone sentences, and the furniture between them (a label, a counter), up to the line above them.
   while (to > run.from) {
     const info = lines[to]!;
     if (info.prose && info.isolated && info.words <= MAX_LONE_CLOSING_WORDS && offTopic(to)) kept = to - 1;
@@ -976,7 +977,7 @@ function trimLoneEnd(lines: readonly PageLine[], values: readonly number[], run:
   // alone (a page of teasers, a product's selling points) the last is one of them, and a sentence
   // under the article's own list or subheading (which cost the run nothing) goes on with it.
   if (kept === run.to || !lines[to]!.prose || lines[to]!.isolated) return run;
-  return { from: run.from, to: kept, total: run.total };
+  return { from: run.from, to, total: run.total };
 }
 
 /** The kinds of block that are the article's own when they share its words: a heading that does is another story's headline as often as the article's subheading. */

@@ -323,6 +323,11 @@ describe('outside-article names the kind of block it removes', () => {
     expect(found.get(note)).toBe('page after the article: note on the author');
   });
 
+  it('a caption ending in its credit', () => {
+    const found = reasons(pageOf([...BODY.slice(0, 3), CREDITED_CAPTION, ...BODY.slice(3), ...MORE_BODY], [...TEASER_LINES, ...FOOTER]));
+    expect(found.get(CREDITED_CAPTION)).toBe('caption inside the article');
+  });
+
   it('a note on the author under a heading that names her', () => {
     const note = 'She writes about the coast for the paper and has published two books of walks near the lighthouse.';
     const found = reasons(pageOf([...BODY, ...MORE_BODY, 'About Ellen Ward', note], [...TEASER_LINES, ...FOOTER]));
@@ -360,9 +365,34 @@ const DUTIES = [
   ...[TOC_ITEMS[4]!, 'sign the log', 'show what needs mending', 'hand over the keys'],
 ];
 
+/** A photo's caption that ends in its credit, in brackets. */
+const CREDITED_CAPTION = "The keepers' cottages seen from the harbour on a calm morning. (Photo: Harbour Trust)";
+
+/** A sentence of the article that ends in a colon and a clause: no credit, for it ends a sentence. */
+const COLON_SENTENCE = 'The chairman of the trust put it in a few words. His answer: Keepers on the point again.';
+
+/** A long paragraph of the article ending in its source: a paragraph, not a caption. */
+const SOURCED_PARAGRAPH = `${BODY[0]} ${BODY[1]} ${BODY[2]} Source: Harbour Trust`;
+
+/** An offer standing alone under the article's last paragraph, naming some of its words. */
+const LONE_OFFER = 'Never miss a story about the lighthouse and the keepers: sign up for our free letter every Friday.';
+
+/** A last sentence standing alone that holds most of the topic's words: the article's own. */
+const LONE_LAST_WORD = 'The keepers will move into the restored cottages beside the lighthouse on Skerry Point in April.';
+
+/** A last paragraph standing alone, longer than an offer, about someone the article has not named. */
+const LONE_LAST_PARAGRAPH = 'Jonas Pell, who runs the bakery by the harbour, said that he would bake bread for the keepers every morning, as his grandfather did for the last keepers forty years ago.';
+
+/** A comment form under an article. */
+const COMMENT_FORM = ['Leave a comment', 'Name (required)', 'Email (required)', 'Website', 'Post comment'];
+
 ruleTester('outside-article', {
   valid: [
     { name: 'an article alone', text: `${HEADLINE}\n\n${BODY.join('\n\n')}\n` },
+    {
+      name: 'a page whose article is too short to cut around keeps its comment form when fewer than six lines hold it',
+      text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, 'By Ellen Ward', '', SHORT_LEAD, '', ...FOOTER, '', ...COMMENT_FORM, ''].join('\n'),
+    },
     {
       name: 'an article with a few stray lines around it: not a page',
       text: `${HEADLINE}\n\nShare this\n\n${BODY.join('\n\n')}\n\nRelated news\nAdvertisement\n`,
@@ -427,6 +457,33 @@ ruleTester('outside-article', {
     },
   ],
   invalid: [
+    {
+      name: 'a caption ending in its credit goes from between two paragraphs; a sentence ending in a colon and a clause, and a long paragraph ending in its source, stay',
+      text: pageOf([...BODY.slice(0, 3), CREDITED_CAPTION, ...BODY.slice(3), COLON_SENTENCE, SOURCED_PARAGRAPH, ...MORE_BODY], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, CREDITED_CAPTION, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: "a sentence standing alone under the article's last paragraph and a label goes with the page after it",
+      text: pageOf([...BODY, ...MORE_BODY, 'Newsletter', LONE_OFFER], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, 'Newsletter', LONE_OFFER, ...TEASER_LINES, ...FOOTER],
+      reason: /^page (?:before|after) the article/u,
+    },
+    {
+      name: "a last sentence standing alone that holds most of the topic's words stays: the article's last word",
+      text: pageOf([...BODY, ...MORE_BODY, 'Advertisement', LONE_LAST_WORD], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a last paragraph standing alone that is longer than an offer stays',
+      text: pageOf([...BODY, ...MORE_BODY, 'Advertisement', LONE_LAST_PARAGRAPH], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a page whose article is too short to cut around still loses its comment section, from the line heading it',
+      text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, 'By Ellen Ward', '', SHORT_LEAD, '', ...COMMENT_FORM, '', ...FOOTER, ''].join('\n'),
+      removed: [...COMMENT_FORM, ...FOOTER],
+      reason: /^page after the article: comment section$/u,
+    },
     {
       name: "a one-paragraph article on a topic too small to judge does not resume under a footer longer, in lines, than its words: the form's sentences below go with the page",
       text: [
