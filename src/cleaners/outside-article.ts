@@ -582,7 +582,7 @@ function topicalRun(
   // shares words with its news about itself); it is the article's own only between two parts of
   // the article (see `mayInterruptionBelong` and the lead in `locateArticle`).
   const ownBlocks = page.blocks.map((block, b) => belongs[b]! || (block.kind === 'menu' && printedOnce(page, block) && blockShare(analysis, topic, page, block, inTopic) >= MIN_BLOCK_SHARE));
-  const closed = trimEnd(values, grow(values, seed, limits), (i) => lines[i]!.words <= MAX_CLOSING_WORDS && share(lines[i]!, i) === 0);
+  const closed = trimEnd(values, grow(values, seed, limits), (i) => closesRun(lines[i]!, share(lines[i]!, i)));
   // The article's own list, table or code (one that shares its words, or that its sentence introduces).
   const ownLine = (i: number): boolean => (belongs[page.blockOf[i]!]! && OWN_KINDS.has(blockKind(page, i))) || introducedLines[i] === 1;
   const trimmed = trimLoneEnd(lines, values, closed, (i) => share(lines[i]!, i) < MAX_LONE_CLOSING_SHARE, ownLine);
@@ -955,6 +955,19 @@ function trimEnd(values: readonly number[], run: Run, closes: (i: number) => boo
  * trimmed from it: an offer, a notice, an invitation to follow, not a paragraph of the article.
  */
 const MAX_CLOSING_WORDS = 30;
+
+/**
+ * True when a line at the end of the run, adding nothing to it, is no part of the article (see
+ * {@link trimEnd}): a short line sharing none of the topic's words, or too few of them to be
+ * about it (an offer, a notice, an invitation to download the site's app). A line that starts
+ * with a person's name is about that person, as the article's last paragraph may be ("Jonas Pell
+ * runs the bakery by the harbour ..."): it goes only when it shares nothing, or as a note on the
+ * author (see {@link authorNote}).
+ */
+function closesRun(info: PageLine, share: number): boolean {
+  if (info.words > MAX_CLOSING_WORDS) return false;
+  return share === 0 || (share < MIN_TOPIC_SHARE && !LEADING_NAME.test(info.line.text));
+}
 
 /**
  * The run without the short sentences standing alone at its end (see `PageLine.isolated`), and

@@ -383,6 +383,9 @@ const LONE_LAST_WORD = 'The keepers will move into the restored cottages beside 
 /** A last paragraph standing alone, longer than an offer, about someone the article has not named. */
 const LONE_LAST_PARAGRAPH = 'Jonas Pell, who runs the bakery by the harbour, said that he would bake bread for the keepers every morning, as his grandfather did for the last keepers forty years ago.';
 
+/** An invitation at the article's end that shares one of its words, too few to be about it. */
+const APP_OFFER = 'Download our free app for the latest photos from the harbour every single morning and evening.';
+
 /** A comment form under an article. */
 const COMMENT_FORM = ['Leave a comment', 'Name (required)', 'Email (required)', 'Website', 'Post comment'];
 
@@ -467,6 +470,11 @@ ruleTester('outside-article', {
       text: pageOf([...BODY, ...MORE_BODY, 'Newsletter', LONE_OFFER], [...TEASER_LINES, ...FOOTER]),
       removed: [...PAGE_HEAD, 'Newsletter', LONE_OFFER, ...TEASER_LINES, ...FOOTER],
       reason: /^page (?:before|after) the article/u,
+    },
+    {
+      name: "a short line at the run's end sharing too few of the topic's words (not none) goes",
+      text: pageOf([...BODY, ...MORE_BODY, APP_OFFER], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, APP_OFFER, ...TEASER_LINES, ...FOOTER],
     },
     {
       name: "a last sentence standing alone that holds most of the topic's words stays: the article's last word",
