@@ -584,7 +584,11 @@ function topicalRun(
   const ownBlocks = page.blocks.map((block, b) => belongs[b]! || (block.kind === 'menu' && printedOnce(page, block) && blockShare(analysis, topic, page, block, inTopic) >= MIN_BLOCK_SHARE));
   const closed = trimEnd(values, grow(values, seed, limits), (i) => closesRun(lines[i]!, share(lines[i]!, i)));
   // The article's own list, table or code (one that shares its words, or that its sentence introduces).
-  const ownLine = (i: number): boolean => (belongs[page.blockOf[i]!]! && OWN_KINDS.has(blockKind(page, i))) || introducedLines[i] === 1;
+  // (A gallery or code costs the run nothing whatever its words: the article may go on after it.)
+  const ownLine = (i: number): boolean => {
+    const kind = blockKind(page, i);
+    return kind === 'gallery' || kind === 'code' || (belongs[page.blockOf[i]!]! && OWN_KINDS.has(kind)) || introducedLines[i] === 1;
+  };
   const trimmed = trimLoneEnd(lines, values, closed, (i) => share(lines[i]!, i) < MAX_LONE_CLOSING_SHARE, ownLine);
   const run = wholeGalleries(page, namedSections(page, introduced(page, trimmed, limits), limits), limits);
   // The lone sentences trimmed off still say, as they did, that the text is a page (see `locateArticle`).
@@ -982,7 +986,8 @@ function trimLoneEnd(lines: readonly PageLine[], values: readonly number[], run:
   // From the end: the lone sentences, and the furniture between them (a label, a counter), up to the line above them.
   while (to > run.from) {
     const info = lines[to]!;
-    if (info.prose && info.isolated && info.words <= MAX_LONE_CLOSING_WORDS && offTopic(to)) kept = to - 1;
+    // (A line ending in a colon introduces what follows: it is no closing line.)
+    if (info.prose && info.isolated && info.words <= MAX_LONE_CLOSING_WORDS && !INTRODUCES.test(info.line.text) && offTopic(to)) kept = to - 1;
     else if (info.prose || values[to]! > 0 || ownLine(to)) break;
     to--;
   }
@@ -994,7 +999,7 @@ function trimLoneEnd(lines: readonly PageLine[], values: readonly number[], run:
 }
 
 /** The kinds of block that are the article's own when they share its words: a heading that does is another story's headline as often as the article's subheading. */
-const OWN_KINDS: ReadonlySet<BlockKind> = new Set(['list', 'table', 'code', 'gallery']);
+const OWN_KINDS: ReadonlySet<BlockKind> = new Set(['list', 'table']);
 
 /** Words a sentence standing alone at the end of the run has at the most to be trimmed from it (see {@link trimLoneEnd}). */
 const MAX_LONE_CLOSING_WORDS = 25;
