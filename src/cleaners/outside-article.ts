@@ -390,8 +390,9 @@ function isCaptionLine(page: PageModel, info: PageLine): boolean {
 /**
  * A picture's caption that ends in its credit: a sentence or a phrase, then a word or two and a
  * colon before a name, after the sentence's end or in brackets ("Gulls over the harbour at dawn.
- * Photo: Anna Berg", "The new ferry on its first crossing (Bild: Werft Nord)"), or a copyright
- * after a bar ("The harbour at dawn | © Anna Berg/Bildagentur"). The name is a few words that
+ * Photo: Anna Berg", "The new ferry on its first crossing (Bild: Werft Nord)"), a copyright after
+ * the caption ("The harbour at dawn | © Anna Berg/Bildagentur"), or an agency's name in capitals
+ * after its sentence ("Gulls over the harbour at dawn. AFP"). The name is a few words that
  * start with a capital or a digit and end without a sentence's punctuation: a sentence of the
  * article that ends in a colon and a quotation or a clause ("The answer: it works.") is no credit.
  */
@@ -402,9 +403,13 @@ function isCaption(info: PageLine): boolean {
 /** The most words a caption with its credit has (see {@link isCaption}). */
 const MAX_CREDITED_CAPTION_WORDS = 60;
 
-/** The credit ending a caption (see {@link isCaption}): after a sentence's end, in brackets, or a copyright after a bar. */
+/**
+ * The credit ending a caption (see {@link isCaption}): a word or two and a colon before a name,
+ * after a sentence's end or in brackets; a copyright sign and a name after the caption ("...
+ * harbour | © Anna Berg"); or an agency's short name in capitals after a sentence ("... at dawn. AFP").
+ */
 const CAPTION_CREDIT =
-  /(?:[.!?]\s*|\s\()\p{L}+(?:\s\p{L}+)?\s?:\s?[\p{Lu}\p{N}][^\s.!?:()]*(?:[\s/,-]+[\p{L}\p{N}][^\s!?:()]*){0,5}(?<![.,])\)?$|\s\|\s?©\s?[\p{Lu}\p{N}][^|]{0,60}$/u;
+  /(?:[.!?]\s*|\s\()\p{L}+(?:\s\p{L}+)?\s?:\s?[\p{Lu}\p{N}][^\s.!?:()]*(?:[\s/,-]+[\p{L}\p{N}][^\s!?:()]*){0,5}(?<![.,])\)?$|\S\s?©\s?[\p{Lu}\p{N}][^©|.!?]{0,60}$|[.!?]\s+\p{Lu}{2,6}$/u;
 
 /**
  * The runs below `run` (within `limits`) where the article resumes after an interruption: runs

@@ -368,6 +368,9 @@ const DUTIES = [
 /** A photo's caption that ends in its credit, in brackets. */
 const CREDITED_CAPTION = "The keepers' cottages seen from the harbour on a calm morning. (Photo: Harbour Trust)";
 
+/** Captions whose credit is a copyright after them, or an agency's short name after their sentence. */
+const OTHER_CAPTIONS = ['Volunteers carry new slates up the cliff path | © Ellen Ward', 'The lamp room lit for the first time in twenty years. AFP'];
+
 /** A sentence of the article that ends in a colon and a clause: no credit, for it ends a sentence. */
 const COLON_SENTENCE = 'The chairman of the trust put it in a few words. His answer: Keepers on the point again.';
 
@@ -462,8 +465,8 @@ ruleTester('outside-article', {
   invalid: [
     {
       name: 'a caption ending in its credit goes from between two paragraphs; a sentence ending in a colon and a clause, and a long paragraph ending in its source, stay',
-      text: pageOf([...BODY.slice(0, 3), CREDITED_CAPTION, ...BODY.slice(3), COLON_SENTENCE, SOURCED_PARAGRAPH, ...MORE_BODY], [...TEASER_LINES, ...FOOTER]),
-      removed: [...PAGE_HEAD, CREDITED_CAPTION, ...TEASER_LINES, ...FOOTER],
+      text: pageOf([...BODY.slice(0, 2), OTHER_CAPTIONS[0]!, BODY[2]!, CREDITED_CAPTION, ...BODY.slice(3, 5), OTHER_CAPTIONS[1]!, BODY[5]!, COLON_SENTENCE, SOURCED_PARAGRAPH, ...MORE_BODY], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, OTHER_CAPTIONS[0]!, CREDITED_CAPTION, OTHER_CAPTIONS[1]!, ...TEASER_LINES, ...FOOTER],
     },
     {
       name: "a sentence standing alone under the article's last paragraph and a label goes with the page after it",
