@@ -232,7 +232,7 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   const last = sentences[sentences.length - 1];
   if (!last) return undefined;
   const alone = standsAlone(context, line);
-  if (alone && sentences.length > 1 && isCreditedCaption(analysis, line, last)) return remove(line.span, 'caption ending in its picture credit');
+  if (alone && isCreditedCaption(analysis, line, sentences)) return remove(line.span, 'caption ending in its picture credit');
   if (trailsOff(text)) return sentences.length > 1 ? checkEllipsis(analysis, last) : alone ? checkEllipsis(analysis, line) : undefined;
   if (!alone) return sentences.length > 1 && !endsProperly(text) ? checkTrailingSentence(analysis, last) : undefined;
   if (endsProperly(text)) return checkProseLine(context, line, sentences, evidence);
@@ -320,16 +320,21 @@ function remove(span: Span, reason: string): Finding {
 /** The most words of a picture's caption with its credit (a paragraph of the article is longer). */
 const MAX_CAPTION_WORDS = 30;
 
+/** The part of a line in brackets at its end: "(Image: Getty)", "[Foto: Anna Berg]". */
+const CLOSING_BRACKETS = /[([][^()[\]]+[)\]]\s*$/u;
+
 /**
- * True when a short line of sentences ends in a picture's credit: a caption ("Pumps at dusk.
- * Photo: Anna Berg/Agency", "Arrived at the top. (Image: private)"). The credit names the
- * picture's source, not the article's: the caption goes with it, as the picture it describes is
- * not in the text.
+ * True when a short line ends in a picture's credit, its last sentence or its closing brackets:
+ * a caption ("Pumps at dusk. Photo: Anna Berg/Agency", "Arrived at the top. (Image: Private)",
+ * "The harbour before the storm (Image: Getty)"). The credit names the picture's source, not the
+ * article's: the caption goes with it, as the picture it describes is not in the text. (A line
+ * that is only a credit is a label: see {@link boilerplateLabel}.)
  */
-function isCreditedCaption(analysis: Analysis, line: Line, last: Sentence): boolean {
+function isCreditedCaption(analysis: Analysis, line: Line, sentences: readonly Sentence[]): boolean {
   if (analysis.wordCount(line) > MAX_CAPTION_WORDS) return false;
-  const credit = last.text;
-  return lineSign(credit, analysis.wordCount(last)) === 'credit' || PHOTO_CREDIT.test(credit);
+  const credit = sentences.length > 1 ? sentences[sentences.length - 1]!.text : CLOSING_BRACKETS.exec(line.text)?.[0];
+  if (credit === undefined || credit.length === line.text.length) return false;
+  return lineSign(credit, words(credit).length) === 'credit' || PHOTO_CREDIT.test(credit);
 }
 
 /** The reason a line is an interface label, counter, lone date or credit, if it is one. */
