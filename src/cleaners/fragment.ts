@@ -68,6 +68,9 @@ const MAX_DATELINE_LENGTH = 60;
 /** Short labels whose words recur in fewer than half of the cases elsewhere are off-topic. */
 const MIN_LABEL_COHESION = 0.34;
 
+/** The reason given for a line or a last sentence cut off that reads as prose about something else. */
+const CUT_OFF_ELSEWHERE = 'sentence cut off, about something else';
+
 /** Prose lines (not labels) sharing fewer words than this with the article are off-topic. */
 const MIN_PROSE_COHESION = 0.34;
 
@@ -90,19 +93,45 @@ export const fragment: Cleaner<NoOptions> = {
   },
   check(cleanContext) {
     const context = fragmentContext(cleanContext);
-    const removals: Finding[] = [];
+    const found: Finding[] = [];
+    const lineOf = new Map<Finding, Line>();
     const evidence = new Evidence(context);
     for (const line of context.document.lines) {
       if (context.title && line.index === context.title.line) continue;
       const removal = checkLine(context, line, evidence);
-      if (removal) removals.push(removal);
+      if (removal) {
+        found.push(removal);
+        lineOf.set(removal, line);
+      }
     }
+    const removals = keepPointsOfTheArticle(context, found, lineOf);
     // A line that only shares no words with the article is a stray only in a text that shows
     // other signs of a page around it: in a clean article it is a subheading, a credit or an
     // answer ("Neues Leitmotto", "© Regan", "TL;DR"). When unsure, keep.
     return evidence.found(removals) ? removals : removals.filter((removal) => !evidence.weak.has(removal));
   },
 };
+
+/**
+ * `found` without the lines judged cut off and about something else that share a content word with
+ * a line next to them that stays: one of the article's points written without a period, in a run
+ * of such points ("Wir wollen auch Provisionen - dafür ist das Fixum moderater" over "Provisionen
+ * werden bei uns ausschließlich auf den Rohertrag berechnet"). A teaser dropped between the
+ * article's paragraphs shares no word with the paragraph above or below it.
+ */
+function keepPointsOfTheArticle({ analysis, document }: CleanContext, found: readonly Finding[], lineOf: ReadonlyMap<Finding, Line>): Finding[] {
+  const removed = new Set<number>();
+  for (const finding of found) removed.add(lineOf.get(finding)!.index);
+  const staysNextTo = (line: Line, other: Line | undefined): boolean => {
+    if (other === undefined || removed.has(other.index) || other.paragraph === line.paragraph) return false;
+    return (analysis.sharedTermShare(analysis.termCounts([other]), line, false) ?? 0) > 0;
+  };
+  return found.filter((finding) => {
+    const line = lineOf.get(finding)!;
+    if (finding.reason !== CUT_OFF_ELSEWHERE || finding.span.start !== line.span.start) return true;
+    return !staysNextTo(line, document.lines[line.index - 1]) && !staysNextTo(line, document.lines[line.index + 1]);
+  });
+}
 
 /** The context of one check, with what the rule works out once per document when first needed. */
 interface FragmentContext extends CleanContext {
@@ -434,7 +463,7 @@ function checkTrailingSentence(analysis: Analysis, last: Sentence): Finding | un
   if (endsOnFunctionWord(analysis, last.text)) return remove(last.span, 'sentence cut off mid-phrase');
   const cohesion = analysis.cohesion(last);
   if (looksLikeProse(analysis, last) && cohesion !== undefined && cohesion < MIN_PROSE_COHESION) {
-    return remove(last.span, 'sentence cut off, about something else');
+    return remove(last.span, CUT_OFF_ELSEWHERE);
   }
   return undefined;
 }
@@ -450,7 +479,7 @@ function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence
   if (endsOnReference(text)) return undefined;
   if (looksLikeProse(analysis, line)) {
     if (endsOnFunctionWord(analysis, text)) return remove(line.span, 'sentence cut off mid-phrase');
-    if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION) return remove(line.span, 'sentence cut off, about something else');
+    if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION) return remove(line.span, CUT_OFF_ELSEWHERE);
     return undefined;
   }
   if (endsOnFunctionWord(analysis, text) && count >= MIN_CUT_LINE_WORDS) return remove(line.span, 'line cut off mid-phrase');

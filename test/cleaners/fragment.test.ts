@@ -103,6 +103,10 @@ ruleTester('fragment', {
       name: 'a paragraph of the article that ends by naming a source: longer than a caption (MAX_CAPTION_WORDS)',
       text: withLine('The ferry carried more than two thousand commuters on its first day back, and the operator expects the number to rise again over the winter as the roads stay closed for repairs. Source: Harbour Ferry Company'),
     },
+    {
+      name: 'a point without a period that shares a word with the line under it, which stays: one of the article\'s points',
+      text: longWith(4, 'Volunteers from the rowing club will plant young trees beside the kiosk', 'The kiosk by the landing stage sells coffee to commuters waiting for the harbour ferry.'),
+    },
     { name: 'a short line of two sentences that ends in no credit', text: withLine('The ferry is back. Commuters cheered the crew') },
     { name: 'a subheading ending in brackets that are no credit', text: withLine('Commuters and the ferry (since 1998)') },
     { name: 'a line introducing what follows, ending in a colon', text: withLine('The operator listed the repairs made to the ferry:') },
@@ -175,6 +179,12 @@ ruleTester('fragment', {
       text: withLine('The harbour ferry resumed its'),
       removed: ['The harbour ferry resumed its'],
       reason: /cut off/,
+    },
+    {
+      name: 'a point without a period about something else, when no line next to it shares its words',
+      text: longWith(4, 'Volunteers from the rowing club will plant young trees beside the kiosk'),
+      removed: ['Volunteers from the rowing club will plant young trees beside the kiosk'],
+      reason: /about something else/,
     },
     {
       name: 'an unfinished sentence about something else',
