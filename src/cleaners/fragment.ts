@@ -17,7 +17,7 @@
 import type { Analysis, Piece } from '../core/analysis.js';
 import type { Cleaner, CleanContext, NoOptions } from '../core/cleaner.js';
 import type { Document, Finding, Line, Sentence, Span } from '../core/model.js';
-import { cutAtAbbreviation, endsSentence, hasProseWords, trailsOff } from '../core/predicates.js';
+import { cutAtAbbreviation, endsOnPeriod, endsSentence, hasProseWords, pausesAtEnd, trailsOff } from '../core/predicates.js';
 import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
 import { headlineCopyTest } from '../core/title.js';
 import { lineSign } from '../core/blocks.js';
@@ -383,7 +383,7 @@ function boilerplateLabel(analysis: Analysis, line: Line): string | undefined {
  * them ("But here's the disconnect …") and stays when it is about the article.
  */
 function checkEllipsis(analysis: Analysis, unit: Piece): Finding | undefined {
-  const pause = /\s(?:\.\.\.|…|\. \. \.)["'”’»)\]]*$/u.test(unit.text);
+  const pause = pausesAtEnd(unit.text);
   const cohesion = analysis.cohesion(unit);
   if (pause && (cohesion === undefined || cohesion >= MIN_LABEL_COHESION)) return undefined;
   return remove(unit.span, 'trails off in an ellipsis (teaser or cut-off sentence)');
@@ -417,7 +417,7 @@ const MAX_PROSE_AFTER_NOTE = 1;
  */
 function isStray({ analysis, document, proseLinesAfter }: FragmentContext, line: Line): boolean {
   const text = line.text;
-  if (!/\.["'”’)]*$/u.test(text) || /^\(.*\)$/u.test(text) || distinctTerms(analysis, line) < MIN_STRAY_TERMS) return false;
+  if (!endsOnPeriod(text) || /^\(.*\)$/u.test(text) || distinctTerms(analysis, line) < MIN_STRAY_TERMS) return false;
   if (analysis.cohesion(line) !== 0) return false;
   return proseLinesAfter()[line.index]! > MAX_PROSE_AFTER_NOTE && amidTheArticle(analysis, document, line);
 }
