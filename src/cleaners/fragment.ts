@@ -116,8 +116,8 @@ export const fragment: Cleaner<NoOptions> = {
  * `found` without the lines judged cut off and about something else that share a content word with
  * a line next to them that stays: one of the article's points written without a period, in a run
  * of such points ("Keine Provision beim Kauf - dafür ist die Grundgebühr höher" over "Die
- * Grundgebühr wird monatlich berechnet"). A teaser dropped between the
- * article's paragraphs shares no word with the paragraph above or below it.
+ * Grundgebühr wird monatlich berechnet"). A teaser dropped between the article's paragraphs
+ * shares no word with the paragraph above or below it.
  */
 function keepPointsOfTheArticle({ analysis, document }: CleanContext, found: readonly Finding[], lineOf: ReadonlyMap<Finding, Line>): Finding[] {
   const removed = new Set<number>();
