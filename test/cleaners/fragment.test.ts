@@ -103,7 +103,12 @@ ruleTester('fragment', {
       name: 'a paragraph of the article that ends by naming a source: longer than a caption (MAX_CAPTION_WORDS)',
       text: withLine('The ferry carried more than two thousand commuters on its first day back, and the operator expects the number to rise again over the winter as the roads stay closed for repairs. Source: Harbour Ferry Company'),
     },
+    {
+      name: 'a point without a period that shares a word with the line under it, which stays: one of the article\'s points',
+      text: longWith(4, 'Volunteers from the rowing club will plant young trees beside the kiosk', 'The kiosk by the landing stage sells coffee to commuters waiting for the harbour ferry.'),
+    },
     { name: 'a short line of two sentences that ends in no credit', text: withLine('The ferry is back. Commuters cheered the crew') },
+    { name: 'a subheading ending in brackets that are no credit', text: withLine('Commuters and the ferry (since 1998)') },
     { name: 'a line introducing what follows, ending in a colon', text: withLine('The operator listed the repairs made to the ferry:') },
     { name: 'a sentence ending on "the U.S.": a whole noun phrase', text: withLine('The old ferry was sold to a company in the U.S.') },
     { name: 'abbreviations inside a sentence', text: withLine('Mr. Jones of the U.S. Coast Guard inspected the ferry at 9 a.m. on Friday.') },
@@ -174,6 +179,12 @@ ruleTester('fragment', {
       text: withLine('The harbour ferry resumed its'),
       removed: ['The harbour ferry resumed its'],
       reason: /cut off/,
+    },
+    {
+      name: 'a point without a period about something else, when no line next to it shares its words',
+      text: longWith(4, 'Volunteers from the rowing club will plant young trees beside the kiosk'),
+      removed: ['Volunteers from the rowing club will plant young trees beside the kiosk'],
+      reason: /about something else/,
     },
     {
       name: 'an unfinished sentence about something else',
@@ -343,11 +354,24 @@ ruleTester('fragment', {
     { name: 'a counter', text: withLine('12 comments'), removed: ['12 comments'], reason: /counter/ },
     { name: 'a lone date', text: withLine('March 14, 2023'), removed: ['March 14, 2023'], reason: /date/ },
     { name: 'a lone date and time', text: withLine('14.03.2023 09:30'), removed: ['14.03.2023 09:30'] },
+    {
+      name: 'a letter\'s greeting ending in a comma, going on in lower case on the next line, stays beside a lone date that goes',
+      text: `${TITLE}\n\nDear passengers,\n\nafter six weeks in dry dock the harbour ferry is back on its old route across the bay.\n\n${P2}\n\nMarch 14, 2023\n`,
+      removed: ['March 14, 2023'],
+    },
+    { name: 'a date under a label of any language, with a colon', text: withLine('Aktualisiert: 14.03.2023, 09:30'), removed: ['Aktualisiert: 14.03.2023, 09:30'], reason: /date/ },
+    { name: 'a date written with a period after the day', text: withLine('14. März 2023'), removed: ['14. März 2023'], reason: /date/ },
     { name: 'a photo credit', text: withLine('Photo: Maria Lopez/AP'), removed: ['Photo: Maria Lopez/AP'], reason: /credit/ },
     {
       name: 'a caption ending in its picture credit (a name and an agency)',
       text: withLine('The ferry back in the water at dawn. Image: Tom Weller/Harbour Pictures'),
       removed: ['The ferry back in the water at dawn. Image: Tom Weller/Harbour Pictures'],
+      reason: /caption/,
+    },
+    {
+      name: 'a caption of one sentence ending in its credit in brackets',
+      text: withLine('Commuters wait on the pier for the first crossing (Image: Harbour Pictures)'),
+      removed: ['Commuters wait on the pier for the first crossing (Image: Harbour Pictures)'],
       reason: /caption/,
     },
     {
