@@ -133,6 +133,13 @@ function keepPointsOfTheArticle({ analysis, document }: CleanContext, found: rea
   });
 }
 
+/**
+ * A line that is one quotation, in double quotation marks of any language: someone's words
+ * ("„Außen weich, innen warm“" over the paragraph that says who said them), not a page's label,
+ * whatever words it shares.
+ */
+const QUOTATION = /^[„“”"«»「『][^„“”"«»「『]+[“”"«»」』]$/u;
+
 /** The context of one check, with what the rule works out once per document when first needed. */
 interface FragmentContext extends CleanContext {
   /** How many lines after each line read as prose. */
@@ -494,7 +501,7 @@ function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence
   // A number and a word or two that share nothing with the article: an interface's count
   // ("Kommentare (8)", "% 6 голосов"), in any language.
   if (lineSign(text, count) === 'counter') return remove(line.span, 'counter');
-  if (isSubheading(analysis, document, line) || isSiblingSubheading(context, line)) return undefined;
+  if (isSubheading(analysis, document, line) || isSiblingSubheading(context, line) || QUOTATION.test(text)) return undefined;
   return evidence.weakly(remove(line.span, 'short line sharing no words with the article'), line);
 }
 

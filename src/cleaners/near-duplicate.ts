@@ -88,6 +88,7 @@ export const nearDuplicate: Cleaner<NearDuplicateOptions> = {
     id: 'near-duplicate',
     description: 'Removes sentences that repeat an earlier sentence exactly, in other words, or truncated.',
     precedence: 30,
+    removesCopies: true,
     options: {
       similarity: fraction(0.8, 'how alike (0-1] a sentence must be to an earlier one to be a repeat'),
       minDuplicateWords: wholeNumber(1, 6, 'fewest words for a sentence to be compared other than exactly'),

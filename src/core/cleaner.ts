@@ -27,6 +27,13 @@ export interface CleanerMeta<O = NoOptions> {
    * While no enabled rule sets it, `bodyOnly` keeps the headline.
    */
   readonly leavesOutHeadline?: { readonly reason: string };
+  /**
+   * Set by a rule whose findings are copies of their `related` text, which stays (a sentence that
+   * repeats an earlier one): when another rule removes that text in the same reading (the earlier
+   * sentence is a teaser of the page, or a caption), the pipeline drops the finding, as the copy is
+   * then the one left.
+   */
+  readonly removesCopies?: true;
 }
 
 /** The options of a rule that has none. */

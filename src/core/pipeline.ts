@@ -10,7 +10,7 @@
  * nothing.
  */
 import { analyse } from './analysis.js';
-import { acceptRemovals, deleteSpans, hasSpaceRuns } from './apply.js';
+import { acceptRemovals, deleteSpans, firstEndingAfter, hasSpaceRuns } from './apply.js';
 import type { Cleaner, CleanContext } from './cleaner.js';
 import type { Document, Removal, Span, Title } from './model.js';
 import { resolveOptions, type PipelineOptions, type ResolvedOptions } from './options.js';
@@ -116,7 +116,31 @@ function read(enabled: readonly Cleaner[], document: Document, options: Resolved
     const context: CleanContext<Record<string, unknown>> = { document, title, analysis, options: options.rules.get(rule.meta.id)! };
     for (const finding of rule.check(context)) reported.push({ rule: rule.meta.id, ...finding });
   }
-  return { removals: acceptRemovals(reported), title };
+  return { removals: withoutOrphanedCopies(document.text, acceptRemovals(reported), enabled), title };
+}
+
+/**
+ * `accepted` (sorted, disjoint) without the copies (findings of a rule that `removesCopies`) whose
+ * original, their `related` text, the other rules remove: an article's sentence that repeats the
+ * page's teaser of it above the article, which the page rule removes, is the sentence left.
+ */
+function withoutOrphanedCopies(text: string, accepted: readonly Removal[], enabled: readonly Cleaner[]): Removal[] {
+  const copyRules = new Set(enabled.filter((rule) => rule.meta.removesCopies).map((rule) => rule.meta.id));
+  if (copyRules.size === 0) return [...accepted];
+  const others = accepted.filter((removal) => !copyRules.has(removal.rule));
+  return accepted.filter((removal) => !copyRules.has(removal.rule) || removal.related === undefined || !isRemoved(text, removal.related, others));
+}
+
+/** True when `removals` (sorted, disjoint) take every character of `span` in `text` but white space. */
+function isRemoved(text: string, span: Span, removals: readonly Removal[]): boolean {
+  let cursor = span.start;
+  for (let i = firstEndingAfter(removals, span.start, (removal) => removal.span); i < removals.length && cursor < span.end; i++) {
+    const { start, end } = removals[i]!.span;
+    if (start >= span.end) break;
+    if (start > cursor && text.slice(cursor, start).trim() !== '') return false;
+    cursor = Math.max(cursor, end);
+  }
+  return cursor >= span.end || text.slice(cursor, span.end).trim() === '';
 }
 
 /**

@@ -359,6 +359,11 @@ ruleTester('fragment', {
       text: `${TITLE}\n\nDear passengers,\n\nafter six weeks in dry dock the harbour ferry is back on its old route across the bay.\n\n${P2}\n\nMarch 14, 2023\n`,
       removed: ['March 14, 2023'],
     },
+    {
+      name: 'a quotation on its own line stays where a stray label beside it goes, in a text with a lone date',
+      text: `${TITLE}\n\n“Quieter than a sailing boat”\n\n${P1}\n\nOur Magazines\n\n${P2}\n\nMarch 14, 2023\n`,
+      removed: ['Our Magazines', 'March 14, 2023'],
+    },
     { name: 'a date under a label of any language, with a colon', text: withLine('Aktualisiert: 14.03.2023, 09:30'), removed: ['Aktualisiert: 14.03.2023, 09:30'], reason: /date/ },
     { name: 'a date written with a period after the day', text: withLine('14. März 2023'), removed: ['14. März 2023'], reason: /date/ },
     { name: 'a photo credit', text: withLine('Photo: Maria Lopez/AP'), removed: ['Photo: Maria Lopez/AP'], reason: /credit/ },

@@ -100,6 +100,22 @@ describe('a pipeline of the rules it is given', () => {
     expect(() => createPipeline([lineRule('a', 1, 'Alpha'), clash])).toThrow(/option aWord of a is taken \(b\)/u);
   });
 
+  it('a copy whose original another rule removes in the same reading stays, for a rule that removesCopies', () => {
+    // "Beta" repeats "Alpha" (its related text); a rule without that flag keeps its findings whatever happens to the related text.
+    const copies = (removesCopies: boolean): Cleaner => ({
+      meta: { id: 'copies', description: 'Removes Beta as a copy of Alpha.', precedence: 2, options: {}, ...(removesCopies ? { removesCopies: true as const } : {}) },
+      check: ({ document }) => {
+        const alpha = document.lines.find((line) => line.text === 'Alpha');
+        return document.lines.filter((line) => line.text === 'Beta' && alpha).map((line) => ({ reason: 'repeats Alpha', span: line.span, related: alpha!.span }));
+      },
+    });
+    const copied = 'Headline of the text\n\nAlpha\n\nBeta\n\nThe body of the text.\n';
+    const removed = (rules: Cleaner[]): string[] => createPipeline(rules).clean(copied).removals.map((removal) => `${removal.rule}: ${copied.slice(removal.span.start, removal.span.end)}`);
+    expect(removed([copies(true)])).toEqual(['copies: Beta']);
+    expect(removed([copies(true), lineRule('drop', 1, 'Alpha')])).toEqual(['drop: Alpha']);
+    expect(removed([copies(false), lineRule('drop', 1, 'Alpha')])).toEqual(['drop: Alpha', 'copies: Beta']);
+  });
+
   it('bodyOnly leaves the headline out in the name of the rule that declares it, and keeps it without one', () => {
     const owner = lineRule('titles', 2, 'Alpha', { leavesOutHeadline: { reason: 'headline gone' } });
     const withOwner = createPipeline([owner, lineRule('other', 1, 'Gamma')]).clean(text, { bodyOnly: true });
