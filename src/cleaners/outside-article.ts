@@ -239,9 +239,8 @@ function locateArticle(context: CleanContext): ArticleRun {
   // ingredients under its introduction) are the article's too; a byline or an offer is not.
   const lead = members.indexOf(true, limits.first);
   for (let i = lead + 1; lead >= 0 && i < run.from; i++) if (!lines[i]!.repeated && isOwnList(page, ownBlocks, i)) members[i] = true;
-  // So is what leads into the run from the block right above it: a label that introduces the
-  // text ("Summary:"), or the first items of the numbered list the run goes on with.
-  for (const i of leadIns(page, run, limits)) members[i] = true;
+  // So are the first items of the numbered list that the run goes on with, in the block above it.
+  for (const i of listStart(page, run, limits)) members[i] = true;
   dropGalleries(page, members);
   dropCredits(page, members);
   const from = members.indexOf(true);
@@ -415,29 +414,23 @@ function isOwnList(page: PageModel, ownBlocks: readonly boolean[], i: number): b
 }
 
 /**
- * The positions of the lines that lead into the run from the block right above it (within
- * `limits`): the line right above the run when it introduces it, ending in a colon ("The
- * court's guiding principles:" over the ruling's first paragraph); and, when the run holds the
- * items of a numbered list from item n on ("2. Results", "3. Trust"), the lines from item n - 1
- * ("1. Joy and ease.") down to the run, the list's start that its layout cut off. Lines the page
- * prints again (a menu's, a share bar's) are not taken.
+ * The positions of the lines, in the block right above `run` (within `limits`), from the item of
+ * a numbered list that comes before the run's first item to the run: a run that holds items from
+ * n on ("2. Results", "3. Trust") starts a list whose item n - 1 ("1. Joy and ease.") the page's
+ * layout set apart, with its text. Lines the page prints again (a menu's, a share bar's) are not
+ * taken. Nothing when the run holds no numbered item, or item 1.
  */
-function leadIns(page: PageModel, run: Run, limits: Limits): number[] {
+function listStart(page: PageModel, run: Run, limits: Limits): number[] {
   const { lines } = page;
   const above = page.blocks[page.blockOf[run.from]! - 1];
   if (!above || run.from - 1 < limits.first) return [];
-  const first = Math.max(above.from, limits.first);
-  let start = lines[run.from - 1]!.sign === 'intro' ? run.from - 1 : run.from;
   let smallest = Infinity;
   for (let i = run.from; i <= run.to; i++) smallest = Math.min(smallest, itemNumber(lines[i]!.line.text) ?? Infinity);
-  if (smallest >= 2 && smallest !== Infinity) {
-    for (let i = run.from - 1; i >= first; i--) {
-      if (itemNumber(lines[i]!.line.text) !== smallest - 1) continue;
-      start = Math.min(start, i);
-      break;
-    }
+  if (smallest < 2 || smallest === Infinity) return [];
+  for (let i = run.from - 1; i >= Math.max(above.from, limits.first); i--) {
+    if (itemNumber(lines[i]!.line.text) === smallest - 1) return [...range(i, run.from)].filter((k) => !lines[k]!.repeated);
   }
-  return [...range(start, run.from)].filter((i) => !lines[i]!.repeated);
+  return [];
 }
 
 /** The number of a numbered list's item at the start of a line: "2. Results", "3) Trust". */
