@@ -17,7 +17,7 @@
 import type { Analysis, Piece } from '../core/analysis.js';
 import type { Cleaner, CleanContext, NoOptions } from '../core/cleaner.js';
 import type { Document, Finding, Line, Sentence, Span } from '../core/model.js';
-import { cutAtAbbreviation, endsSentence, hasProseWords, trailsOff } from '../core/predicates.js';
+import { cutAtAbbreviation, endsOnPeriod, endsSentence, hasProseWords, pausesAtEnd, trailsOff } from '../core/predicates.js';
 import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
 import { headlineCopyTest } from '../core/title.js';
 import { lineSign } from '../core/blocks.js';
@@ -68,6 +68,9 @@ const MAX_DATELINE_LENGTH = 60;
 /** Short labels whose words recur in fewer than half of the cases elsewhere are off-topic. */
 const MIN_LABEL_COHESION = 0.34;
 
+/** The reason given for a line or a last sentence cut off that reads as prose about something else. */
+const CUT_OFF_ELSEWHERE = 'sentence cut off, about something else';
+
 /** Prose lines (not labels) sharing fewer words than this with the article are off-topic. */
 const MIN_PROSE_COHESION = 0.34;
 
@@ -90,19 +93,45 @@ export const fragment: Cleaner<NoOptions> = {
   },
   check(cleanContext) {
     const context = fragmentContext(cleanContext);
-    const removals: Finding[] = [];
+    const found: Finding[] = [];
+    const lineOf = new Map<Finding, Line>();
     const evidence = new Evidence(context);
     for (const line of context.document.lines) {
       if (context.title && line.index === context.title.line) continue;
       const removal = checkLine(context, line, evidence);
-      if (removal) removals.push(removal);
+      if (removal) {
+        found.push(removal);
+        lineOf.set(removal, line);
+      }
     }
+    const removals = keepPointsOfTheArticle(context, found, lineOf);
     // A line that only shares no words with the article is a stray only in a text that shows
     // other signs of a page around it: in a clean article it is a subheading, a credit or an
     // answer ("Neues Leitmotto", "© Regan", "TL;DR"). When unsure, keep.
     return evidence.found(removals) ? removals : removals.filter((removal) => !evidence.weak.has(removal));
   },
 };
+
+/**
+ * `found` without the lines judged cut off and about something else that share a content word with
+ * a line next to them that stays: one of the article's points written without a period, in a run
+ * of such points ("Keine Provision beim Kauf - dafür ist die Grundgebühr höher" over "Die
+ * Grundgebühr wird monatlich berechnet"). A teaser dropped between the
+ * article's paragraphs shares no word with the paragraph above or below it.
+ */
+function keepPointsOfTheArticle({ analysis, document }: CleanContext, found: readonly Finding[], lineOf: ReadonlyMap<Finding, Line>): Finding[] {
+  const removed = new Set<number>();
+  for (const finding of found) removed.add(lineOf.get(finding)!.index);
+  const staysNextTo = (line: Line, other: Line | undefined): boolean => {
+    if (other === undefined || removed.has(other.index) || other.paragraph === line.paragraph) return false;
+    return (analysis.sharedTermShare(analysis.termCounts([other]), line, false) ?? 0) > 0;
+  };
+  return found.filter((finding) => {
+    const line = lineOf.get(finding)!;
+    if (finding.reason !== CUT_OFF_ELSEWHERE || finding.span.start !== line.span.start) return true;
+    return !staysNextTo(line, document.lines[line.index - 1]) && !staysNextTo(line, document.lines[line.index + 1]);
+  });
+}
 
 /** The context of one check, with what the rule works out once per document when first needed. */
 interface FragmentContext extends CleanContext {
@@ -232,7 +261,7 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   const last = sentences[sentences.length - 1];
   if (!last) return undefined;
   const alone = standsAlone(context, line);
-  if (alone && sentences.length > 1 && isCreditedCaption(analysis, line, last)) return remove(line.span, 'caption ending in its picture credit');
+  if (alone && isCreditedCaption(analysis, line, sentences)) return remove(line.span, 'caption ending in its picture credit');
   if (trailsOff(text)) return sentences.length > 1 ? checkEllipsis(analysis, last) : alone ? checkEllipsis(analysis, line) : undefined;
   if (!alone) return sentences.length > 1 && !endsProperly(text) ? checkTrailingSentence(analysis, last) : undefined;
   if (endsProperly(text)) return checkProseLine(context, line, sentences, evidence);
@@ -320,16 +349,21 @@ function remove(span: Span, reason: string): Finding {
 /** The most words of a picture's caption with its credit (a paragraph of the article is longer). */
 const MAX_CAPTION_WORDS = 30;
 
+/** The part of a line in brackets at its end: "(Image: Getty)", "[Foto: Anna Berg]". */
+const CLOSING_BRACKETS = /[([][^()[\]]+[)\]]\s*$/u;
+
 /**
- * True when a short line of sentences ends in a picture's credit: a caption ("Pumps at dusk.
- * Photo: Anna Berg/Agency", "Arrived at the top. (Image: private)"). The credit names the
- * picture's source, not the article's: the caption goes with it, as the picture it describes is
- * not in the text.
+ * True when a short line ends in a picture's credit, its last sentence or its closing brackets:
+ * a caption ("Pumps at dusk. Photo: Anna Berg/Agency", "Arrived at the top. (Image: Private)",
+ * "The harbour before the storm (Image: Getty)"). The credit names the picture's source, not the
+ * article's: the caption goes with it, as the picture it describes is not in the text. (A line
+ * that is only a credit is a label: see {@link boilerplateLabel}.)
  */
-function isCreditedCaption(analysis: Analysis, line: Line, last: Sentence): boolean {
+function isCreditedCaption(analysis: Analysis, line: Line, sentences: readonly Sentence[]): boolean {
   if (analysis.wordCount(line) > MAX_CAPTION_WORDS) return false;
-  const credit = last.text;
-  return lineSign(credit, analysis.wordCount(last)) === 'credit' || PHOTO_CREDIT.test(credit);
+  const credit = sentences.length > 1 ? sentences[sentences.length - 1]!.text : CLOSING_BRACKETS.exec(line.text)?.[0];
+  if (credit === undefined || credit.length === line.text.length) return false;
+  return lineSign(credit, words(credit).length) === 'credit' || PHOTO_CREDIT.test(credit);
 }
 
 /** The reason a line is an interface label, counter, lone date or credit, if it is one. */
@@ -349,7 +383,7 @@ function boilerplateLabel(analysis: Analysis, line: Line): string | undefined {
  * them ("But here's the disconnect …") and stays when it is about the article.
  */
 function checkEllipsis(analysis: Analysis, unit: Piece): Finding | undefined {
-  const pause = /\s(?:\.\.\.|…|\. \. \.)["'”’»)\]]*$/u.test(unit.text);
+  const pause = pausesAtEnd(unit.text);
   const cohesion = analysis.cohesion(unit);
   if (pause && (cohesion === undefined || cohesion >= MIN_LABEL_COHESION)) return undefined;
   return remove(unit.span, 'trails off in an ellipsis (teaser or cut-off sentence)');
@@ -383,7 +417,7 @@ const MAX_PROSE_AFTER_NOTE = 1;
  */
 function isStray({ analysis, document, proseLinesAfter }: FragmentContext, line: Line): boolean {
   const text = line.text;
-  if (!/\.["'”’)]*$/u.test(text) || /^\(.*\)$/u.test(text) || distinctTerms(analysis, line) < MIN_STRAY_TERMS) return false;
+  if (!endsOnPeriod(text) || /^\(.*\)$/u.test(text) || distinctTerms(analysis, line) < MIN_STRAY_TERMS) return false;
   if (analysis.cohesion(line) !== 0) return false;
   return proseLinesAfter()[line.index]! > MAX_PROSE_AFTER_NOTE && amidTheArticle(analysis, document, line);
 }
@@ -429,7 +463,7 @@ function checkTrailingSentence(analysis: Analysis, last: Sentence): Finding | un
   if (endsOnFunctionWord(analysis, last.text)) return remove(last.span, 'sentence cut off mid-phrase');
   const cohesion = analysis.cohesion(last);
   if (looksLikeProse(analysis, last) && cohesion !== undefined && cohesion < MIN_PROSE_COHESION) {
-    return remove(last.span, 'sentence cut off, about something else');
+    return remove(last.span, CUT_OFF_ELSEWHERE);
   }
   return undefined;
 }
@@ -445,7 +479,7 @@ function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence
   if (endsOnReference(text)) return undefined;
   if (looksLikeProse(analysis, line)) {
     if (endsOnFunctionWord(analysis, text)) return remove(line.span, 'sentence cut off mid-phrase');
-    if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION) return remove(line.span, 'sentence cut off, about something else');
+    if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION) return remove(line.span, CUT_OFF_ELSEWHERE);
     return undefined;
   }
   if (endsOnFunctionWord(analysis, text) && count >= MIN_CUT_LINE_WORDS) return remove(line.span, 'line cut off mid-phrase');

@@ -7,6 +7,7 @@
  * "Prüfung vor einer ..."), and wrapped lines set apart by blank lines (see {@link wrapsAcrossBlank}).
  */
 import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
+import { endsSentence } from './predicates.js';
 import { sentenceSplitter, type SentenceSplitter } from './segment.js';
 import { lastWordToken, lineBreakLength, lineEndAt, startsLower, trimSpan } from './text.js';
 
@@ -62,7 +63,7 @@ function wrapsAcrossBlank(text: string, line: Span | undefined, next: Span): boo
   const following = text.slice(next.start, next.end);
   // The next line is wrapped text too (long), or the end of its sentence; a short line without
   // an end is a byline or a label ("by Bryan DeArdo").
-  const continues = next.end - next.start >= MIN_WRAPPED_LINE || /[.!?…。！？]["'”’»)\]]*$/u.test(following);
+  const continues = next.end - next.start >= MIN_WRAPPED_LINE || endsSentence(following);
   return last !== undefined && startsLower(last) && continues && wraps(text.slice(line.start, line.end), following);
 }
 

@@ -15,8 +15,15 @@ import type { Analysis, Piece } from './analysis.js';
  */
 export const TERMINALS: ReadonlySet<string> = new Set(Array.from('.!?…‼⁉。！？'));
 
-/** Closing quotes and brackets that may follow terminal punctuation: `"Hi."`, `(see above.)`. */
-export const CLOSERS: ReadonlySet<string> = new Set(Array.from('"\'”’»)]」』）】》〉'));
+/**
+ * Closing quotes and brackets that may follow terminal punctuation: `"Hi."`, `(see above.)`,
+ * German `„Ja.“` and Danish `»Ja.«`.
+ */
+const CLOSING_MARKS = '"\'”’»›“‘«‹)]」』）】》〉';
+export const CLOSERS: ReadonlySet<string> = new Set(Array.from(CLOSING_MARKS));
+
+/** Any run of {@link CLOSERS}, as a pattern's source. */
+const CLOSERS_RUN = `[${CLOSING_MARKS.replace(/[\]\\]/gu, '\\$&')}]*`;
 
 /** What besides {@link TERMINALS} may end a line for {@link endsSentence}. */
 export interface SentenceEnd {
@@ -67,14 +74,30 @@ const ENDS_ON_ABBREVIATION = /(?:\s(?:\p{Lu}\.){2,}|\s(?:Mr|Mrs|Ms|Dr|Prof|St|Ge
 const WHOLE_NOUN_PHRASE = /\sthe\s+(?:\p{Lu}\.){2,}$/iu;
 
 /** A trailing ellipsis: the sign of a teaser or a cut-off sentence ("The minister said that…"). */
-const ELLIPSIS = /(?:\.\.\.|…|\. \. \.)["'”’»)\]]*$/u;
+const ELLIPSIS = new RegExp(`(?:\\.\\.\\.|…|\\. \\. \\.)${CLOSERS_RUN}$`, 'u');
+
+/** An ellipsis after a space, a writer's pause: "But here's the disconnect …". */
+const PAUSE = new RegExp(`\\s(?:\\.\\.\\.|…|\\. \\. \\.)${CLOSERS_RUN}$`, 'u');
+
+/** True when `text` ends in an ellipsis set apart by a space (see {@link PAUSE}), where cut-off text has the dots glued to its last word. */
+export function pausesAtEnd(text: string): boolean {
+  return PAUSE.test(text);
+}
+
+/** A period, then any {@link CLOSERS}. */
+const PERIOD_END = new RegExp(`\\.${CLOSERS_RUN}$`, 'u');
+
+/** True when `text` ends on a period, past closing quotes and brackets: a statement ("It rained.”), not a question or an exclamation. */
+export function endsOnPeriod(text: string): boolean {
+  return PERIOD_END.test(text);
+}
 
 /**
  * A period and an ellipsis, "... may face further discipline....": the sentence was finished and
  * the rest of the text left out (a paywall, a quotation cut after a full sentence); a cut-off
  * sentence has no period of its own before the dots.
  */
-const FINISHED_BEFORE_ELLIPSIS = /(?:\.\.\.\.|\.…)["'”’»)\]]*$/u;
+const FINISHED_BEFORE_ELLIPSIS = new RegExp(`(?:\\.\\.\\.\\.|\\.…)${CLOSERS_RUN}$`, 'u');
 
 /**
  * True when `text` stops mid-sentence in an ellipsis, the sign of a teaser or of a sentence cut

@@ -39,6 +39,7 @@
  */
 import { isAbbreviation, isInnerAbbreviation, isSuffixAbbreviation, isTimeOfDay, isTitle, takesNumber } from './abbreviations.js';
 import type { Span } from './model.js';
+import { CLOSERS } from './predicates.js';
 import { isStopwordOfSomeLanguage } from './stopwords.js';
 import { codeUnitClasses, isWhiteSpace } from './text.js';
 import { tokenCapacity } from './tokens.js';
@@ -61,11 +62,6 @@ const SENTENCE_TERMINAL = /^\p{Sentence_Terminal}$/u;
  */
 const UNSPACED_TERMINALS = new Set([...'。！？｡．︒︕︖﹒﹖﹗።፧፨။។៕।॥']);
 
-/**
- * Closing quotes and brackets that may follow terminal punctuation: `"Hi."`, `(see above.)`,
- * German `„Ja.“` and Danish `»Ja.«`.
- */
-const CLOSERS = new Set([...'"\'”’»›“‘«‹)]」』）】》〉']);
 
 /** Opening quotes and brackets that may precede the first letter of a sentence: `"Why?`, `(The`. */
 const OPENERS = /^[("'“‘«»„‚‹[¿¡「『（【《〈]+/u;

@@ -47,6 +47,24 @@ function isWordChar(code: number): boolean {
   return known === 2;
 }
 
+/**
+ * The soft hyphen (U+00AD): where a page allows a word to break at the end of a line
+ * ("Tau\u00ADsende"). Inside a word it is part of the token and no part of the word's form: the
+ * word is the same with it or without it.
+ */
+const SOFT_HYPHEN = 0xad;
+
+/** True when `text` at `i` starts a word character (a code point, a surrogate pair read whole). */
+function isWordCharAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 0x80 ? ASCII_WORD_LOWER[code] !== 0 : isWordChar(text.codePointAt(i)!);
+}
+
+/** A word token as it is compared: without the soft hyphens inside it (see {@link SOFT_HYPHEN}). */
+export function wordForm(token: string): string {
+  return token.includes('\u00AD') ? token.replaceAll('\u00AD', '') : token;
+}
+
 /** The hash of the empty string (see {@link hashStep}). */
 export const HASH_SEED = 0x811c9dc5;
 
@@ -64,7 +82,9 @@ export type WordVisitor = (start: number, end: number, lowerHash: number, ascii:
 
 /**
  * Calls `onWord` with each word token of `text`, in order: the longest runs of {@link WORD_CHAR},
- * as `text.matchAll(/[\p{L}\p{N}\p{M}_]+/gu)` finds them. Found by a scan of character codes with
+ * as `text.matchAll(/[\p{L}\p{N}\p{M}_]+/gu)` finds them, but that a soft hyphen between two word
+ * characters joins them into one token ("Tau\u00ADsende"; a token holding one is not `ascii`, and
+ * its form is {@link wordForm}). Found by a scan of character codes with
  * a table, as this is the hottest code of the pipeline and V8 matches Unicode property classes
  * slowly; the same pass hashes a token's lower-cased form, so that most tokens are numbered
  * without reading their characters again (see `tokenizeDocument`). (A lone surrogate is no word
@@ -100,6 +120,8 @@ export function scanWords(text: string, onWord: WordVisitor): void {
         hash = hashStep(hash, lower);
         if (lower !== code) capitals = true;
       }
+    } else if (code === SOFT_HYPHEN && start >= 0 && i + 1 < text.length && isWordCharAt(text, i + 1)) {
+      ascii = false;
     } else if (start >= 0) {
       onWord(start, i, hash, ascii, capitals);
       start = -1;
@@ -168,10 +190,10 @@ export function trimSpan(text: string, { start, end }: Span): Span {
   return { start: from, end: to };
 }
 
-/** The word tokens of `text`, in order, as written. */
+/** The word tokens of `text`, in order, as written but for soft hyphens (see {@link wordForm}). */
 export function words(text: string): string[] {
   const tokens: string[] = [];
-  scanWords(text, (start, end) => tokens.push(text.slice(start, end)));
+  scanWords(text, (start, end, _hash, ascii) => tokens.push(ascii ? text.slice(start, end) : wordForm(text.slice(start, end))));
   return tokens;
 }
 
@@ -184,8 +206,13 @@ export function lastWordToken(text: string): string | undefined {
   while (end > 0 && !isWordChar(codePointBefore(text, end))) end -= codePointBefore(text, end) > 0xffff ? 2 : 1;
   if (end === 0) return undefined;
   let start = end;
-  while (start > 0 && isWordChar(codePointBefore(text, start))) start -= codePointBefore(text, start) > 0xffff ? 2 : 1;
-  return text.slice(start, end);
+  while (start > 0) {
+    const code = codePointBefore(text, start);
+    if (isWordChar(code)) start -= code > 0xffff ? 2 : 1;
+    else if (code === SOFT_HYPHEN && start >= 2 && isWordChar(codePointBefore(text, start - 1))) start--;
+    else break;
+  }
+  return wordForm(text.slice(start, end));
 }
 
 /**

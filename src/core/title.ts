@@ -6,6 +6,7 @@
  */
 import { analyse, type Analysis } from './analysis.js';
 import type { Document, Line, Title } from './model.js';
+import { endsSentence } from './predicates.js';
 import { comparisonKey, wordCount } from './text.js';
 
 /** The longest headline, in words, that detection accepts. */
@@ -75,7 +76,7 @@ function headlinePrintedTwice(document: Document, analysis: Pick<Analysis, 'key'
   for (const line of top) {
     const words = analysis.wordCount(line);
     // Both copies head the page: above its first sentence of text.
-    if (line.sentenceCount > 1 || /[.!?。！？]["'”’»)\]]*$/u.test(line.text)) {
+    if (line.sentenceCount > 1 || endsSentence(line.text, { ellipsis: false })) {
       if (words >= MIN_HEADLINE_WORDS * 2) return undefined;
       continue;
     }

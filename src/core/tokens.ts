@@ -6,7 +6,7 @@
  * memory of the pipeline.
  */
 import type { Span } from './model.js';
-import { HASH_SEED, hashStep, scanWords } from './text.js';
+import { HASH_SEED, hashStep, scanWords, wordForm } from './text.js';
 
 /**
  * Distinct strings, numbered from 0 in the order they were first met. An open-addressing hash
@@ -210,7 +210,7 @@ export function tokenizeDocument(text: string): DocumentWords {
       words.ids[t] = words.vocabulary.idOfAscii(text, start, end, lowerHash);
       words.writtenLower[t] = capitals ? 0 : 1;
     } else {
-      const written = text.slice(start, end);
+      const written = wordForm(text.slice(start, end));
       const lower = written.toLowerCase();
       words.ids[t] = words.vocabulary.id(lower);
       words.writtenLower[t] = lower === written ? 1 : 0;

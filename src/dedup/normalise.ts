@@ -9,7 +9,7 @@
  * each of its characters counts as a word instead, so that one changed character changes one
  * word, not the whole phrase.
  */
-import { hasUnspacedScript, HASH_SEED, hashStep, isWhiteSpace, scanWords } from '../core/text.js';
+import { hasUnspacedScript, HASH_SEED, hashStep, isWhiteSpace, scanWords, wordForm } from '../core/text.js';
 import { tokenCapacity } from '../core/tokens.js';
 import { combine, mix32 } from './hash.js';
 
@@ -59,7 +59,7 @@ export function normalisedWords(text: string): NormalisedWords {
       add(lowerHash, asciiSecondHash(text, start, end));
       return;
     }
-    const lower = folded(text.slice(start, end));
+    const lower = folded(wordForm(text.slice(start, end)));
     if (!hasUnspacedScript(lower)) {
       add(fnvHash(lower), secondHash(lower));
       return;

@@ -103,7 +103,12 @@ ruleTester('fragment', {
       name: 'a paragraph of the article that ends by naming a source: longer than a caption (MAX_CAPTION_WORDS)',
       text: withLine('The ferry carried more than two thousand commuters on its first day back, and the operator expects the number to rise again over the winter as the roads stay closed for repairs. Source: Harbour Ferry Company'),
     },
+    {
+      name: 'a point without a period that shares a word with the line under it, which stays: one of the article\'s points',
+      text: longWith(4, 'Volunteers from the rowing club will plant young trees beside the kiosk', 'The kiosk by the landing stage sells coffee to commuters waiting for the harbour ferry.'),
+    },
     { name: 'a short line of two sentences that ends in no credit', text: withLine('The ferry is back. Commuters cheered the crew') },
+    { name: 'a subheading ending in brackets that are no credit', text: withLine('Commuters and the ferry (since 1998)') },
     { name: 'a line introducing what follows, ending in a colon', text: withLine('The operator listed the repairs made to the ferry:') },
     { name: 'a sentence ending on "the U.S.": a whole noun phrase', text: withLine('The old ferry was sold to a company in the U.S.') },
     { name: 'abbreviations inside a sentence', text: withLine('Mr. Jones of the U.S. Coast Guard inspected the ferry at 9 a.m. on Friday.') },
@@ -174,6 +179,12 @@ ruleTester('fragment', {
       text: withLine('The harbour ferry resumed its'),
       removed: ['The harbour ferry resumed its'],
       reason: /cut off/,
+    },
+    {
+      name: 'a point without a period about something else, when no line next to it shares its words',
+      text: longWith(4, 'Volunteers from the rowing club will plant young trees beside the kiosk'),
+      removed: ['Volunteers from the rowing club will plant young trees beside the kiosk'],
+      reason: /about something else/,
     },
     {
       name: 'an unfinished sentence about something else',
@@ -348,6 +359,12 @@ ruleTester('fragment', {
       name: 'a caption ending in its picture credit (a name and an agency)',
       text: withLine('The ferry back in the water at dawn. Image: Tom Weller/Harbour Pictures'),
       removed: ['The ferry back in the water at dawn. Image: Tom Weller/Harbour Pictures'],
+      reason: /caption/,
+    },
+    {
+      name: 'a caption of one sentence ending in its credit in brackets',
+      text: withLine('Commuters wait on the pier for the first crossing (Image: Harbour Pictures)'),
+      removed: ['Commuters wait on the pier for the first crossing (Image: Harbour Pictures)'],
       reason: /caption/,
     },
     {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, judgesTopic } from '../../src/core/analysis.js';
 import { parseDocument } from '../../src/core/parse.js';
-import { CLOSERS, cutAtAbbreviation, endsSentence, hasProseWords, TERMINALS, trailsOff, type SentenceEnd } from '../../src/core/predicates.js';
+import { CLOSERS, cutAtAbbreviation, endsOnPeriod, endsSentence, hasProseWords, pausesAtEnd, TERMINALS, trailsOff, type SentenceEnd } from '../../src/core/predicates.js';
 import { trailingNonSpace } from '../../src/core/text.js';
 
 describe('endsSentence', () => {
@@ -12,6 +12,10 @@ describe('endsSentence', () => {
     ['Stop!', {}, true],
     ['“We missed the ferry,” he said.”', {}, true],
     ['(see above.)', {}, true],
+    // German and Danish quotation marks close with “ ‘ « ‹.
+    ['„Die Fähre fährt wieder.“', {}, true],
+    ['»Die Fähre fährt wieder.«', {}, true],
+    ['‚Sie fährt.‘', {}, true],
     ['She said “yes.”)', {}, true],
     ['今日は晴れ。', {}, true],
     ['本当？」', {}, true],
@@ -69,6 +73,8 @@ describe('trailsOff', () => {
     ['The harbour master said that the ferry . . .', true],
     ['The harbour master said that the ferry, …', true],
     ['The harbour master said that the ferry…”', true],
+    ['„Der Hafenmeister sagte, die Fähre…“', true],
+    ['„Die Fähre fuhr....“', false],
     ['The ferry left at dawn....', false],
     ['The ferry left at dawn.…', false],
     ['The ferry left at dawn.', false],
@@ -76,6 +82,21 @@ describe('trailsOff', () => {
   ];
   it.each(cases)('%j -> %s', (text, expected) => {
     expect(trailsOff(text)).toBe(expected);
+  });
+});
+
+describe('pausesAtEnd and endsOnPeriod', () => {
+  const cases: [string, boolean, boolean][] = [
+    ['But here is the disconnect …', true, false],
+    ['But here is the disconnect ...“', true, true],
+    ['The ferry left the…', false, false],
+    ['The ferry left at dawn.', false, true],
+    ['„Die Fähre fährt wieder.“', false, true],
+    ['Did the ferry leave?”', false, false],
+  ];
+  it.each(cases)('%j -> pause %s, period %s', (text, pause, period) => {
+    expect(pausesAtEnd(text)).toBe(pause);
+    expect(endsOnPeriod(text)).toBe(period);
   });
 });
 

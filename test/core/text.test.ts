@@ -3,21 +3,38 @@ import { describe, expect, it } from 'vitest';
 import { hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, startsLower, startsUpper, words } from '../../src/core/text.js';
 import { unicodeText } from '../generators.js';
 
-/** The definition the hand-written tokenizer must agree with. */
-const WORD = /[\p{L}\p{N}\p{M}_]+/gu;
+/** The definition the hand-written tokenizer must agree with: runs of word characters, joined by a soft hyphen between two of them, which the word's form leaves out. */
+const WORD = /[\p{L}\p{N}\p{M}_]+(?:\u00AD[\p{L}\p{N}\p{M}_]+)*/gu;
+const wordsByDefinition = (text: string): string[] => (text.match(WORD) ?? []).map((word) => word.replaceAll('\u00AD', ''));
 
 describe('words', () => {
   it('finds what the Unicode regular expression finds, astral characters and lone surrogates included', () => {
     const text = 'a\ud800b \udc00c 𝒜𝒷 é́ x_1 ٣ 東京 “quoted” it’s 😀ok';
-    expect(words(text)).toEqual(text.match(WORD));
+    expect(words(text)).toEqual(wordsByDefinition(text));
     expect(words('')).toEqual([]);
     expect(words(' — ')).toEqual([]);
+  });
+
+  it('reads a word broken by soft hyphens as the word ("Tau\u00ADsende"), and a soft hyphen outside a word as nothing', () => {
+    expect(words('Tau\u00ADsende von Tex\u00ADten')).toEqual(['Tausende', 'von', 'Texten']);
+    expect(words('a \u00AD b\u00AD \u00ADc')).toEqual(['a', 'b', 'c']);
+    expect(lastWordToken('zum The\u00ADma')).toBe('Thema');
+  });
+
+  it('agrees with the definition on text full of soft hyphens', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'aZé1_ .\u00AD\u00AD𝒜'.split('')) }), (text) => {
+        expect(words(text)).toEqual(wordsByDefinition(text));
+        expect(lastWordToken(text)).toBe(words(text).at(-1));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('agrees with the regular expression on any text', () => {
     fc.assert(
       fc.property(fc.oneof(unicodeText, fc.string({ unit: 'binary' })), (text) => {
-        expect(words(text)).toEqual(text.match(WORD) ?? []);
+        expect(words(text)).toEqual(wordsByDefinition(text));
       }),
       { numRuns: 2000 },
     );

@@ -31,6 +31,13 @@ describe('tokenizeDocument', () => {
     );
   });
 
+  it('numbers a word broken by a soft hyphen as the word itself', () => {
+    const found = tokenizeDocument('Tausende und Tau\u00ADsende, tau\u00ADsende');
+    expect(found.count).toBe(4);
+    expect(new Set([found.ids[0], found.ids[2], found.ids[3]]).size).toBe(1);
+    expect(Array.from(found.writtenLower.subarray(0, found.count))).toEqual([0, 1, 0, 1]);
+  });
+
   it('marks words written in lower case, and words whose lower case depends on their neighbours', () => {
     const found = tokenizeDocument('the Cat ΟΔΟΣ é');
     expect(Array.from(found.writtenLower.subarray(0, found.count))).toEqual([1, 0, 0, 1]);

@@ -13,7 +13,7 @@ const starts = (text: string): number[] => {
 describe('normalisedWords', () => {
   it('gives the same words and exact key whatever the case, spacing, punctuation and line endings', () => {
     const plain = 'The council voted on Tuesday.\n\nIt was close.\n';
-    for (const variant of ['THE COUNCIL VOTED ON TUESDAY\r\n\r\nIT WAS CLOSE', '“The council” voted — on Tuesday!!\n\n\n   It was... close?', 'The council voted\non Tuesday. It was close.']) {
+    for (const variant of ['THE COUNCIL VOTED ON TUESDAY\r\n\r\nIT WAS CLOSE', 'The coun\u00ADcil vot\u00ADed on Tues\u00ADday.\n\nIt was close.', '“The council” voted — on Tuesday!!\n\n\n   It was... close?', 'The council voted\non Tuesday. It was close.']) {
       expect(words(variant)).toEqual(words(plain));
       expect(normalisedWords(variant).exactKey).toBe(normalisedWords(plain).exactKey);
     }
