@@ -2,7 +2,8 @@
  * fast-check generators of scraped-article text for the property tests: a headline, prose made
  * from a small word list, repeated headlines (with site suffixes), boilerplate labels, lines cut
  * mid-phrase, duplicates and truncated copies of earlier sentences, list items, interview
- * questions, Japanese and Russian sentences, stray white space, and every line-ending style.
+ * questions, Japanese and Russian sentences, stray white space, soft hyphens, German closing quotes,
+ * and every line-ending style.
  */
 import fc from 'fast-check';
 import type { CleanOptions } from '../src/index.js';
@@ -14,6 +15,8 @@ const WORDS = [
   'said', 'voted', 'approved', 'rejected', 'announced', 'warned', 'built', 'closed', 'opened',
   'Tuesday', 'Paris', 'Lagos', 'Anna', 'Mr.', 'U.S.', 'No.', '2021', '87', '3.5', 'new', 'long',
   'local', 'old', 'bridge', 'farmers', 'prices', 'rain', 'week', 'year', 'report', 'e.g.',
+  // A word a page lets break at a soft hyphen: the same word as 'council'.
+  'coun\u00ADcil',
 ];
 
 const CAPITALISED = ['The', 'Officials', 'Residents', 'Anna', 'Police', 'Farmers', 'It', 'He', 'She', 'Critics', 'Lagos'];
@@ -32,7 +35,7 @@ const CJK_CHUNKS = ['東京都は', '今日', '雨が降りました', '市長�
 const CJK_ENDS = ['。', '！', '？', '', '…'];
 const RUSSIAN = ['Министр', 'сказал', 'что', 'переговоры', 'продолжатся', 'в', 'Москве', 'и', 'городе', 'вода', 'мост', 'был', 'открыт', 'на', 'неделе'];
 
-const TERMINALS = ['.', '.', '.', '!', '?', '."', '.”', '?»', '...', '…', ''];
+const TERMINALS = ['.', '.', '.', '!', '?', '."', '.”', '?»', '.“', '...', '…', ''];
 const QUESTIONS = ['What inspired you to start?', 'How did you feel on the first day?', 'What would you tell a beginner?'];
 
 /** A sentence as a list of words (before punctuation), and its end. */

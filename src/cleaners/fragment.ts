@@ -54,7 +54,7 @@ const INTERFACE_LABEL = /^(?:share(?: this| on \p{L}+| article| story)?|tweet|em
 const COUNTER = /^(?:\d[\d,.]*\s*[kKmM]?\s+(?:comments?|shares?|views?|likes?|replies|reply|reads?|votes?|photos?|images?|videos?|min(?:ute)?s? read|followers?|subscribers?|responses?)|(?:comments?|shares?|views?|likes?|replies|votes?)[:\s]\s*\d[\d,.]*[kKmM]?)$/iu;
 
 /** A line that is only a date or time: "November 18, 2019", "18.11.2019 14:05", "2 hours ago". */
-const LONE_DATE = /^(?:(?:updated|published|posted)[:\s]+)?(?:\p{L}+,?\s+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago)(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,4})?)?$/iu;
+const LONE_DATE = /^(?:(?:updated|published|posted)[:\s]+|\p{L}+(?:\s\p{L}+)?\s*:\s*)?(?:\p{L}+,?\s+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+\d{4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago)(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,4})?)?$/iu;
 
 /** Photo credits: "Photo: Jane Doe/AP", "(Getty Images)", "Image credit: Reuters". */
 const PHOTO_CREDIT = /^\(?(?:photo|image|picture|foto|credit|source|illustration)s?(?:\s+(?:credit|by|courtesy))?\s*[:/]|^\(?(?:getty images|ap photo|reuters|afp)[^.]*\)?$/iu;
@@ -116,8 +116,8 @@ export const fragment: Cleaner<NoOptions> = {
  * `found` without the lines judged cut off and about something else that share a content word with
  * a line next to them that stays: one of the article's points written without a period, in a run
  * of such points ("Keine Provision beim Kauf - dafür ist die Grundgebühr höher" over "Die
- * Grundgebühr wird monatlich berechnet"). A teaser dropped between the
- * article's paragraphs shares no word with the paragraph above or below it.
+ * Grundgebühr wird monatlich berechnet"). A teaser dropped between the article's paragraphs
+ * shares no word with the paragraph above or below it.
  */
 function keepPointsOfTheArticle({ analysis, document }: CleanContext, found: readonly Finding[], lineOf: ReadonlyMap<Finding, Line>): Finding[] {
   const removed = new Set<number>();
@@ -294,11 +294,14 @@ function inNumberedSequence(document: Document, line: Line): boolean {
  * cut into lines mid-sentence; a teaser cut off is followed by the next block, which starts a
  * sentence of its own. Both lines have the words of a phrase ({@link MIN_CUT_LINE_WORDS}): a label
  * over a byline ("Backgammon" / "by Tom Rogan") or a menu in lower case ("twittern" / "teilen")
- * is no sentence going on.
+ * is no sentence going on; but a line of any length ending in a comma goes on into a next line of
+ * a phrase: a letter's greeting ("Liebe Leserinnen und Leser," / "heute ...").
  */
 function continuesOnNextLine(context: FragmentContext, line: Line): boolean {
   const next = context.document.lines[line.index + 1];
-  if (next === undefined || !phraseLines(context, line, next)) return false;
+  if (next === undefined) return false;
+  if (line.text.endsWith(',') && startsInLowerCase(next) && context.analysis.wordCount(next) >= MIN_CUT_LINE_WORDS) return true;
+  if (!phraseLines(context, line, next)) return false;
   return startsInLowerCase(next) || (context.wrapped() && !endsProperly(next.text) && looksLikeProse(context.analysis, next));
 }
 

@@ -354,6 +354,13 @@ ruleTester('fragment', {
     { name: 'a counter', text: withLine('12 comments'), removed: ['12 comments'], reason: /counter/ },
     { name: 'a lone date', text: withLine('March 14, 2023'), removed: ['March 14, 2023'], reason: /date/ },
     { name: 'a lone date and time', text: withLine('14.03.2023 09:30'), removed: ['14.03.2023 09:30'] },
+    {
+      name: 'a letter\'s greeting ending in a comma, going on in lower case on the next line, stays beside a lone date that goes',
+      text: `${TITLE}\n\nDear passengers,\n\nafter six weeks in dry dock the harbour ferry is back on its old route across the bay.\n\n${P2}\n\nMarch 14, 2023\n`,
+      removed: ['March 14, 2023'],
+    },
+    { name: 'a date under a label of any language, with a colon', text: withLine('Aktualisiert: 14.03.2023, 09:30'), removed: ['Aktualisiert: 14.03.2023, 09:30'], reason: /date/ },
+    { name: 'a date written with a period after the day', text: withLine('14. März 2023'), removed: ['14. März 2023'], reason: /date/ },
     { name: 'a photo credit', text: withLine('Photo: Maria Lopez/AP'), removed: ['Photo: Maria Lopez/AP'], reason: /credit/ },
     {
       name: 'a caption ending in its picture credit (a name and an agency)',
