@@ -239,6 +239,8 @@ function locateArticle(context: CleanContext): ArticleRun {
   // ingredients under its introduction) are the article's too; a byline or an offer is not.
   const lead = members.indexOf(true, limits.first);
   for (let i = lead + 1; lead >= 0 && i < run.from; i++) if (!lines[i]!.repeated && isOwnList(page, ownBlocks, i)) members[i] = true;
+  // So are the first items of the numbered list that the run goes on with, in the block above it.
+  for (const i of listStart(page, run, limits)) members[i] = true;
   dropGalleries(page, members);
   dropCredits(page, members);
   const from = members.indexOf(true);
@@ -409,6 +411,35 @@ function mayInterruptionBelong(page: PageModel, values: readonly number[], ownBl
 function isOwnList(page: PageModel, ownBlocks: readonly boolean[], i: number): boolean {
   const block = page.blocks[page.blockOf[i]!]!;
   return ownBlocks[block.index]! && (block.kind === 'list' || block.kind === 'table' || block.kind === 'menu');
+}
+
+/**
+ * The positions of the lines, in the block right above `run` (within `limits`), from the item of
+ * a numbered list that comes before the run's first item to the run: a run that holds items from
+ * n on ("2. Results", "3. Trust") starts a list whose item n - 1 ("1. Joy and ease.") the page's
+ * layout set apart, with its text. Lines the page prints again (a menu's, a share bar's) are not
+ * taken. Nothing when the run holds no numbered item, or item 1.
+ */
+function listStart(page: PageModel, run: Run, limits: Limits): number[] {
+  const { lines } = page;
+  const above = page.blocks[page.blockOf[run.from]! - 1];
+  if (!above || run.from - 1 < limits.first) return [];
+  let smallest = Infinity;
+  for (let i = run.from; i <= run.to; i++) smallest = Math.min(smallest, itemNumber(lines[i]!.line.text) ?? Infinity);
+  if (smallest < 2 || smallest === Infinity) return [];
+  for (let i = run.from - 1; i >= Math.max(above.from, limits.first); i--) {
+    if (itemNumber(lines[i]!.line.text) === smallest - 1) return [...range(i, run.from)].filter((k) => !lines[k]!.repeated);
+  }
+  return [];
+}
+
+/** The number of a numbered list's item at the start of a line: "2. Results", "3) Trust". */
+const ITEM_NUMBER = /^(\p{N}{1,2})[.)]\s/u;
+
+/** The number of the numbered item that `text` starts, if it starts one (see {@link ITEM_NUMBER}). */
+function itemNumber(text: string): number | undefined {
+  const match = ITEM_NUMBER.exec(text);
+  return match ? Number(match[1]) : undefined;
 }
 
 /** The share of the run's value a later run of prose about the topic adds up to, at the least, to be the article resumed. */
