@@ -44,7 +44,7 @@ import { judgesTopic, type Analysis, type TermCounts } from '../core/analysis.js
 import { pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
 import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
 import type { Finding, Line, Span, Title } from '../core/model.js';
-import { trailsOff } from '../core/predicates.js';
+import { hasProseWords, trailsOff } from '../core/predicates.js';
 import { comparisonKey, lineShape } from '../core/text.js';
 import { headlineCopyTest } from '../core/title.js';
 
@@ -239,6 +239,10 @@ function locateArticle(context: CleanContext): ArticleRun {
   // ingredients under its introduction) are the article's too; a byline or an offer is not.
   const lead = members.indexOf(true, limits.first);
   for (let i = lead + 1; lead >= 0 && i < run.from; i++) if (!lines[i]!.repeated && isOwnList(page, ownBlocks, i)) members[i] = true;
+  // The deck under the page's copy of the headline is the article's too (after the lists above: a
+  // deck is no lead for the blocks below it to join).
+  const deck = deckUnderHeadline(context, page, limits, run, share);
+  if (deck !== undefined) members[deck] = true;
   // So are the first items of the numbered list that the run goes on with, in the block above it.
   for (const i of listStart(page, run, limits)) members[i] = true;
   dropGalleries(page, members);
@@ -411,6 +415,26 @@ function mayInterruptionBelong(page: PageModel, values: readonly number[], ownBl
 function isOwnList(page: PageModel, ownBlocks: readonly boolean[], i: number): boolean {
   const block = page.blocks[page.blockOf[i]!]!;
   return ownBlocks[block.index]! && (block.kind === 'list' || block.kind === 'table' || block.kind === 'menu');
+}
+
+/**
+ * The position of the article's deck, when it has one: the line right under the page's copy of
+ * the headline that tops the run, above the run, that sums the article up without being a
+ * sentence of its prose ("Anna Berg on why the harbour needs a deeper channel", "Three ferries
+ * a day from May, the council says" with no full stop): a short line printed once, not in a
+ * menu, a gallery, a comment thread, a list of other stories or code, with at least
+ * {@link MIN_LABEL_TERMS} content words of which {@link MIN_LEAD_SHARE} are the topic's. A
+ * byline or a date there shares none of them; a caption stands under the deck, right above the
+ * text, and is not taken.
+ */
+function deckUnderHeadline({ analysis }: CleanContext, page: PageModel, limits: Limits, run: Run, share: (info: PageLine, i: number) => number): number | undefined {
+  const at = limits.first;
+  // `limits.first` is the line under the page's last copy of the headline above the seed, when there is one.
+  if (at === 0 || at >= run.from) return undefined;
+  const info = page.lines[at]!;
+  const kind = blockKind(page, at);
+  if (info.prose || info.repeated || info.sign !== undefined || kind === 'menu' || kind === 'gallery' || kind === 'comments' || kind === 'teasers' || kind === 'code') return undefined;
+  return hasProseWords(analysis, info.line, 0) && analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, at) >= MIN_LEAD_SHARE ? at : undefined;
 }
 
 /**

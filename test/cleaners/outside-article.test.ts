@@ -366,6 +366,9 @@ const NUMBERED_START = ['What the keepers promise', '1. A light every night.', '
 /** The site's most read stories, numbered. */
 const NUMBERED_STORIES = ['Most read', '1. Ferry timetable changes for the winter', '2. New cycle path opens along the river', '3. Storm warning for the northern coast'];
 
+/** A deck: the article summed up under its headline, without a full stop. */
+const DECK = 'The harbour trust wants two keepers in the restored cottages beside the lighthouse by next spring';
+
 ruleTester('outside-article', {
   valid: [
     { name: 'an article alone', text: `${HEADLINE}\n\n${BODY.join('\n\n')}\n` },
@@ -574,6 +577,11 @@ ruleTester('outside-article', {
         BODY[0], BODY[1], '2. A watch in every storm.', BODY[2], BODY[3], '3. A welcome for visitors.', BODY[4], BODY[5], '', ...TEASER_LINES, ...FOOTER, '',
       ].join('\n'),
       removed: [...HEADER, ...NUMBERED_STORIES, HEADLINE, 'By Ellen Ward', ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: "the deck right under the page's copy of the headline (a summary without a full stop, about the topic) stays; the byline under it goes",
+      text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, DECK, 'By Ellen Ward', '', BODY.join('\n\n'), '', ...TEASER_LINES, ...FOOTER, ''].join('\n'),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
     },
     {
       name: 'a gallery inside the article goes; the article goes on after it',
