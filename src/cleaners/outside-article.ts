@@ -44,7 +44,7 @@ import { judgesTopic, type Analysis, type TermCounts } from '../core/analysis.js
 import { pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
 import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
 import type { Finding, Line, Span, Title } from '../core/model.js';
-import { trailsOff } from '../core/predicates.js';
+import { hasProseWords, trailsOff } from '../core/predicates.js';
 import { comparisonKey, lineShape } from '../core/text.js';
 import { headlineCopyTest } from '../core/title.js';
 
@@ -256,6 +256,12 @@ function locateArticle(context: CleanContext): ArticleRun {
   // ingredients under its introduction) are the article's too; a byline or an offer is not.
   const lead = members.indexOf(true, limits.first);
   for (let i = lead + 1; lead >= 0 && i < run.from; i++) if (!lines[i]!.repeated && isOwnList(page, ownBlocks, i)) members[i] = true;
+  // The deck under the page's copy of the headline is the article's too (after the lists above: a
+  // deck is no lead for the blocks below it to join).
+  const deck = deckUnderHeadline(context, page, limits, run, share);
+  if (deck !== undefined) members[deck] = true;
+  // So are the first items of the numbered list that the run goes on with, in the block above it.
+  for (const i of listStart(page, run, limits)) members[i] = true;
   dropGalleries(page, members);
   dropCredits(page, members);
   const from = members.indexOf(true);
@@ -472,6 +478,55 @@ function mayInterruptionBelong(page: PageModel, values: readonly number[], ownBl
 function isOwnList(page: PageModel, ownBlocks: readonly boolean[], i: number): boolean {
   const block = page.blocks[page.blockOf[i]!]!;
   return ownBlocks[block.index]! && (block.kind === 'list' || block.kind === 'table' || block.kind === 'menu');
+}
+
+/**
+ * The position of the article's deck, when it has one: the line right under the page's copy of
+ * the headline that tops the run, above the run, that sums the article up without being a
+ * sentence of its prose ("Anna Berg on why the harbour needs a deeper channel", "Three ferries
+ * a day from May, the council says" with no full stop): a short line printed once, not in a
+ * menu, a gallery, a comment thread, a list of other stories or code, with at least
+ * {@link MIN_LABEL_TERMS} content words of which {@link MIN_LEAD_SHARE} are the topic's. A
+ * byline or a date there shares none of them; a caption stands under the deck, right above the
+ * text, and is not taken.
+ */
+function deckUnderHeadline({ analysis }: CleanContext, page: PageModel, limits: Limits, run: Run, share: (info: PageLine, i: number) => number): number | undefined {
+  const at = limits.first;
+  // `limits.first` is the line under the page's last copy of the headline above the seed, when there is one.
+  if (at === 0 || at >= run.from) return undefined;
+  const info = page.lines[at]!;
+  const kind = blockKind(page, at);
+  if (info.prose || info.repeated || info.sign !== undefined || kind === 'menu' || kind === 'gallery' || kind === 'comments' || kind === 'teasers' || kind === 'code') return undefined;
+  return hasProseWords(analysis, info.line, 0) && analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, at) >= MIN_LEAD_SHARE ? at : undefined;
+}
+
+/**
+ * The positions of the lines, in the block right above `run` (within `limits`), from the item of
+ * a numbered list that comes before the run's first item to the run: a run that holds items from
+ * n on ("2. Results", "3. Trust") starts a list whose item n - 1 ("1. Joy and ease.") the page's
+ * layout set apart, with its text. Lines the page prints again (a menu's, a share bar's) are not
+ * taken. Nothing when the run holds no numbered item, or item 1.
+ */
+function listStart(page: PageModel, run: Run, limits: Limits): number[] {
+  const { lines } = page;
+  const above = page.blocks[page.blockOf[run.from]! - 1];
+  if (!above || run.from - 1 < limits.first) return [];
+  let smallest = Infinity;
+  for (let i = run.from; i <= run.to; i++) smallest = Math.min(smallest, itemNumber(lines[i]!.line.text) ?? Infinity);
+  if (smallest < 2 || smallest === Infinity) return [];
+  for (let i = run.from - 1; i >= Math.max(above.from, limits.first); i--) {
+    if (itemNumber(lines[i]!.line.text) === smallest - 1) return [...range(i, run.from)].filter((k) => !lines[k]!.repeated);
+  }
+  return [];
+}
+
+/** The number of a numbered list's item at the start of a line: "2. Results", "3) Trust". */
+const ITEM_NUMBER = /^(\p{N}{1,2})[.)]\s/u;
+
+/** The number of the numbered item that `text` starts, if it starts one (see {@link ITEM_NUMBER}). */
+function itemNumber(text: string): number | undefined {
+  const match = ITEM_NUMBER.exec(text);
+  return match ? Number(match[1]) : undefined;
 }
 
 /** The share of the run's value a later run of prose about the topic adds up to, at the least, to be the article resumed. */

@@ -392,6 +392,15 @@ const APP_OFFER = 'Download our free app for the latest photos from the harbour 
 /** A comment form under an article. */
 const COMMENT_FORM = ['Leave a comment', 'Name (required)', 'Email (required)', 'Website', 'Post comment'];
 
+/** A heading and the first item of the article's numbered list, with the start of its text, as a page's layout sets them apart above the rest. */
+const NUMBERED_START = ['What the keepers promise', '1. A light every night.', 'Whatever the weather at sea,'];
+
+/** The site's most read stories, numbered. */
+const NUMBERED_STORIES = ['Most read', '1. Ferry timetable changes for the winter', '2. New cycle path opens along the river', '3. Storm warning for the northern coast'];
+
+/** A deck: the article summed up under its headline, without a full stop. */
+const DECK = 'The harbour trust wants two keepers in the restored cottages beside the lighthouse by next spring';
+
 ruleTester('outside-article', {
   valid: [
     { name: 'an article alone', text: `${HEADLINE}\n\n${BODY.join('\n\n')}\n` },
@@ -619,6 +628,27 @@ ruleTester('outside-article', {
     {
       name: 'a headline cut off in an ellipsis in a box of other stories inside the article does not end it: the article goes on after it',
       text: pageOf([...BODY.slice(0, 4), 'Related stories', 'Storm damage on the coast road: the council warns drivers as the wind ...', 'Ferry timetable changes for the winter', ...BODY.slice(4), ...MORE_BODY], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: "the first item of the article's numbered list, set apart in the block above the run (which holds items 2 and 3), stays with its text; the heading above it goes",
+      text: [
+        `${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, 'By Ellen Ward', '', ...NUMBERED_START,
+        '', BODY[0], BODY[1], '2. A watch in every storm.', BODY[2], BODY[3], '3. A welcome for visitors.', BODY[4], BODY[5], '', ...TEASER_LINES, ...FOOTER, '',
+      ].join('\n'),
+      removed: [...PAGE_HEAD, NUMBERED_START[0]!, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a numbered list of other stories above the page\'s headline is not the start of the article\'s numbered list: only the block right above the run is looked at',
+      text: [
+        `${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', ...NUMBERED_STORIES, '', HEADLINE, 'By Ellen Ward', '',
+        BODY[0], BODY[1], '2. A watch in every storm.', BODY[2], BODY[3], '3. A welcome for visitors.', BODY[4], BODY[5], '', ...TEASER_LINES, ...FOOTER, '',
+      ].join('\n'),
+      removed: [...HEADER, ...NUMBERED_STORIES, HEADLINE, 'By Ellen Ward', ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: "the deck right under the page's copy of the headline (a summary without a full stop, about the topic) stays; the byline under it goes",
+      text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, DECK, 'By Ellen Ward', '', BODY.join('\n\n'), '', ...TEASER_LINES, ...FOOTER, ''].join('\n'),
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
     },
     {
