@@ -20,7 +20,7 @@ import type { Document, Finding, Line, Sentence, Span } from '../core/model.js';
 import { cutAtAbbreviation, endsOnPeriod, endsSentence, hasProseWords, pausesAtEnd, trailsOff } from '../core/predicates.js';
 import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
 import { headlineCopyTest } from '../core/title.js';
-import { lineSign } from '../core/blocks.js';
+import { endsInCredit, lineSign } from '../core/blocks.js';
 import { groupBy } from '../core/group.js';
 import { hasLetter, hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, startsUpper, trailingNonSpace, words } from '../core/text.js';
 
@@ -359,21 +359,22 @@ function remove(span: Span, reason: string): Finding {
 /** The most words of a picture's caption with its credit (a paragraph of the article is longer). */
 const MAX_CAPTION_WORDS = 30;
 
-/** The part of a line in brackets at its end: "(Image: Getty)", "[Foto: Anna Berg]". */
+/** The part of a line in brackets at its end: "(Image: Getty)", "[AP Photo/Anna Berg]". */
 const CLOSING_BRACKETS = /[([][^()[\]]+[)\]]\s*$/u;
 
 /**
- * True when a short line ends in a picture's credit, its last sentence or its closing brackets:
- * a caption ("Pumps at dusk. Photo: Anna Berg/Agency", "Arrived at the top. (Image: Private)",
- * "The harbour before the storm (Image: Getty)"). The credit names the picture's source, not the
+ * True when a short line is a picture's caption that ends in its credit: by the credit's shape
+ * (see `endsInCredit`: "Pumps at dusk. Photo: Anna Berg/Agency", "The harbour before the storm
+ * (Image: Getty)"), or, in its last sentence or closing brackets, by a credit's words ("... in
+ * Hialeah. (AP Photo/Anna Berg, File)"). The credit names the picture's source, not the
  * article's: the caption goes with it, as the picture it describes is not in the text. (A line
  * that is only a credit is a label: see {@link boilerplateLabel}.)
  */
 function isCreditedCaption(analysis: Analysis, line: Line, sentences: readonly Sentence[]): boolean {
   if (analysis.wordCount(line) > MAX_CAPTION_WORDS) return false;
+  if (endsInCredit(line.text)) return true;
   const credit = sentences.length > 1 ? sentences[sentences.length - 1]!.text : CLOSING_BRACKETS.exec(line.text)?.[0];
-  if (credit === undefined || credit.length === line.text.length) return false;
-  return lineSign(credit, words(credit).length) === 'credit' || PHOTO_CREDIT.test(credit);
+  return credit !== undefined && credit.length < line.text.length && PHOTO_CREDIT.test(credit);
 }
 
 /** The reason a line is an interface label, counter, lone date or credit, if it is one. */

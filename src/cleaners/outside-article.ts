@@ -41,7 +41,7 @@
  * article it was.
  */
 import { judgesTopic, type Analysis, type TermCounts } from '../core/analysis.js';
-import { pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
+import { endsInCredit, pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
 import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
 import type { Finding, Line, Span, Title } from '../core/model.js';
 import { hasProseWords, trailsOff } from '../core/predicates.js';
@@ -403,19 +403,11 @@ function isCaptionLine(page: PageModel, info: PageLine): boolean {
  * article that ends in a colon and a quotation or a clause ("The answer: it works.") is no credit.
  */
 function isCaption(info: PageLine): boolean {
-  return info.words <= MAX_CREDITED_CAPTION_WORDS && CAPTION_CREDIT.test(info.line.text);
+  return info.words <= MAX_CREDITED_CAPTION_WORDS && endsInCredit(info.line.text);
 }
 
 /** The most words a caption with its credit has (see {@link isCaption}). */
 const MAX_CREDITED_CAPTION_WORDS = 60;
-
-/**
- * The credit ending a caption (see {@link isCaption}): a word or two and a colon before a name,
- * after a sentence's end or in brackets; a copyright sign and a name after the caption ("...
- * harbour | © Anna Berg"); or an agency's short name in capitals after a sentence ("... at dawn. AFP").
- */
-const CAPTION_CREDIT =
-  /(?:[.!?]\s*|\s\()\p{L}+(?:\s\p{L}+)?\s?:\s?[\p{Lu}\p{N}][^\s.!?:()]*(?:[\s/,-]+[\p{L}\p{N}][^\s!?:()]*){0,5}(?<![.,])\)?$|\S\s?©\s?[\p{Lu}\p{N}][^©|.!?]{0,60}$|[.!?]\s+\p{Lu}{2,6}$/u;
 
 /**
  * The runs below `run` (within `limits`) where the article resumes after an interruption: runs

@@ -295,6 +295,25 @@ const COUNTER = /^(?:[\p{L}\p{M}]+(?![\p{L}\p{M}])\s*){0,2}[([%#+]?\s*\p{N}[\p{N
  */
 const CREDIT = /©|^\(?\p{L}+(?:\s\p{L}+)?\s*:\s*[\p{Lu}\p{N}@]|^\(?\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*)?\s?\/\s?\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*)?(?:\s?\/\s?\p{Lu}[\p{L}.-]*)*\)?$/u;
 
+/**
+ * The credit ending a picture's caption: a word or two and a colon before a name,
+ * after a sentence's end or in brackets; a copyright sign and a name after the caption ("...
+ * harbour | © Anna Berg"); an agency's short name in capitals after a sentence ("... at dawn. AFP");
+ * or a photographer and an agency joined by a slash after a sentence ("... at dawn. AGENCY/Anna Berg").
+ */
+const CAPTION_CREDIT =
+  /(?:[.!?]["'”’»“‘«]*\s*|\s\()\p{L}+(?:\s\p{L}+)?\s?:\s?[\p{Lu}\p{N}][^\s.!?:()]*(?:[\s/,-]+[\p{L}\p{N}][^\s!?:()]*){0,5}(?<![.,])\s?\)?$|\S\s?©\s?[\p{Lu}\p{N}][^©|.!?]{0,60}$|[.!?]\s+\p{Lu}{2,6}$|[.!?]\s+\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*)?\s?\/\s?\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*)?$/u;
+
+/**
+ * True when `text` is a picture's caption that ends in its credit (see {@link CAPTION_CREDIT}):
+ * "Gulls over the harbour at dawn. Photo: Anna Berg", "The new ferry on its first crossing (Bild:
+ * Werft Nord)", "The harbour at dawn | © Anna Berg", "Gulls over the harbour at dawn. AFP". A
+ * sentence that ends in a colon and a clause ("The answer: it works.") is none.
+ */
+export function endsInCredit(text: string): boolean {
+  return CAPTION_CREDIT.test(text);
+}
+
 /** A line that introduces what follows: it ends in a colon. */
 const INTRO = /[:：]$/u;
 /** A credit line ends on the name, not on a sentence's or a label's punctuation. */

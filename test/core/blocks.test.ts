@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/core/analysis.js';
-import { lineSign, pageModel, type BlockKind, type PageModel } from '../../src/core/blocks.js';
+import { endsInCredit, lineSign, pageModel, type BlockKind, type PageModel } from '../../src/core/blocks.js';
 import { parseDocument } from '../../src/core/parse.js';
 
 /** The block model of lines set apart as a page dump sets them (a blank line between each). */
@@ -41,6 +41,24 @@ describe('lineSign', () => {
     expect(lineSign('The ferry is back.', 4)).toBeUndefined();
     // A long line is no date however many numbers it holds.
     expect(lineSign('On 12.05.2024 at 09:14 the ferry left the harbour with two hundred passengers and forty bicycles on board', 20)).toBeUndefined();
+  });
+});
+
+describe('endsInCredit', () => {
+  const cases: [string, boolean][] = [
+    ['Gulls over the harbour at dawn. Photo: Anna Berg', true],
+    ['The new ferry on its first crossing (Bild: Werft Nord)', true],
+    ['The new ferry on its first crossing (Image: NORD )', true],
+    ['“We are back on the water.” Photograph: Anna Berg via Harbour Pictures', true],
+    ['The harbour at dawn | © Anna Berg/Bildagentur', true],
+    ['Gulls over the harbour at dawn. AFP', true],
+    ['The ferry at the quay, May 3, 2024. AGENCY/Anna Berg', true],
+    ['The answer: it works.', false],
+    ['The ferry left at dawn.', false],
+    ['The ferry left at dawn.AGENCY / Anna Berg', false],
+  ];
+  it.each(cases)('%j -> %s', (text, expected) => {
+    expect(endsInCredit(text)).toBe(expected);
   });
 });
 
