@@ -393,15 +393,7 @@ function isCaptionLine(page: PageModel, info: PageLine): boolean {
   return (kind === 'heading' || kind === 'prose') && isCaption(info);
 }
 
-/**
- * A picture's caption that ends in its credit: a sentence or a phrase, then a word or two and a
- * colon before a name, after the sentence's end or in brackets ("Gulls over the harbour at dawn.
- * Photo: Anna Berg", "The new ferry on its first crossing (Bild: Werft Nord)"), a copyright after
- * the caption ("The harbour at dawn | © Anna Berg/Bildagentur"), or an agency's name in capitals
- * after its sentence ("Gulls over the harbour at dawn. AFP"). The name is a few words that
- * start with a capital or a digit and end without a sentence's punctuation: a sentence of the
- * article that ends in a colon and a quotation or a clause ("The answer: it works.") is no credit.
- */
+/** A picture's caption that ends in its credit (see `endsInCredit`), of {@link MAX_CREDITED_CAPTION_WORDS} words at most. */
 function isCaption(info: PageLine): boolean {
   return info.words <= MAX_CREDITED_CAPTION_WORDS && endsInCredit(info.line.text);
 }

@@ -73,11 +73,14 @@ const ENDS_ON_ABBREVIATION = /(?:\s(?:\p{Lu}\.){2,}|\s(?:Mr|Mrs|Ms|Dr|Prof|St|Ge
  */
 const WHOLE_NOUN_PHRASE = /\sthe\s+(?:\p{Lu}\.){2,}$/iu;
 
+/** An ellipsis, as a pattern's source: three dots, spaced or not, or the one character. */
+const DOTS = '(?:\\.\\.\\.|…|\\. \\. \\.)';
+
 /** A trailing ellipsis: the sign of a teaser or a cut-off sentence ("The minister said that…"). */
-const ELLIPSIS = new RegExp(`(?:\\.\\.\\.|…|\\. \\. \\.)${CLOSERS_RUN}$`, 'u');
+const ELLIPSIS = new RegExp(`${DOTS}${CLOSERS_RUN}$`, 'u');
 
 /** An ellipsis after a space, a writer's pause: "But here's the disconnect …". */
-const PAUSE = new RegExp(`\\s(?:\\.\\.\\.|…|\\. \\. \\.)${CLOSERS_RUN}$`, 'u');
+const PAUSE = new RegExp(`\\s${DOTS}${CLOSERS_RUN}$`, 'u');
 
 /** True when `text` ends in an ellipsis set apart by a space (see {@link PAUSE}), where cut-off text has the dots glued to its last word. */
 export function pausesAtEnd(text: string): boolean {
