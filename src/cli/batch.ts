@@ -14,7 +14,7 @@ import { readFileStamped, type FileStamp } from './files.js';
 import { OutputError, type RunIO } from './io.js';
 import { UsageError, type CliOptions } from './options.js';
 import { inOrder, ownBytes, type Executor } from './pool.js';
-import { Progress, showProgress } from './progress.js';
+import { progressBar, type Progress } from './progress.js';
 import { inputFiles, walkFilter, type InputFile } from './sources.js';
 
 /** Cleans the files of `options.paths` (several, or a folder); resolves to the exit code. */
@@ -23,10 +23,10 @@ export async function runBatch(options: CliOptions, io: RunIO, document: Documen
   if (!options.outDir && !options.inPlace && !options.check && !options.json && !options.listDifferent && !options.diff && options.report === undefined) {
     throw new UsageError('several inputs or a folder need --out-dir or --in-place (or --check, -l, --diff, --json, --report)');
   }
-  const progress = showProgress(options, io) ? new Progress(io.stderr, 'files') : undefined;
+  const progress = await progressBar(options, io, 'files');
   // While the bar is shown, messages must go above it.
   const shown: RunIO = progress ? { ...io, stderr: progress.stderr } : io;
-  const reporter = documentReporter(options, shown);
+  const reporter = await documentReporter(options, shown);
   const outputs = runOutputs(options);
   const walk = inputFiles(options.paths, { ...walkFilter(options), exclude: options.outDir, onError: reporter.fail, onWarning: reporter.warn, onSkipped: (given, skipped) => reporter.info(given, `passed over ${skipped.hidden} hidden and ${skipped.ignored} ignored entries (--hidden, --no-ignore)`) });
   const countWalk = (): AsyncIterable<unknown> => inputFiles(options.paths, { ...walkFilter(options), exclude: options.outDir, onError: () => undefined });

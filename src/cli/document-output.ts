@@ -5,13 +5,11 @@
  */
 import type { CleanedDocument } from './clean-document.js';
 import { encode, NotTextError, type Encoding } from './decode.js';
-import { unifiedDiff } from './diff.js';
 import { outputFolders, outputPath, PathError, requireRegularFile, sameFile, writeFileSafely, type FileStamp, type WriteOptions } from './files.js';
 import { messageOf, writeLine, writeOut, type RunIO } from './io.js';
 import { UsageError, type CliOptions } from './options.js';
 import { colorsFor, explainLines, jsonRecord, shownName } from './report.js';
-import { ReportCollector } from './report-data.js';
-import { writeReport } from './report-page.js';
+import type { ReportCollector } from './report-data.js';
 import type { InputFile } from './sources.js';
 
 /** Where one input's cleaned text goes; `read` is the stamp of the input file when it was read. */
@@ -54,12 +52,16 @@ export function documentSettings(options: CliOptions): { readonly describe: bool
   return { describe: options.explain || options.json || report, keepInput: options.diff || report };
 }
 
-/** A reporter writing its messages to `io.stderr` and data (`--json`, `-l`, `--diff`) to `io.stdout`. */
-export function documentReporter(options: CliOptions, io: RunIO): DocumentReporter {
+/**
+ * A reporter writing its messages to `io.stderr` and data (`--json`, `-l`, `--diff`) to `io.stdout`.
+ * The HTML report's modules and the diff library are imported only by a run that asks for them.
+ */
+export async function documentReporter(options: CliOptions, io: RunIO): Promise<DocumentReporter> {
   const tally: Tally = { changed: 0, unchanged: 0, failed: [], removals: {} };
   const color = colorsFor(options.color, io.stderrIsTerminal, io.env);
   const diffColor = colorsFor(options.color, io.stdoutIsTerminal, io.env);
-  const collector = options.report === undefined ? undefined : new ReportCollector();
+  const collector: ReportCollector | undefined = options.report === undefined ? undefined : new (await import('./report-data.js')).ReportCollector();
+  const unifiedDiff = options.diff ? (await import('./diff.js')).unifiedDiff : undefined;
   const quiet = options.verbosity === 'quiet';
   const started = performance.now();
   const warn = (name: string, message: string): void => {
@@ -86,7 +88,7 @@ export function documentReporter(options: CliOptions, io: RunIO): DocumentReport
       if (options.explain) for (const line of explainLines(shownName(name), removals, color)) writeLine(io.stderr, line);
       if (options.check && total > 0 && !quiet) writeLine(io.stderr, `${shownName(name)}: ${total} removal${total === 1 ? '' : 's'}`);
       if (options.listDifferent && changed) await writeOut(io.stdout, `${shownName(name)}\n`);
-      if (options.diff && changed && cleaned.input !== undefined) await writeOut(io.stdout, unifiedDiff(shownName(name), cleaned.input, cleaned.text, diffColor));
+      if (unifiedDiff && changed && cleaned.input !== undefined) await writeOut(io.stdout, unifiedDiff(shownName(name), cleaned.input, cleaned.text, diffColor));
       if (writes) {
         if (options.json) await writeOut(io.stdout, jsonRecord(name, cleaned, removals) + '\n');
         await destination(cleaned.text, changed, cleaned.encoding, read);
@@ -102,7 +104,7 @@ export function documentReporter(options: CliOptions, io: RunIO): DocumentReport
       if (summary && !quiet && !options.listDifferent) writeLine(io.stderr, summaryLine(tally));
       if (options.verbosity === 'verbose') writeLine(io.stderr, `clean-article: took ${((performance.now() - started) / 1000).toFixed(2)} s`);
       if (collector !== undefined && options.report !== undefined) {
-        writeReport(options.report, collector);
+        (await import('./report-page.js')).writeReport(options.report, collector);
         info(options.report, 'report written');
       }
       if (tally.failed.length > 0) return 2;

@@ -15,11 +15,9 @@ import { messageOf, writeOut, type RunIO } from './io.js';
 import type { CliOptions } from './options.js';
 import { memoryBudget } from './memory.js';
 import { inOrder, ownBytes, threads, type Executor } from './pool.js';
-import { Progress, showProgress } from './progress.js';
+import { progressBar } from './progress.js';
 import { cleanRecords, countLines, type CleanedRecords, type RecordSettings } from './records.js';
 import { colorsFor, explainLines, shownName } from './report.js';
-import { ReportCollector } from './report-data.js';
-import { writeReport } from './report-page.js';
 import { recordSources, sourceChunks, type SourceChunk } from './sources.js';
 
 /** Chunks in flight per job. */
@@ -48,11 +46,11 @@ type ChunkDone = { readonly source: string; readonly size: number; readonly line
 /** Runs `--jsonl`; resolves to the exit code. */
 export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: CleanOptions): Promise<number> {
   const tally: RecordTally = { changed: 0, unchanged: 0, missing: 0, bad: 0, warned: 0, failedSources: 0, removals: {} };
-  const progress = showProgress(options, io) ? new Progress(io.stderr, 'records') : undefined;
+  const progress = await progressBar(options, io, 'records');
   const stderr = progress?.stderr ?? io.stderr;
   const tell = (line: string): void => void stderr.write(`clean-article: ${line}\n`);
   const quiet = options.verbosity === 'quiet';
-  const collector = options.report === undefined ? undefined : new ReportCollector();
+  const collector = options.report === undefined ? undefined : new (await import('./report-data.js')).ReportCollector();
   const color = colorsFor(options.color, io.stderrIsTerminal, io.env);
   const settings: RecordSettings = { field: options.field, removalsKey: options.removalsKey, explain: options.explain, check: options.check, badLines: options.badLines, cleanOptions, collect: collector !== undefined };
   const executor = recordExecutor(options.jobs, settings);
@@ -106,7 +104,7 @@ export async function runJsonl(options: CliOptions, io: RunIO, cleanOptions: Cle
   if (tally.bad > TOLD_BAD_LINES && (options.badLines === 'skip' || !quiet)) tell(`${tally.bad - TOLD_BAD_LINES} more bad lines ${fate} (not shown)`);
   if (tally.warned > TOLD_BAD_LINES && !quiet) tell(`${tally.warned - TOLD_BAD_LINES} more records cleaned with a warning (not shown)`);
   if (!quiet) tell(summary(tally, options.field, fate));
-  if (collector !== undefined && options.report !== undefined) writeReport(options.report, collector);
+  if (collector !== undefined && options.report !== undefined) (await import('./report-page.js')).writeReport(options.report, collector);
   if (tally.failedSources > 0 || (tally.bad > 0 && options.badLines === 'skip')) return 2;
   return options.check && tally.changed > 0 ? 1 : 0;
 }

@@ -5,7 +5,10 @@
  * the bar instead of through it.
  */
 import { Writable } from 'node:stream';
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
+
+/** cli-progress, which a run loads only to show a bar (see {@link progressBar}). */
+type CliProgress = typeof cliProgress;
 
 /** What is counted: files (with a total, once known) or JSONL records (no total). */
 export type ProgressUnit = 'files' | 'records';
@@ -20,11 +23,13 @@ interface Payload {
 const FPS = 5;
 
 /**
- * True when a run should show a bar: asked for (not `--no-progress`), on a terminal, and without
- * `--explain`, whose lines on the same stderr are the output the user asked to read.
+ * The bar of a run, when it should show one: asked for (not `--no-progress`), on a terminal, and
+ * without `--explain`, whose lines on the same stderr are the output the user asked to read.
+ * cli-progress is imported only then: most runs (off a terminal) never draw a bar.
  */
-export function showProgress(options: { readonly progress: boolean; readonly explain: boolean }, io: { readonly stderrIsTerminal: boolean }): boolean {
-  return options.progress && io.stderrIsTerminal && !options.explain;
+export async function progressBar(options: { readonly progress: boolean; readonly explain: boolean }, io: { readonly stderr: NodeJS.WritableStream; readonly stderrIsTerminal: boolean }, unit: ProgressUnit): Promise<Progress | undefined> {
+  if (!options.progress || !io.stderrIsTerminal || options.explain) return undefined;
+  return new Progress(io.stderr, unit, (await import('cli-progress')).default);
 }
 
 /** A progress bar on a terminal. */
@@ -37,10 +42,11 @@ export class Progress {
   private done = 0;
   private total = 0;
 
-  constructor(terminal: NodeJS.WritableStream, unit: ProgressUnit) {
-    this.multibar = new cliProgress.MultiBar({
+  /** Draws on `terminal` with `library` (cli-progress). */
+  constructor(terminal: NodeJS.WritableStream, unit: ProgressUnit, library: CliProgress) {
+    this.multibar = new library.MultiBar({
       stream: terminal,
-      format: unit === 'files' ? formatFiles : formatRecords,
+      format: unit === 'files' ? formatFiles(library.Format) : formatRecords(library.Format),
       fps: FPS,
       // The cursor stays visible and no SIGINT handler is installed: cli-progress's handler only
       // stops the bar, so Ctrl-C would no longer end the run, and a hidden cursor would outlive it.
@@ -94,14 +100,18 @@ function rate(bytes: number, startTime: number): string {
   return seconds > 0 ? (bytes / 1e6 / seconds).toFixed(1) : '0.0';
 }
 
-const formatFiles: cliProgress.GenericFormatter = (options, params, payload: Payload) => {
-  const bar = cliProgress.Format.BarFormat(params.progress, options);
-  const total = payload.totalKnown ? `${params.total}` : `${params.total}+`;
-  const eta = payload.totalKnown ? cliProgress.Format.TimeFormat(params.eta, options, 1) : '…';
-  return `${bar} ${params.value}/${total} files | ${rate(payload.bytes, params.startTime)} MB/s | ETA ${eta}`;
-};
+const formatFiles =
+  (format: CliProgress['Format']): cliProgress.GenericFormatter =>
+  (options, params, payload: Payload) => {
+    const bar = format.BarFormat(params.progress, options);
+    const total = payload.totalKnown ? `${params.total}` : `${params.total}+`;
+    const eta = payload.totalKnown ? format.TimeFormat(params.eta, options, 1) : '…';
+    return `${bar} ${params.value}/${total} files | ${rate(payload.bytes, params.startTime)} MB/s | ETA ${eta}`;
+  };
 
-const formatRecords: cliProgress.GenericFormatter = (options, params, payload: Payload) => {
-  const elapsed = cliProgress.Format.TimeFormat(Math.round((Date.now() - params.startTime) / 1000), options, 1);
-  return `${params.value} records | ${(payload.bytes / 1e6).toFixed(1)} MB | ${rate(payload.bytes, params.startTime)} MB/s | ${elapsed}`;
-};
+const formatRecords =
+  (format: CliProgress['Format']): cliProgress.GenericFormatter =>
+  (options, params, payload: Payload) => {
+    const elapsed = format.TimeFormat(Math.round((Date.now() - params.startTime) / 1000), options, 1);
+    return `${params.value} records | ${(payload.bytes / 1e6).toFixed(1)} MB | ${rate(payload.bytes, params.startTime)} MB/s | ${elapsed}`;
+  };

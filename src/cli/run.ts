@@ -4,21 +4,16 @@
  * (corpus boilerplate's phases, duplicate documents).
  * One failing input is reported and counted and the others go on; a failure of stdout itself, or
  * a usage error, is thrown for the entry to show.
+ *
+ * Each mode is imported when it runs, not before: every run of the command starts by loading
+ * what it imports, and a cleaning of stdin need not compile the batch walk, the JSON Lines
+ * stream, the duplicate finder and their libraries (a third of the start-up time).
  */
 import { promises as fs } from 'node:fs';
 import type { CleanOptions } from '../index.js';
-import { runBatch } from './batch.js';
-import { runCountLines } from './count-lines.js';
-import { runDedup, runDedupFilter, runDedupMerge, runDedupSignatures } from './dedup.js';
 import { documentSettings } from './document-output.js';
-import { inputGlob } from './input-filter.js';
 import { isStdin, STDIN, VERSION, type RunIO } from './io.js';
-import { runJsonl } from './jsonl.js';
-import { readBoilerplate } from './counts-file.js';
-import { countInputs } from './line-counts.js';
-import { runMergeCounts } from './merge-counts.js';
 import { helpText, UsageError, type CliOptions, type Invocation } from './options.js';
-import { runOneFile, runStdin } from './single.js';
 
 /** Runs what the command line asks for; resolves to the exit code (0 done, 1 `--check` found removals, 2 errors). */
 export async function run(invocation: Invocation, io: RunIO): Promise<number> {
@@ -31,17 +26,17 @@ export async function run(invocation: Invocation, io: RunIO): Promise<number> {
   }
   switch (invocation.command) {
     case 'count-lines':
-      return runCountLines(invocation.options, io);
+      return (await import('./count-lines.js')).runCountLines(invocation.options, io);
     case 'merge-counts':
-      return runMergeCounts(invocation.options, io);
+      return (await import('./merge-counts.js')).runMergeCounts(invocation.options, io);
     case 'dedup':
-      return runDedup(invocation.options, io);
+      return (await import('./dedup.js')).runDedup(invocation.options, io);
     case 'dedup signatures':
-      return runDedupSignatures(invocation.options, io);
+      return (await import('./dedup.js')).runDedupSignatures(invocation.options, io);
     case 'dedup merge':
-      return runDedupMerge(invocation.options, io);
+      return (await import('./dedup.js')).runDedupMerge(invocation.options, io);
     case 'dedup filter':
-      return runDedupFilter(invocation.options, io);
+      return (await import('./dedup.js')).runDedupFilter(invocation.options, io);
     case 'clean':
       return runClean(invocation.options, io);
   }
@@ -55,12 +50,13 @@ async function runClean(options: CliOptions, io: RunIO): Promise<number> {
     corpusBoilerplate: await corpusBoilerplateOf(options, io.stdin),
   };
   if (options.verbosity === 'verbose' && options.configFile !== undefined) io.stderr.write(`clean-article: options from ${options.configFile}\n`);
-  if (options.jsonl) return runJsonl(options, io, cleanOptions);
+  if (options.jsonl) return (await import('./jsonl.js')).runJsonl(options, io, cleanOptions);
   const document = { cleanOptions, ...documentSettings(options) };
-  if (isStdin(options.paths)) return runStdin(options, io, document);
+  if (isStdin(options.paths)) return (await import('./single.js')).runStdin(options, io, document);
   if (options.paths.includes(STDIN)) throw new UsageError('"-" (stdin) cannot be mixed with files');
   const several = options.paths.length > 1 || (await namesSeveral(options.paths[0]!, options));
-  return several ? runBatch(options, io, document) : runOneFile(options, io, document);
+  if (several) return (await import('./batch.js')).runBatch(options, io, document);
+  return (await import('./single.js')).runOneFile(options, io, document);
 }
 
 /** True when one path names several files: a folder, or a glob that is not a file's name. */
@@ -68,7 +64,7 @@ async function namesSeveral(given: string, options: CliOptions): Promise<boolean
   try {
     return (await fs.stat(given)).isDirectory();
   } catch {
-    return inputGlob(given, options) !== undefined;
+    return (await import('./input-filter.js')).inputGlob(given, options) !== undefined;
   }
 }
 
@@ -78,8 +74,8 @@ async function namesSeveral(given: string, options: CliOptions): Promise<boolean
  * the cleaning pass, which reports them); `undefined` when neither is asked for.
  */
 async function corpusBoilerplateOf(options: CliOptions, stdin: NodeJS.ReadableStream): Promise<ReadonlyMap<string, number> | undefined> {
-  if (options.lineCounts !== undefined) return readBoilerplate(options.lineCounts, options.minDocs);
+  if (options.lineCounts !== undefined) return (await import('./counts-file.js')).readBoilerplate(options.lineCounts, options.minDocs);
   if (!options.corpusBoilerplate) return undefined;
-  const counter = await countInputs(options, stdin, { onError: () => undefined });
+  const counter = await (await import('./line-counts.js')).countInputs(options, stdin, { onError: () => undefined });
   return counter.boilerplate(options.minDocs);
 }

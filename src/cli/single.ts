@@ -14,7 +14,7 @@ import { ownBytes } from './pool.js';
 /** Cleans standard input; resolves to the exit code. A failure of stdout itself is thrown. */
 export async function runStdin(options: CliOptions, io: RunIO, document: DocumentSettings): Promise<number> {
   if (options.outDir !== undefined) throw new UsageError('--out-dir needs files or folders, not stdin');
-  const reporter = documentReporter(options, io);
+  const reporter = await documentReporter(options, io);
   try {
     await reporter.report(STDIN, await cleanOne(await readStream(io.stdin), document), toStream(options, io));
   } catch (error) {
@@ -26,7 +26,7 @@ export async function runStdin(options: CliOptions, io: RunIO, document: Documen
 
 /** Cleans the one file that `options.paths` names; resolves to the exit code. */
 export async function runOneFile(options: CliOptions, io: RunIO, document: DocumentSettings): Promise<number> {
-  const reporter = documentReporter(options, io);
+  const reporter = await documentReporter(options, io);
   const given = options.paths[0]!;
   try {
     await fs.stat(given);

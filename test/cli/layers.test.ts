@@ -31,10 +31,12 @@ function floorOf(module: string): number {
   return FLOORS.findIndex((floor) => floor.modules.includes(module));
 }
 
-/** The modules of `src/cli/` that `module` imports. */
+/** The modules of `src/cli/` that `module` imports: statically, or when it needs them (`await import('./x.js')`). */
 function importsOf(module: string): string[] {
   const source = readFileSync(path.join(CLI, `${module}.ts`), 'utf8');
-  return [...source.matchAll(/^(?:import|export)\b[^;]*?from '\.\/([^']+)\.js';/gmu)].map((match) => match[1]!);
+  const statically = [...source.matchAll(/^(?:import|export)\b[^;]*?from '\.\/([^']+)\.js';/gmu)].map((match) => match[1]!);
+  const lazily = [...source.matchAll(/\bimport\('\.\/([^']+)\.js'\)/gu)].map((match) => match[1]!);
+  return [...new Set([...statically, ...lazily])];
 }
 
 describe('the floors of src/cli/', () => {
@@ -59,7 +61,9 @@ describe('the floors of src/cli/', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('the check reads imports: the runner imports every mode', () => {
+  it('the check reads imports: the runner imports every mode (each when it runs), the document modes what they share', () => {
     expect(importsOf('run')).toEqual(expect.arrayContaining([...FLOORS.find((floor) => floor.name === 'modes')!.modules]));
+    expect(importsOf('single')).toContain('document-output');
+    expect(importsOf('document-output')).toEqual(expect.arrayContaining(['report-data', 'report-page', 'diff']));
   });
 });
