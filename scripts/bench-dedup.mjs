@@ -35,7 +35,7 @@ const MB = 1e6;
 const MILLION = Number(process.env.BENCH_DEDUP_DOCUMENTS ?? 1_000_000);
 const SWEEP = process.env.BENCH_DEDUP_SWEEP === '1';
 
-if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) {
+if (!existsSync(path.join(ROOT, 'dist/command/main.js'))) {
   console.log('dist/ is missing: building it (npm run build)');
   if (spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
 }

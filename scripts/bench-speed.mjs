@@ -231,7 +231,7 @@ if (argv[0] === '--document') {
 // Helpers of the main run.
 
 function ensureBuilt() {
-  if (existsSync(path.join(ROOT, 'dist/cli/main.js'))) return;
+  if (existsSync(path.join(ROOT, 'dist/command/main.js'))) return;
   console.log('dist/ is missing: building it (npm run build)');
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) process.exit(1);
