@@ -20,7 +20,7 @@ import type { Document, Finding, Line, Sentence, Span } from '../core/model.js';
 import { cutAtAbbreviation, endsOnPeriod, endsSentence, hasProseWords, pausesAtEnd, trailsOff } from '../core/predicates.js';
 import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
 import { headlineCopyTest } from '../core/title.js';
-import { endsInCredit, lineSign } from '../core/blocks.js';
+import { endsInCredit, headsComments, lineSign } from '../core/blocks.js';
 import { groupBy } from '../core/group.js';
 import { hasLetter, hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, startsUpper, trailingNonSpace, words } from '../core/text.js';
 
@@ -385,6 +385,9 @@ function boilerplateLabel(analysis: Analysis, line: Line): string | undefined {
   if (COUNTER.test(text)) return 'counter';
   if (LONE_DATE.test(text)) return 'lone date';
   if (PHOTO_CREDIT.test(text)) return 'photo credit';
+  // "Leave a comment", "Kommentare geschlossen", "Publier un commentaire": a comment section's
+  // head, counter or form, in a text of any length (the page rule cuts a long section whole).
+  if (headsComments(text, analysis.wordCount(line))) return 'comment section label';
   return undefined;
 }
 
