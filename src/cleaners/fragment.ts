@@ -493,7 +493,9 @@ function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence
   if (endsOnReference(text)) return undefined;
   if (looksLikeProse(analysis, line)) {
     if (endsOnFunctionWord(analysis, text)) return remove(line.span, 'sentence cut off mid-phrase');
-    if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION) return remove(line.span, CUT_OFF_ELSEWHERE);
+    // Someone's words, whole in their quotation marks, however little they share ("“I do not know
+    // if I should say this…”"), are no sentence cut off.
+    if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION && !QUOTATION.test(text)) return remove(line.span, CUT_OFF_ELSEWHERE);
     return undefined;
   }
   if (endsOnFunctionWord(analysis, text) && count >= MIN_CUT_LINE_WORDS) return remove(line.span, 'line cut off mid-phrase');

@@ -97,6 +97,11 @@ ruleTester('fragment', {
     { name: 'list items with markers', text: `${TITLE}\n\n${P1}\n\n- new engine mounts\n- a repainted hull\n- two extra lifeboats\n\n${P2}\n` },
     { name: 'numbered list items', text: `${TITLE}\n\n${P1}\n\n1. Buy a ticket at the pier.\n2. Board ten minutes early.\n\n${P2}\n` },
     { name: 'a quotation ending in a closing quote', text: withLine('“We missed the ferry more than we expected,” said one commuter.') },
+    {
+      name: 'a whole quotation whose speaker trails off, sharing no words with the article: someone\'s words, not a sentence cut off',
+      text: scrapedWith(4, '“I do not know if I should say this, but I am tired of it all…”'),
+    },
+    { name: 'a whole quotation whose speaker trails off, in German quotation marks', text: scrapedWith(4, '„Ich weiß nicht, ob ich das jetzt sagen sollte…“') },
     { name: 'a dateline at the start of a sentence', text: withLine('PORTSMOUTH (Reuters) - The ferry made its first crossing at six in the morning.') },
     { name: 'a question', text: withLine('Will the harbour ferry keep to its old timetable?') },
     { name: 'a line of seven words naming comments: longer than a comment section\'s label', text: withLine('Commuters sent comments about the ferry to the council') },
