@@ -104,6 +104,7 @@ ruleTester('fragment', {
     { name: 'a whole quotation whose speaker trails off, in German quotation marks', text: scrapedWith(4, '„Ich weiß nicht, ob ich das jetzt sagen sollte…“') },
     { name: 'a dateline at the start of a sentence', text: withLine('PORTSMOUTH (Reuters) - The ferry made its first crossing at six in the morning.') },
     { name: 'a question', text: withLine('Will the harbour ferry keep to its old timetable?') },
+    { name: 'photos "by" a place, not by a photographer', text: withLine('Photos by the harbour ferry') },
     { name: 'a line of seven words naming comments: longer than a comment section\'s label', text: withLine('Commuters sent comments about the ferry to the council') },
     { name: 'a word that only starts like the word for comments', text: withLine('Commentators and the ferry') },
     {
@@ -384,6 +385,8 @@ ruleTester('fragment', {
     { name: 'a date under a label of any language, with a colon', text: withLine('Aktualisiert: 14.03.2023, 09:30'), removed: ['Aktualisiert: 14.03.2023, 09:30'], reason: /date/ },
     { name: 'a date written with a period after the day', text: withLine('14. März 2023'), removed: ['14. März 2023'], reason: /date/ },
     { name: 'a photo credit', text: withLine('Photo: Maria Lopez/AP'), removed: ['Photo: Maria Lopez/AP'], reason: /credit/ },
+    { name: 'a photo credit naming the photographer after "by"', text: withLine('Photo by Maria Lopez on Unsplash'), removed: ['Photo by Maria Lopez on Unsplash'], reason: /photo credit/ },
+    { name: 'a photo credit naming a user in lower case on a named site', text: withLine('Photo by mlopez on Unsplash'), removed: ['Photo by mlopez on Unsplash'], reason: /photo credit/ },
     {
       name: 'a caption ending in its picture credit (a name and an agency)',
       text: withLine('The ferry back in the water at dawn. Image: Tom Weller/Harbour Pictures'),
