@@ -114,7 +114,7 @@ interface ArticleRun {
   readonly members: readonly boolean[];
   /** True when there is a page around the run to cut (see {@link isPage}). */
   readonly isPage: boolean;
-  /** What each line added to the run in the last pass (for explaining and debugging). */
+  /** What each line added to the run in the last pass (a short page after the article goes when each of its lines costs: see `check`). */
   readonly values: readonly number[];
   /** Where the seed was (positions in {@link ArticleRun.lines}), when there was one. */
   readonly seed?: { readonly from: number; readonly to: number };
@@ -158,7 +158,13 @@ export const outsideArticle: Cleaner<NoOptions> = {
     const remove = (info: PageLine, reason: string, related: Span): Finding => ({ reason, span: info.line.span, related });
     const head = run.lines.slice(0, run.from);
     const inside = run.lines.slice(run.from, run.to + 1).filter((info) => !run.members[info.position]);
-    const tail = run.lines.length - 1 - run.to >= MIN_SIDE_LINES ? run.lines.slice(run.to + 1) : [];
+    // The page after the article goes when it is long enough to be page, or when each of its lines
+    // costs the run (a blog's footer of a few short lines: "Comments are closed.", "Back to top", a
+    // theme's credit, a licence notice, none of them about the topic). Fewer lines, one of which
+    // adds to the run or costs it nothing (a paragraph or a subheading about the topic, a row of the
+    // article's list), are the article's own last lines.
+    const after = run.lines.slice(run.to + 1);
+    const tail = after.length >= MIN_SIDE_LINES || after.every((info) => run.values[info.position]! < 0) ? after : [];
     return [
       ...head.map((info) => remove(info, `page before the article: ${name(info)}`, first)),
       ...inside.map((info) => remove(info, `${isCaptionLine(run.page, info) ? 'caption' : name(info)} inside the article`, first)),

@@ -398,6 +398,9 @@ const NUMBERED_START = ['What the keepers promise', '1. A light every night.', '
 /** The site's most read stories, numbered. */
 const NUMBERED_STORIES = ['Most read', '1. Ferry timetable changes for the winter', '2. New cycle path opens along the river', '3. Storm warning for the northern coast'];
 
+/** A blog's few closing lines under a post: none of them about the post. */
+const BLOG_FOOTER = ['Comments are closed.', 'Back to top', 'Theme by Studio Nine', 'Powered by a blog engine', 'Licensed under a free licence'];
+
 /** A deck: the article summed up under its headline, without a full stop. */
 const DECK = 'The harbour trust wants two keepers in the restored cottages beside the lighthouse by next spring';
 
@@ -539,9 +542,9 @@ ruleTester('outside-article', {
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
     },
     {
-      name: 'a short page: a header of furniture above the article is cut, however little follows it',
+      name: 'a short page: a header of furniture above the article is cut, however little follows it (three links of footer, which go too)',
       text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, ...SECTIONS, '', BODY.join('\n\n'), '', ...FOOTER.slice(0, 3), ''].join('\n'),
-      removed: [...HEADER, ...SECTIONS],
+      removed: [...HEADER, ...SECTIONS, ...FOOTER.slice(0, 3)],
     },
     {
       name: 'six lines after the article are enough to be page; five are the article\'s own',
@@ -549,9 +552,19 @@ ruleTester('outside-article', {
       removed: [...PAGE_HEAD, ...FOOTER.slice(0, 6)],
     },
     {
-      name: 'five lines after the article stay',
+      name: 'five lines of footer after the article go too: each of them costs the run',
       text: page(FOOTER.slice(0, 5)),
+      removed: [...PAGE_HEAD, ...FOOTER.slice(0, 5)],
+    },
+    {
+      name: 'five lines after the article stay when one of them is about its topic: the article\'s own last lines',
+      text: page([...FOOTER.slice(0, 4), 'The keepers of Skerry Point lighthouse']),
       removed: PAGE_HEAD,
+    },
+    {
+      name: 'a blog\'s few closing lines after the article go: a notice that comments are closed, a theme\'s credit, a licence',
+      text: page(BLOG_FOOTER),
+      removed: [...PAGE_HEAD, ...BLOG_FOOTER],
     },
     {
       name: 'a credit standing alone between paragraphs goes; a "label: value" row of the article\'s table stays',
