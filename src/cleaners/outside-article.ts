@@ -640,7 +640,7 @@ function topicalRun(
     return kind === 'gallery' || kind === 'code' || (belongs[page.blockOf[i]!]! && OWN_KINDS.has(kind)) || introducedLines[i] === 1;
   };
   const trimmed = trimLoneEnd(lines, values, closed, (i) => share(lines[i]!, i) < MAX_LONE_CLOSING_SHARE, ownLine);
-  const run = wholeGalleries(page, namedSections(page, introduced(page, trimmed, limits), limits), limits);
+  const run = wholeGalleries(page, namedSections(page, introduced(page, trimmed, limits, belongs), limits), limits);
   // The lone sentences trimmed off still say, as they did, that the text is a page (see `locateArticle`).
   const closing = trimmed.to < closed.to && run.to < closed.to ? { from: run.to + 1, to: closed.to, total: 0 } : undefined;
   return { values, run, share, ownBlocks, judges, closing };
@@ -668,11 +668,17 @@ function introducedLists(page: PageModel, aboutTopic: (info: PageLine, i: number
 
 /**
  * The run with the list or table that its last line introduces ("The band plays these dates:"):
- * a block of short lines (not a menu) right after a line ending in a colon is the article's own.
+ * a block of short lines (not a menu) right after a line ending in a colon is the article's own,
+ * up to the end of its pattern. Nothing after it says the article goes on, so a block without a
+ * pattern, whose end the colon does not tell ("Read more about the lighthouse:" over a box of the
+ * site's links run on into its footer's phone numbers), is the article's only when it shares the
+ * article's words like any block of short lines (`belongs`); a list of one pattern (dates, prices,
+ * names) need not.
  */
-function introduced(page: PageModel, run: Run, limits: Limits): Run {
+function introduced(page: PageModel, run: Run, limits: Limits, belongs: readonly boolean[]): Run {
   const next = page.blocks[page.blockOf[run.to]! + 1];
   if (!INTRODUCES.test(page.lines[run.to]!.line.text) || !next || !mayBelong(page, next) || next.to > limits.last) return run;
+  if (next.parallel < MIN_PATTERN_SHARE && !belongs[next.index]) return run;
   return { from: run.from, to: patternEnd(page, next), total: run.total };
 }
 

@@ -398,6 +398,15 @@ const NUMBERED_START = ['What the keepers promise', '1. A light every night.', '
 /** The site's most read stories, numbered. */
 const NUMBERED_STORIES = ['Most read', '1. Ferry timetable changes for the winter', '2. New cycle path opens along the river', '3. Storm warning for the northern coast'];
 
+/** The article's last sentence, ending in a colon. */
+const READ_MORE_INTRO = 'The trust has put together what it will ask of the keepers:';
+
+/** A site's box of links run on into its contacts, each line of its own shape: nothing of the article. */
+const SITE_BOX = ['Volunteer with the Gazette', 'Our shop opens at nine on weekdays', '+44 1632 960 123', 'Write to the editors', 'Jobs: two openings in the newsroom', 'Buy a photo print'];
+
+/** The article's own points, each line of its own shape, sharing its words. */
+const OWN_POINTS = ['Two keepers living in the restored cottages', 'The lamp, the fog signal and the weather station', 'Visitors climbing the tower on summer weekends', 'Applications for both posts in January'];
+
 /** A blog's few closing lines under a post: none of them about the post. */
 const BLOG_FOOTER = ['Comments are closed.', 'Back to top', 'Theme by Studio Nine', 'Powered by a blog engine', 'Licensed under a free licence'];
 
@@ -688,6 +697,16 @@ ruleTester('outside-article', {
       name: 'a list of tour dates introduced by the article\'s own sentence stays',
       text: pageOf(TOUR, [...TEASER_LINES, ...FOOTER]),
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a list without a pattern under the article\'s last sentence ending in a colon goes when it shares too few of the article\'s words: the site\'s box run on into its footer',
+      text: pageOf([...BODY, READ_MORE_INTRO], [...SITE_BOX, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...SITE_BOX, ...FOOTER],
+    },
+    {
+      name: 'a list without a pattern under the article\'s last sentence ending in a colon stays when it shares the article\'s words',
+      text: pageOf([...BODY, READ_MORE_INTRO], [...OWN_POINTS, '', ...FOOTER]),
+      removed: [...PAGE_HEAD, ...FOOTER],
     },
     {
       name: 'a list introduced by the article\'s own sentence costs nothing: the article\'s paragraph after it stays',
