@@ -20,7 +20,7 @@ import type { Document, Finding, Line, Sentence, Span } from '../core/model.js';
 import { cutAtAbbreviation, endsOnPeriod, endsSentence, hasProseWords, pausesAtEnd, trailsOff } from '../core/predicates.js';
 import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
 import { headlineCopyTest } from '../core/title.js';
-import { endsInCredit, lineSign } from '../core/blocks.js';
+import { endsInCredit, headsComments, lineSign } from '../core/blocks.js';
 import { groupBy } from '../core/group.js';
 import { hasLetter, hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, startsUpper, trailingNonSpace, words } from '../core/text.js';
 
@@ -58,6 +58,12 @@ const LONE_DATE = /^(?:(?:updated|published|posted)[:\s]+|\p{L}+(?:\s\p{L}+)?\s*
 
 /** Photo credits: "Photo: Jane Doe/AP", "(Getty Images)", "Image credit: Reuters". */
 const PHOTO_CREDIT = /^\(?(?:photo|image|picture|foto|credit|source|illustration)s?(?:\s+(?:credit|by|courtesy))?\s*[:/]|^\(?(?:getty images|ap photo|reuters|afp)[^.]*\)?$/iu;
+
+/**
+ * A photo credit naming the photographer after "by": "Photo by Jane Doe", or a user's name of any
+ * case on a named site, "Photo by jdoe on Unsplash"; "Photos by the sea" is none.
+ */
+const PHOTO_BY = /^\(?(?:[Pp]hoto|[Ii]mage|[Pp]icture)s?\s+by\s+(?:\p{Lu}|\S+(?:\s\S+){0,2}\son\s\p{Lu})/u;
 
 /** A dateline opening a story: the place in capitals, "BAAR, SWITZERLAND", "WASHINGTON (Reuters)". */
 const DATELINE = /^\p{Lu}[\p{Lu}\s.'-]+(?:,\s*\p{Lu}[\p{Lu}\s.'-]+)*(?:\s*\([^)]{1,30}\))?\s*[-—–]?$/u;
@@ -384,7 +390,10 @@ function boilerplateLabel(analysis: Analysis, line: Line): string | undefined {
   if (INTERFACE_LABEL.test(text)) return 'interface label';
   if (COUNTER.test(text)) return 'counter';
   if (LONE_DATE.test(text)) return 'lone date';
-  if (PHOTO_CREDIT.test(text)) return 'photo credit';
+  if (PHOTO_CREDIT.test(text) || PHOTO_BY.test(text)) return 'photo credit';
+  // "Leave a comment", "Kommentare geschlossen", "Publier un commentaire": a comment section's
+  // head, counter or form, in a text of any length (the page rule cuts a long section whole).
+  if (headsComments(text, analysis.wordCount(line))) return 'comment section label';
   return undefined;
 }
 
@@ -490,7 +499,9 @@ function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence
   if (endsOnReference(text)) return undefined;
   if (looksLikeProse(analysis, line)) {
     if (endsOnFunctionWord(analysis, text)) return remove(line.span, 'sentence cut off mid-phrase');
-    if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION) return remove(line.span, CUT_OFF_ELSEWHERE);
+    // Someone's words, whole in their quotation marks, however little they share ("“I do not know
+    // if I should say this…”"), are no sentence cut off.
+    if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION && !QUOTATION.test(text)) return remove(line.span, CUT_OFF_ELSEWHERE);
     return undefined;
   }
   if (endsOnFunctionWord(analysis, text) && count >= MIN_CUT_LINE_WORDS) return remove(line.span, 'line cut off mid-phrase');

@@ -41,7 +41,7 @@
  * article it was.
  */
 import { judgesTopic, type Analysis, type TermCounts } from '../core/analysis.js';
-import { endsInCredit, pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
+import { endsInCredit, headsComments, pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
 import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
 import type { Finding, Line, Span, Title } from '../core/model.js';
 import { hasProseWords, trailsOff } from '../core/predicates.js';
@@ -832,20 +832,9 @@ function namesHeadline(analysis: Analysis, headline: Line): (info: PageLine) => 
   return (info) => info.words <= words + MAX_WORDS_AROUND_HEADLINE && ` ${analysis.key(info.line)} `.includes(key);
 }
 
-/**
- * The word for "comments" in major languages. A short line holding one heads, counts or closes a
- * comment section ("[ 167 comments ]", "Leave a comment", "Lascia un commento", "Комментарии",
- * "댓글"); it is never part of an article's text.
- */
-const COMMENTS_WORD =
-  /(?:^|[^\p{L}])(?:comments?|commentaires?|kommentare?|kommentarer|comentarios?|comentários?|commenti|commento|reacties|komentarze|komentáře|yorumlar|комментари[йяи]|комментарий|коментарі|コメント|댓글|评论|評論|留言)(?:$|[^\p{L}])/iu;
-
-/** The most words a line heading or counting a comment section has. */
-const MAX_COMMENTS_LINE_WORDS = 6;
-
-/** True when the line heads, counts or closes a comment section. */
+/** True when the line heads, counts or closes a comment section (see {@link headsComments}). */
 function isCommentsLine(info: PageLine): boolean {
-  return info.words <= MAX_COMMENTS_LINE_WORDS && COMMENTS_WORD.test(info.line.text);
+  return headsComments(info.line.text, info.words);
 }
 
 /** The last of `positions` (ascending) before `position`, by binary search. */

@@ -314,6 +314,25 @@ export function endsInCredit(text: string): boolean {
   return CAPTION_CREDIT.test(text);
 }
 
+/**
+ * The word for "comments" in major languages. A short line holding one heads, counts or closes a
+ * comment section ("[ 167 comments ]", "Leave a comment", "Lascia un commento", "Комментарии",
+ * "댓글", "Comments are closed."); it is never part of an article's text.
+ */
+const COMMENTS_WORD =
+  /(?:^|[^\p{L}])(?:comments?|commentaires?|kommentare?|kommentarer|comentarios?|comentários?|commenti|commento|reacties|komentarze|komentáře|yorumlar|комментари[йяи]|комментарий|коментарі|コメント|댓글|评论|評論|留言)(?:$|[^\p{L}])/iu;
+
+/** The most words a line heading, counting or closing a comment section has. */
+const MAX_COMMENTS_LINE_WORDS = 6;
+
+/**
+ * True when a line of `words` words heads, counts or closes a comment section: a short line
+ * holding the word for comments (see {@link COMMENTS_WORD}).
+ */
+export function headsComments(text: string, words: number): boolean {
+  return words <= MAX_COMMENTS_LINE_WORDS && COMMENTS_WORD.test(text);
+}
+
 /** A line that introduces what follows: it ends in a colon. */
 const INTRO = /[:：]$/u;
 /** A credit line ends on the name, not on a sentence's or a label's punctuation. */

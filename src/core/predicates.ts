@@ -79,12 +79,33 @@ const DOTS = '(?:\\.\\.\\.|…|\\. \\. \\.)';
 /** A trailing ellipsis: the sign of a teaser or a cut-off sentence ("The minister said that…"). */
 const ELLIPSIS = new RegExp(`${DOTS}${CLOSERS_RUN}$`, 'u');
 
-/** An ellipsis after a space, a writer's pause: "But here's the disconnect …". */
-const PAUSE = new RegExp(`\\s${DOTS}${CLOSERS_RUN}$`, 'u');
+/**
+ * A writer's pause: an ellipsis after a space ("But here's the disconnect …"), or the ellipsis of
+ * Chinese and Japanese, two characters wide ("……"), which writers set as others set three dots.
+ */
+const PAUSE = new RegExp(`(?:\\s${DOTS}|……)${CLOSERS_RUN}$`, 'u');
 
-/** True when `text` ends in an ellipsis set apart by a space (see {@link PAUSE}), where cut-off text has the dots glued to its last word. */
+/**
+ * True when `text` ends in a writer's pause (see {@link PAUSE}), where cut-off text has the dots
+ * glued to its last word.
+ */
 export function pausesAtEnd(text: string): boolean {
   return PAUSE.test(text);
+}
+
+/** An ellipsis right before a closing quotation mark: "„Ich weiß nicht, ob ich…“". */
+const ELLIPSIS_IN_QUOTE = new RegExp(`${DOTS}[”“"»«’」』]$`, 'u');
+
+/** An opening quotation mark. */
+const OPENING_QUOTE = /[„“"«»‘「『]/u;
+
+/**
+ * True when `text` ends in the dots of a quotation that it opened and closes after them ("„Ich
+ * weiß, ich bin müde und sollte das nicht sagen…“"): the speaker trails off, and the quotation is
+ * whole; a summary cut where its link begins has nothing after its dots.
+ */
+function trailsOffInQuotation(text: string): boolean {
+  return ELLIPSIS_IN_QUOTE.test(text) && OPENING_QUOTE.test(text.slice(0, -2));
 }
 
 /** A period, then any {@link CLOSERS}. */
@@ -105,10 +126,11 @@ const FINISHED_BEFORE_ELLIPSIS = new RegExp(`(?:\\.\\.\\.\\.|\\.…)${CLOSERS_RU
 /**
  * True when `text` stops mid-sentence in an ellipsis, the sign of a teaser or of a sentence cut
  * off ("The minister said that…", "... traçando um plano paralelo para …"); not when a finished
- * sentence comes before the dots ("... further discipline....").
+ * sentence comes before the dots ("... further discipline....") or the dots end a quotation (see
+ * {@link trailsOffInQuotation}).
  */
 export function trailsOff(text: string): boolean {
-  return ELLIPSIS.test(text) && !FINISHED_BEFORE_ELLIPSIS.test(text);
+  return ELLIPSIS.test(text) && !FINISHED_BEFORE_ELLIPSIS.test(text) && !trailsOffInQuotation(text);
 }
 
 /** True when `text`, a whole sentence as written, was cut at an abbreviation (see {@link ENDS_ON_ABBREVIATION}). */

@@ -73,7 +73,9 @@ describe('trailsOff', () => {
     ['The harbour master said that the ferry . . .', true],
     ['The harbour master said that the ferry, …', true],
     ['The harbour master said that the ferry…”', true],
-    ['„Der Hafenmeister sagte, die Fähre…“', true],
+    ['Der Hafenmeister sagte, die Fähre…“', true],
+    ['„Der Hafenmeister sagte, die Fähre…“', false],
+    ['“The ferry, well, the ferry...”', false],
     ['„Die Fähre fuhr....“', false],
     ['The ferry left at dawn....', false],
     ['The ferry left at dawn.…', false],
@@ -93,6 +95,8 @@ describe('pausesAtEnd and endsOnPeriod', () => {
     ['The ferry left at dawn.', false, true],
     ['„Die Fähre fährt wieder.“', false, true],
     ['Did the ferry leave?”', false, false],
+    ['渡轮恢复了航行……', true, false],
+    ['渡轮恢复了航行…', false, false],
   ];
   it.each(cases)('%j -> pause %s, period %s', (text, pause, period) => {
     expect(pausesAtEnd(text)).toBe(pause);
