@@ -114,7 +114,7 @@ interface ArticleRun {
   readonly members: readonly boolean[];
   /** True when there is a page around the run to cut (see {@link isPage}). */
   readonly isPage: boolean;
-  /** What each line added to the run in the last pass (for explaining and debugging). */
+  /** What each line added to the run in the last pass (a short page after the article goes when each of its lines costs: see `check`). */
   readonly values: readonly number[];
   /** Where the seed was (positions in {@link ArticleRun.lines}), when there was one. */
   readonly seed?: { readonly from: number; readonly to: number };
@@ -158,7 +158,13 @@ export const outsideArticle: Cleaner<NoOptions> = {
     const remove = (info: PageLine, reason: string, related: Span): Finding => ({ reason, span: info.line.span, related });
     const head = run.lines.slice(0, run.from);
     const inside = run.lines.slice(run.from, run.to + 1).filter((info) => !run.members[info.position]);
-    const tail = run.lines.length - 1 - run.to >= MIN_SIDE_LINES ? run.lines.slice(run.to + 1) : [];
+    // The page after the article goes when it is long enough to be page, or when each of its lines
+    // costs the run (a blog's footer of a few short lines: "Comments are closed.", "Back to top", a
+    // theme's credit, a licence notice, none of them about the topic). Fewer lines, one of which
+    // adds to the run or costs it nothing (a paragraph or a subheading about the topic, a row of the
+    // article's list), are the article's own last lines.
+    const after = run.lines.slice(run.to + 1);
+    const tail = after.length >= MIN_SIDE_LINES || after.every((info) => run.values[info.position]! < 0) ? after : [];
     return [
       ...head.map((info) => remove(info, `page before the article: ${name(info)}`, first)),
       ...inside.map((info) => remove(info, `${isCaptionLine(run.page, info) ? 'caption' : name(info)} inside the article`, first)),
@@ -634,7 +640,7 @@ function topicalRun(
     return kind === 'gallery' || kind === 'code' || (belongs[page.blockOf[i]!]! && OWN_KINDS.has(kind)) || introducedLines[i] === 1;
   };
   const trimmed = trimLoneEnd(lines, values, closed, (i) => share(lines[i]!, i) < MAX_LONE_CLOSING_SHARE, ownLine);
-  const run = wholeGalleries(page, namedSections(page, introduced(page, trimmed, limits), limits), limits);
+  const run = wholeGalleries(page, namedSections(page, introduced(page, trimmed, limits, belongs), limits), limits);
   // The lone sentences trimmed off still say, as they did, that the text is a page (see `locateArticle`).
   const closing = trimmed.to < closed.to && run.to < closed.to ? { from: run.to + 1, to: closed.to, total: 0 } : undefined;
   return { values, run, share, ownBlocks, judges, closing };
@@ -662,11 +668,17 @@ function introducedLists(page: PageModel, aboutTopic: (info: PageLine, i: number
 
 /**
  * The run with the list or table that its last line introduces ("The band plays these dates:"):
- * a block of short lines (not a menu) right after a line ending in a colon is the article's own.
+ * a block of short lines (not a menu) right after a line ending in a colon is the article's own,
+ * up to the end of its pattern. Nothing after it says the article goes on, so a block without a
+ * pattern, whose end the colon does not tell ("Read more about the lighthouse:" over a box of the
+ * site's links run on into its footer's phone numbers), is the article's only when it shares the
+ * article's words like any block of short lines (`belongs`); a list of one pattern (dates, prices,
+ * names) need not.
  */
-function introduced(page: PageModel, run: Run, limits: Limits): Run {
+function introduced(page: PageModel, run: Run, limits: Limits, belongs: readonly boolean[]): Run {
   const next = page.blocks[page.blockOf[run.to]! + 1];
   if (!INTRODUCES.test(page.lines[run.to]!.line.text) || !next || !mayBelong(page, next) || next.to > limits.last) return run;
+  if (next.parallel < MIN_PATTERN_SHARE && !belongs[next.index]) return run;
   return { from: run.from, to: patternEnd(page, next), total: run.total };
 }
 

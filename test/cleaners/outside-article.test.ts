@@ -398,6 +398,18 @@ const NUMBERED_START = ['What the keepers promise', '1. A light every night.', '
 /** The site's most read stories, numbered. */
 const NUMBERED_STORIES = ['Most read', '1. Ferry timetable changes for the winter', '2. New cycle path opens along the river', '3. Storm warning for the northern coast'];
 
+/** The article's last sentence, ending in a colon. */
+const READ_MORE_INTRO = 'The trust has put together what it will ask of the keepers:';
+
+/** A site's box of links run on into its contacts, each line of its own shape: nothing of the article. */
+const SITE_BOX = ['Volunteer with the Gazette', 'Our shop opens at nine on weekdays', '+44 1632 960 123', 'Write to the editors', 'Jobs: two openings in the newsroom', 'Buy a photo print'];
+
+/** The article's own points, each line of its own shape, sharing its words. */
+const OWN_POINTS = ['Two keepers living in the restored cottages', 'The lamp, the fog signal and the weather station', 'Visitors climbing the tower on summer weekends', 'Applications for both posts in January'];
+
+/** A blog's few closing lines under a post: none of them about the post. */
+const BLOG_FOOTER = ['Comments are closed.', 'Back to top', 'Theme by Studio Nine', 'Powered by a blog engine', 'Licensed under a free licence'];
+
 /** A deck: the article summed up under its headline, without a full stop. */
 const DECK = 'The harbour trust wants two keepers in the restored cottages beside the lighthouse by next spring';
 
@@ -539,9 +551,9 @@ ruleTester('outside-article', {
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
     },
     {
-      name: 'a short page: a header of furniture above the article is cut, however little follows it',
+      name: 'a short page: a header of furniture above the article is cut, however little follows it (three links of footer, which go too)',
       text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, ...SECTIONS, '', BODY.join('\n\n'), '', ...FOOTER.slice(0, 3), ''].join('\n'),
-      removed: [...HEADER, ...SECTIONS],
+      removed: [...HEADER, ...SECTIONS, ...FOOTER.slice(0, 3)],
     },
     {
       name: 'six lines after the article are enough to be page; five are the article\'s own',
@@ -549,9 +561,19 @@ ruleTester('outside-article', {
       removed: [...PAGE_HEAD, ...FOOTER.slice(0, 6)],
     },
     {
-      name: 'five lines after the article stay',
+      name: 'five lines of footer after the article go too: each of them costs the run',
       text: page(FOOTER.slice(0, 5)),
+      removed: [...PAGE_HEAD, ...FOOTER.slice(0, 5)],
+    },
+    {
+      name: 'five lines after the article stay when one of them is about its topic: the article\'s own last lines',
+      text: page([...FOOTER.slice(0, 4), 'The keepers of Skerry Point lighthouse']),
       removed: PAGE_HEAD,
+    },
+    {
+      name: 'a blog\'s few closing lines after the article go: a notice that comments are closed, a theme\'s credit, a licence',
+      text: page(BLOG_FOOTER),
+      removed: [...PAGE_HEAD, ...BLOG_FOOTER],
     },
     {
       name: 'a credit standing alone between paragraphs goes; a "label: value" row of the article\'s table stays',
@@ -675,6 +697,16 @@ ruleTester('outside-article', {
       name: 'a list of tour dates introduced by the article\'s own sentence stays',
       text: pageOf(TOUR, [...TEASER_LINES, ...FOOTER]),
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: 'a list without a pattern under the article\'s last sentence ending in a colon goes when it shares too few of the article\'s words: the site\'s box run on into its footer',
+      text: pageOf([...BODY, READ_MORE_INTRO], [...SITE_BOX, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...SITE_BOX, ...FOOTER],
+    },
+    {
+      name: 'a list without a pattern under the article\'s last sentence ending in a colon stays when it shares the article\'s words',
+      text: pageOf([...BODY, READ_MORE_INTRO], [...OWN_POINTS, '', ...FOOTER]),
+      removed: [...PAGE_HEAD, ...FOOTER],
     },
     {
       name: 'a list introduced by the article\'s own sentence costs nothing: the article\'s paragraph after it stays',
