@@ -53,6 +53,16 @@ const INTERFACE_LABEL = /^(?:share(?: this| on \p{L}+| article| story)?|tweet|em
 /** "12 comments", "1.2K shares", "3 min read", "Views: 2,345": a number and what interfaces count. */
 const COUNTER = /^(?:\d[\d,.]*\s*[kKmM]?\s+(?:comments?|shares?|views?|likes?|replies|reply|reads?|votes?|photos?|images?|videos?|min(?:ute)?s? read|followers?|subscribers?|responses?)|(?:comments?|shares?|views?|likes?|replies|votes?)[:\s]\s*\d[\d,.]*[kKmM]?)$/iu;
 
+/**
+ * The word "newsletter", which most languages the web writes in borrow as it is ("Newsletter
+ * abonnieren", "Inscrivez-vous à notre newsletter", "Coaching-Newsletter"). A short line holding
+ * it offers one; an article's sentence about a newsletter is longer.
+ */
+const NEWSLETTER = /(?:^|[^\p{L}])newsletters?(?:$|[^\p{L}])/iu;
+
+/** The most words a line offering a newsletter has (see {@link NEWSLETTER}). */
+const MAX_NEWSLETTER_LINE_WORDS = 6;
+
 /** A line that is only a date or time: "November 18, 2019", "18.11.2019 14:05", "2 hours ago". */
 const LONE_DATE = /^(?:(?:updated|published|posted)[:\s]+|\p{L}+(?:\s\p{L}+)?\s*:\s*)?(?:\p{L}+,?\s+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+\d{4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago)(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,4})?)?$/iu;
 
@@ -394,6 +404,7 @@ function boilerplateLabel(analysis: Analysis, line: Line): string | undefined {
   // "Leave a comment", "Kommentare geschlossen", "Publier un commentaire": a comment section's
   // head, counter or form, in a text of any length (the page rule cuts a long section whole).
   if (headsComments(text, analysis.wordCount(line))) return 'comment section label';
+  if (analysis.wordCount(line) <= MAX_NEWSLETTER_LINE_WORDS && NEWSLETTER.test(text)) return 'newsletter prompt';
   return undefined;
 }
 

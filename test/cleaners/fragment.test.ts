@@ -107,6 +107,7 @@ ruleTester('fragment', {
     { name: 'photos "by" a place, not by a photographer', text: withLine('Photos by the harbour ferry') },
     { name: 'a line of seven words naming comments: longer than a comment section\'s label', text: withLine('Commuters sent comments about the ferry to the council') },
     { name: 'a word that only starts like the word for comments', text: withLine('Commentators and the ferry') },
+    { name: 'a line of seven words naming a newsletter: longer than a prompt', text: withLine('Commuters read the ferry newsletter every week') },
     {
       name: 'a paragraph of the article that ends by naming a source: longer than a caption (MAX_CAPTION_WORDS)',
       text: withLine('The ferry carried more than two thousand commuters on its first day back, and the operator expects the number to rise again over the winter as the roads stay closed for repairs. Source: Harbour Ferry Company'),
@@ -362,6 +363,9 @@ ruleTester('fragment', {
     { name: 'a trailing "Related news"', text: `${TITLE}\n\n${P1}\n\n${P2}\n\nRelated news\n`, removed: ['Related news'], output: `${TITLE}\n\n${P1}\n\n${P2}\n` },
     { name: 'a counter', text: withLine('12 comments'), removed: ['12 comments'], reason: /counter/ },
     { name: 'a comment form\'s head, in a short article', text: withLine('Leave a comment'), removed: ['Leave a comment'], reason: /comment section label/ },
+    { name: 'a newsletter\'s name', text: withLine('Harbour Ferry Newsletter'), removed: ['Harbour Ferry Newsletter'], reason: /newsletter prompt/ },
+    { name: 'a newsletter prompt of six words (MAX_NEWSLETTER_LINE_WORDS)', text: withLine('Sign up for our weekly newsletter'), removed: ['Sign up for our weekly newsletter'], reason: /newsletter prompt/ },
+    { name: 'a newsletter prompt in German, the word in a compound', text: withLine('Zum Fähren-Newsletter anmelden'), removed: ['Zum Fähren-Newsletter anmelden'], reason: /newsletter prompt/ },
     { name: 'a closed comment section, in German', text: withLine('Kommentare geschlossen'), removed: ['Kommentare geschlossen'], reason: /comment section label/ },
     { name: 'a comment form\'s button, in French', text: withLine('Publier un commentaire'), removed: ['Publier un commentaire'], reason: /comment section label/ },
     {
