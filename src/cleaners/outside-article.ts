@@ -562,9 +562,10 @@ function leadUnderHeadline(lines: readonly PageLine[], title: Title | undefined,
  * line or two around an article is the `fragment` rule's business), and a page header before it
  * of non-prose lines (menus, share bars), or else a long page after it, when something says the
  * page goes on there (`pageBelow`: the page's copy of the headline above the run, or a comment
- * section below it). A head of prose is the
- * article's own start, missed by the seed; a text that starts with its article and goes on with
- * one list of a single pattern ends in its own list (the votes of a poll), not in a page.
+ * section below it), or a footer mostly of menus (the site's links, its address, its legal
+ * pages) under it: a text that starts with its article may still end in a page. A head of prose
+ * is the article's own start, missed by the seed; a text that starts with its article and goes on
+ * with one list of a single pattern ends in its own list (the votes of a poll), not in a page.
  */
 function isPage(page: PageModel, from: number, to: number, pageBelow: boolean): boolean {
   const { lines } = page;
@@ -574,11 +575,21 @@ function isPage(page: PageModel, from: number, to: number, pageBelow: boolean): 
   if (head.length > 0 && headProse >= head.length * MAX_HEAD_PROSE_SHARE) return false;
   // A page header of furniture above the run (menus, bylines, share bars) is a page, however short the rest.
   if (head.length >= MIN_SIDE_LINES) return true;
+  // A footer of menus under the run (the site's links, its address, its legal pages) is a page, as a header is.
+  let menuLines = 0;
+  for (let i = to + 1; i < lines.length; i++) if (blockKind(page, i) === 'menu') menuLines++;
+  if (tail >= MIN_FOOTER_LINES && menuLines >= tail * MIN_FOOTER_MENU_SHARE) return true;
   if (from + tail < MIN_PAGE_LINES) return false;
   const next = page.blocks[page.blockOf[to + 1] ?? -1];
   const ownList = next !== undefined && next.kind !== 'prose' && next.parallel >= OWN_LIST_PARALLEL && next.to - next.from + 1 >= tail * OWN_LIST_PARALLEL;
   return tail >= MIN_PAGE_LINES && pageBelow && !ownList;
 }
+
+/** Lines of a footer of menus under the run, at the least, for the text to be a page (see {@link isPage}). */
+const MIN_FOOTER_LINES = 15;
+
+/** The share of the lines under the run that are in menus, at the least, for them to be a page's footer. */
+const MIN_FOOTER_MENU_SHARE = 0.6;
 
 /** The share of a list's lines in one pattern, and of the page after the article in that list, for it to be the article's own. */
 const OWN_LIST_PARALLEL = 0.8;

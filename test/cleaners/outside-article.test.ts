@@ -429,6 +429,14 @@ ruleTester('outside-article', {
       text: `${HEADLINE}\n\n${BODY.join('\n\n')}\n\nThe keepers' duties:\n${['Lamp', 'Lens cleaning', 'Fog signal', 'Weather log', 'Radio watch', 'Tower tours', 'Cottage upkeep', 'Boat checks', 'Visitor book', 'Garden'].join('\n')}\n`,
     },
     {
+      name: 'a text that starts with its article and ends in a footer of menus shorter than fifteen lines is no page: nothing is cut',
+      text: `${HEADLINE}\n\n${[...BODY, ...MORE_BODY, ...REPLIES].join('\n\n')}\n\n${LONG_FOOTER.slice(0, 14).join('\n')}\n`,
+    },
+    {
+      name: "a text that starts with its article and ends in its own list of twenty short lines, not a menu, is no page",
+      text: `${HEADLINE}\n\n${BODY.join('\n\n')}\n\nThe keepers will look after these:\n${[...KEEPERS_DUTIES, ...DUTIES.slice(0, 15)].join('\n')}\n`,
+    },
+    {
       name: 'prose before the run is no page header: nothing is cut',
       text: [
         HEADLINE,
@@ -559,6 +567,11 @@ ruleTester('outside-article', {
       name: 'six lines after the article are enough to be page; five are the article\'s own',
       text: page(FOOTER.slice(0, 6)),
       removed: [...PAGE_HEAD, ...FOOTER.slice(0, 6)],
+    },
+    {
+      name: 'a text that starts with its article and ends in a footer of menus (fifteen lines or more) is a page: the footer goes',
+      text: `${HEADLINE}\n\n${[...BODY, ...MORE_BODY, ...REPLIES].join('\n\n')}\n\n${LONG_FOOTER.slice(0, 15).join('\n')}\n`,
+      removed: LONG_FOOTER.slice(0, 15),
     },
     {
       name: 'five lines of footer after the article go too: each of them costs the run',
