@@ -17,7 +17,7 @@
 import type { Analysis, Piece } from '../core/analysis.js';
 import type { Cleaner, CleanContext, NoOptions } from '../core/cleaner.js';
 import type { Document, Finding, Line, Sentence, Span } from '../core/model.js';
-import { cutAtAbbreviation, endsOnPeriod, endsSentence, hasProseWords, pausesAtEnd, trailsOff } from '../core/predicates.js';
+import { cutAtAbbreviation, endsOnPeriod, endsSentence, hasProseWords, pausesAtEnd, QUOTE_CLOSERS, QUOTE_OPENERS, trailsOff } from '../core/predicates.js';
 import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
 import { headlineCopyTest } from '../core/title.js';
 import { endsInCredit, headsComments, lineSign } from '../core/blocks.js';
@@ -154,7 +154,7 @@ function keepPointsOfTheArticle({ analysis, document }: CleanContext, found: rea
  * ("„Außen weich, innen warm“" over the paragraph that says who said them), not a page's label,
  * whatever words it shares.
  */
-const QUOTATION = /^[„“”"«»「『][^„“”"«»「『]+[“”"«»」』]$/u;
+const QUOTATION = new RegExp(`^[${QUOTE_OPENERS}][^${QUOTE_OPENERS}]+[${QUOTE_CLOSERS}]$`, 'u');
 
 /** The context of one check, with what the rule works out once per document when first needed. */
 interface FragmentContext extends CleanContext {

@@ -93,11 +93,20 @@ export function pausesAtEnd(text: string): boolean {
   return PAUSE.test(text);
 }
 
+/**
+ * Marks that open a quotation: „ “ ” " « » 「 『 (German and Danish open with “ and », Swedish with
+ * ”, so a mark may open in one language and close in another).
+ */
+export const QUOTE_OPENERS = '„“”"«»「『';
+
+/** Marks that close a quotation: “ ” " « » 」 』. */
+export const QUOTE_CLOSERS = '“”"«»」』';
+
 /** An ellipsis right before a closing quotation mark: "„Ich weiß nicht, ob ich…“". */
-const ELLIPSIS_IN_QUOTE = new RegExp(`${DOTS}[”“"»«’」』]$`, 'u');
+const ELLIPSIS_IN_QUOTE = new RegExp(`${DOTS}[${QUOTE_CLOSERS}]$`, 'u');
 
 /** An opening quotation mark. */
-const OPENING_QUOTE = /[„“"«»‘「『]/u;
+const OPENING_QUOTE = new RegExp(`[${QUOTE_OPENERS}]`, 'u');
 
 /**
  * True when `text` ends in the dots of a quotation that it opened and closes after them ("„Ich
