@@ -395,7 +395,8 @@ function isCreditedCaption(analysis: Analysis, line: Line, sentences: readonly S
 
 /** The reason a line is an interface label, counter, lone date or credit, if it is one. */
 function boilerplateLabel(analysis: Analysis, line: Line): string | undefined {
-  if (analysis.wordCount(line) > MAX_LABEL_WORDS) return undefined;
+  const count = analysis.wordCount(line);
+  if (count > MAX_LABEL_WORDS) return undefined;
   const text = line.text;
   if (INTERFACE_LABEL.test(text)) return 'interface label';
   if (COUNTER.test(text)) return 'counter';
@@ -403,8 +404,8 @@ function boilerplateLabel(analysis: Analysis, line: Line): string | undefined {
   if (PHOTO_CREDIT.test(text) || PHOTO_BY.test(text)) return 'photo credit';
   // "Leave a comment", "Kommentare geschlossen", "Publier un commentaire": a comment section's
   // head, counter or form, in a text of any length (the page rule cuts a long section whole).
-  if (headsComments(text, analysis.wordCount(line))) return 'comment section label';
-  if (analysis.wordCount(line) <= MAX_NEWSLETTER_LINE_WORDS && NEWSLETTER.test(text)) return 'newsletter prompt';
+  if (headsComments(text, count)) return 'comment section label';
+  if (count <= MAX_NEWSLETTER_LINE_WORDS && NEWSLETTER.test(text)) return 'newsletter prompt';
   return undefined;
 }
 

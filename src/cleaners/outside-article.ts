@@ -576,9 +576,11 @@ function isPage(page: PageModel, from: number, to: number, pageBelow: boolean): 
   // A page header of furniture above the run (menus, bylines, share bars) is a page, however short the rest.
   if (head.length >= MIN_SIDE_LINES) return true;
   // A footer of menus under the run (the site's links, its address, its legal pages) is a page, as a header is.
-  let menuLines = 0;
-  for (let i = to + 1; i < lines.length; i++) if (blockKind(page, i) === 'menu') menuLines++;
-  if (tail >= MIN_FOOTER_LINES && menuLines >= tail * MIN_FOOTER_MENU_SHARE) return true;
+  if (tail >= MIN_FOOTER_LINES) {
+    let menuLines = 0;
+    for (let i = to + 1; i < lines.length; i++) if (blockKind(page, i) === 'menu') menuLines++;
+    if (menuLines >= tail * MIN_FOOTER_MENU_SHARE) return true;
+  }
   if (from + tail < MIN_PAGE_LINES) return false;
   const next = page.blocks[page.blockOf[to + 1] ?? -1];
   const ownList = next !== undefined && next.kind !== 'prose' && next.parallel >= OWN_LIST_PARALLEL && next.to - next.from + 1 >= tail * OWN_LIST_PARALLEL;
