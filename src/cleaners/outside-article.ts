@@ -655,10 +655,10 @@ function topicalRun(
     const kind = blockKind(page, i);
     return kind === 'gallery' || kind === 'code' || (belongs[page.blockOf[i]!]! && OWN_KINDS.has(kind)) || introducedLines[i] === 1;
   };
-  // (The article's own code, gallery or the list its sentence introduces: a stretch holding one is no interruption.)
+  // (The article's own code, gallery, table sharing its words or list its sentence introduces: a stretch holding one is no interruption.)
   const carries = (i: number): boolean => {
     const kind = blockKind(page, i);
-    return kind === 'gallery' || kind === 'code' || introducedLines[i] === 1;
+    return kind === 'gallery' || kind === 'code' || introducedLines[i] === 1 || (kind === 'table' && belongs[page.blockOf[i]!]!);
   };
   const trimmed = trimAfterLastParagraph(lines, trimLoneEnd(lines, values, closed, (i) => share(lines[i]!, i) < MAX_LONE_CLOSING_SHARE, ownLine), carries);
   const run = wholeGalleries(page, namedSections(page, introduced(page, trimmed, limits, belongs), limits), limits);
@@ -1072,8 +1072,10 @@ function trimLoneEnd(lines: readonly PageLine[], values: readonly number[], run:
  * retires" ...), whose headlines share the article's words and so cost the run nothing, then one
  * story's summary or a newsletter's offer, is the page around the article, not the article going
  * on. The article resumes after an interruption only with paragraphs (as in `resumptions`). A
- * stretch holding the article's own code, gallery or the list its sentence introduces (`carries`)
- * is the article's, and the sentence under it too.
+ * stretch holding the article's own code, gallery, table that shares its words ("Tower height: 38
+ * metres" / "Lamp range: 18 miles" ...) or list its sentence introduces (`carries`) is the
+ * article's, and the sentence under it too. (A list that shares its words is not enough: related
+ * headlines are such a list.)
  */
 function trimAfterLastParagraph(lines: readonly PageLine[], run: Run, carries: (i: number) => boolean): Run {
   let last = run.to;

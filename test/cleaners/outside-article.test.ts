@@ -427,6 +427,9 @@ const LETTER_OFFER = 'Our weekly letter brings the news from the harbour to your
 /** The article's own list of seven items, which its last paragraph introduces. */
 const KEEPERS_CARE = ['The lamp and its lens', 'The fog signal', 'The weather station', 'The radio watch', 'The visitor book', 'The cottage garden', 'The landing stage'];
 
+/** The article's own table of facts, sharing its words. */
+const LIGHTHOUSE_FACTS = ['Lighthouse tower: 38 metres', 'Lamp range: 18 miles', 'Keepers in the cottages: 2', 'Restored cottages: 3', 'Lighthouse built: 1871', 'Lamp automated: 2004'];
+
 /** A page whose menu holds a label about the article's topic that the page prints again under the article, before a few closing lines. */
 function labelledPage(label: string | undefined): string {
   const menu = label === undefined ? [...HEADER, ...SECTIONS] : [...HEADER, ...SECTIONS, label];
@@ -630,6 +633,11 @@ ruleTester('outside-article', {
     {
       name: 'the article\'s own list of seven items, introduced by its last paragraph, and the sentence under it stay',
       text: pageOf([...BODY, ...MORE_BODY, 'Each keeper will look after these:'], [...KEEPERS_CARE, 'The keepers will start in May.', '', ...FOOTER]),
+      removed: [...PAGE_HEAD, ...FOOTER],
+    },
+    {
+      name: 'the article\'s own table of six rows sharing its words, under its last paragraph, and the sentence under it stay',
+      text: pageOf([...BODY, ...MORE_BODY], [...LIGHTHOUSE_FACTS, 'Visitors will climb the lighthouse tower on summer weekends.', '', ...FOOTER]),
       removed: [...PAGE_HEAD, ...FOOTER],
     },
     {
