@@ -45,7 +45,7 @@ import { endsInCredit, headsComments, pageModel, type Block, type BlockKind, typ
 import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
 import type { Finding, Line, Span, Title } from '../core/model.js';
 import { hasProseWords, trailsOff } from '../core/predicates.js';
-import { comparisonKey, lineShape } from '../core/text.js';
+import { comparisonKey, hasLetter, lineShape } from '../core/text.js';
 import { headlineCopyTest } from '../core/title.js';
 
 /** What a line of prose costs before its words count: a one-line summary of a teaser weighs little. */
@@ -270,6 +270,7 @@ function locateArticle(context: CleanContext): ArticleRun {
   for (const i of listStart(page, run, limits)) members[i] = true;
   dropGalleries(page, members);
   dropCredits(page, members);
+  dropClosingTeasers(page, members);
   const from = members.indexOf(true);
   const to = members.lastIndexOf(true);
   // A comment section (or a line naming the headline again) below the run says the page goes on after the article.
@@ -379,6 +380,40 @@ function dropGalleries(page: PageModel, members: boolean[]): void {
   });
   if (inside === 0 || outside <= inside) return;
   for (const i of inGallery) members[i] = false;
+}
+
+/** Repeated short lines ("Read More", each under a summary) a list of other stories closing the run has at the least. */
+const MIN_TEASER_LINKS = 2;
+
+/**
+ * The share of the summaries that such a line goes with, at the least: a label the page prints
+ * over a box of links now and then inside a long article ("News" over two headlines, between the
+ * answers of a FAQ) is no link under every summary.
+ */
+const MIN_LINKED_SHARE = 0.5;
+
+/**
+ * Takes out of `members` a list of other stories that ends the run: headlines and summaries, each
+ * under or over a short line the page prints again and again ("Keep reading" / "The case of the
+ * locked table" / summary / "Read More" / next headline ...). Summaries of the site's other posts
+ * share the article's words (a blog writes on one subject) and so were grown into the run; the
+ * link printed again and again says they are teasers. (An article's own sections, a subheading
+ * over a paragraph each, repeat no line with words: a rule "___" between them has none.)
+ */
+function dropClosingTeasers(page: PageModel, members: boolean[]): void {
+  const last = members.lastIndexOf(true);
+  if (last < 0 || blockKind(page, last) !== 'teasers') return;
+  let first = last;
+  while (first > 0 && members[first - 1] && blockKind(page, first - 1) === 'teasers') first--;
+  let links = 0;
+  let summaries = 0;
+  for (let i = first; i <= last; i++) {
+    const info = page.lines[i]!;
+    if (info.prose) summaries++;
+    else if (hasLetter(info.line.text) && info.copies > MIN_TEASER_LINKS) links++;
+  }
+  if (links < MIN_TEASER_LINKS || links < summaries * MIN_LINKED_SHARE) return;
+  members.fill(false, first, last + 1);
 }
 
 /**
