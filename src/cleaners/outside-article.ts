@@ -44,7 +44,7 @@ import { judgesTopic, type Analysis, type TermCounts } from '../core/analysis.js
 import { endsInCredit, headsComments, pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
 import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
 import type { Finding, Line, Span, Title } from '../core/model.js';
-import { hasProseWords, trailsOff } from '../core/predicates.js';
+import { endsSentence, hasProseWords, trailsOff } from '../core/predicates.js';
 import { comparisonKey, lineShape } from '../core/text.js';
 import { headlineCopyTest } from '../core/title.js';
 
@@ -268,6 +268,9 @@ function locateArticle(context: CleanContext): ArticleRun {
   if (deck !== undefined) members[deck] = true;
   // So are the first items of the numbered list that the run goes on with, in the block above it.
   for (const i of listStart(page, run, limits)) members[i] = true;
+  const firstMember = members.indexOf(true);
+  const startBlock = firstMember >= 0 ? page.blocks[page.blockOf[firstMember]!]! : undefined;
+  if (startBlock?.kind === 'prose') for (let i = Math.max(startBlock.from, limits.first); i < firstMember; i++) if (lines[i]!.prose && !lines[i]!.repeated && endsSentence(lines[i]!.line.text) && !isCutOffSummary(lines[i]!)) members[i] = true;
   dropGalleries(page, members);
   dropCredits(page, members);
   const from = members.indexOf(true);
