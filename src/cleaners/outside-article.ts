@@ -478,7 +478,8 @@ function isOwnList(page: PageModel, ownBlocks: readonly boolean[], i: number): b
  * the headline that tops the run, above the run, that sums the article up without being a
  * sentence of its prose ("Anna Berg on why the harbour needs a deeper channel", "Three ferries
  * a day from May, the council says" with no full stop): a short line printed once, not in a
- * menu, a gallery, a comment thread, a list of other stories or code, with at least
+ * menu (unless it has {@link MIN_DECK_WORDS_IN_MENU} words: a page without a blank line between its
+ * links and the deck runs them into one block), a gallery, a comment thread, a list of other stories or code, with at least
  * {@link MIN_LABEL_TERMS} content words of which {@link MIN_LEAD_SHARE} are the topic's. A
  * byline or a date there shares none of them; a caption stands under the deck, right above the
  * text, and is not taken.
@@ -489,9 +490,16 @@ function deckUnderHeadline({ analysis }: CleanContext, page: PageModel, limits: 
   if (at === 0 || at >= run.from) return undefined;
   const info = page.lines[at]!;
   const kind = blockKind(page, at);
-  if (info.prose || info.repeated || info.sign !== undefined || kind === 'menu' || kind === 'gallery' || kind === 'comments' || kind === 'teasers' || kind === 'code') return undefined;
+  if (info.prose || info.repeated || info.sign !== undefined || (kind === 'menu' && info.words < MIN_DECK_WORDS_IN_MENU) || kind === 'gallery' || kind === 'comments' || kind === 'teasers' || kind === 'code') return undefined;
   return hasProseWords(analysis, info.line, 0) && analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, at) >= MIN_LEAD_SHARE ? at : undefined;
 }
+
+/**
+ * Words a deck has at the least when the page's layout ran it into the block of short links
+ * above it ("Home" / "Sport" / "Ferries" / "Three ferries a day from May, the council says"):
+ * a link of a menu is a few words, a deck a clause.
+ */
+const MIN_DECK_WORDS_IN_MENU = 6;
 
 /**
  * The positions of the lines, in the block right above `run` (within `limits`), from the item of
