@@ -268,9 +268,7 @@ function locateArticle(context: CleanContext): ArticleRun {
   if (deck !== undefined) members[deck] = true;
   // So are the first items of the numbered list that the run goes on with, in the block above it.
   for (const i of listStart(page, run, limits)) members[i] = true;
-  const firstMember = members.indexOf(true);
-  const startBlock = firstMember >= 0 ? page.blocks[page.blockOf[firstMember]!]! : undefined;
-  if (startBlock?.kind === 'prose') for (let i = Math.max(startBlock.from, limits.first); i < firstMember; i++) if (lines[i]!.prose && !lines[i]!.repeated && endsSentence(lines[i]!.line.text) && !isCutOffSummary(lines[i]!)) members[i] = true;
+  openingSentences(page, members, limits.first);
   dropGalleries(page, members);
   dropCredits(page, members);
   const from = members.indexOf(true);
@@ -362,6 +360,24 @@ function proseWords(lines: readonly PageLine[], members: readonly boolean[]): nu
     if (members[i] && info.prose) words += info.words;
   });
   return words;
+}
+
+/**
+ * Adds to `members` the sentences that open the paragraph the article starts in, below `first`:
+ * a paragraph is one text, and its first sentences may share none of the topic's words ("It was
+ * a cold morning at the end of March." over "The lighthouse on Skerry Point will have keepers
+ * again ..."), or the run may start lower, in a later paragraph, the first one joining as the
+ * lead. Lines of prose that end a sentence, printed once, not another page's summary cut off in
+ * an ellipsis; a headline run into the paragraph without a full stop is not taken.
+ */
+function openingSentences(page: PageModel, members: boolean[], first: number): void {
+  const start = members.indexOf(true);
+  const block = start >= 0 ? page.blocks[page.blockOf[start]!]! : undefined;
+  if (block?.kind !== 'prose') return;
+  for (let i = Math.max(block.from, first); i < start; i++) {
+    const info = page.lines[i]!;
+    if (info.prose && !info.repeated && endsSentence(info.line.text) && !isCutOffSummary(info)) members[i] = true;
+  }
 }
 
 /**
