@@ -285,7 +285,7 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   if (!last) return undefined;
   const alone = standsAlone(context, line);
   if (alone && isCreditedCaption(analysis, line, sentences)) return remove(line.span, 'caption ending in its picture credit');
-  if (trailsOff(text)) return sentences.length > 1 ? checkEllipsis(analysis, last) : alone ? checkEllipsis(analysis, line) : undefined;
+  if (trailsOff(text)) return sentences.length > 1 ? checkEllipsis(analysis, last, true) : alone ? checkEllipsis(analysis, line, false) : undefined;
   if (!alone) return sentences.length > 1 && !endsProperly(text) ? checkTrailingSentence(analysis, last) : undefined;
   if (endsProperly(text)) return checkProseLine(context, line, sentences, evidence);
   if (sentences.length > 1) return checkTrailingSentence(analysis, last);
@@ -412,10 +412,13 @@ function boilerplateLabel(analysis: Analysis, line: Line): string | undefined {
 /**
  * A line or sentence ending in an ellipsis. Cut-off text has the dots glued to the last word
  * ("shares outside...", "a conference of the Republican…"); a writer's pause has a space before
- * them ("But here's the disconnect …") and stays when it is about the article.
+ * them ("But here's the disconnect …") and stays when it is about the article. So does the last
+ * sentence of a paragraph that ends on dots (`closesParagraph`: "We walked on. The rest you can
+ * guess..."): a teaser or a cut is one line standing alone, where a writer lets a paragraph of
+ * several sentences fade out.
  */
-function checkEllipsis(analysis: Analysis, unit: Piece): Finding | undefined {
-  const pause = pausesAtEnd(unit.text);
+function checkEllipsis(analysis: Analysis, unit: Piece, closesParagraph: boolean): Finding | undefined {
+  const pause = closesParagraph || pausesAtEnd(unit.text);
   const cohesion = analysis.cohesion(unit);
   if (pause && (cohesion === undefined || cohesion >= MIN_LABEL_COHESION)) return undefined;
   return remove(unit.span, 'trails off in an ellipsis (teaser or cut-off sentence)');

@@ -299,10 +299,11 @@ const CREDIT = /©|^\(?\p{L}+(?:\s\p{L}+)?\s*:\s*[\p{Lu}\p{N}@]|^\(?\p{Lu}[\p{L}
  * The credit ending a picture's caption: a word or two and a colon before a name,
  * after a sentence's end or in brackets; a copyright sign and a name after the caption ("...
  * harbour | © Anna Berg"); an agency's short name in capitals after a sentence ("... at dawn. AFP");
- * or a photographer and an agency joined by a slash after a sentence ("... at dawn. AGENCY/Anna Berg").
+ * a photographer and an agency joined by a slash after a sentence ("... at dawn. AGENCY/Anna Berg");
+ * or the Creative Commons licence the picture is used under ("... Anna Berg, CC-BY-SA 4.0", "(CC0)").
  */
 const CAPTION_CREDIT =
-  /(?:[.!?]["'”’»“‘«]*\s*|\s\()\p{L}+(?:\s\p{L}+)?\s?:\s?[\p{Lu}\p{N}][^\s.!?:()]*(?:[\s/,-]+[\p{L}\p{N}][^\s!?:()]*){0,5}(?<![.,])\s?\)?$|\S\s?©\s?[\p{Lu}\p{N}][^©|.!?]{0,60}$|[.!?]\s+\p{Lu}{2,6}$|[.!?]\s+\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*)?\s?\/\s?\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*)?$/u;
+  /(?:[.!?]["'”’»“‘«]*\s*|\s\()\p{L}+(?:\s\p{L}+)?\s?:\s?[\p{Lu}\p{N}][^\s.!?:()]*(?:[\s/,-]+[\p{L}\p{N}][^\s!?:()]*){0,5}(?<![.,])\s?\)?$|\S\s?©\s?[\p{Lu}\p{N}][^©|.!?]{0,60}$|[.!?]\s+\p{Lu}{2,6}$|[.!?]\s+\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*)?\s?\/\s?\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*)?$|\bCC[- ]?(?:BY(?:[- ](?:SA|NC|ND))*|0)(?:\s?\d\.\d)?\)?$/u;
 
 /**
  * True when `text` is a picture's caption that ends in its credit (see {@link CAPTION_CREDIT}):

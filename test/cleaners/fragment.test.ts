@@ -139,6 +139,10 @@ ruleTester('fragment', {
     { name: 'in an article with no other sign of a page, an answer line sharing no words with it', text: longWith(4, 'Will it work?', 'Yes, definitely') },
     { name: 'in an article with no other sign of a page, a sentence sharing no words with it', text: longWith(4, 'Volcanic eruptions darkened Iceland skies yesterday.') },
     { name: 'an aside in brackets, sharing no words with the article', text: longWith(3, '(Nobody could agree about gardening, painting or music.)') },
+    {
+      name: 'a paragraph of the article fading out in dots glued to its last word: a writer\'s, not a cut',
+      text: withLine('The harbour ferry crossed at dawn. The commuters waited on the harbour steps...'),
+    },
     { name: 'a finished sentence followed by an ellipsis: the rest left out', text: longWith(LONG.length, 'The operator may also add a night service on weekends....') },
     {
       name: 'headlines the page sets between its paragraphs, four of them: the page\'s own pattern',
@@ -426,6 +430,13 @@ ruleTester('fragment', {
       text: withLine('Police have named the driver who was injured when his van left the motorway near the…'),
       removed: ['Police have named the driver who was injured when his van left the motorway near the…'],
       reason: /ellipsis/,
+    },
+    {
+      name: 'a paragraph whose last sentence trails off about something else: only that sentence goes',
+      text: longWith(4, 'The harbour ferry crossed at dawn. Police have named the driver whose van left the motorway near...'),
+      removed: ['Police have named the driver whose van left the motorway near...'],
+      reason: /ellipsis/,
+      output: longWith(4, 'The harbour ferry crossed at dawn.'),
     },
     {
       name: 'a teaser ending in three dots',

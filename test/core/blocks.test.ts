@@ -53,8 +53,12 @@ describe('endsInCredit', () => {
     ['The harbour at dawn | © Anna Berg/Bildagentur', true],
     ['Gulls over the harbour at dawn. AFP', true],
     ['The ferry at the quay, May 3, 2024. AGENCY/Anna Berg', true],
+    ['The ferry at the quay. Anna Berg, CC-BY-SA 4.0', true],
+    ['Gulls over the harbour (CC0)', true],
+    ['The ferry at the quay, CC BY 2.0', true],
     ['The answer: it works.', false],
     ['The ferry left at dawn.', false],
+    ['The ferry crew voted for CCTV', false],
     ['The ferry left at dawn.AGENCY / Anna Berg', false],
   ];
   it.each(cases)('%j -> %s', (text, expected) => {
