@@ -413,15 +413,21 @@ function boilerplateLabel(analysis: Analysis, line: Line): string | undefined {
  * A line or sentence ending in an ellipsis. Cut-off text has the dots glued to the last word
  * ("shares outside...", "a conference of the Republican…"); a writer's pause has a space before
  * them ("But here's the disconnect …") and stays when it is about the article. So does the last
- * sentence of a paragraph that ends on dots (`closesParagraph`: "We walked on. The rest you can
- * guess..."): a teaser or a cut is one line standing alone, where a writer lets a paragraph of
- * several sentences fade out.
+ * sentence of a paragraph that fades out on a word that may end a phrase (`closesParagraph`: "We
+ * walked on. The rest you can guess..."): a teaser or a cut is a line standing alone, or stops
+ * on a word no phrase ends on ("The mayor said the budget would…").
  */
 function checkEllipsis(analysis: Analysis, unit: Piece, closesParagraph: boolean): Finding | undefined {
-  const pause = closesParagraph || pausesAtEnd(unit.text);
+  const pause = (closesParagraph && !endsOnStopword(analysis, unit.text)) || pausesAtEnd(unit.text);
   const cohesion = analysis.cohesion(unit);
   if (pause && (cohesion === undefined || cohesion >= MIN_LABEL_COHESION)) return undefined;
   return remove(unit.span, 'trails off in an ellipsis (teaser or cut-off sentence)');
+}
+
+/** True when the last word of `text`, whatever follows it, is one of the article's stop words ("the budget would…"). */
+function endsOnStopword(analysis: Analysis, text: string): boolean {
+  const last = lastWordToken(text);
+  return last !== undefined && analysis.stopwords.words.has(last.toLowerCase());
 }
 
 /**
