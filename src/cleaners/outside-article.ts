@@ -44,7 +44,7 @@ import { judgesTopic, type Analysis, type TermCounts } from '../core/analysis.js
 import { endsInCredit, headsComments, pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
 import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
 import type { Finding, Line, Span, Title } from '../core/model.js';
-import { hasProseWords, trailsOff } from '../core/predicates.js';
+import { endsSentence, hasProseWords, trailsOff } from '../core/predicates.js';
 import { comparisonKey, hasLetter, lineShape } from '../core/text.js';
 import { headlineCopyTest } from '../core/title.js';
 
@@ -268,6 +268,7 @@ function locateArticle(context: CleanContext): ArticleRun {
   if (deck !== undefined) members[deck] = true;
   // So are the first items of the numbered list that the run goes on with, in the block above it.
   for (const i of listStart(page, run, limits)) members[i] = true;
+  openingSentences(page, members, limits.first);
   dropGalleries(page, members);
   dropCredits(page, members);
   dropClosingTeasers(page, members);
@@ -360,6 +361,24 @@ function proseWords(lines: readonly PageLine[], members: readonly boolean[]): nu
     if (members[i] && info.prose) words += info.words;
   });
   return words;
+}
+
+/**
+ * Adds to `members` the sentences that open the paragraph the article starts in, below `first`:
+ * a paragraph is one text, and its first sentences may share none of the topic's words ("It was
+ * a cold morning at the end of March." over "The lighthouse on Skerry Point will have keepers
+ * again ..."), or the run may start lower, in a later paragraph, the first one joining as the
+ * lead. Lines of prose that end a sentence, printed once, not another page's summary cut off in
+ * an ellipsis; a headline run into the paragraph without a full stop is not taken.
+ */
+function openingSentences(page: PageModel, members: boolean[], first: number): void {
+  const start = members.indexOf(true);
+  const block = start >= 0 ? page.blocks[page.blockOf[start]!]! : undefined;
+  if (block?.kind !== 'prose') return;
+  for (let i = Math.max(block.from, first); i < start; i++) {
+    const info = page.lines[i]!;
+    if (info.prose && !info.repeated && endsSentence(info.line.text) && !isCutOffSummary(info)) members[i] = true;
+  }
 }
 
 /**
@@ -510,7 +529,8 @@ function isOwnList(page: PageModel, ownBlocks: readonly boolean[], i: number): b
  * the headline that tops the run, above the run, that sums the article up without being a
  * sentence of its prose ("Anna Berg on why the harbour needs a deeper channel", "Three ferries
  * a day from May, the council says" with no full stop): a short line printed once, not in a
- * menu, a gallery, a comment thread, a list of other stories or code, with at least
+ * menu (unless it has {@link MIN_DECK_WORDS_IN_MENU} words: a page without a blank line between its
+ * links and the deck runs them into one block), a gallery, a comment thread, a list of other stories or code, with at least
  * {@link MIN_LABEL_TERMS} content words of which {@link MIN_LEAD_SHARE} are the topic's. A
  * byline or a date there shares none of them; a caption stands under the deck, right above the
  * text, and is not taken.
@@ -521,9 +541,16 @@ function deckUnderHeadline({ analysis }: CleanContext, page: PageModel, limits: 
   if (at === 0 || at >= run.from) return undefined;
   const info = page.lines[at]!;
   const kind = blockKind(page, at);
-  if (info.prose || info.repeated || info.sign !== undefined || kind === 'menu' || kind === 'gallery' || kind === 'comments' || kind === 'teasers' || kind === 'code') return undefined;
+  if (info.prose || info.repeated || info.sign !== undefined || (kind === 'menu' && info.words < MIN_DECK_WORDS_IN_MENU) || kind === 'gallery' || kind === 'comments' || kind === 'teasers' || kind === 'code') return undefined;
   return hasProseWords(analysis, info.line, 0) && analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, at) >= MIN_LEAD_SHARE ? at : undefined;
 }
+
+/**
+ * Words a deck has at the least when the page's layout ran it into the block of short links
+ * above it ("Home" / "Sport" / "Ferries" / "Three ferries a day from May, the council says"):
+ * a link of a menu is a few words, a deck a clause.
+ */
+const MIN_DECK_WORDS_IN_MENU = 6;
 
 /**
  * The positions of the lines, in the block right above `run` (within `limits`), from the item of

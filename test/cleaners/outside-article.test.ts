@@ -465,6 +465,9 @@ const OWN_POINTS = ['Two keepers living in the restored cottages', 'The lamp, th
 /** A blog's few closing lines under a post: none of them about the post. */
 const BLOG_FOOTER = ['Comments are closed.', 'Back to top', 'Theme by Studio Nine', 'Powered by a blog engine', 'Licensed under a free licence'];
 
+/** The opening sentences of the article's first paragraph, a scene that shares none of its words. */
+const LEDE = ['It was a cold and grey morning at the end of March.', 'Nobody waiting on the quay for the first boat expected any news that day.'];
+
 /** A deck: the article summed up under its headline, without a full stop. */
 const DECK = 'The harbour trust wants two keepers in the restored cottages beside the lighthouse by next spring';
 
@@ -740,6 +743,21 @@ ruleTester('outside-article', {
       name: "the deck right under the page's copy of the headline (a summary without a full stop, about the topic) stays; the byline under it goes",
       text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, DECK, 'By Ellen Ward', '', BODY.join('\n\n'), '', ...TEASER_LINES, ...FOOTER, ''].join('\n'),
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: "a deck of six words or more stays when the page runs it into the block of links above it, with the page's copy of the headline",
+      text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, ...LINK_BOX.slice(0, 10), HEADLINE, 'Keepers for the lighthouse cottages again', 'By Ellen Ward', '', BODY.join('\n\n'), '', ...TEASER_LINES, ...FOOTER, ''].join('\n'),
+      removed: [...HEADER, ...LINK_BOX.slice(0, 10), HEADLINE, 'By Ellen Ward', ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: "a shorter line about the topic there is a link of the menu, and goes",
+      text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, ...LINK_BOX.slice(0, 10), HEADLINE, 'Keepers for the lighthouse cottages', 'By Ellen Ward', '', BODY.join('\n\n'), '', ...TEASER_LINES, ...FOOTER, ''].join('\n'),
+      removed: [...HEADER, ...LINK_BOX.slice(0, 10), HEADLINE, 'Keepers for the lighthouse cottages', 'By Ellen Ward', ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: "the sentences that open the article's first paragraph stay, though they share none of its words (a lede); the run starts lower, after a box of links",
+      text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, 'By Ellen Ward', '', ...LEDE, BODY[0], '', ...LINK_BOX.slice(0, 10), '', [...BODY.slice(1), ...MORE_BODY].join('\n\n'), '', ...TEASER_LINES, ...FOOTER, ''].join('\n'),
+      removed: [...PAGE_HEAD, ...LINK_BOX.slice(0, 10), ...TEASER_LINES, ...FOOTER],
     },
     {
       name: 'a gallery inside the article goes; the article goes on after it',
