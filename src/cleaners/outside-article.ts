@@ -44,8 +44,8 @@ import { judgesTopic, type Analysis, type TermCounts } from '../core/analysis.js
 import { endsInCredit, headsComments, pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
 import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
 import type { Finding, Line, Span, Title } from '../core/model.js';
-import { hasProseWords, trailsOff } from '../core/predicates.js';
-import { comparisonKey, lineShape } from '../core/text.js';
+import { endsSentence, hasProseWords, trailsOff } from '../core/predicates.js';
+import { comparisonKey, hasLetter, lineShape } from '../core/text.js';
 import { headlineCopyTest } from '../core/title.js';
 
 /** What a line of prose costs before its words count: a one-line summary of a teaser weighs little. */
@@ -271,8 +271,10 @@ function locateArticle(context: CleanContext): ArticleRun {
   if (deck !== undefined) members[deck] = true;
   // So are the first items of the numbered list that the run goes on with, in the block above it.
   for (const i of listStart(page, run, limits)) members[i] = true;
+  openingSentences(page, members, limits.first);
   dropGalleries(page, members);
   dropCredits(page, members);
+  dropClosingTeasers(page, members);
   const from = members.indexOf(true);
   const to = members.lastIndexOf(true);
   // A comment section (or a line naming the headline again) below the run says the page goes on after the article.
@@ -365,6 +367,24 @@ function proseWords(lines: readonly PageLine[], members: readonly boolean[]): nu
 }
 
 /**
+ * Adds to `members` the sentences that open the paragraph the article starts in, below `first`:
+ * a paragraph is one text, and its first sentences may share none of the topic's words ("It was
+ * a cold morning at the end of March." over "The lighthouse on Skerry Point will have keepers
+ * again ..."), or the run may start lower, in a later paragraph, the first one joining as the
+ * lead. Lines of prose that end a sentence, printed once, not another page's summary cut off in
+ * an ellipsis; a headline run into the paragraph without a full stop is not taken.
+ */
+function openingSentences(page: PageModel, members: boolean[], first: number): void {
+  const start = members.indexOf(true);
+  const block = start >= 0 ? page.blocks[page.blockOf[start]!]! : undefined;
+  if (block?.kind !== 'prose') return;
+  for (let i = Math.max(block.from, first); i < start; i++) {
+    const info = page.lines[i]!;
+    if (info.prose && !info.repeated && endsSentence(info.line.text) && !isCutOffSummary(info)) members[i] = true;
+  }
+}
+
+/**
  * Takes out of `members` the galleries inside the article: when the article has more prose
  * outside its galleries than inside them, a gallery (its numbers, titles, captions and credits)
  * is an interruption. A gallery that is most of the article's prose is the article (a photo story
@@ -382,6 +402,40 @@ function dropGalleries(page: PageModel, members: boolean[]): void {
   });
   if (inside === 0 || outside <= inside) return;
   for (const i of inGallery) members[i] = false;
+}
+
+/** Repeated short lines ("Read More", each under a summary) a list of other stories closing the run has at the least. */
+const MIN_TEASER_LINKS = 2;
+
+/**
+ * The share of the summaries that such a line goes with, at the least: a label the page prints
+ * over a box of links now and then inside a long article ("News" over two headlines, between the
+ * answers of a FAQ) is no link under every summary.
+ */
+const MIN_LINKED_SHARE = 0.5;
+
+/**
+ * Takes out of `members` a list of other stories that ends the run: headlines and summaries, each
+ * under or over a short line the page prints again and again ("Keep reading" / "The case of the
+ * locked table" / summary / "Read More" / next headline ...). Summaries of the site's other posts
+ * share the article's words (a blog writes on one subject) and so were grown into the run; the
+ * link printed again and again says they are teasers. (An article's own sections, a subheading
+ * over a paragraph each, repeat no line with words: a rule "___" between them has none.)
+ */
+function dropClosingTeasers(page: PageModel, members: boolean[]): void {
+  const last = members.lastIndexOf(true);
+  if (last < 0 || blockKind(page, last) !== 'teasers') return;
+  let first = last;
+  while (first > 0 && members[first - 1] && blockKind(page, first - 1) === 'teasers') first--;
+  let links = 0;
+  let summaries = 0;
+  for (let i = first; i <= last; i++) {
+    const info = page.lines[i]!;
+    if (info.prose) summaries++;
+    else if (hasLetter(info.line.text) && info.copies > MIN_TEASER_LINKS) links++;
+  }
+  if (links < MIN_TEASER_LINKS || links < summaries * MIN_LINKED_SHARE) return;
+  members.fill(false, first, last + 1);
 }
 
 /**
@@ -478,7 +532,8 @@ function isOwnList(page: PageModel, ownBlocks: readonly boolean[], i: number): b
  * the headline that tops the run, above the run, that sums the article up without being a
  * sentence of its prose ("Anna Berg on why the harbour needs a deeper channel", "Three ferries
  * a day from May, the council says" with no full stop): a short line printed once, not in a
- * menu, a gallery, a comment thread, a list of other stories or code, with at least
+ * menu (unless it has {@link MIN_DECK_WORDS_IN_MENU} words: a page without a blank line between its
+ * links and the deck runs them into one block), a gallery, a comment thread, a list of other stories or code, with at least
  * {@link MIN_LABEL_TERMS} content words of which {@link MIN_LEAD_SHARE} are the topic's. A
  * byline or a date there shares none of them; a caption stands under the deck, right above the
  * text, and is not taken.
@@ -489,9 +544,16 @@ function deckUnderHeadline({ analysis }: CleanContext, page: PageModel, limits: 
   if (at === 0 || at >= run.from) return undefined;
   const info = page.lines[at]!;
   const kind = blockKind(page, at);
-  if (info.prose || info.repeated || info.sign !== undefined || kind === 'menu' || kind === 'gallery' || kind === 'comments' || kind === 'teasers' || kind === 'code') return undefined;
+  if (info.prose || info.repeated || info.sign !== undefined || (kind === 'menu' && info.words < MIN_DECK_WORDS_IN_MENU) || kind === 'gallery' || kind === 'comments' || kind === 'teasers' || kind === 'code') return undefined;
   return hasProseWords(analysis, info.line, 0) && analysis.termCount(info.line) >= MIN_LABEL_TERMS && share(info, at) >= MIN_LEAD_SHARE ? at : undefined;
 }
+
+/**
+ * Words a deck has at the least when the page's layout ran it into the block of short links
+ * above it ("Home" / "Sport" / "Ferries" / "Three ferries a day from May, the council says"):
+ * a link of a menu is a few words, a deck a clause.
+ */
+const MIN_DECK_WORDS_IN_MENU = 6;
 
 /**
  * The positions of the lines, in the block right above `run` (within `limits`), from the item of

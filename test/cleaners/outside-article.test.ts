@@ -349,6 +349,61 @@ describe('outside-article names the kind of block it removes', () => {
     for (const line of PAGE_TOOLS) expect(found.get(line)).toBe('page after the article: menu or link list');
   });
 
+  it('a list of the site\'s other posts on the same subject, a link under each summary, closing the text', () => {
+    // The summaries share the article's words (a blog writes on one subject): only the link said under each tells.
+    const posts = [
+      'Keep reading',
+      'The lamp room glass',
+      'Volunteers replaced the broken glass of the lamp room at the lighthouse on Skerry Point after the winter storm. The harbour trust paid for the glass, and the keepers of the lighthouse will clean it every week.',
+      'Read more',
+      'Cottages for the keepers',
+      'The harbour trust restored the two cottages beside the lighthouse for the keepers who return in spring. The volunteers rebuilt the walls and the slate roofs of the cottages on the point.',
+      'Read more',
+      'A fog signal again',
+      'The fog signal on Skerry Point sounds again, and the keepers of the lighthouse will look after it. The harbour trust says the signal will warn boats in the fog on the point.',
+      'Read more',
+      'Visitors on the tower',
+      'Visitors to Skerry Point will climb the lighthouse tower on summer weekends, the harbour trust said. The keepers will welcome visitors at the cottages beside the lighthouse.',
+      'Read more',
+    ];
+    const found = reasons(pageOf([...BODY, ...MORE_BODY], posts));
+    for (const line of posts.filter((_, i) => i % 3 !== 0)) expect(found.get(line)).toBe('page after the article: list of other stories');
+    expect(found.has(MORE_BODY.at(-1)!)).toBe(false);
+  });
+
+  it('the article\'s own sections, each a heading over one paragraph, set apart by a rule printed between them, stay', () => {
+    const sections = [
+      'THE LAMP ROOM', `${MORE_BODY[0]} ${BODY[2]}`, '___',
+      'THE COTTAGES', `${MORE_BODY[1]} ${BODY[4]}`, '___',
+      'THE FOG SIGNAL', `${MORE_BODY[2]} ${BODY[5]}`, '___',
+    ];
+    const found = reasons(pageOf([...BODY.slice(0, 4), ...sections], FOOTER));
+    for (const line of sections.filter((_, i) => i % 3 !== 2)) expect(found.has(line)).toBe(false);
+  });
+
+  it('a label printed now and then over a list that ends the article is no link under each of its items', () => {
+    const items = [
+      'The lamp room glass',
+      'Volunteers replaced the broken glass of the lamp room at the lighthouse on Skerry Point after the winter storm. The harbour trust paid for the glass, and the keepers of the lighthouse will clean it every week.',
+      'Cottages for the keepers',
+      'The harbour trust restored the two cottages beside the lighthouse for the keepers who return in spring. The volunteers rebuilt the walls and the slate roofs of the cottages on the point.',
+      'A fog signal again',
+      'The fog signal on Skerry Point sounds again, and the keepers of the lighthouse will look after it. The harbour trust says the signal will warn boats in the fog on the point.',
+      'Visitors on the tower',
+      'Visitors to Skerry Point will climb the lighthouse tower on summer weekends, the harbour trust said. The keepers will welcome visitors at the cottages beside the lighthouse.',
+    ];
+    const more = [
+      'Boats for the keepers',
+      'The keepers of the lighthouse will have a small boat to reach the harbour, the harbour trust said. Volunteers repaired the old slipway on the point for the boat.',
+      'A garden by the cottages',
+      'The keepers may grow vegetables in the garden beside the cottages on Skerry Point in summer. The volunteers of the harbour trust cleared the garden of stones.',
+    ];
+    // "Photos" over three of the six items: a label, not a link under each.
+    const list = [...items.slice(0, 2), 'Photos', ...items.slice(2, 4), 'Photos', ...items.slice(4), ...more, 'Photos'];
+    const found = reasons(pageOf([...BODY, ...list], []));
+    for (const line of [...items, ...more]) expect(found.has(line)).toBe(false);
+  });
+
   it('a list of other stories as headlines and summaries only', () => {
     const found = reasons(pageOf(BODY, ['More from Coastal Gazette', ...SHORT_TEASERS, ...FOOTER]));
     for (const line of SHORT_TEASERS) expect(found.get(line)).toBe('page after the article: list of other stories');
@@ -435,6 +490,9 @@ function labelledPage(label: string | undefined): string {
   const menu = label === undefined ? [...HEADER, ...SECTIONS] : [...HEADER, ...SECTIONS, label];
   return [`${HEADLINE} | Coastal Gazette`, '', ...menu, '', HEADLINE, 'By Ellen Ward', '', BODY.join('\n\n'), '', 'Lighthouse stories', 'Back to top', 'Terms of use', ''].join('\n');
 }
+
+/** The opening sentences of the article's first paragraph, a scene that shares none of its words. */
+const LEDE = ['It was a cold and grey morning at the end of March.', 'Nobody waiting on the quay for the first boat expected any news that day.'];
 
 /** A deck: the article summed up under its headline, without a full stop. */
 const DECK = 'The harbour trust wants two keepers in the restored cottages beside the lighthouse by next spring';
@@ -742,6 +800,21 @@ ruleTester('outside-article', {
       name: "the deck right under the page's copy of the headline (a summary without a full stop, about the topic) stays; the byline under it goes",
       text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, DECK, 'By Ellen Ward', '', BODY.join('\n\n'), '', ...TEASER_LINES, ...FOOTER, ''].join('\n'),
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: "a deck of six words or more stays when the page runs it into the block of links above it, with the page's copy of the headline",
+      text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, ...LINK_BOX.slice(0, 10), HEADLINE, 'Keepers for the lighthouse cottages again', 'By Ellen Ward', '', BODY.join('\n\n'), '', ...TEASER_LINES, ...FOOTER, ''].join('\n'),
+      removed: [...HEADER, ...LINK_BOX.slice(0, 10), HEADLINE, 'By Ellen Ward', ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: "a shorter line about the topic there is a link of the menu, and goes",
+      text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, ...LINK_BOX.slice(0, 10), HEADLINE, 'Keepers for the lighthouse cottages', 'By Ellen Ward', '', BODY.join('\n\n'), '', ...TEASER_LINES, ...FOOTER, ''].join('\n'),
+      removed: [...HEADER, ...LINK_BOX.slice(0, 10), HEADLINE, 'Keepers for the lighthouse cottages', 'By Ellen Ward', ...TEASER_LINES, ...FOOTER],
+    },
+    {
+      name: "the sentences that open the article's first paragraph stay, though they share none of its words (a lede); the run starts lower, after a box of links",
+      text: [`${HEADLINE} | Coastal Gazette`, '', ...HEADER, '', HEADLINE, 'By Ellen Ward', '', ...LEDE, BODY[0], '', ...LINK_BOX.slice(0, 10), '', [...BODY.slice(1), ...MORE_BODY].join('\n\n'), '', ...TEASER_LINES, ...FOOTER, ''].join('\n'),
+      removed: [...PAGE_HEAD, ...LINK_BOX.slice(0, 10), ...TEASER_LINES, ...FOOTER],
     },
     {
       name: 'a gallery inside the article goes; the article goes on after it',
