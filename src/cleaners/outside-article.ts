@@ -275,6 +275,7 @@ function locateArticle(context: CleanContext): ArticleRun {
   dropGalleries(page, members);
   dropCredits(page, members);
   dropClosingTeasers(page, members);
+  dropDanglingIntroduction(lines, members);
   const from = members.indexOf(true);
   const to = members.lastIndexOf(true);
   // A comment section (or a line naming the headline again) below the run says the page goes on after the article.
@@ -402,6 +403,21 @@ function dropGalleries(page: PageModel, members: boolean[]): void {
   });
   if (inside === 0 || outside <= inside) return;
   for (const i of inGallery) members[i] = false;
+}
+
+/**
+ * Takes out of `members` the article's last lines when they end in a colon: such a line
+ * introduces what follows ("More on the harbour:", "Choose your plan and read on:"), and what
+ * follows is not the article's, so neither is the line. A paragraph of sentences ending in a
+ * colon ("We build boats. We do not repair them:") is the article's whatever follows. (A list the article's own sentence
+ * introduces is the article's and is kept with it: see {@link introduced}.)
+ */
+function dropDanglingIntroduction(lines: readonly PageLine[], members: boolean[]): void {
+  let last = members.lastIndexOf(true);
+  while (last > 0 && INTRODUCES.test(lines[last]!.line.text) && lines[last]!.line.sentenceCount <= 1 && members.lastIndexOf(true, last - 1) >= 0) {
+    members[last] = false;
+    last = members.lastIndexOf(true, last - 1);
+  }
 }
 
 /** Repeated short lines ("Read More", each under a summary) a list of other stories closing the run has at the least. */

@@ -456,6 +456,13 @@ const NUMBERED_STORIES = ['Most read', '1. Ferry timetable changes for the winte
 /** The article's last sentence, ending in a colon. */
 const READ_MORE_INTRO = 'The trust has put together what it will ask of the keepers:';
 
+/** A paywall's prompt under the article's last paragraph, ending in a colon, and its offers. */
+const PAYWALL_INTRO = 'Pick a plan and keep reading:';
+const PAYWALL_OFFERS = ['Digital pass', 'Every story on the site', 'First month free', 'Print and digital', 'The paper at your door on Saturdays'];
+
+/** The article's last paragraph: two sentences, the last ending in a colon. */
+const TWO_SENTENCE_INTRO = 'We asked the trust what the keepers will be paid. It would only say this much:';
+
 /** A site's box of links run on into its contacts, each line of its own shape: nothing of the article. */
 const SITE_BOX = ['Volunteer with the Gazette', 'Our shop opens at nine on weekdays', '+44 1632 960 123', 'Write to the editors', 'Jobs: two openings in the newsroom', 'Buy a photo print'];
 
@@ -842,8 +849,18 @@ ruleTester('outside-article', {
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
     },
     {
-      name: 'a list without a pattern under the article\'s last sentence ending in a colon goes when it shares too few of the article\'s words: the site\'s box run on into its footer',
+      name: 'a list without a pattern under the article\'s last sentence ending in a colon goes when it shares too few of the article\'s words: the site\'s box run on into its footer, and the sentence introducing it',
       text: pageOf([...BODY, READ_MORE_INTRO], [...SITE_BOX, ...FOOTER]),
+      removed: [...PAGE_HEAD, READ_MORE_INTRO, ...SITE_BOX, ...FOOTER],
+    },
+    {
+      name: 'a line ending in a colon over a paywall\'s offers, under the article\'s last paragraph, goes with the offers',
+      text: pageOf([...BODY, PAYWALL_INTRO], [...PAYWALL_OFFERS, ...FOOTER]),
+      removed: [...PAGE_HEAD, PAYWALL_INTRO, ...PAYWALL_OFFERS, ...FOOTER],
+    },
+    {
+      name: 'a paragraph of two sentences ending in a colon stays though what follows goes',
+      text: pageOf([...BODY, TWO_SENTENCE_INTRO], [...SITE_BOX, ...FOOTER]),
       removed: [...PAGE_HEAD, ...SITE_BOX, ...FOOTER],
     },
     {
