@@ -198,6 +198,19 @@ const OTHER_PIECES = [
   'Those who live by the sea know that the weather can change in an hour, and that a warm house with thick walls is worth more than a view from the cliff.',
 ];
 
+/** Summaries of other stories, one under the other without a short line between them, each cut off where its link begins. */
+const CUT_SUMMARIES = [
+  'When the ferry to the islands stopped running for a week, the farmers on the far side of the bay had to …',
+  'Three teams from the coast will play in the cup this spring, and the youngest of them hopes to …',
+  'The council has asked the people of the old town what they would build on the empty market square if …',
+];
+
+/** A paragraph of the article that trails off, as a keeper's memory does. */
+const TRAILING_PARAGRAPH = 'The last keeper of the lighthouse still remembers the winter nights in the lamp room, the wind at the windows and the long wait for the morning boat …';
+
+/** An invitation to turn on alerts, a sentence under the summaries. */
+const ALERTS_OFFER = 'Turn on the little bell at the bottom of the screen to hear of new stories as they break!';
+
 /** Open evenings, a list whose items share no words with the article: only the sentence over it ties it to the article. */
 const EVENINGS = [
   '12 September – Northhaven, Village Hall', '14 September – Gull Bay, Harbour Inn', '19 September – Eastcliff, Old Chapel', '21 September – Westmoor, Town Hall',
@@ -781,6 +794,16 @@ ruleTester('outside-article', {
         ...OTHER_PIECES.flatMap((piece) => [SHARE_BAR, '', piece, '']), FOOTER.join('\n'), '',
       ].join('\n'),
       removed: [...HEADER, HEADLINE, SHARE_BAR, ...OTHER_PIECES.flatMap((piece) => [SHARE_BAR, piece]), ...FOOTER],
+    },
+    {
+      name: 'summaries of other stories set one under the other, each cut off in an ellipsis, under the article go, with the label over them and the line after them',
+      text: pageOf([...BODY, 'You may also like:', ...CUT_SUMMARIES, ALERTS_OFFER], FOOTER),
+      removed: [...PAGE_HEAD, 'You may also like:', ...CUT_SUMMARIES, ALERTS_OFFER, ...FOOTER],
+    },
+    {
+      name: 'the article\'s last paragraph trailing off in an ellipsis, right under its others, is no summary of another story: it stays',
+      text: pageOf([...BODY, TRAILING_PARAGRAPH], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
     },
     {
       name: 'a headline cut off in an ellipsis in a box of other stories inside the article does not end it: the article goes on after it',
