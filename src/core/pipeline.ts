@@ -87,7 +87,8 @@ function clean(rules: readonly Cleaner[], text: string, resolved: ResolvedOption
       return finish(enabled, text, next, document, found.title, removals, resolved);
     }
     // The reading's document goes before the next is parsed, not after: the two parses of a long
-    // text are not held at once when a collection falls within the parse.
+    // text are not held at once when a collection falls within the parse (100k sentences: 15 MB).
+    // eslint-disable-next-line no-useless-assignment -- the variable held the last document alive through the parse
     document = NO_DOCUMENT;
     document = parseDocument(next);
     if (reading === MAX_READINGS) return finish(enabled, text, next, document, detectTitle(document), removals, resolved);
