@@ -162,9 +162,12 @@ export const outsideArticle: Cleaner<NoOptions> = {
     // costs the run (a blog's footer of a few short lines: "Comments are closed.", "Back to top", a
     // theme's credit, a licence notice, none of them about the topic). Fewer lines, one of which
     // adds to the run or costs it nothing (a paragraph or a subheading about the topic, a row of the
-    // article's list), are the article's own last lines.
+    // article's list), are the article's own last lines. A short line the page prints elsewhere too
+    // ("Current issue" in its menu and again under the article) is a label of the page, though it
+    // shares a word with the topic.
     const after = run.lines.slice(run.to + 1);
-    const tail = after.length >= MIN_SIDE_LINES || after.every((info) => run.values[info.position]! < 0) ? after : [];
+    const costs = (info: PageLine): boolean => run.values[info.position]! < 0 || (info.repeated && !info.prose);
+    const tail = after.length >= MIN_SIDE_LINES || after.every(costs) ? after : [];
     return [
       ...head.map((info) => remove(info, `page before the article: ${name(info)}`, first)),
       ...inside.map((info) => remove(info, `${isCaptionLine(run.page, info) ? 'caption' : name(info)} inside the article`, first)),
@@ -714,7 +717,12 @@ function topicalRun(
     const kind = blockKind(page, i);
     return kind === 'gallery' || kind === 'code' || (belongs[page.blockOf[i]!]! && OWN_KINDS.has(kind)) || introducedLines[i] === 1;
   };
-  const trimmed = trimLoneEnd(lines, values, closed, (i) => share(lines[i]!, i) < MAX_LONE_CLOSING_SHARE, ownLine);
+  // (The article's own code, gallery, table sharing its words or list its sentence introduces: a stretch holding one is no interruption.)
+  const carries = (i: number): boolean => {
+    const kind = blockKind(page, i);
+    return kind === 'gallery' || kind === 'code' || introducedLines[i] === 1 || (kind === 'table' && belongs[page.blockOf[i]!]!);
+  };
+  const trimmed = trimAfterLastParagraph(lines, trimLoneEnd(lines, values, closed, (i) => share(lines[i]!, i) < MAX_LONE_CLOSING_SHARE, ownLine), carries);
   const run = wholeGalleries(page, namedSections(page, introduced(page, trimmed, limits, belongs), limits), limits);
   // The lone sentences trimmed off still say, as they did, that the text is a page (see `locateArticle`).
   const closing = trimmed.to < closed.to && run.to < closed.to ? { from: run.to + 1, to: closed.to, total: 0 } : undefined;
@@ -1116,6 +1124,31 @@ function trimLoneEnd(lines: readonly PageLine[], values: readonly number[], run:
   // under the article's own list or subheading (which cost the run nothing) goes on with it.
   if (kept === run.to || !lines[to]!.prose || lines[to]!.isolated) return run;
   return { from: run.from, to, total: run.total };
+}
+
+/**
+ * The run without what it holds after its last paragraph, when that is a long stretch of short
+ * lines ({@link MIN_SIDE_LINES} or more, as long as a side of the page that is cut) and then only
+ * sentences standing alone (see `PageLine.isolated`): under the article's last paragraph, a box of
+ * links to related stories ("More on the harbour" / "New ferry for the island" / "Harbour master
+ * retires" ...), whose headlines share the article's words and so cost the run nothing, then one
+ * story's summary or a newsletter's offer, is the page around the article, not the article going
+ * on. The article resumes after an interruption only with paragraphs (as in `resumptions`). A
+ * stretch holding the article's own code, gallery, table that shares its words ("Tower height: 38
+ * metres" / "Lamp range: 18 miles" ...) or list its sentence introduces (`carries`) is the
+ * article's, and the sentence under it too. (A list that shares its words is not enough: related
+ * headlines are such a list.)
+ */
+function trimAfterLastParagraph(lines: readonly PageLine[], run: Run, carries: (i: number) => boolean): Run {
+  let last = run.to;
+  while (last >= run.from && !(lines[last]!.prose && !lines[last]!.isolated)) last--;
+  if (last < run.from || last === run.to) return run;
+  // The first line of prose below the last paragraph: a sentence standing alone, as every one below it is.
+  let first = last + 1;
+  while (first <= run.to && !lines[first]!.prose) first++;
+  if (first > run.to || first - last - 1 < MIN_SIDE_LINES) return run;
+  for (let i = last + 1; i < first; i++) if (carries(i)) return run;
+  return { from: run.from, to: last, total: run.total };
 }
 
 /** The kinds of block that are the article's own when they share its words: a heading that does is another story's headline as often as the article's subheading. */

@@ -465,6 +465,32 @@ const OWN_POINTS = ['Two keepers living in the restored cottages', 'The lamp, th
 /** A blog's few closing lines under a post: none of them about the post. */
 const BLOG_FOOTER = ['Comments are closed.', 'Back to top', 'Theme by Studio Nine', 'Powered by a blog engine', 'Licensed under a free licence'];
 
+/** A box of links to related stories under the article: headlines that share its words. */
+const RELATED_LINKS = [
+  'More on the lighthouses',
+  'Storm damage at the Gull Bay lighthouse',
+  'New lamp for the Eastcliff tower',
+  'Harbour trust buys the old cottages',
+  'Keepers remember the winter of the great storm',
+  'Visitors flock to the lighthouse tower',
+  'Fog signal at the point to be restored',
+];
+
+/** A newsletter's offer, a sentence standing alone under the box of related links. */
+const LETTER_OFFER = 'Our weekly letter brings the news from the harbour to your inbox every Friday morning.';
+
+/** The article's own list of seven items, which its last paragraph introduces. */
+const KEEPERS_CARE = ['The lamp and its lens', 'The fog signal', 'The weather station', 'The radio watch', 'The visitor book', 'The cottage garden', 'The landing stage'];
+
+/** The article's own table of facts, sharing its words. */
+const LIGHTHOUSE_FACTS = ['Lighthouse tower: 38 metres', 'Lamp range: 18 miles', 'Keepers in the cottages: 2', 'Restored cottages: 3', 'Lighthouse built: 1871', 'Lamp automated: 2004'];
+
+/** A page whose menu holds a label about the article's topic that the page prints again under the article, before a few closing lines. */
+function labelledPage(label: string | undefined): string {
+  const menu = label === undefined ? [...HEADER, ...SECTIONS] : [...HEADER, ...SECTIONS, label];
+  return [`${HEADLINE} | Coastal Gazette`, '', ...menu, '', HEADLINE, 'By Ellen Ward', '', BODY.join('\n\n'), '', 'Lighthouse stories', 'Back to top', 'Terms of use', ''].join('\n');
+}
+
 /** The opening sentences of the article's first paragraph, a scene that shares none of its words. */
 const LEDE = ['It was a cold and grey morning at the end of March.', 'Nobody waiting on the quay for the first boat expected any news that day.'];
 
@@ -640,6 +666,37 @@ ruleTester('outside-article', {
       name: 'five lines after the article stay when one of them is about its topic: the article\'s own last lines',
       text: page([...FOOTER.slice(0, 4), 'The keepers of Skerry Point lighthouse']),
       removed: PAGE_HEAD,
+    },
+    {
+      name: 'three lines after the article go when the one about its topic is a label the page prints in its menu too',
+      text: labelledPage('Lighthouse stories'),
+      removed: [...HEADER, ...SECTIONS, 'Lighthouse stories', HEADLINE, 'By Ellen Ward', 'Lighthouse stories', 'Back to top', 'Terms of use'],
+    },
+    {
+      name: 'three lines after the article stay when the one about its topic is printed only there: the article\'s own last lines',
+      text: labelledPage(undefined),
+      removed: [...HEADER, ...SECTIONS, HEADLINE, 'By Ellen Ward'],
+    },
+    {
+      name: 'a box of six or more related headlines under the last paragraph, then a sentence standing alone, is page: the article resumes only with paragraphs',
+      text: pageOf([...BODY, ...MORE_BODY], [...RELATED_LINKS, LETTER_OFFER, '', ...FOOTER]),
+      removed: [...PAGE_HEAD, ...RELATED_LINKS, LETTER_OFFER, ...FOOTER],
+      reason: /^page (?:before|after) the article: /u,
+    },
+    {
+      name: 'five related headlines under the last paragraph are too short a stretch to say so: the run goes on over them to the lone sentence',
+      text: pageOf([...BODY, ...MORE_BODY], [...RELATED_LINKS.slice(0, 5), LETTER_OFFER, '', ...FOOTER]),
+      removed: [...PAGE_HEAD, ...FOOTER],
+    },
+    {
+      name: 'the article\'s own list of seven items, introduced by its last paragraph, and the sentence under it stay',
+      text: pageOf([...BODY, ...MORE_BODY, 'Each keeper will look after these:'], [...KEEPERS_CARE, 'The keepers will start in May.', '', ...FOOTER]),
+      removed: [...PAGE_HEAD, ...FOOTER],
+    },
+    {
+      name: 'the article\'s own table of six rows sharing its words, under its last paragraph, and the sentence under it stay',
+      text: pageOf([...BODY, ...MORE_BODY], [...LIGHTHOUSE_FACTS, 'Visitors will climb the lighthouse tower on summer weekends.', '', ...FOOTER]),
+      removed: [...PAGE_HEAD, ...FOOTER],
     },
     {
       name: 'a blog\'s few closing lines after the article go: a notice that comments are closed, a theme\'s credit, a licence',
