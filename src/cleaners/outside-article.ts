@@ -275,6 +275,7 @@ function locateArticle(context: CleanContext): ArticleRun {
   dropGalleries(page, members);
   dropCredits(page, members);
   dropClosingTeasers(page, members);
+  dropDanglingIntroduction(lines, members);
   const from = members.indexOf(true);
   const to = members.lastIndexOf(true);
   // A comment section (or a line naming the headline again) below the run says the page goes on after the article.
@@ -380,7 +381,7 @@ function openingSentences(page: PageModel, members: boolean[], first: number): v
   if (block?.kind !== 'prose') return;
   for (let i = Math.max(block.from, first); i < start; i++) {
     const info = page.lines[i]!;
-    if (info.prose && !info.repeated && endsSentence(info.line.text) && !isCutOffSummary(info)) members[i] = true;
+    if (info.prose && !info.repeated && endsSentence(info.line.text) && !isCutOffSummary(page.lines, i)) members[i] = true;
   }
 }
 
@@ -402,6 +403,21 @@ function dropGalleries(page: PageModel, members: boolean[]): void {
   });
   if (inside === 0 || outside <= inside) return;
   for (const i of inGallery) members[i] = false;
+}
+
+/**
+ * Takes out of `members` the article's last lines when they end in a colon: such a line
+ * introduces what follows ("More on the harbour:", "Choose your plan and read on:"), and what
+ * follows is not the article's, so neither is the line. A paragraph of sentences ending in a
+ * colon ("We build boats. We do not repair them:") is the article's whatever follows. (A list the
+ * article's own sentence introduces is the article's and is kept with it: see {@link introduced}.)
+ */
+function dropDanglingIntroduction(lines: readonly PageLine[], members: boolean[]): void {
+  let last = members.lastIndexOf(true);
+  while (last > 0 && INTRODUCES.test(lines[last]!.line.text) && lines[last]!.line.sentenceCount <= 1 && members.lastIndexOf(true, last - 1) >= 0) {
+    members[last] = false;
+    last = members.lastIndexOf(true, last - 1);
+  }
 }
 
 /** Repeated short lines ("Read More", each under a summary) a list of other stories closing the run has at the least. */
@@ -886,14 +902,20 @@ function runLimits(analysis: Analysis, page: PageModel, seed: Run, copies: reado
 }
 
 /**
- * True when the line is the cut-off summary of another page: a paragraph standing alone between
- * short lines that stops mid-sentence in an ellipsis ("... traçando um plano paralelo para …"),
- * cut where its link begins (see `trailsOff`). Prose about something else, whatever words it shares with the article (a page of short messages on one
- * theme). (`fragment` cuts such a last sentence where it is kept; here the whole line weighs
+ * True when the line at `i` is the cut-off summary of another page: a paragraph that stops
+ * mid-sentence in an ellipsis ("... traçando um plano paralelo para …"), cut where its link begins
+ * (see `trailsOff`), standing alone between short lines or set right over or under another such
+ * summary (a box of other stories printed as lines of prose, "The ferry stopped for a week and
+ * the farmers had to …" / "Three teams will play in the cup and the youngest hopes to …"; one
+ * paragraph of the article trailing off among its others is none). Prose about something else,
+ * whatever words it shares with the article (a page of short messages on one theme). (`fragment` cuts such a last sentence where it is kept; here the whole line weighs
  * against the run, so that the run does not grow over the summaries under the article.)
  */
-function isCutOffSummary(info: PageLine): boolean {
-  return info.prose && info.isolated && trailsOff(info.line.text);
+function isCutOffSummary(lines: readonly PageLine[], i: number): boolean {
+  const info = lines[i]!;
+  if (!info.prose || !trailsOff(info.line.text)) return false;
+  const cut = (other: PageLine | undefined): boolean => other !== undefined && other.prose && trailsOff(other.line.text);
+  return info.isolated || cut(lines[i - 1]) || cut(lines[i + 1]);
 }
 
 /** The most words a line naming the headline has besides it ("34 responses to “...”"). */
@@ -966,7 +988,7 @@ function lineValues(page: PageModel, weighing: Weighing): number[] {
       if (info.repeated) return -REPEAT_COST;
       stretch = 0;
       const weight = (info.isolated && i !== weighing.lead ? ISOLATED_WEIGHT : 1) * (weighing.seedWeights?.[i] ?? 1);
-      if (!isCutOffSummary(info) && (weighing.onTopic?.(info, i) ?? true)) return (info.words - LINE_COST) * weight;
+      if (!isCutOffSummary(page.lines, i) && (weighing.onTopic?.(info, i) ?? true)) return (info.words - LINE_COST) * weight;
       return weighing.amidTopic?.(info, i) ? 0 : info.words * OFF_TOPIC_WEIGHT * weight;
     }
     // A gallery's numbers, credits and titles, a step's number, a tutorial's code: the article may go on after it.

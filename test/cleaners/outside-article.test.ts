@@ -198,6 +198,19 @@ const OTHER_PIECES = [
   'Those who live by the sea know that the weather can change in an hour, and that a warm house with thick walls is worth more than a view from the cliff.',
 ];
 
+/** Summaries of other stories, one under the other without a short line between them, each cut off where its link begins. */
+const CUT_SUMMARIES = [
+  'When the ferry to the islands stopped running for a week, the farmers on the far side of the bay had to …',
+  'Three teams from the coast will play in the cup this spring, and the youngest of them hopes to …',
+  'The council has asked the people of the old town what they would build on the empty market square if …',
+];
+
+/** A paragraph of the article that trails off, as a keeper's memory does. */
+const TRAILING_PARAGRAPH = 'The last keeper of the lighthouse still remembers the winter nights in the lamp room, the wind at the windows and the long wait for the morning boat …';
+
+/** An invitation to turn on alerts, a sentence under the summaries. */
+const ALERTS_OFFER = 'Turn on the little bell at the bottom of the screen to hear of new stories as they break!';
+
 /** Open evenings, a list whose items share no words with the article: only the sentence over it ties it to the article. */
 const EVENINGS = [
   '12 September – Northhaven, Village Hall', '14 September – Gull Bay, Harbour Inn', '19 September – Eastcliff, Old Chapel', '21 September – Westmoor, Town Hall',
@@ -455,6 +468,13 @@ const NUMBERED_STORIES = ['Most read', '1. Ferry timetable changes for the winte
 
 /** The article's last sentence, ending in a colon. */
 const READ_MORE_INTRO = 'The trust has put together what it will ask of the keepers:';
+
+/** A paywall's prompt under the article's last paragraph, ending in a colon, and its offers. */
+const PAYWALL_INTRO = 'Pick a plan and keep reading:';
+const PAYWALL_OFFERS = ['Digital pass', 'Every story on the site', 'First month free', 'Print and digital', 'The paper at your door on Saturdays'];
+
+/** The article's last paragraph: two sentences, the last ending in a colon. */
+const TWO_SENTENCE_INTRO = 'We asked the trust what the keepers will be paid. It would only say this much:';
 
 /** A site's box of links run on into its contacts, each line of its own shape: nothing of the article. */
 const SITE_BOX = ['Volunteer with the Gazette', 'Our shop opens at nine on weekdays', '+44 1632 960 123', 'Write to the editors', 'Jobs: two openings in the newsroom', 'Buy a photo print'];
@@ -776,6 +796,16 @@ ruleTester('outside-article', {
       removed: [...HEADER, HEADLINE, SHARE_BAR, ...OTHER_PIECES.flatMap((piece) => [SHARE_BAR, piece]), ...FOOTER],
     },
     {
+      name: 'summaries of other stories set one under the other, each cut off in an ellipsis, under the article go, with the label over them and the line after them',
+      text: pageOf([...BODY, 'You may also like:', ...CUT_SUMMARIES, ALERTS_OFFER], FOOTER),
+      removed: [...PAGE_HEAD, 'You may also like:', ...CUT_SUMMARIES, ALERTS_OFFER, ...FOOTER],
+    },
+    {
+      name: 'the article\'s last paragraph trailing off in an ellipsis, right under its others, is no summary of another story: it stays',
+      text: pageOf([...BODY, TRAILING_PARAGRAPH], [...TEASER_LINES, ...FOOTER]),
+      removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
+    },
+    {
       name: 'a headline cut off in an ellipsis in a box of other stories inside the article does not end it: the article goes on after it',
       text: pageOf([...BODY.slice(0, 4), 'Related stories', 'Storm damage on the coast road: the council warns drivers as the wind ...', 'Ferry timetable changes for the winter', ...BODY.slice(4), ...MORE_BODY], [...TEASER_LINES, ...FOOTER]),
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
@@ -842,8 +872,18 @@ ruleTester('outside-article', {
       removed: [...PAGE_HEAD, ...TEASER_LINES, ...FOOTER],
     },
     {
-      name: 'a list without a pattern under the article\'s last sentence ending in a colon goes when it shares too few of the article\'s words: the site\'s box run on into its footer',
+      name: 'a list without a pattern under the article\'s last sentence ending in a colon goes when it shares too few of the article\'s words: the site\'s box run on into its footer, and the sentence introducing it',
       text: pageOf([...BODY, READ_MORE_INTRO], [...SITE_BOX, ...FOOTER]),
+      removed: [...PAGE_HEAD, READ_MORE_INTRO, ...SITE_BOX, ...FOOTER],
+    },
+    {
+      name: 'a line ending in a colon over a paywall\'s offers, under the article\'s last paragraph, goes with the offers',
+      text: pageOf([...BODY, PAYWALL_INTRO], [...PAYWALL_OFFERS, ...FOOTER]),
+      removed: [...PAGE_HEAD, PAYWALL_INTRO, ...PAYWALL_OFFERS, ...FOOTER],
+    },
+    {
+      name: 'a paragraph of two sentences ending in a colon stays though what follows goes',
+      text: pageOf([...BODY, TWO_SENTENCE_INTRO], [...SITE_BOX, ...FOOTER]),
       removed: [...PAGE_HEAD, ...SITE_BOX, ...FOOTER],
     },
     {
