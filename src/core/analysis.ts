@@ -9,7 +9,7 @@ import { firstEndingAfter } from './apply.js';
 import type { Document, Line, Span } from './model.js';
 import { detectStopwordsOfCounts, stopwordLanguages, type StopwordSet } from './stopwords.js';
 import { hasUnspacedScript, isAscii, lowerWords, wordCount } from './text.js';
-import { holdsContextual, tokenizeDocument, tokenRange, Vocabulary, type DocumentWords } from './tokens.js';
+import { holdsContextual, tokenizeDocument, tokenRange, Vocabulary, type DocumentWords, type TokenArrays } from './tokens.js';
 
 /** A piece of the analysed document: one of its lines or sentences, or its headline. */
 export interface Piece {
@@ -170,15 +170,31 @@ const NO_IDS = new Int32Array(0);
 const NO_TERM = -1;
 const MANY_TERMS = -2;
 
-/** Computes the {@link Analysis} of a document. */
-export function analyse(document: Document): Analysis {
-  return new DocumentAnalysis(document);
+/**
+ * Computes the {@link Analysis} of a document. `spare`: the token arrays of an analysis no longer
+ * used (see {@link tokenArraysOf}), which this one fills again when they have room.
+ */
+export function analyse(document: Document, spare?: TokenArrays): Analysis {
+  return new DocumentAnalysis(document, spare);
+}
+
+/**
+ * The typed arrays of the tokens of `analysis`, for the next document's {@link analyse} once
+ * `analysis` is no longer used: the pipeline's readings hand them on. At 100k sentences they are
+ * 15 MB, and the last reading's were still held, waiting for a full collection, when the next
+ * reading made its own.
+ */
+export function tokenArraysOf(analysis: Analysis): TokenArrays | undefined {
+  if (!(analysis instanceof DocumentAnalysis)) return undefined;
+  const { starts, ids, writtenLower } = analysis.words;
+  return { starts, ids, writtenLower };
 }
 
 class DocumentAnalysis implements Analysis {
   readonly stopwords: StopwordSet;
   readonly vocabulary: Vocabulary;
-  private readonly words: DocumentWords;
+  /** The tokens (read by {@link tokenArraysOf}, to hand their arrays on). */
+  readonly words: DocumentWords;
   private readonly termIds: Vocabulary;
   private readonly isStopword: (id: number) => boolean;
   /**
@@ -205,8 +221,8 @@ class DocumentAnalysis implements Analysis {
   private foldingLines: Span[] | undefined;
   private readonly lines: readonly Line[];
 
-  constructor(document: Document) {
-    this.words = tokenizeDocument(document.text);
+  constructor(document: Document, spare?: TokenArrays) {
+    this.words = tokenizeDocument(document.text, spare);
     this.ascii = isAscii(document.text);
     this.lines = document.lines;
     this.unspaced = !this.ascii && hasUnspacedScript(document.text);

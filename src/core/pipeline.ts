@@ -9,13 +9,14 @@
  * fixpoint makes the output a text in which no rule finds anything: cleaning it again changes
  * nothing.
  */
-import { analyse } from './analysis.js';
+import { analyse, tokenArraysOf } from './analysis.js';
 import { acceptRemovals, deleteSpans, firstEndingAfter, hasSpaceRuns } from './apply.js';
 import type { Cleaner, CleanContext } from './cleaner.js';
 import type { Document, Removal, Span, Title } from './model.js';
 import { resolveOptions, type PipelineOptions, type ResolvedOptions } from './options.js';
 import { parseDocument } from './parse.js';
 import { detectTitle } from './title.js';
+import type { TokenArrays } from './tokens.js';
 import { spanOutside, traceSpans } from './trace.js';
 
 /** What {@link clean} returns. */
@@ -75,18 +76,27 @@ function clean(rules: readonly Cleaner[], text: string, resolved: ResolvedOption
   const enabled = rules.filter((rule) => !resolved.disable.includes(rule.meta.id));
   let document = parseDocument(text);
   let removals: Removal[] = [];
+  let spare: TokenArrays | undefined;
   for (let reading = 1; ; reading++) {
-    const found = read(enabled, document, resolved);
+    const found = read(enabled, document, resolved, spare);
+    spare = found.spare;
     const next = deleteSpans(document.text, found.removals.map((removal) => removal.span), document.eol);
     if (found.removals.length > 0) {
       removals = mergeRemovals(text, removals, document.text, found.removals);
     } else if (readsTheSame(document, next)) {
       return finish(enabled, text, next, document, found.title, removals, resolved);
     }
+    // The reading's document goes before the next is parsed, not after: the two parses of a long
+    // text are not held at once when a collection falls within the parse (100k sentences: 15 MB).
+    // eslint-disable-next-line no-useless-assignment -- the variable held the last document alive through the parse
+    document = NO_DOCUMENT;
     document = parseDocument(next);
     if (reading === MAX_READINGS) return finish(enabled, text, next, document, detectTitle(document), removals, resolved);
   }
 }
+
+/** A document of no text, held between readings in place of the one read (see {@link clean}). */
+const NO_DOCUMENT: Document = { text: '', eol: '\n', paragraphs: [], lines: [], sentences: [] };
 
 /**
  * The result, given the settled text and a parse of it (or of a text that reads the same) with
@@ -107,16 +117,20 @@ function finish(enabled: readonly Cleaner[], input: string, settled: string, doc
   };
 }
 
-/** One reading: every enabled rule's findings, stamped with its id and accepted in rule order, and the headline. */
-function read(enabled: readonly Cleaner[], document: Document, options: ResolvedOptions): { removals: Removal[]; title: Title | undefined } {
-  const analysis = analyse(document);
+/**
+ * One reading: every enabled rule's findings, stamped with its id and accepted in rule order, and
+ * the headline; with the token arrays of its analysis, for the next reading's (`spare`: the last
+ * reading's, see `tokenArraysOf`).
+ */
+function read(enabled: readonly Cleaner[], document: Document, options: ResolvedOptions, spare: TokenArrays | undefined): { removals: Removal[]; title: Title | undefined; spare: TokenArrays | undefined } {
+  const analysis = analyse(document, spare);
   const title = detectTitle(document, analysis);
   const reported: Removal[] = [];
   for (const rule of enabled) {
     const context: CleanContext<Record<string, unknown>> = { document, title, analysis, options: options.rules.get(rule.meta.id)! };
     for (const finding of rule.check(context)) reported.push({ rule: rule.meta.id, ...finding });
   }
-  return { removals: withoutOrphanedCopies(document.text, acceptRemovals(reported), enabled), title };
+  return { removals: withoutOrphanedCopies(document.text, acceptRemovals(reported), enabled), title, spare: tokenArraysOf(analysis) };
 }
 
 /**

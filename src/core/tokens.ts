@@ -199,10 +199,18 @@ const CHARACTERS_PER_WORD = 8;
 /** Greek capital sigma, the one letter whose lower case depends on its neighbours. */
 const SIGMA = 'Σ';
 
-/** Finds the word tokens of `text` (as `words` does) and numbers their lower-cased forms. */
-export function tokenizeDocument(text: string): DocumentWords {
+/** The typed arrays of a {@link DocumentWords}, which a later document's tokens can take over. */
+export type TokenArrays = Pick<DocumentWords, 'starts' | 'ids' | 'writtenLower'>;
+
+/**
+ * Finds the word tokens of `text` (as `words` does) and numbers their lower-cased forms. `spare`:
+ * the arrays of a document no longer read, filled again when they have room (every token below
+ * `count` is written; what lies past it is never read).
+ */
+export function tokenizeDocument(text: string, spare?: TokenArrays): DocumentWords {
   const capacity = tokenCapacity(text.length, (count) => scanWords(text, count));
-  const words = { count: 0, starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity), contextual: [] as number[], vocabulary: new Vocabulary(text.length / CHARACTERS_PER_WORD), hint: { from: 0, other: 0 }, range: { from: 0, to: 0, start: -1, end: -1 } };
+  const arrays = spare !== undefined && spare.starts.length >= capacity ? spare : { starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity) };
+  const words = { count: 0, starts: arrays.starts, ids: arrays.ids, writtenLower: arrays.writtenLower, contextual: [] as number[], vocabulary: new Vocabulary(text.length / CHARACTERS_PER_WORD), hint: { from: 0, other: 0 }, range: { from: 0, to: 0, start: -1, end: -1 } };
   let t = 0;
   scanWords(text, (start, end, lowerHash, ascii, capitals) => {
     words.starts[t] = start;

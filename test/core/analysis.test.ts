@@ -1,6 +1,6 @@
 /** The shared analysis: content terms (stems of words that are not stop words) and cohesion. */
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../src/core/analysis.js';
+import { analyse, tokenArraysOf } from '../../src/core/analysis.js';
 import { parseDocument } from '../../src/core/parse.js';
 import { comparisonKey } from '../../src/core/text.js';
 
@@ -89,5 +89,23 @@ describe('keyWords', () => {
 
   it('reads the words of a document without such forms as they are', () => {
     expect(keyOf('Größere Fähren fahren wieder.\nDie finale Prüfung kommt.\n', 1)).toEqual(['die', 'finale', 'prüfung', 'kommt']);
+  });
+});
+
+describe('an analysis on the token arrays of an earlier one', () => {
+  it('reads its document as a new one does', () => {
+    const earlier = analyse(parseDocument('A longer text read before, of many more words than the next one.\n\nIts second paragraph, with more words still.\n'));
+    const document = parseDocument('The Harbour Board met.\nThe harbour board voted on Tuesday.\n');
+    const fresh = analyse(document);
+    const reused = analyse(document, tokenArraysOf(earlier));
+    // The earlier arrays had room: they were filled again, not made anew.
+    expect(tokenArraysOf(reused)!.ids).toBe(tokenArraysOf(earlier)!.ids);
+    for (const line of document.lines) {
+      expect(reused.key(line)).toBe(fresh.key(line));
+      expect(reused.tokenCount(line)).toBe(fresh.tokenCount(line));
+      expect(reused.lowerCaseTokens(line)).toBe(fresh.lowerCaseTokens(line));
+      expect(reused.cohesion(line, true)).toBe(fresh.cohesion(line, true));
+    }
+    expect(Array.from(reused.keyWords(document.lines[1]!))).toEqual(Array.from(fresh.keyWords(document.lines[1]!)));
   });
 });

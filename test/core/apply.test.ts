@@ -164,6 +164,31 @@ describe('deleteSpans', () => {
   it('counts a line of Unicode white space as blank', () => {
     expect(deleteSpans('First.\n\u00a0\u2003\nSecond.', [], '\n')).toBe('First.\n\nSecond.\n');
   });
+
+  it('gives back a text normalised before as it is, the same string, not a copy', () => {
+    const settled = deleteSpans('Title  here\n\n\nOne sentence. Two.\nNext line', [], '\n');
+    expect(settled).toBe('Title here\n\nOne sentence. Two.\nNext line\n');
+    // The same string: a copy of a long text would be held beside it.
+    expect(Object.is(deleteSpans(settled, [], '\n'), settled)).toBe(true);
+    const crlf = 'Title\r\n\r\nBody.\r\n';
+    expect(Object.is(deleteSpans(crlf, [], '\r\n'), crlf)).toBe(true);
+  });
+
+  it('writes the normalised text when it differs from the text at the same length', () => {
+    // A tab for a space, a line ending for another: the lengths match, the characters do not.
+    expect(deleteSpans('One\tsentence.\n', [], '\n')).toBe('One sentence.\n');
+    expect(deleteSpans('Line one\rLine two\n', [], '\n')).toBe('Line one\nLine two\n');
+    expect(deleteSpans('No final break', [], '\n')).toBe('No final break\n');
+  });
+
+  it('gives what joining the lines gives, normalised before or not', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Word', 'two words', ' ', '\t', '\n', '\r\n', '\n\n', '.'), { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), (parts, eol) => {
+        const once = deleteSpans(parts.join(''), [], eol);
+        expect(deleteSpans(once, [], eol)).toBe(once);
+      }),
+    );
+  });
 });
 
 describe('clean: line endings and empty input', () => {

@@ -38,6 +38,23 @@ describe('tokenizeDocument', () => {
     expect(Array.from(found.writtenLower.subarray(0, found.count))).toEqual([0, 1, 0, 1]);
   });
 
+  it("fills a spare document's arrays when they have room, with the same tokens as new ones", () => {
+    const earlier = tokenizeDocument('An earlier and longer text of many words, read before this one.');
+    const text = 'The Cat sat here';
+    const fresh = tokenizeDocument(text);
+    const reused = tokenizeDocument(text, earlier);
+    expect(reused.starts).toBe(earlier.starts);
+    expect(reused.ids).toBe(earlier.ids);
+    expect(reused.writtenLower).toBe(earlier.writtenLower);
+    expect(reused.count).toBe(fresh.count);
+    expect(Array.from(reused.starts.subarray(0, reused.count))).toEqual(Array.from(fresh.starts.subarray(0, fresh.count)));
+    expect(Array.from(reused.ids.subarray(0, reused.count), (id) => reused.vocabulary.word(id))).toEqual(['the', 'cat', 'sat', 'here']);
+    expect(Array.from(reused.writtenLower.subarray(0, reused.count))).toEqual([0, 0, 1, 1]);
+    // Too small for the text: new arrays.
+    const longer = tokenizeDocument(`${text} ${text} ${text} ${text} ${text}`, tokenizeDocument('One'));
+    expect(longer.count).toBe(20);
+  });
+
   it('marks words written in lower case, and words whose lower case depends on their neighbours', () => {
     const found = tokenizeDocument('the Cat ΟΔΟΣ é');
     expect(Array.from(found.writtenLower.subarray(0, found.count))).toEqual([1, 0, 0, 1]);
