@@ -414,13 +414,18 @@ function dropGalleries(page: PageModel, members: boolean[]): void {
  */
 function dropDanglingIntroduction(lines: readonly PageLine[], members: boolean[]): void {
   let last = members.lastIndexOf(true);
-  while (last > 0 && INTRODUCES.test(lines[last]!.line.text) && lines[last]!.line.sentenceCount <= 1 && members.lastIndexOf(true, last - 1) >= 0) {
+  while (last > 0 && INTRODUCES.test(lines[last]!.line.text) && lines[last]!.line.sentenceCount <= 1) {
+    const previous = members.lastIndexOf(true, last - 1);
+    if (previous < 0) return;
     members[last] = false;
-    last = members.lastIndexOf(true, last - 1);
+    last = previous;
   }
 }
 
-/** Repeated short lines ("Read More", each under a summary) a list of other stories closing the run has at the least. */
+/**
+ * Links ("Read More", each under a summary) a list of other stories closing the run has at the
+ * least; a link is a short line the page prints more often than that.
+ */
 const MIN_TEASER_LINKS = 2;
 
 /**
@@ -548,8 +553,9 @@ function isOwnList(page: PageModel, ownBlocks: readonly boolean[], i: number): b
  * the headline that tops the run, above the run, that sums the article up without being a
  * sentence of its prose ("Anna Berg on why the harbour needs a deeper channel", "Three ferries
  * a day from May, the council says" with no full stop): a short line printed once, not in a
- * menu (unless it has {@link MIN_DECK_WORDS_IN_MENU} words: a page without a blank line between its
- * links and the deck runs them into one block), a gallery, a comment thread, a list of other stories or code, with at least
+ * menu (unless it has {@link MIN_DECK_WORDS_IN_MENU} words: a page without a blank line between
+ * its links and the deck runs them into one block), a gallery, a comment thread, a list of other
+ * stories or code, with at least
  * {@link MIN_LABEL_TERMS} content words of which {@link MIN_LEAD_SHARE} are the topic's. A
  * byline or a date there shares none of them; a caption stands under the deck, right above the
  * text, and is not taken.
@@ -733,11 +739,9 @@ function topicalRun(
     const kind = blockKind(page, i);
     return kind === 'gallery' || kind === 'code' || (belongs[page.blockOf[i]!]! && OWN_KINDS.has(kind)) || introducedLines[i] === 1;
   };
-  // (The article's own code, gallery, table sharing its words or list its sentence introduces: a stretch holding one is no interruption.)
-  const carries = (i: number): boolean => {
-    const kind = blockKind(page, i);
-    return kind === 'gallery' || kind === 'code' || introducedLines[i] === 1 || (kind === 'table' && belongs[page.blockOf[i]!]!);
-  };
+  // Of those, what a stretch after the last paragraph may hold and still be the article's: all but a
+  // list that only shares its words (related headlines do; see `trimAfterLastParagraph`).
+  const carries = (i: number): boolean => ownLine(i) && (blockKind(page, i) !== 'list' || introducedLines[i] === 1);
   const trimmed = trimAfterLastParagraph(lines, trimLoneEnd(lines, values, closed, (i) => share(lines[i]!, i) < MAX_LONE_CLOSING_SHARE, ownLine), carries);
   const run = wholeGalleries(page, namedSections(page, introduced(page, trimmed, limits, belongs), limits), limits);
   // The lone sentences trimmed off still say, as they did, that the text is a page (see `locateArticle`).
@@ -908,8 +912,9 @@ function runLimits(analysis: Analysis, page: PageModel, seed: Run, copies: reado
  * summary (a box of other stories printed as lines of prose, "The ferry stopped for a week and
  * the farmers had to …" / "Three teams will play in the cup and the youngest hopes to …"; one
  * paragraph of the article trailing off among its others is none). Prose about something else,
- * whatever words it shares with the article (a page of short messages on one theme). (`fragment` cuts such a last sentence where it is kept; here the whole line weighs
- * against the run, so that the run does not grow over the summaries under the article.)
+ * whatever words it shares with the article (a page of short messages on one theme). (`fragment`
+ * cuts such a last sentence where it is kept; here the whole line weighs against the run, so that
+ * the run does not grow over the summaries under the article.)
  */
 function isCutOffSummary(lines: readonly PageLine[], i: number): boolean {
   const info = lines[i]!;
