@@ -20,7 +20,7 @@ import type { Document, Finding, Line, Sentence, Span } from '../core/model.js';
 import { cutAtAbbreviation, endsOnPeriod, endsSentence, hasProseWords, pausesAtEnd, QUOTE_CLOSERS, QUOTE_OPENERS, trailsOff } from '../core/predicates.js';
 import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js';
 import { headlineCopyTest } from '../core/title.js';
-import { endsInCredit, headsComments, lineSign, namesOpenLicence } from '../core/blocks.js';
+import { endsInCredit, headsComments, lineSign, namesOpenLicence, socialNetworksNamed } from '../core/blocks.js';
 import { groupBy } from '../core/group.js';
 import { hasLetter, hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, startsUpper, trailingNonSpace, words } from '../core/text.js';
 
@@ -279,6 +279,7 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   const label = boilerplateLabel(analysis, line);
   if (label) return remove(line.span, label);
   if (isLicenceNotice(context, line)) return remove(line.span, 'licence notice of the site');
+  if (isFollowLine(context, line)) return remove(line.span, 'where to follow the site (social networks)');
   if (LIST_ITEM.test(text) || !hasLetter(text) || inNumberedSequence(document, line)) return undefined;
   if (!endsProperly(text) && continuesOnNextLine(context, line)) return undefined;
   const sentences = document.sentences.slice(line.firstSentence, line.firstSentence + line.sentenceCount);
@@ -308,6 +309,21 @@ const MAX_PROSE_AFTER_LICENCE = 3;
  */
 function isLicenceNotice({ analysis, proseLinesAfter }: FragmentContext, line: Line): boolean {
   if (!namesOpenLicence(line.text) || analysis.wordCount(line) > MAX_LICENCE_NOTICE_WORDS) return false;
+  return proseLinesAfter()[line.index]! <= MAX_PROSE_AFTER_LICENCE;
+}
+
+/** The most words of a line saying where to follow a site or its author. */
+const MAX_FOLLOW_LINE_WORDS = 40;
+
+/**
+ * True when `line`, at the end of the text as a licence notice is (at most
+ * {@link MAX_PROSE_AFTER_LICENCE} lines of prose after it), says where to follow the site or its
+ * author: a short line naming two social networks or more ("Follow us on Instagram, Facebook and
+ * YouTube.", "Email Anna at anna@example.org or follow her on Twitter and Mastodon."). An
+ * article's sentence about the networks stands amid its paragraphs, or is longer.
+ */
+function isFollowLine({ analysis, proseLinesAfter }: FragmentContext, line: Line): boolean {
+  if (analysis.wordCount(line) > MAX_FOLLOW_LINE_WORDS || socialNetworksNamed(line.text) < 2) return false;
   return proseLinesAfter()[line.index]! <= MAX_PROSE_AFTER_LICENCE;
 }
 

@@ -120,6 +120,15 @@ ruleTester('fragment', {
       text: `${TITLE}\n\n${P1}\n\nThe ferry's timetables are now published under a Creative Commons licence for anyone to reuse.\n\n${footerProse(4).join('\n\n')}\n`,
     },
     {
+      name: 'a sentence naming two social networks amid the article',
+      text: `${TITLE}\n\n${P1}\n\nCommuters posted photos of the ferry on Instagram and Facebook all week.\n\n${footerProse(4).join('\n\n')}\n`,
+    },
+    { name: 'a line at the end naming one social network', text: `${TITLE}\n\n${P1}\n\n${P2}\n\nThe harbour ferry posts its timetable on Instagram every Monday.\n` },
+    {
+      name: 'a line naming two social networks, of 41 words: longer than a follow line (MAX_FOLLOW_LINE_WORDS)',
+      text: `${TITLE}\n\n${P1}\n\n${P2}\n\nThe crew answered questions from commuters on Instagram and Facebook ${'during the long weeks of repairs '.repeat(5)}gladly.\n`,
+    },
+    {
       name: 'a licence notice of 61 words: longer than a notice (MAX_LICENCE_NOTICE_WORDS)',
       text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${P3}\n\nTexts on this site are licensed under a Creative Commons Attribution licence, which lets anyone copy them ${'and share them again '.repeat(9)}as long as the site is named here.\n`,
     },
@@ -389,6 +398,18 @@ ruleTester('fragment', {
       text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${LICENCE}\n\n${footerProse(3).join('\n\n')}\n`,
       removed: [LICENCE],
       reason: /licence notice/,
+    },
+    {
+      name: 'where to follow the site, at the end of the text',
+      text: `${TITLE}\n\n${P1}\n\n${P2}\n\nFollow us on Instagram, Facebook and YouTube.\n`,
+      removed: ['Follow us on Instagram, Facebook and YouTube.'],
+      reason: /social networks/,
+    },
+    {
+      name: 'where to write to and follow the author, under the last paragraph, in Spanish',
+      text: `${TITLE}\n\n${P1}\n\n${P2}\n\nPuede escribirnos a ana@example.org o seguirnos en Twitter y Mastodon.\n\n${footerProse(3).join('\n\n')}\n`,
+      removed: ['Puede escribirnos a ana@example.org o seguirnos en Twitter y Mastodon.'],
+      reason: /social networks/,
     },
     { name: 'a newsletter\'s name', text: withLine('Harbour Ferry Newsletter'), removed: ['Harbour Ferry Newsletter'], reason: /newsletter prompt/ },
     { name: 'a newsletter prompt of six words (MAX_NEWSLETTER_LINE_WORDS)', text: withLine('Sign up for our weekly newsletter'), removed: ['Sign up for our weekly newsletter'], reason: /newsletter prompt/ },
