@@ -9,7 +9,7 @@
 import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
 import { endsSentence } from './predicates.js';
 import { sentenceSplitter, type SentenceSplitter } from './segment.js';
-import { lastWordToken, lineBreakLength, lineEndAt, startsLower, trimSpan } from './text.js';
+import { lastWordToken, lineBreakLength, lineEndAt, startsLower, trimSpan, wordCount } from './text.js';
 
 /** Parses `text` into paragraphs, lines and sentences with offsets into `text`. */
 export function parseDocument(text: string): Document {
@@ -20,6 +20,8 @@ export function parseDocument(text: string): Document {
   const split = sentenceSplitter({ splitQuotations: true });
   let block: Span[] = [];
   let blank = false;
+  // The line after a link set apart in a sentence goes on in the paragraph (see `linkRunsOn`).
+  let carried = false;
   const flush = (): void => {
     if (block.length > 0) addParagraph(text, block, split, paragraphs, lines, sentences);
     block = [];
@@ -32,7 +34,11 @@ export function parseDocument(text: string): Document {
     const trimmed = trimSpan(text, { start, end });
     if (trimmed.end === trimmed.start) blank = true;
     else {
-      if (blank && !wrapsAcrossBlank(text, block[block.length - 1], trimmed)) flush();
+      const previous = block[block.length - 1];
+      if (blank && !carried && !wrapsAcrossBlank(text, previous, trimmed)) {
+        carried = previous !== undefined && linkRunsOn(text, previous, trimmed, nextLineAfter(text, end));
+        if (!carried) flush();
+      } else carried = false;
       block.push(trimmed);
       blank = false;
     }
@@ -65,6 +71,49 @@ function wrapsAcrossBlank(text: string, line: Span | undefined, next: Span): boo
   // an end is a byline or a label ("by Bryan DeArdo").
   const continues = next.end - next.start >= MIN_WRAPPED_LINE || endsSentence(following);
   return last !== undefined && startsLower(last) && continues && wraps(text.slice(line.start, line.end), following);
+}
+
+/** The most words of a link's text that a page dump set apart from the sentence around it. */
+const MAX_LINK_WORDS = 4;
+
+/**
+ * True when `link`, a few words between `line` and `next`, is a link that a page dump set apart
+ * from the sentence it stands in: `line` stops without terminal punctuation, and the sentence goes
+ * on after the link in `next`, in lower case, long or to its end ("Mitte Januar hat" / "Strava" /
+ * "ein Update für sein Routen-Tool ausgerollt."; "available on Linux," / "macOS and Windows" /
+ * "through Docker Desktop, and as a static binary."). The three are one paragraph and one sentence.
+ */
+function linkRunsOn(text: string, line: Span, link: Span, next: Span | undefined): boolean {
+  if (next === undefined) return false;
+  const linkText = text.slice(link.start, link.end);
+  const following = text.slice(next.start, next.end);
+  if (wordCount(linkText) > MAX_LINK_WORDS || !wraps(linkText, following) || !GOES_ON.test(following)) return false;
+  const continues = next.end - next.start >= MIN_WRAPPED_LINE || endsSentence(following);
+  const opening = text.slice(line.start, line.end);
+  return continues && wordCount(opening) >= MIN_OPEN_LINE_WORDS && LEFT_OPEN.test(opening);
+}
+
+/** Words of the line a link breaks, at the least: a menu's entry or a label is shorter. */
+const MIN_OPEN_LINE_WORDS = 3;
+
+/** A line left open mid-sentence: on a word in lower case or a comma ("Mitte Januar hat", "on Linux,"). */
+const LEFT_OPEN = /(?:^|\s)\p{Ll}[\p{L}\p{M}'’-]*,?$|,$/u;
+
+/** A sentence going on in lower case with a word and a space ("ein Update ..."), not a domain's name ("selbst.de macht"). */
+const GOES_ON = /^\p{Ll}[\p{L}\p{M}'’-]*[\s,]/u;
+
+/** The next non-blank line after the line break at `end`, trimmed; `undefined` at the end of `text`. */
+function nextLineAfter(text: string, end: number): Span | undefined {
+  let length = lineBreakLength(text, end);
+  let start = end + length;
+  while (length > 0) {
+    const lineEnd = lineEndAt(text, start);
+    const trimmed = trimSpan(text, { start, end: lineEnd });
+    if (trimmed.end > trimmed.start) return trimmed;
+    length = lineBreakLength(text, lineEnd);
+    start = lineEnd + length;
+  }
+  return undefined;
 }
 
 /**
@@ -179,7 +228,7 @@ function joinWraps(text: string, block: readonly Span[], spans: readonly Span[])
     const line = block[i]!;
     const next = block[i + 1]!;
     const full = width > 0 && line.end - line.start >= width * FULL_LINE_SHARE;
-    if (wraps(text.slice(line.start, line.end), text.slice(next.start, next.end), full)) runsOn.add(next.start);
+    if (wraps(text.slice(line.start, line.end), text.slice(next.start, next.end), full) || linkRunsOn(text, line, next, block[i + 2])) runsOn.add(next.start);
   }
   if (runsOn.size === 0) return spans;
   const joined: Span[] = [];

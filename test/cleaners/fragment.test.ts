@@ -120,6 +120,10 @@ ruleTester('fragment', {
       text: `${TITLE}\n\n${P1}\n\nThe ferry's timetables are now published under a Creative Commons licence for anyone to reuse.\n\n${footerProse(4).join('\n\n')}\n`,
     },
     {
+      name: 'a sentence broken at a link set apart in it, going on in lower case: one sentence, not a line cut off mid-phrase',
+      text: `${TITLE}\n\n${P1}\n\nSince the engine failed in the spring the ferry has\n\nHarbour Yard\n\nbeen repaired in dry dock by the yard's own crew, who finished the work last week.\n\n${P2}\n`,
+    },
+    {
       name: 'a sentence naming two social networks amid the article',
       text: `${TITLE}\n\n${P1}\n\nCommuters posted photos of the ferry on Instagram and Facebook all week.\n\n${footerProse(4).join('\n\n')}\n`,
     },

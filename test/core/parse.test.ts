@@ -36,6 +36,31 @@ describe('parseDocument: hard-wrapped prose', () => {
     ]);
   });
 
+  it('reads a sentence broken at a link set apart in it, and going on in lower case, as one sentence', () => {
+    const text = 'The harbour office said that since last week\n\nFerryLink\n\nshows the crossings of the day on its map.\n';
+    expect(parseDocument(text).paragraphs).toHaveLength(1);
+    expect(sentencesOf(text)).toEqual([text.trim()]);
+    // A link of four words (MAX_LINK_WORDS) after a line of three (MIN_OPEN_LINE_WORDS).
+    const short = 'The office uses\n\nthe ferry link site\n\nto show the crossings of the day on its map.\n';
+    expect(sentencesOf(short)).toEqual([short.trim()]);
+    // Set apart by single line breaks as well, and after a comma.
+    const code = 'You can install it on Linux,\n$ apt install ferry\nand it runs on the next start.\n';
+    expect(sentencesOf(code)).toEqual([code.trim()]);
+  });
+
+  it('reads no link into lines that do not go on as a sentence', () => {
+    // The line after the link does not go on in lower case, or is a domain's name, or short and open.
+    expect(parseDocument('The harbour office said that since last week\n\nFerryLink\n\nShows the crossings of the day on its map.\n').paragraphs).toHaveLength(3);
+    expect(parseDocument('The harbour office said that since last week\n\nFerryLink\n\nferrylink.example shows the crossings of the day.\n').paragraphs).toHaveLength(3);
+    expect(parseDocument('The harbour office said that since last week\n\nFerryLink\n\nshows the map\n').paragraphs).toHaveLength(3);
+    // A link of five words (MAX_LINK_WORDS), a line of two (MIN_OPEN_LINE_WORDS) or one closed.
+    expect(parseDocument('The harbour office said that since last week\n\nthe new ferry link site\n\nshows the crossings of the day on its map.\n').paragraphs).toHaveLength(3);
+    expect(parseDocument('Since then\n\nFerryLink\n\nshows the crossings of the day on its map.\n').paragraphs).toHaveLength(3);
+    expect(parseDocument('The harbour office opened on Monday.\n\nFerryLink\n\nshows the crossings of the day on its map.\n').paragraphs).toHaveLength(3);
+    // The line left open stops on a capitalised word: a label over a byline.
+    expect(parseDocument('Read the story of Harbour Ferry\n\nFerryLink\n\nshows the crossings of the day on its map.\n').paragraphs).toHaveLength(3);
+  });
+
   it('does not join the short lines of a list however they end', () => {
     expect(sentencesOf('Ingredients\nFlour\nSugar and\nSalt\n')).toEqual(['Ingredients', 'Flour', 'Sugar and', 'Salt']);
   });
