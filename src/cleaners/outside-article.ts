@@ -275,7 +275,7 @@ function locateArticle(context: CleanContext): ArticleRun {
   // The article's deck or first line over its first member, and the last line under its last
   // paragraph, printed without a full stop, are its own (see `unstopped`).
   const opening = members.indexOf(true) - 1;
-  if (opening >= Math.max(limits.first, 0) && unstopped(context, page, opening)) members[opening] = true;
+  if (!process.env.OA_NOBEFORE && opening >= Math.max(limits.first, 0) && unstopped(context, page, opening)) members[opening] = true;
   const ending = members.lastIndexOf(true);
   if (ending >= 0 && lines[ending]!.prose && ending + 1 <= limits.last && unstopped(context, page, ending + 1)) members[ending + 1] = true;
   dropGalleries(page, members);
@@ -419,7 +419,7 @@ function unstopped({ analysis }: CleanContext, page: PageModel, i: number): bool
 }
 
 /** A line that starts with a letter or a digit. */
-const STARTS_WITH_WORD = /^[\p{L}\p{N}]/u;
+const STARTS_WITH_WORD = /^(?!\p{Ll})[\p{L}\p{N}]/u;
 
 /**
  * Takes out of `members` the galleries inside the article: when the article has more prose
