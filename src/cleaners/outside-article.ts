@@ -275,7 +275,7 @@ function locateArticle(context: CleanContext): ArticleRun {
   // The article's deck or first line over its first member, and the last line under its last
   // paragraph, printed without a full stop, are its own (see `unstopped`).
   const opening = members.indexOf(true) - 1;
-  if (!process.env.OA_NOBEFORE && opening >= Math.max(limits.first, 0) && unstopped(context, page, opening)) members[opening] = true;
+  if (opening >= Math.max(limits.first, 0) && unstopped(context, page, opening)) members[opening] = true;
   const ending = members.lastIndexOf(true);
   if (ending >= 0 && lines[ending]!.prose && ending + 1 <= limits.last && unstopped(context, page, ending + 1)) members[ending + 1] = true;
   dropGalleries(page, members);
@@ -406,8 +406,8 @@ const MIN_UNSTOPPED_WORDS = 10;
  * list, a table or a heading (not of a menu, a gallery, code, a comment thread or a list of other
  * stories), printed once, without the shape of a date, counter or credit, of at least
  * {@link MIN_UNSTOPPED_WORDS} words with the stop words of the page's prose, that starts with a
- * letter or a digit (not a caption's ": from left, ...") and does not introduce what follows with
- * a colon. Only the one line right next to the article is read so: further away such a line is as
+ * capital letter or a digit as a sentence does (not a caption's ": from left, ...", nor a byline's
+ * "by Anna Berg ...") and does not introduce what follows with a colon. Only the one line right next to the article is read so: further away such a line is as
  * likely another story's.
  */
 function unstopped({ analysis }: CleanContext, page: PageModel, i: number): boolean {

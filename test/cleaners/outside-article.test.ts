@@ -526,6 +526,9 @@ const UNSTOPPED_CREDIT = 'Additional reporting by Mara Lind and Tom Ashby for de
 /** A line as long and as wordy, but for one word: a related story's headline, as like as not. */
 const SHORT_UNSTOPPED = 'Reporting by Mara Lind and Tom Ashby for desks';
 
+/** A line as long and as wordy, but starting in lower case, as a byline does. */
+const LOWER_UNSTOPPED = 'by Mara Lind and Tom Ashby for the weekend desk of the paper';
+
 ruleTester('outside-article', {
   valid: [
     { name: 'an article alone', text: `${HEADLINE}\n\n${BODY.join('\n\n')}\n` },
@@ -609,6 +612,11 @@ ruleTester('outside-article', {
       name: "the line right over the article's first paragraph and the one right under its last that read as its sentences printed without a full stop stay",
       text: pageOf(['Share', 'Print page', 'Listen to this story', UNSTOPPED_DECK, '', ...BODY, ...MORE_BODY, '', UNSTOPPED_CREDIT], [...FOOTER, ...TEASER_LINES]),
       removed: [...PAGE_HEAD, 'Share', 'Print page', 'Listen to this story', ...FOOTER, ...TEASER_LINES],
+    },
+    {
+      name: 'such a line that starts in lower case, as a byline does, goes with the page around the article',
+      text: pageOf(['Share', 'Print page', 'Listen to this story', '', LOWER_UNSTOPPED, '', ...BODY, ...MORE_BODY], [...FOOTER, ...TEASER_LINES]),
+      removed: [...PAGE_HEAD, 'Share', 'Print page', 'Listen to this story', LOWER_UNSTOPPED, ...FOOTER, ...TEASER_LINES],
     },
     {
       name: 'such lines shorter than ten words go with the page around the article',
