@@ -35,6 +35,10 @@
  * link begins, and counts against the run; the article resumes after an interruption only with
  * paragraphs, not with more such lone pieces.
  *
+ * The one line right over the article's first line and the one right under its last paragraph
+ * are the article's when they read as its sentences printed without a full stop (a deck, a
+ * closing credit: see `unstopped`).
+ *
  * Only a text with a page around it is cut (see `isPage`): many lines outside the run, and a
  * page header of non-prose lines before it. The end is cut only when it is long enough to be
  * page rather than the article's own last lines. Each removed line says on which side of the
