@@ -35,6 +35,10 @@
  * link begins, and counts against the run; the article resumes after an interruption only with
  * paragraphs, not with more such lone pieces.
  *
+ * The one line right over the article's first line and the one right under its last paragraph
+ * are the article's when they read as its sentences printed without a full stop (a deck, a
+ * closing credit: see `unstopped`).
+ *
  * Only a text with a page around it is cut (see `isPage`): many lines outside the run, and a
  * page header of non-prose lines before it. The end is cut only when it is long enough to be
  * page rather than the article's own last lines. Each removed line says on which side of the
@@ -272,6 +276,12 @@ function locateArticle(context: CleanContext): ArticleRun {
   // So are the first items of the numbered list that the run goes on with, in the block above it.
   for (const i of listStart(page, run, limits)) members[i] = true;
   openingSentences(page, members, limits.first);
+  // The article's deck or first line over its first member, and the last line under its last
+  // paragraph, printed without a full stop, are its own (see `unstopped`).
+  const opening = members.indexOf(true) - 1;
+  if (opening >= Math.max(limits.first, 0) && unstopped(context, page, opening)) members[opening] = true;
+  const ending = members.lastIndexOf(true);
+  if (ending >= 0 && lines[ending]!.prose && ending + 1 <= limits.last && unstopped(context, page, ending + 1)) members[ending + 1] = true;
   dropGalleries(page, members);
   dropCredits(page, members);
   dropClosingTeasers(page, members);
@@ -384,6 +394,36 @@ function openingSentences(page: PageModel, members: boolean[], first: number): v
     if (info.prose && !info.repeated && endsSentence(info.line.text) && !isCutOffSummary(page.lines, i)) members[i] = true;
   }
 }
+
+/**
+ * Words a short line next to the article's paragraphs has at the least to read as its sentence
+ * printed without a full stop (see {@link unstopped}): a related story's headline, a label or a
+ * caption's credit is shorter.
+ */
+const MIN_UNSTOPPED_WORDS = 10;
+
+/**
+ * True when the short line at `i` reads as a sentence of the article printed without its full
+ * stop: a deck set over the first paragraph ("Three ferries a day from May and a new pier for the
+ * children of the island"), the first line of a paragraph that the page set apart, a credit under
+ * the last paragraph ("Additional reporting by Anna Berg and editing by Jonas Pell"). A line of a
+ * list, a table or a heading (not of a menu, a gallery, code, a comment thread or a list of other
+ * stories), printed once, without the shape of a date, counter or credit, of at least
+ * {@link MIN_UNSTOPPED_WORDS} words with the stop words of the page's prose, that starts with a
+ * capital letter or a digit as a sentence does (not a caption's ": from left, ...", nor a byline's
+ * "by Anna Berg ...") and does not introduce what follows with a colon. Only the one line right next to the article is read so: further away such a line is as
+ * likely another story's.
+ */
+function unstopped({ analysis }: CleanContext, page: PageModel, i: number): boolean {
+  const info = page.lines[i]!;
+  const kind = blockKind(page, i);
+  if (info.prose || info.repeated || info.sign !== undefined || (kind !== 'list' && kind !== 'table' && kind !== 'heading')) return false;
+  if (info.words < MIN_UNSTOPPED_WORDS || !STARTS_WITH_WORD.test(info.line.text) || INTRODUCES.test(info.line.text)) return false;
+  return hasProseWords(analysis, info.line, page.proseStopwords);
+}
+
+/** A line that starts with a letter or a digit. */
+const STARTS_WITH_WORD = /^(?!\p{Ll})[\p{L}\p{N}]/u;
 
 /**
  * Takes out of `members` the galleries inside the article: when the article has more prose

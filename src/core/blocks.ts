@@ -111,6 +111,8 @@ export interface PageModel {
   readonly blockOf: Readonly<Int32Array>;
   /** Positions, ascending, of the subheadings that a table of contents on the page names (see {@link namedHeadings}). */
   readonly headings: readonly number[];
+  /** The stop-word share from which a line's words are those of prose on this page (see {@link PROSE_STOPWORD_RATIO}). */
+  readonly proseStopwords: number;
 }
 
 /** Lines per paragraph, on average, from which a text's blank lines separate blocks. */
@@ -181,7 +183,7 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   for (const i of restatedHeadlines(analysis, lines, prose, words, titleLine)) repeated[i] = 1;
   const facts: LineFacts = { lines, words, prose, isolated, repeated, copies, signs };
   const described = lines.map((_, i) => new PageLineView(facts, i));
-  return { lines: described, blocks, blockOf, galleries, headings: headings.sort((a, b) => a - b) };
+  return { lines: described, blocks, blockOf, galleries, headings: headings.sort((a, b) => a - b), proseStopwords: minStopwords };
 }
 
 /** Lines each side of a {@link shapeBreak} holds at the least. */

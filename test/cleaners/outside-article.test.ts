@@ -517,6 +517,18 @@ const LEDE = ['It was a cold and grey morning at the end of March.', 'Nobody wai
 /** A deck: the article summed up under its headline, without a full stop. */
 const DECK = 'The harbour trust wants two keepers in the restored cottages beside the lighthouse by next spring';
 
+/** A deck over the article's first paragraph, printed without a full stop. */
+const UNSTOPPED_DECK = 'Two keepers will live in the restored cottages beside the lamp from the spring';
+
+/** A credit under the article's last paragraph, printed without a full stop: ten words. */
+const UNSTOPPED_CREDIT = 'Additional reporting by Mara Lind and Tom Ashby for desks';
+
+/** A line as long and as wordy, but for one word: a related story's headline, as like as not. */
+const SHORT_UNSTOPPED = 'Reporting by Mara Lind and Tom Ashby for desks';
+
+/** A line as long and as wordy, but starting in lower case, as a byline does. */
+const LOWER_UNSTOPPED = 'by Mara Lind and Tom Ashby for the weekend desk of the paper';
+
 ruleTester('outside-article', {
   valid: [
     { name: 'an article alone', text: `${HEADLINE}\n\n${BODY.join('\n\n')}\n` },
@@ -596,6 +608,21 @@ ruleTester('outside-article', {
     },
   ],
   invalid: [
+    {
+      name: "the line right over the article's first paragraph and the one right under its last that read as its sentences printed without a full stop stay",
+      text: pageOf(['Share', 'Print page', 'Listen to this story', UNSTOPPED_DECK, '', ...BODY, ...MORE_BODY, '', UNSTOPPED_CREDIT], [...FOOTER, ...TEASER_LINES]),
+      removed: [...PAGE_HEAD, 'Share', 'Print page', 'Listen to this story', ...FOOTER, ...TEASER_LINES],
+    },
+    {
+      name: 'such a line that starts in lower case, as a byline does, goes with the page around the article',
+      text: pageOf(['Share', 'Print page', 'Listen to this story', '', LOWER_UNSTOPPED, '', ...BODY, ...MORE_BODY], [...FOOTER, ...TEASER_LINES]),
+      removed: [...PAGE_HEAD, 'Share', 'Print page', 'Listen to this story', LOWER_UNSTOPPED, ...FOOTER, ...TEASER_LINES],
+    },
+    {
+      name: 'such lines shorter than ten words go with the page around the article',
+      text: pageOf(['Share', 'Print page', 'Listen to this story', SHORT_UNSTOPPED, '', ...BODY, ...MORE_BODY, '', SHORT_UNSTOPPED.replace('Reporting', 'Editing')], [...FOOTER, ...TEASER_LINES]),
+      removed: [...PAGE_HEAD, 'Share', 'Print page', 'Listen to this story', SHORT_UNSTOPPED, SHORT_UNSTOPPED.replace('Reporting', 'Editing'), ...FOOTER, ...TEASER_LINES],
+    },
     {
       name: 'a caption ending in its credit goes from between two paragraphs; a sentence ending in a colon and a clause, and a long paragraph ending in its source, stay',
       text: pageOf([...BODY.slice(0, 2), OTHER_CAPTIONS[0]!, BODY[2]!, CREDITED_CAPTION, ...BODY.slice(3, 5), OTHER_CAPTIONS[1]!, BODY[5]!, COLON_SENTENCE, SOURCED_PARAGRAPH, ...MORE_BODY], [...TEASER_LINES, ...FOOTER]),
