@@ -122,6 +122,8 @@ interface ArticleRun {
   readonly note?: Run;
   /** The first line after the run that heads a comment section, when the run has a page around it (see {@link commentsBelowShortArticle}). */
   readonly commentsHead?: number;
+  /** True when the article can be told from what is around it though the text is no page: a topic to judge by and enough prose, or a frame of furniture (see {@link closingLabels}). */
+  readonly cuttable: boolean;
 }
 
 /**
@@ -137,6 +139,34 @@ function commentsBelowShortArticle(run: ArticleRun): Finding[] {
   return run.lines.slice(head).map((info) => ({ reason: `page after the article: comment section`, span: info.line.span, related }));
 }
 
+/** Lines above the run, at the least, for the labels closing a text that is no page to be cut (see {@link closingLabels}). */
+const MIN_HEAD_LINES = 3;
+
+/**
+ * What goes from a text that is no page by {@link isPage} (too little around its article, or
+ * too little article), when it still has lines above the run (the site's name, a short menu)
+ * and its article can be told: a topic to judge by and enough prose to cut around, or a frame
+ * of furniture around it. The lines after the run go when each is a label, a short line that
+ * is no sentence ("Categories: gardening", "More by Anna Berg", "© 2024 Harbour Press", a
+ * related story's headline): a text that starts with its article and ends in labels, under a
+ * few lines of its site's furniture, is a page whose footer was short. A line ending a
+ * sentence ("Version tested: PC."), a line without letters (a rule "___" between sections),
+ * or a line of prose keeps them all: then the end may be the article's own. A comment section
+ * is {@link commentsBelowShortArticle}'s.
+ */
+function closingLabels(run: ArticleRun): Finding[] {
+  if (!run.cuttable || run.to < 0 || run.from < MIN_HEAD_LINES || run.commentsHead !== undefined) return [];
+  const after = run.lines.slice(run.to + 1);
+  if (after.length === 0 || !after.every(isLabel)) return [];
+  const related = run.lines[run.to]!.line.span;
+  return after.map((info) => ({ reason: `page after the article: ${removalName(run, info)}`, span: info.line.span, related }));
+}
+
+/** A short line that is no sentence and holds a letter: a label, a link, a tag line, a site's credit. */
+function isLabel(info: PageLine): boolean {
+  return !info.prose && hasLetter(info.line.text) && !endsSentence(info.line.text);
+}
+
 /** The rule. */
 export const outsideArticle: Cleaner<NoOptions> = {
   meta: {
@@ -150,7 +180,7 @@ export const outsideArticle: Cleaner<NoOptions> = {
     // text is an article, and finding its run would be wasted work.
     if (context.document.lines.length <= MIN_PAGE_LINES) return [];
     const run = locateArticle(context);
-    if (!run.isPage) return commentsBelowShortArticle(run);
+    if (!run.isPage) return [...commentsBelowShortArticle(run), ...closingLabels(run)];
     // `related` points at the article's first or last line, so --explain says where it is.
     const first = run.lines[run.from]!.line.span;
     const last = run.lines[run.to]!.line.span;
@@ -214,11 +244,11 @@ function locateArticle(context: CleanContext): ArticleRun {
   const page = pageModel(document, analysis, title?.line);
   const { lines } = page;
   const copies = headlineCopies(context, lines);
-  if (lines.length === 0) return { lines, page, from: 0, to: -1, members: [], isPage: false, values: [] };
+  if (lines.length === 0) return { lines, page, from: 0, to: -1, members: [], isPage: false, values: [], cuttable: false };
   const seedWeights = seedWeightsOf(lines, copies);
   const seedValues = lineValues(page, { gapStep: SEED_GAP_STEP, seedWeights, lead: leadUnderHeadline(lines, title, copies) });
   const candidate = seedRun(context, lines, seedValues, copies);
-  if (!candidate) return { lines, page, from: 0, to: -1, members: lines.map(() => false), isPage: false, values: lines.map(() => 0) };
+  if (!candidate) return { lines, page, from: 0, to: -1, members: lines.map(() => false), isPage: false, values: lines.map(() => 0), cuttable: false };
   const limits = runLimits(analysis, page, candidate, copies);
   // A seed running into a comment section ends where it was best before it.
   const seed = candidate.to <= limits.last ? candidate : bestPrefix(seedValues, candidate.from, limits.last);
@@ -286,6 +316,7 @@ function locateArticle(context: CleanContext): ArticleRun {
   const within = (i: number, other: Run | undefined): boolean => other !== undefined && i >= other.from && i <= other.to;
   const evidence = refused || closing ? members.map((member, i) => member || within(i, refused) || within(i, closing)) : members;
   const framed = isPage(page, from, to, pageBelow);
+  const enough = proseWords(lines, evidence) >= MIN_ARTICLE_WORDS;
   const comments = framed ? lines.findIndex((info, i) => i > to && isCommentsLine(info)) : -1;
   return {
     lines,
@@ -293,7 +324,8 @@ function locateArticle(context: CleanContext): ArticleRun {
     from,
     to,
     members,
-    isPage: proseWords(lines, evidence) >= MIN_ARTICLE_WORDS && framed,
+    isPage: enough && framed,
+    cuttable: framed || (enough && judges),
     values,
     seed,
     note,
