@@ -146,18 +146,19 @@ const MIN_HEAD_LINES = 3;
  * What goes from a text that is no page by {@link isPage} (too little around its article, or
  * too little article), when it still has lines above the run (the site's name, a short menu)
  * and its article can be told: a topic to judge by and enough prose to cut around, or a frame
- * of furniture around it. The lines after the run go when each is a label, a short line that
- * is no sentence ("Categories: gardening", "More by Anna Berg", "© 2024 Harbour Press", a
- * related story's headline): a text that starts with its article and ends in labels, under a
- * few lines of its site's furniture, is a page whose footer was short. A line ending a
- * sentence ("Version tested: PC."), a line without letters (a rule "___" between sections),
- * or a line of prose keeps them all: then the end may be the article's own. A comment section
- * is {@link commentsBelowShortArticle}'s.
+ * of furniture around it. The labels that end the text below the run go: short lines that are
+ * no sentence ("Categories: gardening", "More by Anna Berg", "© 2024 Harbour Press", a related
+ * story's headline), from the last line after the run that is none (a line of prose, a line
+ * ending a sentence, "Version tested: PC.", or without letters, a rule "___" between sections)
+ * to the end. A text that starts with its article under a few lines of its site's furniture
+ * and ends in labels is a page whose footer was short; what stands before its last sentence may
+ * be the article's own (its code, its list). A comment section is {@link commentsBelowShortArticle}'s.
  */
 function closingLabels(run: ArticleRun): Finding[] {
   if (!run.cuttable || run.to < 0 || run.from < MIN_HEAD_LINES || run.commentsHead !== undefined) return [];
-  const after = run.lines.slice(run.to + 1);
-  if (after.length === 0 || !after.every(isLabel)) return [];
+  let start = run.lines.length;
+  while (start > run.to + 1 && isLabel(run.lines[start - 1]!)) start--;
+  const after = run.lines.slice(start);
   const related = run.lines[run.to]!.line.span;
   return after.map((info) => ({ reason: `page after the article: ${removalName(run, info)}`, span: info.line.span, related }));
 }
