@@ -150,18 +150,34 @@ const MIN_HEAD_LINES = 3;
  * no sentence ("Categories: gardening", "More by Anna Berg", "© 2024 Harbour Press", a related
  * story's headline), from the last line after the run that is none (a line of prose, a line
  * ending a sentence, "Version tested: PC.", or without letters, a rule "___" between sections)
- * to the end. A text that starts with its article under a few lines of its site's furniture
+ * to the end, or to the article's own code, gallery or list of one pattern (see {@link isOwnShape}).
+ * A text that starts with its article under a few lines of its site's furniture
  * and ends in labels is a page whose footer was short; what stands before its last sentence may
  * be the article's own (its code, its list). A comment section is {@link commentsBelowShortArticle}'s.
  */
 function closingLabels(run: ArticleRun): Finding[] {
   if (!run.cuttable || run.to < 0 || run.from < MIN_HEAD_LINES || run.commentsHead !== undefined) return [];
   let start = run.lines.length;
-  while (start > run.to + 1 && isLabel(run.lines[start - 1]!)) start--;
+  while (start > run.to + 1 && isLabel(run.lines[start - 1]!) && !isOwnShape(run.page, start - 1)) start--;
   const after = run.lines.slice(start);
   const related = run.lines[run.to]!.line.span;
   return after.map((info) => ({ reason: `page after the article: ${removalName(run, info)}`, span: info.line.span, related }));
 }
+
+/**
+ * True when the line at `i` is in a block that may be the article's own by its shape alone, and
+ * so ends the labels closing a text (see {@link closingLabels}): code or a gallery, whose lines
+ * end no sentence, or a list or table of three lines or more of one pattern ("12 May – Skerry
+ * Point, Boat Shed" / "14 May – Northhaven, Village Hall" / ...), which a short footer is not.
+ */
+function isOwnShape(page: PageModel, i: number): boolean {
+  const block = page.blocks[page.blockOf[i]!]!;
+  if (block.kind === 'code' || block.kind === 'gallery') return true;
+  return OWN_KINDS.has(block.kind) && block.parallel >= OWN_LIST_PARALLEL && block.to - block.from + 1 >= MIN_PATTERN_LINES;
+}
+
+/** Lines of a list or table of one pattern, at the least, for it to be the article's own by its shape (see {@link isOwnShape}). */
+const MIN_PATTERN_LINES = 3;
 
 /** A short line that is no sentence and holds a letter: a label, a link, a tag line, a site's credit. */
 function isLabel(info: PageLine): boolean {
