@@ -122,7 +122,7 @@ interface ArticleRun {
   readonly note?: Run;
   /** The first line after the run that heads a comment section, when the run has a page around it (see {@link commentsBelowShortArticle}). */
   readonly commentsHead?: number;
-  /** True when the article can be told from what is around it though the text is no page: a topic to judge by and enough prose, or a frame of furniture (see {@link closingLabels}). */
+  /** True when the article can be told from what is around it though the text is no page: a topic to judge by and enough prose (see {@link closingLabels}). */
   readonly cuttable: boolean;
 }
 
@@ -143,10 +143,10 @@ function commentsBelowShortArticle(run: ArticleRun): Finding[] {
 const MIN_HEAD_LINES = 3;
 
 /**
- * What goes from a text that is no page by {@link isPage} (too little around its article, or
- * too little article), when it still has lines above the run (the site's name, a short menu)
- * and its article can be told: a topic to judge by and enough prose to cut around, or a frame
- * of furniture around it. The labels that end the text below the run go: short lines that are
+ * What goes from a text that is no page by {@link isPage} (too little around its article), when
+ * it still has lines above the run (the site's name, a short menu) and its article can be told:
+ * a topic to judge by and enough prose to cut around (a page whose article is too short to
+ * tell keeps its end: a form's fields under an agenda may be the page's only furniture or not). The labels that end the text below the run go: short lines that are
  * no sentence ("Categories: gardening", "More by Anna Berg", "© 2024 Harbour Press", a related
  * story's headline), from the last line after the run that is none (a line of prose, a line
  * ending a sentence, "Version tested: PC.", or without letters, a rule "___" between sections)
@@ -165,18 +165,25 @@ function closingLabels(run: ArticleRun): Finding[] {
 }
 
 /**
- * True when the line at `i` is in a block that may be the article's own by its shape alone, and
- * so ends the labels closing a text (see {@link closingLabels}): code or a gallery, whose lines
- * end no sentence, or a list or table of three lines or more of one pattern ("12 May – Skerry
- * Point, Boat Shed" / "14 May – Northhaven, Village Hall" / ...), which a short footer is not.
+ * True when the line at `i` may be the article's own by its shape alone, and so ends the labels
+ * closing a text (see {@link closingLabels}): a line of code or of a gallery, which end no
+ * sentence, or a row of a list or table, one of {@link MIN_PATTERN_LINES} lines or more in a row
+ * of one shape ("12 May – Skerry Point, Boat Shed" / "14 May – Gull Bay, Village Hall" / ...),
+ * which the few labels of a short footer are not, whatever block the page model puts them in.
  */
 function isOwnShape(page: PageModel, i: number): boolean {
-  const block = page.blocks[page.blockOf[i]!]!;
-  if (block.kind === 'code' || block.kind === 'gallery') return true;
-  return OWN_KINDS.has(block.kind) && block.parallel >= OWN_LIST_PARALLEL && block.to - block.from + 1 >= MIN_PATTERN_LINES;
+  const kind = blockKind(page, i);
+  if (kind === 'code' || kind === 'gallery') return true;
+  const { lines } = page;
+  const shape = lineShape(lines[i]!.line.text);
+  let from = i;
+  let to = i;
+  while (from > 0 && lineShape(lines[from - 1]!.line.text) === shape) from--;
+  while (to < lines.length - 1 && lineShape(lines[to + 1]!.line.text) === shape) to++;
+  return to - from + 1 >= MIN_PATTERN_LINES;
 }
 
-/** Lines of a list or table of one pattern, at the least, for it to be the article's own by its shape (see {@link isOwnShape}). */
+/** Lines in a row of one shape, at the least, for them to be the article's own list or table (see {@link isOwnShape}). */
 const MIN_PATTERN_LINES = 3;
 
 /** A short line that is no sentence and holds a letter: a label, a link, a tag line, a site's credit. */
@@ -342,7 +349,7 @@ function locateArticle(context: CleanContext): ArticleRun {
     to,
     members,
     isPage: enough && framed,
-    cuttable: framed || (enough && judges),
+    cuttable: enough && judges,
     values,
     seed,
     note,
