@@ -9,6 +9,7 @@ import { fragment } from './cleaners/fragment.js';
 import { nearDuplicate } from './cleaners/near-duplicate.js';
 import { outsideArticle } from './cleaners/outside-article.js';
 import { repeatedTitle } from './cleaners/repeated-title.js';
+import { softHyphen } from './cleaners/soft-hyphen.js';
 
 /** The library's rules (in any order: the pipeline orders them by `meta.precedence`). */
-export const REGISTRY: readonly Cleaner[] = [repeatedTitle, outsideArticle, nearDuplicate, fragment, corpusBoilerplate];
+export const REGISTRY: readonly Cleaner[] = [repeatedTitle, outsideArticle, nearDuplicate, fragment, corpusBoilerplate, softHyphen];

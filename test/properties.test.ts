@@ -21,8 +21,9 @@ const TIMEOUT = FUZZ_RUNS > 0 ? 0 : 180_000;
 
 const WORD = /[\p{L}\p{N}\p{M}_]+/gu;
 
+/** The words of `text` as the library reads them: a soft hyphen ("coun\u00ADcil") breaks no word. */
 function tokens(text: string): string[] {
-  return text.match(WORD) ?? [];
+  return text.replaceAll('\u00AD', '').match(WORD) ?? [];
 }
 
 function isSubsequence(small: readonly string[], big: readonly string[]): boolean {
@@ -41,12 +42,16 @@ function lineBreaks(text: string): number {
   return text.match(LINE_BREAK)?.length ?? 0;
 }
 
-/** The input with every removed span replaced by a space: what the output must hold, word for word. */
+/**
+ * The input with every removed span replaced by a space (a span of invisible characters, such as a
+ * soft hyphen, by nothing: it held no words apart): what the output must hold, word for word.
+ */
 function withoutRemovals(text: string, result: CleanResult): string {
   let out = '';
   let cursor = 0;
   for (const { span } of result.removals) {
-    out += text.slice(cursor, span.start) + ' ';
+    const removed = text.slice(span.start, span.end);
+    out += text.slice(cursor, span.start) + (/^\p{Cf}+$/u.test(removed) ? '' : ' ');
     cursor = span.end;
   }
   return out + text.slice(cursor);

@@ -126,11 +126,16 @@ function keptText(text: string, lineStart: number, lineEnd: number, spans: reado
  * so "end.Next" does not fuse into one word, except in scripts written without spaces ("文。次").
  */
 function gap(text: string, start: number, end: number): string {
+  // Characters that were never seen ("Tau\u00ADsende", a soft hyphen) held nothing apart.
+  if (INVISIBLE_ONLY.test(text.slice(start, end))) return '';
   const before = text[start - 1] ?? ' ';
   const after = text[end] ?? ' ';
   const touches = (char: string): boolean => !/\s/u.test(char) && !hasUnspacedScript(char) && !/[。！？、]/u.test(char);
   return touches(before) && touches(after) ? ' ' : '';
 }
+
+/** Format characters only (Unicode category Cf: the soft hyphen, zero-width marks), which take no room on the page. */
+const INVISIBLE_ONLY = /^\p{Cf}+$/u;
 
 /** A run of spaces or a tab: the only white space inside a line that normalising changes. */
 const SPACE_RUN = /[ \t\f\v]{2,}|\t/;

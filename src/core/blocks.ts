@@ -315,6 +315,24 @@ export function endsInCredit(text: string): boolean {
   return CAPTION_CREDIT.test(text);
 }
 
+/** A Creative Commons licence, by its name or its code ("CC BY-SA 4.0", "CC0"), the same in every language. */
+const OPEN_LICENCE = /\bCreative[\s-]Commons\b|\bCC[- ]?(?:BY(?:[- ](?:SA|NC|ND))*|0)\b/u;
+
+/** True when `text` names a Creative Commons licence (see {@link OPEN_LICENCE}). */
+export function namesOpenLicence(text: string): boolean {
+  return OPEN_LICENCE.test(text);
+}
+
+/** The social networks a page names when it says where to follow it: their names are the same in every language. */
+const SOCIAL_NETWORK = /\b(?:facebook|twitter|instagram|youtube|whatsapp|linkedin|pinterest|tiktok|telegram|xing|tumblr|reddit|snapchat|mastodon|flickr|vimeo|bluesky)\b/giu;
+
+/** How many different social networks `text` names (see {@link SOCIAL_NETWORK}). */
+export function socialNetworksNamed(text: string): number {
+  const names = new Set<string>();
+  for (const match of text.matchAll(SOCIAL_NETWORK)) names.add(match[0].toLowerCase());
+  return names.size;
+}
+
 /**
  * The word for "comments" in major languages. A short line holding one heads, counts or closes a
  * comment section ("[ 167 comments ]", "Leave a comment", "Lascia un commento", "Комментарии",

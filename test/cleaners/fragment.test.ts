@@ -90,6 +90,13 @@ const CHINESE_SHORT = [
   '评论 (3)',
 ];
 
+const LICENCE = 'Texts on this site are licensed under a Creative Commons Attribution 4.0 International License.';
+const LICENCE_CODE = 'Dieser Text steht unter der Lizenz CC BY-SA 4.0.';
+/** Lines of prose a footer may hold under a licence notice: `count` of them. */
+function footerProse(count: number): string[] {
+  return ['This site uses cookies to count its visitors and nothing else.', 'It is written and kept by two people who like ferries.', 'We answer every letter we get, though sometimes late.', 'The archive goes back to the first crossing in 1998.'].slice(0, count);
+}
+
 ruleTester('fragment', {
   valid: [
     { name: 'an article of whole sentences', text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${P3}\n` },
@@ -108,6 +115,23 @@ ruleTester('fragment', {
     { name: 'a line of seven words naming comments: longer than a comment section\'s label', text: withLine('Commuters sent comments about the ferry to the council') },
     { name: 'a word that only starts like the word for comments', text: withLine('Commentators and the ferry') },
     { name: 'a line of seven words naming a newsletter: longer than a prompt', text: withLine('Commuters read the ferry newsletter every week') },
+    {
+      name: 'a sentence naming a Creative Commons licence amid the article: an article about licences, not a notice',
+      text: `${TITLE}\n\n${P1}\n\nThe ferry's timetables are now published under a Creative Commons licence for anyone to reuse.\n\n${footerProse(4).join('\n\n')}\n`,
+    },
+    {
+      name: 'a sentence naming two social networks amid the article',
+      text: `${TITLE}\n\n${P1}\n\nCommuters posted photos of the ferry on Instagram and Facebook all week.\n\n${footerProse(4).join('\n\n')}\n`,
+    },
+    { name: 'a line at the end naming one social network', text: `${TITLE}\n\n${P1}\n\n${P2}\n\nThe harbour ferry posts its timetable on Instagram every Monday.\n` },
+    {
+      name: 'a line naming two social networks, of 41 words: longer than a follow line (MAX_FOLLOW_LINE_WORDS)',
+      text: `${TITLE}\n\n${P1}\n\n${P2}\n\nThe crew answered questions from commuters on Instagram and Facebook ${'during the long weeks of repairs '.repeat(5)}gladly.\n`,
+    },
+    {
+      name: 'a licence notice of 61 words: longer than a notice (MAX_LICENCE_NOTICE_WORDS)',
+      text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${P3}\n\nTexts on this site are licensed under a Creative Commons Attribution licence, which lets anyone copy them ${'and share them again '.repeat(9)}as long as the site is named here.\n`,
+    },
     {
       name: 'a paragraph of the article that ends by naming a source: longer than a caption (MAX_CAPTION_WORDS)',
       text: withLine('The ferry carried more than two thousand commuters on its first day back, and the operator expects the number to rise again over the winter as the roads stay closed for repairs. Source: Harbour Ferry Company'),
@@ -367,6 +391,26 @@ ruleTester('fragment', {
     { name: 'a trailing "Related news"', text: `${TITLE}\n\n${P1}\n\n${P2}\n\nRelated news\n`, removed: ['Related news'], output: `${TITLE}\n\n${P1}\n\n${P2}\n` },
     { name: 'a counter', text: withLine('12 comments'), removed: ['12 comments'], reason: /counter/ },
     { name: 'a comment form\'s head, in a short article', text: withLine('Leave a comment'), removed: ['Leave a comment'], reason: /comment section label/ },
+    { name: 'a licence notice at the end of the text', text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${LICENCE}\n`, removed: [LICENCE], reason: /licence notice/ },
+    { name: 'a licence notice by the licence\'s code, in German', text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${LICENCE_CODE}\n`, removed: [LICENCE_CODE], reason: /licence notice/ },
+    {
+      name: 'a licence notice with a footer of three lines of prose under it (MAX_PROSE_AFTER_LICENCE)',
+      text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${LICENCE}\n\n${footerProse(3).join('\n\n')}\n`,
+      removed: [LICENCE],
+      reason: /licence notice/,
+    },
+    {
+      name: 'where to follow the site, at the end of the text',
+      text: `${TITLE}\n\n${P1}\n\n${P2}\n\nFollow us on Instagram, Facebook and YouTube.\n`,
+      removed: ['Follow us on Instagram, Facebook and YouTube.'],
+      reason: /social networks/,
+    },
+    {
+      name: 'where to write to and follow the author, under the last paragraph, in Spanish',
+      text: `${TITLE}\n\n${P1}\n\n${P2}\n\nPuede escribirnos a ana@example.org o seguirnos en Twitter y Mastodon.\n\n${footerProse(3).join('\n\n')}\n`,
+      removed: ['Puede escribirnos a ana@example.org o seguirnos en Twitter y Mastodon.'],
+      reason: /social networks/,
+    },
     { name: 'a newsletter\'s name', text: withLine('Harbour Ferry Newsletter'), removed: ['Harbour Ferry Newsletter'], reason: /newsletter prompt/ },
     { name: 'a newsletter prompt of six words (MAX_NEWSLETTER_LINE_WORDS)', text: withLine('Sign up for our weekly newsletter'), removed: ['Sign up for our weekly newsletter'], reason: /newsletter prompt/ },
     { name: 'a newsletter prompt in German, the word in a compound', text: withLine('Zum Fähren-Newsletter anmelden'), removed: ['Zum Fähren-Newsletter anmelden'], reason: /newsletter prompt/ },
