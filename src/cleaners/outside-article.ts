@@ -126,6 +126,8 @@ interface ArticleRun {
   readonly note?: Run;
   /** The first line after the run that heads a comment section, when the run has a page around it (see {@link commentsBelowShortArticle}). */
   readonly commentsHead?: number;
+  /** True when the article can be told from what is around it though the text is no page: a topic to judge by and enough prose (see {@link closingLabels}). */
+  readonly cuttable: boolean;
 }
 
 /**
@@ -141,6 +143,58 @@ function commentsBelowShortArticle(run: ArticleRun): Finding[] {
   return run.lines.slice(head).map((info) => ({ reason: `page after the article: comment section`, span: info.line.span, related }));
 }
 
+/** Lines above the run, at the least, for the labels closing a text that is no page to be cut (see {@link closingLabels}). */
+const MIN_HEAD_LINES = 3;
+
+/**
+ * What goes from a text that is no page by {@link isPage} (too little around its article), when
+ * it still has lines above the run (the site's name, a short menu) and its article can be told:
+ * a topic to judge by and enough prose to cut around (a page whose article is too short to
+ * tell keeps its end: a form's fields under an agenda may be the page's only furniture or not). The labels that end the text below the run go: short lines that are
+ * no sentence ("Categories: gardening", "More by Anna Berg", "© 2024 Harbour Press", a related
+ * story's headline), from the last line after the run that is none (a line of prose, a line
+ * ending a sentence, "Version tested: PC.", or without letters, a rule "___" between sections)
+ * to the end, or to the article's own code, gallery or list of one pattern (see {@link isOwnShape}).
+ * A text that starts with its article under a few lines of its site's furniture
+ * and ends in labels is a page whose footer was short; what stands before its last sentence may
+ * be the article's own (its code, its list). A comment section is {@link commentsBelowShortArticle}'s.
+ */
+function closingLabels(run: ArticleRun): Finding[] {
+  if (!run.cuttable || run.to < 0 || run.from < MIN_HEAD_LINES || run.commentsHead !== undefined) return [];
+  let start = run.lines.length;
+  while (start > run.to + 1 && isLabel(run.lines[start - 1]!) && !isOwnShape(run.page, start - 1)) start--;
+  const after = run.lines.slice(start);
+  const related = run.lines[run.to]!.line.span;
+  return after.map((info) => ({ reason: `page after the article: ${removalName(run, info)}`, span: info.line.span, related }));
+}
+
+/**
+ * True when the line at `i` may be the article's own by its shape alone, and so ends the labels
+ * closing a text (see {@link closingLabels}): a line of code or of a gallery, which end no
+ * sentence, or a row of a list or table, one of {@link MIN_PATTERN_LINES} lines or more in a row
+ * of one shape ("12 May – Skerry Point, Boat Shed" / "14 May – Gull Bay, Village Hall" / ...),
+ * which the few labels of a short footer are not, whatever block the page model puts them in.
+ */
+function isOwnShape(page: PageModel, i: number): boolean {
+  const kind = blockKind(page, i);
+  if (kind === 'code' || kind === 'gallery') return true;
+  const { lines } = page;
+  const shape = lineShape(lines[i]!.line.text);
+  let from = i;
+  let to = i;
+  while (from > 0 && lineShape(lines[from - 1]!.line.text) === shape) from--;
+  while (to < lines.length - 1 && lineShape(lines[to + 1]!.line.text) === shape) to++;
+  return to - from + 1 >= MIN_PATTERN_LINES;
+}
+
+/** Lines in a row of one shape, at the least, for them to be the article's own list or table (see {@link isOwnShape}). */
+const MIN_PATTERN_LINES = 3;
+
+/** A short line that is no sentence and holds a letter: a label, a link, a tag line, a site's credit. */
+function isLabel(info: PageLine): boolean {
+  return !info.prose && hasLetter(info.line.text) && !endsSentence(info.line.text);
+}
+
 /** The rule. */
 export const outsideArticle: Cleaner<NoOptions> = {
   meta: {
@@ -154,7 +208,7 @@ export const outsideArticle: Cleaner<NoOptions> = {
     // text is an article, and finding its run would be wasted work.
     if (context.document.lines.length <= MIN_PAGE_LINES) return [];
     const run = locateArticle(context);
-    if (!run.isPage) return commentsBelowShortArticle(run);
+    if (!run.isPage) return [...commentsBelowShortArticle(run), ...closingLabels(run)];
     // `related` points at the article's first or last line, so --explain says where it is.
     const first = run.lines[run.from]!.line.span;
     const last = run.lines[run.to]!.line.span;
@@ -218,11 +272,11 @@ function locateArticle(context: CleanContext): ArticleRun {
   const page = pageModel(document, analysis, title?.line);
   const { lines } = page;
   const copies = headlineCopies(context, lines);
-  if (lines.length === 0) return { lines, page, from: 0, to: -1, members: [], isPage: false, values: [] };
+  if (lines.length === 0) return { lines, page, from: 0, to: -1, members: [], isPage: false, values: [], cuttable: false };
   const seedWeights = seedWeightsOf(lines, copies);
   const seedValues = lineValues(page, { gapStep: SEED_GAP_STEP, seedWeights, lead: leadUnderHeadline(lines, title, copies) });
   const candidate = seedRun(context, lines, seedValues, copies);
-  if (!candidate) return { lines, page, from: 0, to: -1, members: lines.map(() => false), isPage: false, values: lines.map(() => 0) };
+  if (!candidate) return { lines, page, from: 0, to: -1, members: lines.map(() => false), isPage: false, values: lines.map(() => 0), cuttable: false };
   const limits = runLimits(analysis, page, candidate, copies);
   // A seed running into a comment section ends where it was best before it.
   const seed = candidate.to <= limits.last ? candidate : bestPrefix(seedValues, candidate.from, limits.last);
@@ -296,6 +350,7 @@ function locateArticle(context: CleanContext): ArticleRun {
   const within = (i: number, other: Run | undefined): boolean => other !== undefined && i >= other.from && i <= other.to;
   const evidence = refused || closing ? members.map((member, i) => member || within(i, refused) || within(i, closing)) : members;
   const framed = isPage(page, from, to, pageBelow);
+  const enough = proseWords(lines, evidence) >= MIN_ARTICLE_WORDS;
   const comments = framed ? lines.findIndex((info, i) => i > to && isCommentsLine(info)) : -1;
   return {
     lines,
@@ -303,7 +358,8 @@ function locateArticle(context: CleanContext): ArticleRun {
     from,
     to,
     members,
-    isPage: proseWords(lines, evidence) >= MIN_ARTICLE_WORDS && framed,
+    isPage: enough && framed,
+    cuttable: enough && judges,
     values,
     seed,
     note,

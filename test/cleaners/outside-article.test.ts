@@ -95,7 +95,7 @@ const TOUR = [
   'The band said it would play in the old boat sheds and village halls where it started out twenty years ago, and that every ticket would help the keepers.',
   'Tickets go on sale on Friday, and the band will play these dates:',
   '12 September – Skerry Point, Boat Shed',
-  '14 September – Northhaven, Village Hall',
+  '14 September – North Haven, Village Hall',
   '19 September – Gull Bay, Harbour Inn',
   '21 September – Eastcliff, Old Chapel',
   '26 September – Skerry Point, Lighthouse Lawn',
@@ -529,8 +529,43 @@ const SHORT_UNSTOPPED = 'Reporting by Mara Lind and Tom Ashby for desks';
 /** A line as long and as wordy, but starting in lower case, as a byline does. */
 const LOWER_UNSTOPPED = 'by Mara Lind and Tom Ashby for the weekend desk of the paper';
 
+/** Still more of the article's prose: with {@link BODY} and {@link MORE_BODY}, a long post a blog prints with little around it. */
+const LAST_BODY = [
+  'The lamp itself dates from the year the tower was built, and the trust has asked a workshop in the harbour town to clean and polish its lenses.',
+  'Visitors who climb the tower will see the lamp room, the old logbooks of the keepers and the brass instruments that measured the wind and the rain.',
+  'The weather station on the point sends its readings to the coastguard every hour, and the keepers will check the instruments every morning.',
+  'The trust has also promised to reopen the path along the cliffs, which was closed after a landslide three winters ago.',
+  'Walkers will be able to follow the path from the harbour to the lighthouse, passing the old boat sheds and the seal colony on the rocks below.',
+  'Money for the repairs came from a lottery grant, from the county council and from hundreds of small gifts sent by people who grew up near the point.',
+  'The trust says that it will publish the accounts of the repairs every year, so that those who gave money can see how it was spent.',
+  'The last keeper to live on the point, who left when the lamp was automated, has offered to train the new keepers during their first winter.',
+  'He said that the work is lonely in winter but that no job on the coast gives a better view of the storms coming in from the west.',
+  'Children from the village school have painted a mural of the lighthouse for the hall where the new keepers will be welcomed in the spring.',
+  'The trust will hold an open day at the cottages in March, when anyone who wants to apply for the posts can see where the keepers will live.',
+];
+
+/** The labels closing a blog's post: its tags, a link to more by its author, the site's credit. */
+const CLOSING_LABELS = ['Tags: lighthouse, harbour trust', 'More posts by Ellen Ward', '© 2024 Harbour Notes'];
+
+/**
+ * A post on a blog with little around it (no page by `isPage`): the blog's name and `head` above the post's
+ * headline, the post, then `after`.
+ */
+function blogPost(head: readonly string[], after: readonly string[]): string {
+  return [`${HEADLINE} | Harbour Notes`, '', 'Harbour Notes', ...head, '', HEADLINE, '', [...BODY, ...MORE_BODY, ...LAST_BODY].join('\n\n'), '', ...after, ''].join('\n');
+}
+
 ruleTester('outside-article', {
   valid: [
+    { name: 'a post with the labels closing it but only the blog\'s name above its headline is no page: nothing goes', text: blogPost([], CLOSING_LABELS) },
+    {
+      name: 'the labels before a sentence that closes a post with little around it stay: what stands before its last sentence may be its own',
+      text: blogPost(['Archive'], [...CLOSING_LABELS, 'Comments on this post are welcome at the harbour office.']),
+    },
+    {
+      name: 'a list of one pattern closing a post with little around it stays: its own list, which a short footer is not',
+      text: blogPost(['Archive'], ['12 September – Skerry Point, Boat Shed', '14 September – North Haven, Village Hall', '19 September – Gull Bay, Harbour Inn']),
+    },
     { name: 'an article alone', text: `${HEADLINE}\n\n${BODY.join('\n\n')}\n` },
     {
       name: 'a page whose article is too short to cut around keeps its comment form when fewer than six lines hold it',
@@ -622,6 +657,22 @@ ruleTester('outside-article', {
       name: 'such lines shorter than ten words go with the page around the article',
       text: pageOf(['Share', 'Print page', 'Listen to this story', SHORT_UNSTOPPED, '', ...BODY, ...MORE_BODY, '', SHORT_UNSTOPPED.replace('Reporting', 'Editing')], [...FOOTER, ...TEASER_LINES]),
       removed: [...PAGE_HEAD, 'Share', 'Print page', 'Listen to this story', SHORT_UNSTOPPED, SHORT_UNSTOPPED.replace('Reporting', 'Editing'), ...FOOTER, ...TEASER_LINES],
+    },
+    {
+      name: 'the labels closing a post with a few lines above it go though the text is no page: its tags, a link to more by its author, the site\'s credit',
+      text: blogPost(['Archive'], CLOSING_LABELS),
+      removed: CLOSING_LABELS,
+      reason: /^page after the article: /u,
+    },
+    {
+      name: 'the labels closing a post go from under its own list of one pattern, which stays',
+      text: blogPost(['Archive'], ['12 September – Skerry Point, Boat Shed', '14 September – North Haven, Village Hall', '19 September – Gull Bay, Harbour Inn', '', ...CLOSING_LABELS]),
+      removed: CLOSING_LABELS,
+    },
+    {
+      name: 'two lines of one pattern are no list of the post\'s own: they go with the labels closing it',
+      text: blogPost(['Archive'], ['12 September – Skerry Point, Boat Shed', '14 September – North Haven, Village Hall']),
+      removed: ['12 September – Skerry Point, Boat Shed', '14 September – North Haven, Village Hall'],
     },
     {
       name: 'a caption ending in its credit goes from between two paragraphs; a sentence ending in a colon and a clause, and a long paragraph ending in its source, stay',
