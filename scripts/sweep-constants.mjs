@@ -97,12 +97,18 @@ function variant(constant, value, { tested = false } = {}) {
 
 /** F1 of each dev corpus for the build in `dir`, the three scored at once. */
 async function score(dir) {
-  const command = `node ${JSON.stringify(path.join(dir, 'bin', 'clean-article.js'))}`;
+  // The command as tsc builds it (dist/cli/), not the bundle bin/ runs (dist/command/): the bundle
+  // holds its own copy of each module, which a variant's change to dist/ would not reach.
+  const command = `node ${JSON.stringify(path.join(dir, 'dist', 'cli', 'main.js'))}`;
   const corpora = [['articles', ''], ['pages', ' --body-only'], ['web', ' --body-only']];
   const scores = await Promise.all(corpora.map(([corpus, flags]) => new Promise((resolve) => {
     const json = path.join(dir, `${corpus}.json`);
     spawn(process.execPath, [scorer, '--corpus', path.join(shared, 'corpus', corpus), '--batch', '--cmd', command + flags, '--json', json], { stdio: 'ignore' })
-      .on('close', () => resolve(JSON.parse(readFileSync(json, 'utf8')).f1));
+      .on('close', (status) => {
+        const f1 = existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')).f1 : undefined;
+        if (typeof f1 !== 'number') throw new Error(`the scorer gave no F1 for ${corpus} (exit ${status}): ${command}${flags}`);
+        resolve(f1);
+      });
   })));
   return Object.fromEntries(corpora.map(([corpus], i) => [corpus, scores[i]]));
 }
