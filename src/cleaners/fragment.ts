@@ -297,7 +297,7 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
 /** The most words of a notice of the licence a site's texts are published under. */
 const MAX_LICENCE_NOTICE_WORDS = 60;
 
-/** Lines of prose a page's footer may hold after its licence notice (a cookie notice, a "powered by" line). */
+/** Lines of prose a page's footer may hold after its licence notice or its line saying where to follow it (a cookie notice, a "powered by" line). */
 const MAX_PROSE_AFTER_LICENCE = 3;
 
 /**

@@ -149,15 +149,16 @@ const MIN_HEAD_LINES = 3;
 /**
  * What goes from a text that is no page by {@link isPage} (too little around its article), when
  * it still has lines above the run (the site's name, a short menu) and its article can be told:
- * a topic to judge by and enough prose to cut around (a page whose article is too short to
- * tell keeps its end: a form's fields under an agenda may be the page's only furniture or not). The labels that end the text below the run go: short lines that are
- * no sentence ("Categories: gardening", "More by Anna Berg", "© 2024 Harbour Press", a related
- * story's headline), from the last line after the run that is none (a line of prose, a line
- * ending a sentence, "Version tested: PC.", or without letters, a rule "___" between sections)
- * to the end, or to the article's own code, gallery or list of one pattern (see {@link isOwnShape}).
- * A text that starts with its article under a few lines of its site's furniture
- * and ends in labels is a page whose footer was short; what stands before its last sentence may
- * be the article's own (its code, its list). A comment section is {@link commentsBelowShortArticle}'s.
+ * a topic to judge by and enough prose to cut around (a page whose article is too short to tell
+ * keeps its end: a form's fields under an agenda may be the page's only furniture or not). The
+ * labels that end the text below the run go: short lines that are no sentence ("Categories:
+ * gardening", "More by Anna Berg", "© 2024 Harbour Press", a related story's headline), from the
+ * last line after the run that is none (a line of prose, a line ending a sentence, "Version
+ * tested: PC.", or without letters, a rule "___" between sections) to the end, or to the
+ * article's own code, gallery or list of one pattern (see {@link isOwnShape}). A text that starts
+ * with its article under a few lines of its site's furniture and ends in labels is a page whose
+ * footer was short; what stands before its last sentence may be the article's own (its code, its
+ * list). A comment section is {@link commentsBelowShortArticle}'s.
  */
 function closingLabels(run: ArticleRun): Finding[] {
   if (!run.cuttable || run.to < 0 || run.from < MIN_HEAD_LINES || run.commentsHead !== undefined) return [];
@@ -467,8 +468,8 @@ const MIN_UNSTOPPED_WORDS = 10;
  * stories), printed once, without the shape of a date, counter or credit, of at least
  * {@link MIN_UNSTOPPED_WORDS} words with the stop words of the page's prose, that starts with a
  * capital letter or a digit as a sentence does (not a caption's ": from left, ...", nor a byline's
- * "by Anna Berg ...") and does not introduce what follows with a colon. Only the one line right next to the article is read so: further away such a line is as
- * likely another story's.
+ * "by Anna Berg ...") and does not introduce what follows with a colon. Only the one line right
+ * next to the article is read so: further away such a line is as likely another story's.
  */
 function unstopped({ analysis }: CleanContext, page: PageModel, i: number): boolean {
   const info = page.lines[i]!;
@@ -478,7 +479,7 @@ function unstopped({ analysis }: CleanContext, page: PageModel, i: number): bool
   return hasProseWords(analysis, info.line, page.proseStopwords);
 }
 
-/** A line that starts with a letter or a digit. */
+/** A line that starts as a sentence does: with a letter not in lower case (a capital, or a script without case) or a digit. */
 const STARTS_WITH_WORD = /^(?!\p{Ll})[\p{L}\p{N}]/u;
 
 /**
