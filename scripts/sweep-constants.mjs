@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 // Sweeps the tuned constants of the page rules: each numeric constant of the files below is set
 // to 70% and 130% of its value (whole numbers rounded, at least one step away), the library is
-// built into a temporary copy, and the three dev corpora are scored with the shared scorer. A
-// constant whose +-30% moves a corpus's F1 by more than 0.01 is fitted too closely. With
-// --neutralise, each constant is instead set to 0 and to a million (nothing passes the rule, or
-// everything does) and the rule's test files are run: a constant no test notices is untested.
+// built into a temporary copy, and the three dev corpora are scored with the shared scorer's
+// metrics (scripts/score-corpora.mjs, in one process). A constant whose +-30% moves a corpus's F1
+// by more than 0.01 is fitted too closely. With --neutralise, each constant is instead set to 0
+// and to a million (nothing passes the rule, or everything does) and the rule's test files are
+// run: a constant no test notices is untested.
 //
 //   node scripts/sweep-constants.mjs                     # all constants, report on stdout
 //   node scripts/sweep-constants.mjs MIN_PROSE_WORDS     # only the named ones
 //   node scripts/sweep-constants.mjs --neutralise        # which constants the rules' tests notice
 //
-// Skips (exit 0) when ../shared is not there. Slow: some 20 s of CPU per variant (run it with nice).
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+// Skips (exit 0) when ../shared is not there. Some 12 s of CPU per variant, two at a time: the
+// whole sweep (236 variants) takes about 30 minutes on two cores.
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '..', 'shared');
-const scorer = path.join(shared, 'bench', 'score.mjs');
+const corpora = path.join(shared, 'corpus');
 
 /** The files whose constants are swept, with the tests that must notice each of them. */
 const FILES = {
@@ -38,8 +40,8 @@ const args = process.argv.slice(2);
 const neutralise = args.includes('--neutralise');
 const only = new Set(args.filter((arg) => !arg.startsWith('--')));
 
-if (!neutralise && !existsSync(scorer)) {
-  console.log(`sweep skipped: ${scorer} not found`);
+if (!neutralise && !existsSync(corpora)) {
+  console.log(`sweep skipped: ${corpora} not found`);
   process.exit(0);
 }
 
@@ -95,22 +97,19 @@ function variant(constant, value, { tested = false } = {}) {
   return dir;
 }
 
-/** F1 of each dev corpus for the build in `dir`, the three scored at once. */
-async function score(dir) {
-  // The command as tsc builds it (dist/cli/), not the bundle bin/ runs (dist/command/): the bundle
-  // holds its own copy of each module, which a variant's change to dist/ would not reach.
-  const command = `node ${JSON.stringify(path.join(dir, 'dist', 'cli', 'main.js'))}`;
-  const corpora = [['articles', ''], ['pages', ' --body-only'], ['web', ' --body-only']];
-  const scores = await Promise.all(corpora.map(([corpus, flags]) => new Promise((resolve) => {
-    const json = path.join(dir, `${corpus}.json`);
-    spawn(process.execPath, [scorer, '--corpus', path.join(shared, 'corpus', corpus), '--batch', '--cmd', command + flags, '--json', json], { stdio: 'ignore' })
-      .on('close', (status) => {
-        const f1 = existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')).f1 : undefined;
-        if (typeof f1 !== 'number') throw new Error(`the scorer gave no F1 for ${corpus} (exit ${status}): ${command}${flags}`);
-        resolve(f1);
-      });
-  })));
-  return Object.fromEntries(corpora.map(([corpus], i) => [corpus, scores[i]]));
+/**
+ * F1 of each dev corpus for the build in `dir`: scripts/score-corpora.mjs, the shared scorer's
+ * metrics over the library's `clean()` in one process (the scorer itself runs the command once per
+ * corpus, some 60 s a variant; this takes 12). The library as tsc builds it is what a variant
+ * changes: the command's bundle (dist/command/) holds its own copy of each module.
+ */
+function score(dir) {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.join(root, 'scripts', 'score-corpora.mjs'), '--module', path.join(dir, 'dist', 'index.js')], (error, stdout) => {
+      if (error) reject(error);
+      else resolve(JSON.parse(stdout));
+    });
+  });
 }
 
 /** The values a constant is swept to: 70% and 130%, whole numbers kept whole and moved. */
@@ -148,12 +147,21 @@ const fmt = (x) => x.toFixed(3);
 console.log(`base: articles ${fmt(base.articles)}  pages ${fmt(base.pages)}  web ${fmt(base.web)}`);
 console.log('| constant | value | swept to | articles F1 | pages F1 | web F | largest move |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
-for (const constant of constants) {
-  for (const value of sweptValues(constant.value)) {
+// Two variants at a time, one per core; the rows are printed in the order of the constants.
+const variants = constants.flatMap((constant) => sweptValues(constant.value).map((value) => ({ constant, value })));
+const rows = [];
+let next = 0;
+let printed = 0;
+async function sweepNext() {
+  while (next < variants.length) {
+    const index = next++;
+    const { constant, value } = variants[index];
     const dir = variant(constant, value);
     const scores = await score(dir);
     rmSync(dir, { recursive: true, force: true });
     const move = Math.max(...Object.keys(base).map((corpus) => Math.abs(scores[corpus] - base[corpus])));
-    console.log(`| ${constant.name} (${path.basename(constant.file)}) | ${constant.value} | ${value} | ${fmt(scores.articles)} | ${fmt(scores.pages)} | ${fmt(scores.web)} | ${move.toFixed(3)}${move > 0.01 ? ' (over 0.01)' : ''} |`);
+    rows[index] = `| ${constant.name} (${path.basename(constant.file)}) | ${constant.value} | ${value} | ${fmt(scores.articles)} | ${fmt(scores.pages)} | ${fmt(scores.web)} | ${move.toFixed(3)}${move > 0.01 ? ' (over 0.01)' : ''} |`;
+    while (rows[printed] !== undefined) console.log(rows[printed++]);
   }
 }
+await Promise.all([sweepNext(), sweepNext()]);
