@@ -36,7 +36,7 @@ export function parseDocument(text: string): Document {
     else {
       const previous = block[block.length - 1];
       if (blank && !carried && !wrapsAcrossBlank(text, previous, trimmed)) {
-        carried = previous !== undefined && linkRunsOn(text, previous, trimmed, nextLineAfter(text, end));
+        carried = previous !== undefined && linkRunsOn(text, previous, trimmed, () => nextLineAfter(text, end));
         if (!carried) flush();
       } else carried = false;
       block.push(trimmed);
@@ -82,16 +82,24 @@ const MAX_LINK_WORDS = 4;
  * on after the link in `next`, in lower case, long or to its end ("Mitte Januar hat" / "Strava" /
  * "ein Update für sein Routen-Tool ausgerollt."; "available on Linux," / "macOS and Windows" /
  * "through Docker Desktop, and as a static binary."). The three are one paragraph and one sentence.
+ * `next` is the line `nextOf` finds after the link, looked for only when the other tests pass.
  */
-function linkRunsOn(text: string, line: Span, link: Span, next: Span | undefined): boolean {
-  if (next === undefined) return false;
+function linkRunsOn(text: string, line: Span, link: Span, nextOf: () => Span | undefined): boolean {
+  // The cheap tests first: this is asked of every line after a blank one that does not wrap.
+  if (!ENDS_OPEN.test(text.slice(Math.max(line.start, line.end - 2), line.end))) return false;
   const linkText = text.slice(link.start, link.end);
+  if (wordCount(linkText) > MAX_LINK_WORDS) return false;
+  const next = nextOf();
+  if (next === undefined) return false;
   const following = text.slice(next.start, next.end);
-  if (wordCount(linkText) > MAX_LINK_WORDS || !wraps(linkText, following) || !GOES_ON.test(following)) return false;
+  if (!wraps(linkText, following) || !GOES_ON.test(following)) return false;
   const continues = next.end - next.start >= MIN_WRAPPED_LINE || endsSentence(following);
   const opening = text.slice(line.start, line.end);
   return continues && wordCount(opening) >= MIN_OPEN_LINE_WORDS && LEFT_OPEN.test(opening);
 }
+
+/** The last character of a line {@link LEFT_OPEN} may match: a letter, a mark, an apostrophe, a hyphen or a comma. */
+const ENDS_OPEN = /[\p{L}\p{M}'’,-]$/u;
 
 /** Words of the line a link breaks, at the least: a menu's entry or a label is shorter. */
 const MIN_OPEN_LINE_WORDS = 3;
@@ -228,7 +236,7 @@ function joinWraps(text: string, block: readonly Span[], spans: readonly Span[])
     const line = block[i]!;
     const next = block[i + 1]!;
     const full = width > 0 && line.end - line.start >= width * FULL_LINE_SHARE;
-    if (wraps(text.slice(line.start, line.end), text.slice(next.start, next.end), full) || linkRunsOn(text, line, next, block[i + 2])) runsOn.add(next.start);
+    if (wraps(text.slice(line.start, line.end), text.slice(next.start, next.end), full) || linkRunsOn(text, line, next, () => block[i + 2])) runsOn.add(next.start);
   }
   if (runsOn.size === 0) return spans;
   const joined: Span[] = [];
