@@ -278,8 +278,8 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   const text = line.text;
   const label = boilerplateLabel(analysis, line);
   if (label) return remove(line.span, label);
-  if (isLicenceNotice(context, line)) return remove(line.span, 'licence notice of the site');
-  if (isFollowLine(context, line)) return remove(line.span, 'where to follow the site (social networks)');
+  const note = siteNote(context, line);
+  if (note) return remove(line.span, note);
   if (LIST_ITEM.test(text) || !hasLetter(text) || inNumberedSequence(document, line)) return undefined;
   if (!endsProperly(text) && continuesOnNextLine(context, line)) return undefined;
   const sentences = document.sentences.slice(line.firstSentence, line.firstSentence + line.sentenceCount);
@@ -297,34 +297,29 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
 /** The most words of a notice of the licence a site's texts are published under. */
 const MAX_LICENCE_NOTICE_WORDS = 60;
 
-/** Lines of prose a page's footer may hold after its licence notice or its line saying where to follow it (a cookie notice, a "powered by" line). */
-const MAX_PROSE_AFTER_LICENCE = 3;
-
-/**
- * True when `line` is the notice of the licence the site publishes its texts under, at the end of
- * the text ("Texts on this site are licensed under a Creative Commons Attribution 4.0
- * International License."): a line of a few sentences naming a Creative Commons licence (see
- * `namesOpenLicence`), with at most {@link MAX_PROSE_AFTER_LICENCE} lines of prose after it. An
- * article about such licences names them amid its paragraphs.
- */
-function isLicenceNotice({ analysis, proseLinesAfter }: FragmentContext, line: Line): boolean {
-  if (!namesOpenLicence(line.text) || analysis.wordCount(line) > MAX_LICENCE_NOTICE_WORDS) return false;
-  return proseLinesAfter()[line.index]! <= MAX_PROSE_AFTER_LICENCE;
-}
-
 /** The most words of a line saying where to follow a site or its author. */
 const MAX_FOLLOW_LINE_WORDS = 40;
 
+/** Lines of prose a page's footer may hold after a note of the site's (a cookie notice, a "powered by" line). */
+const MAX_PROSE_AFTER_SITE_NOTE = 3;
+
 /**
- * True when `line`, at the end of the text as a licence notice is (at most
- * {@link MAX_PROSE_AFTER_LICENCE} lines of prose after it), says where to follow the site or its
- * author: a short line naming two social networks or more ("Follow us on Instagram, Facebook and
- * YouTube.", "Email Anna at anna@example.org or follow her on Twitter and Mastodon."). An
- * article's sentence about the networks stands amid its paragraphs, or is longer.
+ * The reason `line` is a note of the site's at the end of the text, if it is one: the notice of
+ * the licence the site publishes its texts under, a line of {@link MAX_LICENCE_NOTICE_WORDS} words
+ * at most naming a Creative Commons licence (see `namesOpenLicence`: "Texts on this site are
+ * licensed under a Creative Commons Attribution 4.0 International License."), or where to follow
+ * the site or its author, a line of {@link MAX_FOLLOW_LINE_WORDS} words at most naming two social
+ * networks or more ("Follow us on Instagram, Facebook and YouTube.", "Email Anna at
+ * anna@example.org or follow her on Twitter and Mastodon."); either with at most
+ * {@link MAX_PROSE_AFTER_SITE_NOTE} lines of prose after it. An article's sentence about licences
+ * or networks stands amid its paragraphs.
  */
-function isFollowLine({ analysis, proseLinesAfter }: FragmentContext, line: Line): boolean {
-  if (analysis.wordCount(line) > MAX_FOLLOW_LINE_WORDS || socialNetworksNamed(line.text) < 2) return false;
-  return proseLinesAfter()[line.index]! <= MAX_PROSE_AFTER_LICENCE;
+function siteNote({ analysis, proseLinesAfter }: FragmentContext, line: Line): string | undefined {
+  const count = analysis.wordCount(line);
+  const note = count <= MAX_LICENCE_NOTICE_WORDS && namesOpenLicence(line.text) ? 'licence notice of the site'
+    : count <= MAX_FOLLOW_LINE_WORDS && socialNetworksNamed(line.text) >= 2 ? 'where to follow the site (social networks)'
+    : undefined;
+  return note !== undefined && proseLinesAfter()[line.index]! <= MAX_PROSE_AFTER_SITE_NOTE ? note : undefined;
 }
 
 /** The shape of a line's leading number ("1957–1959" -> "9999–9999", "2008" -> "9999"), or undefined. */

@@ -398,7 +398,7 @@ ruleTester('fragment', {
     { name: 'a licence notice at the end of the text', text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${LICENCE}\n`, removed: [LICENCE], reason: /licence notice/ },
     { name: 'a licence notice by the licence\'s code, in German', text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${LICENCE_CODE}\n`, removed: [LICENCE_CODE], reason: /licence notice/ },
     {
-      name: 'a licence notice with a footer of three lines of prose under it (MAX_PROSE_AFTER_LICENCE)',
+      name: 'a licence notice with a footer of three lines of prose under it (MAX_PROSE_AFTER_SITE_NOTE)',
       text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${LICENCE}\n\n${footerProse(3).join('\n\n')}\n`,
       removed: [LICENCE],
       reason: /licence notice/,
