@@ -97,23 +97,73 @@ type HeadlineAnalysis = Pick<Analysis, 'key' | 'keyWords' | 'vocabulary'>;
  * {@link sameHeadline} tells. A headline key of three words or more is only in a line's key when
  * its second word is one of the line's words (the spaces around it fall on the line's), so when
  * every key is that long, a line without any key's second word is passed over without its key
- * being made: most lines are.
+ * being made: most lines are. The answers are kept with the analysis, per line, for the next test
+ * of the same headline: a reading's rules ask about the same lines four times over.
  */
 export function headlineCopyTest(headline: string, analysis: HeadlineAnalysis): (line: Line) => boolean {
+  const known = knownCopies(headline, analysis);
   const keys = lastHeadlineKeys(headline);
   const seconds = keys.flatMap((key) => {
     const words = key.split(' ');
     return words.length >= 3 ? [words[1]!] : [];
   });
   const filters = seconds.length === keys.length;
-  return (line) => {
+  // The second words' ids, looked up again when the vocabulary has grown (folding a line can number new words).
+  let secondIds: number[] = [];
+  let vocabularySize = -1;
+  const isCopy = (line: Line): boolean => {
     if (filters) {
       // The line's words first: folding them can number new words.
       const ids = analysis.keyWords(line);
-      if (!seconds.some((word) => holds(ids, analysis.vocabulary.find(word)))) return false;
+      if (vocabularySize !== analysis.vocabulary.size) {
+        secondIds = seconds.map((word) => analysis.vocabulary.find(word));
+        vocabularySize = analysis.vocabulary.size;
+      }
+      if (!secondIds.some((id) => holds(ids, id))) return false;
     }
     return sameHeadline(keys, line.text, analysis.key(line));
   };
+  return (line) => known.get(line.index) ?? known.set(line.index, isCopy(line));
+}
+
+/** The answers of {@link headlineCopyTest} about the lines of one analysed document, for one headline. */
+class KnownCopies {
+  /** Per line index: 0 not asked yet, {@link NOT_A_COPY} or {@link A_COPY}. */
+  private answers = new Uint8Array(0);
+
+  constructor(readonly headline: string) {}
+
+  /** The answer about the line numbered `index`, if known. */
+  get(index: number): boolean | undefined {
+    const answer = this.answers[index];
+    return answer === undefined || answer === 0 ? undefined : answer === A_COPY;
+  }
+
+  /** Keeps `copy` as the answer about the line numbered `index`, and returns it. */
+  set(index: number, copy: boolean): boolean {
+    if (index >= this.answers.length) {
+      const larger = new Uint8Array(Math.max(index + 1, 2 * this.answers.length));
+      larger.set(this.answers);
+      this.answers = larger;
+    }
+    this.answers[index] = copy ? A_COPY : NOT_A_COPY;
+    return copy;
+  }
+}
+
+const NOT_A_COPY = 1;
+const A_COPY = 2;
+
+/** Per analysis, the answers about the last headline asked of it (see {@link headlineCopyTest}). */
+const knownCopiesByAnalysis = new WeakMap<HeadlineAnalysis, KnownCopies>();
+
+function knownCopies(headline: string, analysis: HeadlineAnalysis): KnownCopies {
+  let known = knownCopiesByAnalysis.get(analysis);
+  if (known?.headline !== headline) {
+    known = new KnownCopies(headline);
+    knownCopiesByAnalysis.set(analysis, known);
+  }
+  return known;
 }
 
 /** True when `ids` holds `id`. */

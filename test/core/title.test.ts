@@ -172,7 +172,8 @@ describe('headlineCopyTest', () => {
     ];
     const document = parseDocument(lines.join('\n'));
     const analysis = analyse(document);
-    // The first headline again last: its keys are kept between calls, and must follow the headline.
+    // The first headline again last: its keys are kept between calls, and must follow the headline;
+    // "Ferry returns" twice: the second test answers from the first's kept answers.
     for (const headline of [lines[0]!, 'Review: Joker', 'Ferry returns', 'Ferry returns', lines[0]!]) {
       const isCopy = headlineCopyTest(headline, analysis);
       const keys = headlineKeys(headline);
