@@ -22,6 +22,7 @@ import { detectStopwords, isStopwordOfSomeLanguage } from '../core/stopwords.js'
 import { headlineCopyTest } from '../core/title.js';
 import { endsInCredit, headsComments, lineSign, namesOpenLicence, socialNetworksNamed } from '../core/blocks.js';
 import { groupBy } from '../core/group.js';
+import { hashWords, sameWords } from '../core/tokens.js';
 import { hasLetter, hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, startsUpper, trailingNonSpace, words } from '../core/text.js';
 
 /**
@@ -65,6 +66,9 @@ const MAX_NEWSLETTER_LINE_WORDS = 6;
 
 /** A line that is only a date or time: "November 18, 2019", "18.11.2019 14:05", "2 hours ago". */
 const LONE_DATE = /^(?:(?:updated|published|posted)[:\s]+|\p{L}+(?:\s\p{L}+)?\s*:\s*)?(?:\p{L}+,?\s+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+\d{4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago)(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,4})?)?$/iu;
+
+/** A digit, as {@link COUNTER} and {@link LONE_DATE} (ignoring case) match one. */
+const DIGIT = /\d/u;
 
 /** Photo credits: "Photo: Jane Doe/AP", "(Getty Images)", "Image credit: Reuters". */
 const PHOTO_CREDIT = /^\(?(?:photo|image|picture|foto|credit|source|illustration)s?(?:\s+(?:credit|by|courtesy))?\s*[:/]|^\(?(?:getty images|ap photo|reuters|afp)[^.]*\)?$/iu;
@@ -158,6 +162,10 @@ const QUOTATION = new RegExp(`^[${QUOTE_OPENERS}][^${QUOTE_OPENERS}]+[${QUOTE_CL
 
 /** The context of one check, with what the rule works out once per document when first needed. */
 interface FragmentContext extends CleanContext {
+  /** True when a line of the document ends properly (see {@link endsProperly}); asked of each line several times, worked out once. */
+  readonly lineEndsProperly: (line: Line) => boolean;
+  /** True when a line of the document reads as prose (see {@link looksLikeProse}); asked of each line several times, worked out once. */
+  readonly lineIsProse: (line: Line) => boolean;
   /** How many lines after each line read as prose. */
   readonly proseLinesAfter: () => readonly number[];
   /** How many lines of the document are written as headlines (see {@link countHeadlines}). */
@@ -168,8 +176,8 @@ interface FragmentContext extends CleanContext {
   readonly copies: (line: Line) => number;
   /** True when the text wraps its sentences over lines (see {@link wrapsLines}). */
   readonly wrapped: () => boolean;
-  /** How many lines of the document have the `lineShape` of `text`. */
-  readonly shapeCount: (text: string) => number;
+  /** How many lines of the document have the `lineShape` of `line` (itself included). */
+  readonly shapeCount: (line: Line) => number;
 }
 
 function fragmentContext(context: CleanContext): FragmentContext {
@@ -177,27 +185,79 @@ function fragmentContext(context: CleanContext): FragmentContext {
   let headlines: number | undefined;
   let wrapped: boolean | undefined;
   let subheadings: readonly [number, number] | undefined;
-  let copies: Map<string, number> | undefined;
-  return {
+  let copies: LinesByKey | undefined;
+  const fragment: FragmentContext = {
     ...context,
-    proseLinesAfter: () => (proseAfter ??= countProseLinesAfter(context)),
-    headlineCount: () => (headlines ??= countHeadlines(context.document)),
-    wrapped: () => (wrapped ??= wrapsLines(context)),
-    subheadingCount: (capitals) => (subheadings ??= countSubheadings(context))[capitals ? 1 : 0],
+    lineEndsProperly: perLine(context.document, (line) => endsProperly(line.text)),
+    lineIsProse: perLine(context.document, (line) => looksLikeProse(context.analysis, line)),
+    proseLinesAfter: () => (proseAfter ??= countProseLinesAfter(fragment)),
+    headlineCount: () => (headlines ??= countHeadlines(fragment)),
+    wrapped: () => (wrapped ??= wrapsLines(fragment)),
+    subheadingCount: (capitals) => (subheadings ??= countSubheadings(fragment))[capitals ? 1 : 0],
     shapeCount: lineShapes(context.document),
-    copies: (line) => (copies ??= countShortKeys(context)).get(context.analysis.key(line)) ?? 0,
+    copies: (line) => (copies ??= shortLinesByKey(context)).count(line),
+  };
+  return fragment;
+}
+
+/** `test` of the lines of `document`, worked out for a line when first asked and kept. */
+function perLine(document: Document, test: (line: Line) => boolean): (line: Line) => boolean {
+  // Per line: 0 not asked yet, 1 false, 2 true.
+  const known = new Uint8Array(document.lines.length);
+  return (line) => {
+    const answer = known[line.index];
+    if (answer !== 0) return answer === 2;
+    const holds = test(line);
+    known[line.index] = holds ? 2 : 1;
+    return holds;
   };
 }
 
-/** Per `key` of the lines of at most {@link MAX_LABEL_WORDS} words, how many lines have it. */
-function countShortKeys({ analysis, document }: CleanContext): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const line of document.lines) {
-    if (analysis.wordCount(line) > MAX_LABEL_WORDS) continue;
-    const key = analysis.key(line);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+/** The lines of at most {@link MAX_LABEL_WORDS} words, by their `key`. */
+function shortLinesByKey({ analysis, document }: CleanContext): LinesByKey {
+  const lines = new LinesByKey(analysis);
+  for (const line of document.lines) if (analysis.wordCount(line) <= MAX_LABEL_WORDS) lines.add(line);
+  return lines;
+}
+
+/**
+ * Lines grouped by their `key`, told by its words' ids (`hashWords`, `sameWords`): no key is
+ * spelled out (a string per line, for every short line of every reading).
+ */
+class LinesByKey {
+  /** Per hash of key words, the lines of each key that has it (nearly always one). */
+  private readonly byHash = new Map<number, Line[][]>();
+
+  constructor(private readonly analysis: Pick<Analysis, 'keyWords'>) {}
+
+  /** Adds `line`, and returns how many lines added before it have its key. */
+  add(line: Line): number {
+    const ids = this.analysis.keyWords(line);
+    const hash = hashWords(ids);
+    const kinds = this.byHash.get(hash);
+    if (kinds === undefined) {
+      this.byHash.set(hash, [[line]]);
+      return 0;
+    }
+    const kind = this.kindOf(kinds, ids);
+    if (kind === undefined) {
+      kinds.push([line]);
+      return 0;
+    }
+    kind.push(line);
+    return kind.length - 1;
   }
-  return counts;
+
+  /** How many lines added have the key of `line`. */
+  count(line: Line): number {
+    const ids = this.analysis.keyWords(line);
+    const kinds = this.byHash.get(hashWords(ids));
+    return kinds === undefined ? 0 : (this.kindOf(kinds, ids)?.length ?? 0);
+  }
+
+  private kindOf(kinds: readonly Line[][], ids: ArrayLike<number>): Line[] | undefined {
+    return kinds.find((kind) => sameWords(this.analysis.keyWords(kind[0]!), ids));
+  }
 }
 
 /**
@@ -243,17 +303,16 @@ class Evidence {
   private weakRun = 0;
   private menu = false;
 
-  constructor({ document, title, analysis }: CleanContext) {
+  constructor({ document, title, analysis, lineEndsProperly }: FragmentContext) {
     const isCopy = title ? headlineCopyTest(title.text, analysis) : () => false;
-    const seen = new Set<string>();
+    const seen = new LinesByKey(analysis);
     let page = false;
     for (const line of document.lines) {
       if (title && line.index > title.line && isCopy(line)) page = true;
       if (page) break;
-      if (analysis.wordCount(line) > MAX_LABEL_WORDS || endsProperly(line.text)) continue;
-      const key = analysis.key(line);
-      if (key !== '' && seen.has(key)) page = true;
-      seen.add(key);
+      if (analysis.wordCount(line) > MAX_LABEL_WORDS || lineEndsProperly(line)) continue;
+      // A key of no words (a line of "* * *") is no label.
+      if (seen.add(line) > 0 && analysis.keyWords(line).length > 0) page = true;
     }
     this.page = page;
   }
@@ -281,15 +340,16 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   const note = siteNote(context, line);
   if (note) return remove(line.span, note);
   if (LIST_ITEM.test(text) || !hasLetter(text) || inNumberedSequence(document, line)) return undefined;
-  if (!endsProperly(text) && continuesOnNextLine(context, line)) return undefined;
+  const endsWell = context.lineEndsProperly(line);
+  if (!endsWell && continuesOnNextLine(context, line)) return undefined;
   const sentences = document.sentences.slice(line.firstSentence, line.firstSentence + line.sentenceCount);
   const last = sentences[sentences.length - 1];
   if (!last) return undefined;
   const alone = standsAlone(context, line);
   if (alone && isCreditedCaption(analysis, line, sentences)) return remove(line.span, 'caption ending in its picture credit');
   if (trailsOff(text)) return sentences.length > 1 ? checkEllipsis(analysis, last, true) : alone ? checkEllipsis(analysis, line, false) : undefined;
-  if (!alone) return sentences.length > 1 && !endsProperly(text) ? checkTrailingSentence(analysis, last) : undefined;
-  if (endsProperly(text)) return checkProseLine(context, line, sentences, evidence);
+  if (!alone) return sentences.length > 1 && !endsWell ? checkTrailingSentence(analysis, last) : undefined;
+  if (endsWell) return checkProseLine(context, line, sentences, evidence);
   if (sentences.length > 1) return checkTrailingSentence(analysis, last);
   return checkShortLine(context, line, evidence);
 }
@@ -355,11 +415,11 @@ function continuesOnNextLine(context: FragmentContext, line: Line): boolean {
   if (next === undefined) return false;
   if (line.text.endsWith(',') && startsInLowerCase(next) && context.analysis.wordCount(next) >= MIN_CUT_LINE_WORDS) return true;
   if (!phraseLines(context, line, next)) return false;
-  return startsInLowerCase(next) || (context.wrapped() && !endsProperly(next.text) && looksLikeProse(context.analysis, next));
+  return startsInLowerCase(next) || (context.wrapped() && !context.lineEndsProperly(next) && context.lineIsProse(next));
 }
 
-function phraseLines({ analysis }: CleanContext, line: Line, next: Line): boolean {
-  return analysis.wordCount(line) >= MIN_CUT_LINE_WORDS && (analysis.wordCount(next) >= MIN_CUT_LINE_WORDS || endsProperly(next.text));
+function phraseLines({ analysis, lineEndsProperly }: FragmentContext, line: Line, next: Line): boolean {
+  return analysis.wordCount(line) >= MIN_CUT_LINE_WORDS && (analysis.wordCount(next) >= MIN_CUT_LINE_WORDS || lineEndsProperly(next));
 }
 
 function startsInLowerCase(line: Line): boolean {
@@ -377,13 +437,13 @@ const MIN_LINES_GOING_ON = 3;
  * | Autoren | Themen"), or before a whole sentence (a teaser's title before its summary), it does
  * not.
  */
-function wrapsLines(context: CleanContext): boolean {
+function wrapsLines(context: FragmentContext): boolean {
   const { document } = context;
   let wraps = 0;
   for (let i = 0; i + 1 < document.lines.length && wraps < MIN_LINES_GOING_ON; i++) {
     const line = document.lines[i]!;
     const next = document.lines[i + 1]!;
-    if (!endsProperly(line.text) && startsInLowerCase(next) && phraseLines(context, line, next)) wraps++;
+    if (!context.lineEndsProperly(line) && startsInLowerCase(next) && phraseLines(context, line, next)) wraps++;
   }
   return wraps >= MIN_LINES_GOING_ON;
 }
@@ -429,8 +489,11 @@ function boilerplateLabel(analysis: Analysis, line: Line): string | undefined {
   if (count > MAX_LABEL_WORDS) return undefined;
   const text = line.text;
   if (INTERFACE_LABEL.test(text)) return 'interface label';
-  if (COUNTER.test(text)) return 'counter';
-  if (LONE_DATE.test(text)) return 'lone date';
+  // Both patterns need a digit: on a line of words without one, the date's pattern tried every
+  // split of its first words before failing.
+  const digit = DIGIT.test(text);
+  if (digit && COUNTER.test(text)) return 'counter';
+  if (digit && LONE_DATE.test(text)) return 'lone date';
   if (PHOTO_CREDIT.test(text) || PHOTO_BY.test(text)) return 'photo credit';
   // "Leave a comment", "Kommentare geschlossen", "Publier un commentaire": a comment section's
   // head, counter or form, in a text of any length (the page rule cuts a long section whole).
@@ -486,11 +549,11 @@ const MAX_PROSE_AFTER_NOTE = 1;
  * an aside in brackets ("(We never did settle on one.)") and a note closing the article, with no
  * more prose after it ("This article was first published in The Review.").
  */
-function isStray({ analysis, document, proseLinesAfter }: FragmentContext, line: Line): boolean {
+function isStray({ analysis, document, proseLinesAfter, lineIsProse }: FragmentContext, line: Line): boolean {
   const text = line.text;
   if (!endsOnPeriod(text) || /^\(.*\)$/u.test(text) || distinctTerms(analysis, line) < MIN_STRAY_TERMS) return false;
   if (analysis.cohesion(line) !== 0) return false;
-  return proseLinesAfter()[line.index]! > MAX_PROSE_AFTER_NOTE && amidTheArticle(analysis, document, line);
+  return proseLinesAfter()[line.index]! > MAX_PROSE_AFTER_NOTE && amidTheArticle({ analysis, document, lineIsProse }, line);
 }
 
 /**
@@ -499,9 +562,9 @@ function isStray({ analysis, document, proseLinesAfter }: FragmentContext, line:
  * article's paragraphs; among lines that share nothing themselves (a diary of short sentences, a
  * page's welcome, an interview's questions), a line sharing nothing is their like, and is kept.
  */
-function amidTheArticle(analysis: Analysis, document: Document, line: Line): boolean {
+function amidTheArticle({ analysis, document, lineIsProse }: Pick<FragmentContext, 'analysis' | 'document' | 'lineIsProse'>, line: Line): boolean {
   const isArticle = (neighbour: Line | undefined): boolean => {
-    if (neighbour === undefined || !looksLikeProse(analysis, neighbour)) return false;
+    if (neighbour === undefined || !lineIsProse(neighbour)) return false;
     const cohesion = analysis.cohesion(neighbour);
     return cohesion !== undefined && cohesion > 0;
   };
@@ -515,12 +578,12 @@ function distinctTerms(analysis: Analysis, line: Line): number {
 }
 
 /** Per line of the document, how many lines after it read as prose. */
-function countProseLinesAfter({ analysis, document }: CleanContext): number[] {
+function countProseLinesAfter({ document, lineIsProse }: FragmentContext): number[] {
   const counts = new Array<number>(document.lines.length);
   let after = 0;
   for (let i = document.lines.length - 1; i >= 0; i--) {
     counts[i] = after;
-    if (looksLikeProse(analysis, document.lines[i]!)) after++;
+    if (lineIsProse(document.lines[i]!)) after++;
   }
   return counts;
 }
@@ -543,12 +606,13 @@ function checkTrailingSentence(analysis: Analysis, last: Sentence): Finding | un
 function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence): Finding | undefined {
   const { analysis, document, shapeCount, headlineCount } = context;
   const text = line.text;
+  const prose = context.lineIsProse(line);
+  const count = analysis.wordCount(line);
   // A label's few words are judged in a short text too: "Teilen auf Facebook" under a
   // 150-word article as under a 500-word one.
-  const cohesion = analysis.cohesion(line, analysis.wordCount(line) <= MAX_LABEL_WORDS && !looksLikeProse(analysis, line));
-  const count = analysis.wordCount(line);
+  const cohesion = analysis.cohesion(line, count <= MAX_LABEL_WORDS && !prose);
   if (endsOnReference(text)) return undefined;
-  if (looksLikeProse(analysis, line)) {
+  if (prose) {
     if (endsOnFunctionWord(analysis, text)) return remove(line.span, 'sentence cut off mid-phrase');
     // Someone's words, whole in their quotation marks, however little they share ("“I do not know
     // if I should say this…”"), are no sentence cut off.
@@ -558,13 +622,13 @@ function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence
   if (endsOnFunctionWord(analysis, text) && count >= MIN_CUT_LINE_WORDS) return remove(line.span, 'line cut off mid-phrase');
   if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION && !sharesOnlyWithCopies(context, line))) return undefined;
   if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
-  if (hasPattern(text) && shapeCount(text) > MIN_SHAPE_SIBLINGS) return undefined;
+  if (hasPattern(line.text) && shapeCount(line) > MIN_SHAPE_SIBLINGS) return undefined;
   if (creditsTheArticle(text)) return undefined;
   if (isHeadline(text) && headlineCount() > MIN_SHAPE_SIBLINGS) return undefined;
   // A number and a word or two that share nothing with the article: an interface's count
   // ("Kommentare (8)", "% 6 голосов"), in any language.
   if (lineSign(text, count) === 'counter') return remove(line.span, 'counter');
-  if (isSubheading(analysis, document, line) || isSiblingSubheading(context, line) || QUOTATION.test(text)) return undefined;
+  if (isSubheading(context, line) || isSiblingSubheading(context, line) || QUOTATION.test(text)) return undefined;
   return evidence.weakly(remove(line.span, 'short line sharing no words with the article'), line);
 }
 
@@ -584,16 +648,16 @@ const MAX_SUBHEADING_WORDS = 5;
  * the words count: the text is read again once the page around the article is gone, and what the
  * line stands in must say the same each time.)
  */
-function isSubheading(analysis: Analysis, document: Document, line: Line): boolean {
+function isSubheading(context: FragmentContext, line: Line): boolean {
   const tokens = words(line.text);
   if (tokens.length < MIN_SUBHEADING_WORDS || tokens.length > MAX_SUBHEADING_WORDS || /\p{N}/u.test(line.text)) return false;
   if (!tokens.slice(1).some((token) => /^\p{Ll}/u.test(token) && !isStopwordOfSomeLanguage(token.toLowerCase()))) return false;
-  return betweenParagraphs(analysis, document, line);
+  return betweenParagraphs(context, line);
 }
 
 /** True when the lines before and after `line` are paragraphs of prose, each ending its sentence. */
-function betweenParagraphs(analysis: Analysis, document: Document, line: Line): boolean {
-  const isParagraph = (neighbour: Line | undefined): boolean => neighbour !== undefined && endsProperly(neighbour.text) && looksLikeProse(analysis, neighbour);
+function betweenParagraphs({ document, lineEndsProperly, lineIsProse }: FragmentContext, line: Line): boolean {
+  const isParagraph = (neighbour: Line | undefined): boolean => neighbour !== undefined && lineEndsProperly(neighbour) && lineIsProse(neighbour);
   return isParagraph(document.lines[line.index - 1]) && isParagraph(document.lines[line.index + 1]);
 }
 
@@ -610,9 +674,8 @@ const MIN_SUBHEADING_SIBLINGS = 2;
  * sections has no such siblings.
  */
 function isSiblingSubheading(context: FragmentContext, line: Line): boolean {
-  const { analysis, document } = context;
   const count = words(line.text).length;
-  if (count > MAX_SUBHEADING_WORDS || /\p{N}/u.test(line.text) || !betweenParagraphs(analysis, document, line)) return false;
+  if (count > MAX_SUBHEADING_WORDS || /\p{N}/u.test(line.text) || !betweenParagraphs(context, line)) return false;
   return context.subheadingCount(inCapitals(line.text)) >= MIN_SUBHEADING_SIBLINGS;
 }
 
@@ -627,13 +690,15 @@ function inCapitals(text: string): boolean {
  * "WHAT YOU NEED" / "HOW TO USE IT"): a few words without terminal punctuation, between two
  * paragraphs of prose, sharing words with the rest of the text.
  */
-function countSubheadings({ analysis, document }: CleanContext): [number, number] {
+function countSubheadings(context: FragmentContext): [number, number] {
+  const { analysis, document } = context;
   const counts: [number, number] = [0, 0];
   for (const line of document.lines) {
-    const tokens = words(line.text).length;
-    if (tokens === 0 || tokens > MAX_SUBHEADING_WORDS || endsProperly(line.text)) continue;
+    // The line's word tokens, as `words` finds them, counted without splitting the line.
+    const tokens = analysis.tokenCount(line);
+    if (tokens === 0 || tokens > MAX_SUBHEADING_WORDS || context.lineEndsProperly(line)) continue;
     const cohesion = analysis.cohesion(line, true);
-    if (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION && betweenParagraphs(analysis, document, line)) counts[inCapitals(line.text) ? 1 : 0]++;
+    if (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION && betweenParagraphs(context, line)) counts[inCapitals(line.text) ? 1 : 0]++;
   }
   return counts;
 }
@@ -671,8 +736,9 @@ function isHeadline(text: string): boolean {
  * these articles' bodies) makes them part of the text; a lone headline dropped in from elsewhere
  * has no such siblings.
  */
-function countHeadlines(document: Document): number {
-  return document.lines.filter((line) => !endsProperly(line.text) && isHeadline(line.text)).length;
+function countHeadlines({ analysis, document, lineEndsProperly }: FragmentContext): number {
+  // A line of more words than a headline's (`tokenCount` counts the tokens of `words`) is not split to be looked at.
+  return document.lines.filter((line) => analysis.tokenCount(line) <= MAX_LABEL_WORDS && !lineEndsProperly(line) && isHeadline(line.text)).length;
 }
 
 /**
@@ -738,7 +804,7 @@ function endsOnReference(text: string): boolean {
     || /[@#][\p{L}\p{N}_]+$/u.test(last)
     || isEmailAddress(last)
     || /\.(?:com|org|net)/u.test(last)
-    || /\(@[\p{L}\p{N}_]+\)/u.test(text);
+    || (text.includes('(@') && /\(@[\p{L}\p{N}_]+\)/u.test(text));
 }
 
 /** True when `word` reads as an e-mail address: "name@host.tld" (letters after the last dot). */
@@ -750,10 +816,14 @@ function isEmailAddress(word: string): boolean {
 
 /** True when the last word is a stop word ("without", "the", "of") or a possessive ("Minnesota’s"). */
 function endsOnFunctionWord(analysis: Analysis, text: string): boolean {
-  if (/\p{L}['’]s$/u.test(text)) return true;
+  // The patterns read the end of the text alone (its last three characters, a letter outside the
+  // Basic Multilingual Plane taking two code units): tried at every character of a long line,
+  // they cost more than the rest of the test.
+  const end = text.slice(-4);
+  if (/\p{L}['’]s$/u.test(end)) return true;
   const last = lastWordToken(text);
   // A heading ends on a capitalised word ("... for iPad Pro"); a cut sentence on a small one.
-  if (last === undefined || !/\p{L}$/u.test(text) || startsUpper(last) || endsOnMeasure(text, last)) return false;
+  if (last === undefined || !/\p{L}$/u.test(end) || startsUpper(last) || endsOnMeasure(text, last)) return false;
   const endings = hasUnspacedScript(last) ? unspacedEndings(last) : [last.toLowerCase()];
   if (endings.some((ending) => analysis.stopwords.words.has(ending))) return true;
   // The line may be in another language than the article (a teaser from another site): its own
@@ -796,32 +866,40 @@ const FEW_RUNS = 16;
  * `FragmentContext.shapeCount` of a document. Only short lines that might be labels ask for their
  * shape, in few documents. Lines of one shape have as many runs of white space (a shape keeps
  * them, one space each), so lines are grouped by that number at the first question, and shapes
- * are worked out only for the group of a line asked about. The lines asked about are short: the
- * runs of a line are counted up to {@link FEW_RUNS} + 1 only (most of a prose line is not read),
- * and the lines with more are told apart when a line with more is asked about.
+ * are worked out only for the group of a line asked about (the line's own among them). The lines
+ * asked about are short: the runs of a line are counted up to {@link FEW_RUNS} + 1 only (most of
+ * a prose line is not read), and the lines with more are told apart when a line with more is
+ * asked about.
  */
-function lineShapes(document: Document): (text: string) => number {
-  let byRuns: Map<number, string[]> | undefined;
-  let byManyRuns: Map<number, string[]> | undefined;
-  const linesWithRuns = (runs: number): readonly string[] => {
-    byRuns ??= groupBy(document.lines.map((line) => line.text), (line) => whiteSpaceRuns(line, FEW_RUNS + 1));
+function lineShapes(document: Document): (line: Line) => number {
+  let byRuns: Map<number, Line[]> | undefined;
+  let byManyRuns: Map<number, Line[]> | undefined;
+  const linesWithRuns = (runs: number): readonly Line[] => {
+    byRuns ??= groupBy(document.lines, (line) => whiteSpaceRuns(line.text, FEW_RUNS + 1));
     if (runs <= FEW_RUNS) return byRuns.get(runs) ?? [];
-    byManyRuns ??= groupBy(byRuns.get(FEW_RUNS + 1) ?? [], (line) => whiteSpaceRuns(line));
+    byManyRuns ??= groupBy(byRuns.get(FEW_RUNS + 1) ?? [], (line) => whiteSpaceRuns(line.text));
     return byManyRuns.get(runs) ?? [];
   };
+  // Per line index, its shape once worked out.
+  const shapes = new Map<number, string>();
+  const shapeOf = (line: Line): string => {
+    let shape = shapes.get(line.index);
+    if (shape === undefined) shapes.set(line.index, (shape = lineShape(line.text)));
+    return shape;
+  };
   const shapesByRuns = new Map<number, Map<string, number>>();
-  return (text) => {
-    const runs = whiteSpaceRuns(text);
-    let shapes = shapesByRuns.get(runs);
-    if (shapes === undefined) {
-      shapes = new Map();
-      for (const line of linesWithRuns(runs)) {
-        const shape = lineShape(line);
-        shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+  return (line) => {
+    const runs = whiteSpaceRuns(line.text);
+    let counts = shapesByRuns.get(runs);
+    if (counts === undefined) {
+      counts = new Map();
+      for (const other of linesWithRuns(runs)) {
+        const shape = shapeOf(other);
+        counts.set(shape, (counts.get(shape) ?? 0) + 1);
       }
-      shapesByRuns.set(runs, shapes);
+      shapesByRuns.set(runs, counts);
     }
-    return shapes.get(lineShape(text)) ?? 0;
+    return counts.get(shapeOf(line)) ?? 0;
   };
 }
 

@@ -205,6 +205,11 @@ ruleTester('fragment', {
       text: `${GERMAN_SHORT[0]}\n\n${GERMAN_SHORT[1]}\n\nDie Ladung der Fähre wiegt bei jeder Fahrt 32,5 t\n\n${GERMAN_SHORT[3]}\n`,
     },
     { name: 'in an article with no other sign of a page, three lines in a row sharing no words with it', text: longWith(0, 'Gardening', 'Recipes', 'Travel') },
+    {
+      // The same words in another order are another key: the label's words recur beyond its copy.
+      name: 'a label printed twice whose words a third line holds in another order',
+      text: `${TITLE}\n\nKontakt Impressum\n\n${LONG.join('\n\n')}\n\nImpressum Kontakt\n\nKontakt Impressum\n`,
+    },
     { name: 'a label printed twice whose words the article uses too', text: `${TITLE}\n\nFerry timetable\n\n${LONG.join('\n\n')}\n\nFerry timetable\n` },
     {
       name: 'in a scraped page, a chronology: lines starting with years, sharing no words with the prose',
@@ -213,6 +218,13 @@ ruleTester('fragment', {
     { name: 'a short Japanese heading ending on a particle', text: '川沿いに新しい自転車道が開通\n\n市は二十日、川沿いに自転車道を開通させたと発表した。\n\n自転車道は午前六時から利用でき、夜間は照明が点灯する。\n\n自転車道の地図を\n' },
   ],
   invalid: [
+    {
+      // Its copies are counted by their key's words (lines of other keys, and lines of no words, are none).
+      name: 'a label printed in the header and again in the footer, its words nowhere else',
+      text: `${TITLE}\n\nKontakt Impressum\n\n* * *\n\n${LONG.join('\n\n')}\n\n* * *\n\nKontakt Impressum\n`,
+      removed: ['Kontakt Impressum', 'Kontakt Impressum'],
+      reason: /sharing no words/,
+    },
     {
       // The boundary with near-duplicate: a cut-off copy shorter than the fewest words that rule
       // compares (six by default) goes here, as a line cut off mid-phrase.
