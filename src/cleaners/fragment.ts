@@ -172,7 +172,7 @@ interface FragmentContext extends CleanContext {
   readonly headlineCount: () => number;
   /** How many lines of the document read as subheadings of the article, by whether they are written in capitals (see {@link countSubheadings}). */
   readonly subheadingCount: (capitals: boolean) => number;
-  /** How many lines of at most {@link MAX_LABEL_WORDS} words have the `key` of `line` (itself included). */
+  /** How many lines of at most {@link MAX_LABEL_WORDS} words have the `key` of `line`, itself one of them (asked of those alone). */
   readonly copies: (line: Line) => number;
   /** True when the text wraps its sentences over lines (see {@link wrapsLines}). */
   readonly wrapped: () => boolean;
@@ -185,7 +185,7 @@ function fragmentContext(context: CleanContext): FragmentContext {
   let headlines: number | undefined;
   let wrapped: boolean | undefined;
   let subheadings: readonly [number, number] | undefined;
-  let copies: LinesByKey | undefined;
+  let copies: Int32Array | undefined;
   const fragment: FragmentContext = {
     ...context,
     lineEndsProperly: perLine(context.document, (line) => endsProperly(line.text)),
@@ -195,7 +195,7 @@ function fragmentContext(context: CleanContext): FragmentContext {
     wrapped: () => (wrapped ??= wrapsLines(fragment)),
     subheadingCount: (capitals) => (subheadings ??= countSubheadings(fragment))[capitals ? 1 : 0],
     shapeCount: lineShapes(context.document),
-    copies: (line) => (copies ??= shortLinesByKey(context)).count(line),
+    copies: (line) => (copies ??= copiesOfShortLines(context))[line.index]!,
   };
   return fragment;
 }
@@ -213,11 +213,15 @@ function perLine(document: Document, test: (line: Line) => boolean): (line: Line
   };
 }
 
-/** The lines of at most {@link MAX_LABEL_WORDS} words, by their `key`. */
-function shortLinesByKey({ analysis, document }: CleanContext): LinesByKey {
-  const lines = new LinesByKey(analysis);
-  for (const line of document.lines) if (analysis.wordCount(line) <= MAX_LABEL_WORDS) lines.add(line);
-  return lines;
+/** Per line of at most {@link MAX_LABEL_WORDS} words, how many such lines have its `key` (itself included); 0 for a longer line. */
+function copiesOfShortLines({ analysis, document }: CleanContext): Int32Array {
+  const byKey = new LinesByKey(analysis);
+  for (const line of document.lines) if (analysis.wordCount(line) <= MAX_LABEL_WORDS) byKey.add(line);
+  const copies = new Int32Array(document.lines.length);
+  byKey.eachKey((lines) => {
+    for (const line of lines) copies[line.index] = lines.length;
+  });
+  return copies;
 }
 
 /**
@@ -248,11 +252,9 @@ class LinesByKey {
     return kind.length - 1;
   }
 
-  /** How many lines added have the key of `line`. */
-  count(line: Line): number {
-    const ids = this.analysis.keyWords(line);
-    const kinds = this.byHash.get(hashWords(ids));
-    return kinds === undefined ? 0 : (this.kindOf(kinds, ids)?.length ?? 0);
+  /** Calls `visit` with the lines added of each key, in the order added. */
+  eachKey(visit: (lines: readonly Line[]) => void): void {
+    for (const kinds of this.byHash.values()) for (const kind of kinds) visit(kind);
   }
 
   private kindOf(kinds: readonly Line[][], ids: ArrayLike<number>): Line[] | undefined {
