@@ -802,11 +802,10 @@ function endsOnReference(text: string): boolean {
   // The tests look at the last word alone: a pattern ending in `\S+$` tried at every link in a
   // long line would be quadratic ("http://http://http://... x").
   const last = trailingNonSpace(text);
-  return /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S/u.test(last)
-    || /[@#][\p{L}\p{N}_]+$/u.test(last)
-    || isEmailAddress(last)
-    || /\.(?:com|org|net)/u.test(last)
-    || (text.includes('(@') && /\(@[\p{L}\p{N}_]+\)/u.test(text));
+  // A link, a handle, a hashtag and an address each hold a "." ":" "@" or "#"; most last words none.
+  const referenceLast = /[.:@#]/u.test(last)
+    && (/(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S/u.test(last) || /[@#][\p{L}\p{N}_]+$/u.test(last) || isEmailAddress(last) || /\.(?:com|org|net)/u.test(last));
+  return referenceLast || (text.includes('(@') && /\(@[\p{L}\p{N}_]+\)/u.test(text));
 }
 
 /** True when `word` reads as an e-mail address: "name@host.tld" (letters after the last dot). */
