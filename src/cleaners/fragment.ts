@@ -344,15 +344,16 @@ function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Fi
   if (LIST_ITEM.test(text) || !hasLetter(text) || inNumberedSequence(document, line)) return undefined;
   const endsWell = context.lineEndsProperly(line);
   if (!endsWell && continuesOnNextLine(context, line)) return undefined;
-  const sentences = document.sentences.slice(line.firstSentence, line.firstSentence + line.sentenceCount);
-  const last = sentences[sentences.length - 1];
-  if (!last) return undefined;
+  // Of the line's sentences, the checks read how many there are and the last.
+  const several = line.sentenceCount > 1;
+  const last = document.sentences[line.firstSentence + line.sentenceCount - 1];
+  if (line.sentenceCount === 0 || !last) return undefined;
   const alone = standsAlone(context, line);
-  if (alone && isCreditedCaption(analysis, line, sentences)) return remove(line.span, 'caption ending in its picture credit');
-  if (trailsOff(text)) return sentences.length > 1 ? checkEllipsis(analysis, last, true) : alone ? checkEllipsis(analysis, line, false) : undefined;
-  if (!alone) return sentences.length > 1 && !endsWell ? checkTrailingSentence(analysis, last) : undefined;
-  if (endsWell) return checkProseLine(context, line, sentences, evidence);
-  if (sentences.length > 1) return checkTrailingSentence(analysis, last);
+  if (alone && isCreditedCaption(analysis, line, several ? last : undefined)) return remove(line.span, 'caption ending in its picture credit');
+  if (trailsOff(text)) return several ? checkEllipsis(analysis, last, true) : alone ? checkEllipsis(analysis, line, false) : undefined;
+  if (!alone) return several && !endsWell ? checkTrailingSentence(analysis, last) : undefined;
+  if (endsWell) return several ? undefined : checkProseLine(context, line, evidence);
+  if (several) return checkTrailingSentence(analysis, last);
   return checkShortLine(context, line, evidence);
 }
 
@@ -478,10 +479,10 @@ const CLOSING_BRACKETS = /[([][^()[\]]+[)\]]\s*$/u;
  * article's: the caption goes with it, as the picture it describes is not in the text. (A line
  * that is only a credit is a label: see {@link boilerplateLabel}.)
  */
-function isCreditedCaption(analysis: Analysis, line: Line, sentences: readonly Sentence[]): boolean {
+function isCreditedCaption(analysis: Analysis, line: Line, lastOfSeveral: Sentence | undefined): boolean {
   if (analysis.wordCount(line) > MAX_CAPTION_WORDS) return false;
   if (endsInCredit(line.text)) return true;
-  const credit = sentences.length > 1 ? sentences[sentences.length - 1]!.text : CLOSING_BRACKETS.exec(line.text)?.[0];
+  const credit = lastOfSeveral !== undefined ? lastOfSeveral.text : CLOSING_BRACKETS.exec(line.text)?.[0];
   return credit !== undefined && credit.length < line.text.length && PHOTO_CREDIT.test(credit);
 }
 
@@ -526,14 +527,14 @@ function endsOnStopword(analysis: Analysis, text: string): boolean {
 }
 
 /**
- * A line ending in terminal punctuation. Only a paragraph of one sentence can go: cut at an
+ * A line of one sentence ending in terminal punctuation (a paragraph of several stays): cut at an
  * abbreviation ("to improve U.S."), or ending on a word that cannot end a sentence ("reported
  * the.", "was why he.").
  */
-function checkProseLine(context: FragmentContext, line: Line, sentences: readonly Sentence[], evidence: Evidence): Finding | undefined {
-  if (sentences.length !== 1) return undefined;
+function checkProseLine(context: FragmentContext, line: Line, evidence: Evidence): Finding | undefined {
   if (cutAtAbbreviation(line.text)) return remove(line.span, 'sentence cut off at an abbreviation');
-  if (DANGLING_BEFORE_PERIOD.test(line.text)) return remove(line.span, 'sentence cut off before its last words');
+  // The pattern's longest match, " because.", is nine characters: only the line's end is tried.
+  if (DANGLING_BEFORE_PERIOD.test(line.text.slice(-9))) return remove(line.span, 'sentence cut off before its last words');
   if (isStray(context, line)) return evidence.weakly(remove(line.span, 'stand-alone sentence sharing no words with the article'), line);
   return undefined;
 }
