@@ -98,6 +98,15 @@ describe('SharedShingles', () => {
     expect(units.map((_, position) => index.candidates(position))).toEqual([[], [0], [0], [0, 1, 2], []]);
   });
 
+  it('answers as lists filled unit by unit would when the pairs outgrow the room first made for them', () => {
+    // 600 units alike, each meeting up to 64 earlier ones per shingle: tens of thousands of pairs, held in one pass.
+    const units = Array.from({ length: 600 }, (_, i) => (i % 3 === 0 ? '\u0100\u0101\u0102\u0103' : '\u0100\u0101\u0102\u0104'));
+    const asks = units.map(() => true);
+    const index = new SharedShingles(units.length, (position) => units[position]!, Uint8Array.from(asks, Number), { cap: 64, best: 4 });
+    const expected = slowCandidates(units, asks, 64, 4);
+    units.forEach((_, position) => expect(index.candidates(position)).toEqual(expected[position]));
+  });
+
   it('answers as lists filled unit by unit would, whatever the units, the cap, the budget of pairs and the buckets', () => {
     // Codes from a small pool, so that shingles recur and lists fill up to the cap; empty units
     // are left out; a budget of a few pairs answers the units a window at a time; buckets of a
