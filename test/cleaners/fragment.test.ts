@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/core/analysis.js';
+import { parseDocument } from '../../src/core/parse.js';
+import { words } from '../../src/core/text.js';
 import { clean, RULE_IDS } from '../../src/index.js';
 import { ruleTester } from './rule-tester.js';
 
@@ -527,4 +530,21 @@ describe('fragment on lines made to make patterns backtrack', () => {
     const result = clean(`Title of the text\n\n${line}\n`, { disable: RULE_IDS.filter((id) => id !== 'fragment') });
     expect(result.text.length).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('what the rule reads of a line without splitting it', () => {
+  // The rule counts a line's words by the analysis's tokens (`tokenCount`) where it counted
+  // `words(line.text)`, to pass over long lines: the two must agree on every line.
+  it('a line\'s tokens are the words of its text', () => {
+    const text = [
+      'İstanbul ΣΑΣ ﬁne ½ don\'t — l\'été x\u200by so\u00adft',
+      'a\u00a0b c\u2009d \'quoted\' -dash- _under_ #tag @user name@mail.com 3.14 1,000',
+      '東京都は今日 晴れ。 Привет, мир! مرحبا بالعالم',
+      '  leading and trailing spaces  \t',
+      '* * *',
+    ].join('\n');
+    const document = parseDocument(text);
+    const analysis = analyse(document);
+    for (const line of document.lines) expect(analysis.tokenCount(line), line.text).toBe(words(line.text).length);
+  });
 });
