@@ -151,8 +151,11 @@ export const nearDuplicate: Cleaner<NearDuplicateOptions> = {
  * text's memory does not grow with copies of its sentences' keys.
  */
 class Units {
-  /** Per vocabulary id, the word's code. */
-  private readonly codes: number[] = [];
+  /**
+   * Per vocabulary id, the word's code (0 while it has none), in a typed array made at the
+   * vocabulary's size (folding a piece can number more words: it grows then).
+   */
+  private codes: Int32Array;
   private assigned = 0;
   /** Per position, the codes of the units made so far. */
   private readonly made: string[] = [];
@@ -165,7 +168,9 @@ class Units {
    */
   private readonly digitCodes: number[] = [];
 
-  constructor(private readonly context: CleanContext<NearDuplicateOptions>) {}
+  constructor(private readonly context: CleanContext<NearDuplicateOptions>) {
+    this.codes = new Int32Array(context.analysis.vocabulary.size);
+  }
 
   /**
    * The unit of the sentence at `position`. Asked for every sentence in order, it gives each
@@ -255,8 +260,13 @@ class Units {
   }
 
   private codeOf(id: number): number {
-    let code = this.codes[id];
-    if (code === undefined) {
+    if (id >= this.codes.length) {
+      const larger = new Int32Array(Math.max(id + 1, 2 * this.codes.length));
+      larger.set(this.codes);
+      this.codes = larger;
+    }
+    let code = this.codes[id]!;
+    if (code === 0) {
       code = FIRST_CODE + (this.assigned++ % DISTINCT_CODES);
       this.codes[id] = code;
       if (this.assigned <= DISTINCT_CODES) this.digitCodes[code - FIRST_CODE] = this.holdsDigit(id) ? 1 : 0;

@@ -158,6 +158,13 @@ ruleTester('near-duplicate', {
   ],
   invalid: [
     {
+      // Folding numbers words the text did not hold ("ﬁnal" is "final"): they get codes too.
+      name: 'a repeat written with a ligature, whose folded words are new to the text',
+      text: article(S1, 'The ﬁnal ofﬁcial oﬀer was ﬁled late on Thursday night by the negotiators.', S2, 'The ﬁnal ofﬁcial oﬀer was ﬁled late on Thursday night by the negotiators!'),
+      removed: ['The ﬁnal ofﬁcial oﬀer was ﬁled late on Thursday night by the negotiators!'],
+      related: ['The ﬁnal ofﬁcial oﬀer was ﬁled late on Thursday night by the negotiators.'],
+    },
+    {
       name: 'with three such sentences the original is among the four compared, and the repeat goes',
       text: article(ORIGINAL, decoy(0), decoy(1), decoy(2), REWORDED),
       removed: [REWORDED],
