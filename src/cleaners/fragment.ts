@@ -178,6 +178,8 @@ interface FragmentContext extends CleanContext {
   readonly wrapped: () => boolean;
   /** How many lines of the document have the `lineShape` of `line` (itself included). */
   readonly shapeCount: (line: Line) => number;
+  /** The `lineShape` of a line of the document, worked out once. */
+  readonly shapeOf: (line: Line) => string;
 }
 
 function fragmentContext(context: CleanContext): FragmentContext {
@@ -186,6 +188,7 @@ function fragmentContext(context: CleanContext): FragmentContext {
   let wrapped: boolean | undefined;
   let subheadings: readonly [number, number] | undefined;
   let copies: Int32Array | undefined;
+  const shapes = lineShapes(context.document);
   // The context's fields named, not spread: an object spread into is slower to read from, and
   // the checks read this one's fields millions of times.
   const fragment: FragmentContext = {
@@ -199,7 +202,8 @@ function fragmentContext(context: CleanContext): FragmentContext {
     headlineCount: () => (headlines ??= countHeadlines(fragment)),
     wrapped: () => (wrapped ??= wrapsLines(fragment)),
     subheadingCount: (capitals) => (subheadings ??= countSubheadings(fragment))[capitals ? 1 : 0],
-    shapeCount: lineShapes(context.document),
+    shapeCount: shapes.shapeCount,
+    shapeOf: shapes.shapeOf,
     copies: (line) => (copies ??= copiesOfShortLines(context))[line.index]!,
   };
   return fragment;
@@ -630,7 +634,7 @@ function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence
   if (endsOnFunctionWord(analysis, text) && count >= MIN_CUT_LINE_WORDS) return remove(line.span, 'line cut off mid-phrase');
   if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION && !sharesOnlyWithCopies(context, line))) return undefined;
   if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
-  if (hasPattern(line.text) && shapeCount(line) > MIN_SHAPE_SIBLINGS) return undefined;
+  if (hasPattern(context.shapeOf(line)) && shapeCount(line) > MIN_SHAPE_SIBLINGS) return undefined;
   if (creditsTheArticle(text)) return undefined;
   if (isHeadline(text) && headlineCount() > MIN_SHAPE_SIBLINGS) return undefined;
   // A number and a word or two that share nothing with the article: an interface's count
@@ -773,8 +777,8 @@ function creditsTheArticle(text: string): boolean {
  * word, or a word in brackets or with a number. A lone word ("Sport", "Cats") or a lone phrase of
  * a script without spaces ("相关新闻") has the shape of every other one.
  */
-function hasPattern(text: string): boolean {
-  return !/^[Aao]$/u.test(lineShape(text));
+function hasPattern(shape: string): boolean {
+  return !/^[Aao]$/u.test(shape);
 }
 
 /**
@@ -870,7 +874,7 @@ function unspacedEndings(token: string): string[] {
 const FEW_RUNS = 16;
 
 /**
- * `FragmentContext.shapeCount` of a document. Only short lines that might be labels ask for their
+ * `FragmentContext.shapeCount` and `shapeOf` of a document. Only short lines that might be labels ask for their
  * shape, in few documents. Lines of one shape have as many runs of white space (a shape keeps
  * them, one space each), so lines are grouped by that number at the first question, and shapes
  * are worked out only for the group of a line asked about (the line's own among them). The lines
@@ -878,7 +882,7 @@ const FEW_RUNS = 16;
  * a prose line is not read), and the lines with more are told apart when a line with more is
  * asked about.
  */
-function lineShapes(document: Document): (line: Line) => number {
+function lineShapes(document: Document): Pick<FragmentContext, 'shapeCount' | 'shapeOf'> {
   let byRuns: Map<number, Line[]> | undefined;
   let byManyRuns: Map<number, Line[]> | undefined;
   const linesWithRuns = (runs: number): readonly Line[] => {
@@ -895,7 +899,7 @@ function lineShapes(document: Document): (line: Line) => number {
     return shape;
   };
   const shapesByRuns = new Map<number, Map<string, number>>();
-  return (line) => {
+  const shapeCount = (line: Line): number => {
     const runs = whiteSpaceRuns(line.text);
     let counts = shapesByRuns.get(runs);
     if (counts === undefined) {
@@ -908,6 +912,7 @@ function lineShapes(document: Document): (line: Line) => number {
     }
     return counts.get(shapeOf(line)) ?? 0;
   };
+  return { shapeCount, shapeOf };
 }
 
 /** How many runs of white space `text` holds, counting no further than `most`. */
