@@ -80,6 +80,18 @@ const DOTS = '(?:\\.\\.\\.|…|\\. \\. \\.)';
 const ELLIPSIS = new RegExp(`${DOTS}${CLOSERS_RUN}$`, 'u');
 
 /**
+ * True when the last character of `text` before its closing marks is a period or `…`, as in every
+ * text {@link ELLIPSIS} or {@link PAUSE} matches: read from the end, this rules out most lines
+ * before the patterns scan them whole (they are asked of nearly every line and sentence).
+ */
+function endsInDot(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && CLOSERS.has(text[end - 1]!)) end--;
+  const last = text.charCodeAt(end - 1);
+  return last === 0x2e || last === 0x2026;
+}
+
+/**
  * A writer's pause: an ellipsis after a space ("But here's the disconnect …"), or the ellipsis of
  * Chinese and Japanese, two characters wide ("……"), which writers set as others set three dots.
  */
@@ -90,7 +102,7 @@ const PAUSE = new RegExp(`(?:\\s${DOTS}|……)${CLOSERS_RUN}$`, 'u');
  * glued to its last word.
  */
 export function pausesAtEnd(text: string): boolean {
-  return PAUSE.test(text);
+  return endsInDot(text) && PAUSE.test(text);
 }
 
 /**
@@ -139,7 +151,7 @@ const FINISHED_BEFORE_ELLIPSIS = new RegExp(`(?:\\.\\.\\.\\.|\\.…)${CLOSERS_RU
  * {@link trailsOffInQuotation}).
  */
 export function trailsOff(text: string): boolean {
-  return ELLIPSIS.test(text) && !FINISHED_BEFORE_ELLIPSIS.test(text) && !trailsOffInQuotation(text);
+  return endsInDot(text) && ELLIPSIS.test(text) && !FINISHED_BEFORE_ELLIPSIS.test(text) && !trailsOffInQuotation(text);
 }
 
 /** True when `text`, a whole sentence as written, was cut at an abbreviation (see {@link ENDS_ON_ABBREVIATION}). */

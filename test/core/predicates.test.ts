@@ -1,4 +1,5 @@
 /** The shared predicates, each with its own table of cases. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse, judgesTopic } from '../../src/core/analysis.js';
 import { parseDocument } from '../../src/core/parse.js';
@@ -101,6 +102,26 @@ describe('pausesAtEnd and endsOnPeriod', () => {
   it.each(cases)('%j -> pause %s, period %s', (text, pause, period) => {
     expect(pausesAtEnd(text)).toBe(pause);
     expect(endsOnPeriod(text)).toBe(period);
+  });
+});
+
+describe('trailsOff and pausesAtEnd against their patterns', () => {
+  // The patterns as the module states them, without the test of the last character that runs first.
+  const closers = '["\'”’»›“‘«‹)\\]」』）】》〉]*';
+  const dots = '(?:\\.\\.\\.|…|\\. \\. \\.)';
+  const ellipsis = new RegExp(`${dots}${closers}$`, 'u');
+  const finished = new RegExp(`(?:\\.\\.\\.\\.|\\.…)${closers}$`, 'u');
+  const inQuotation = (text: string): boolean => new RegExp(`${dots}[”“"»«」』]$`, 'u').test(text) && /[„“”"«»「『]/u.test(text.slice(0, -2));
+  const pause = new RegExp(`(?:\\s${dots}|……)${closers}$`, 'u');
+  it('agree on text ending in dots, marks and letters', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', ' ', '.', '…', '"', '”', '“', '„', ')', '」', '?', '›'), { maxLength: 12 }), (parts) => {
+        const text = `Word${parts.join('')}`;
+        expect(trailsOff(text)).toBe(ellipsis.test(text) && !finished.test(text) && !inQuotation(text));
+        expect(pausesAtEnd(text)).toBe(pause.test(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
