@@ -45,7 +45,7 @@
  * article it was.
  */
 import { judgesTopic, type Analysis, type TermCounts } from '../core/analysis.js';
-import { endsInCredit, headsComments, pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
+import { endsInColon, endsInCredit, headsComments, pageModel, type Block, type BlockKind, type PageLine, type PageModel } from '../core/blocks.js';
 import type { CleanContext, Cleaner, NoOptions } from '../core/cleaner.js';
 import type { Finding, Line, Span, Title } from '../core/model.js';
 import { endsSentence, hasProseWords, trailsOff } from '../core/predicates.js';
@@ -475,7 +475,7 @@ function unstopped({ analysis }: CleanContext, page: PageModel, i: number): bool
   const info = page.lines[i]!;
   const kind = blockKind(page, i);
   if (info.prose || info.repeated || info.sign !== undefined || (kind !== 'list' && kind !== 'table' && kind !== 'heading')) return false;
-  if (info.words < MIN_UNSTOPPED_WORDS || !STARTS_WITH_WORD.test(info.line.text) || INTRODUCES.test(info.line.text)) return false;
+  if (info.words < MIN_UNSTOPPED_WORDS || !STARTS_WITH_WORD.test(info.line.text) || endsInColon(info.line.text)) return false;
   return hasProseWords(analysis, info.line, page.proseStopwords);
 }
 
@@ -511,7 +511,7 @@ function dropGalleries(page: PageModel, members: boolean[]): void {
  */
 function dropDanglingIntroduction(lines: readonly PageLine[], members: boolean[]): void {
   let last = members.lastIndexOf(true);
-  while (last > 0 && INTRODUCES.test(lines[last]!.line.text) && lines[last]!.line.sentenceCount <= 1) {
+  while (last > 0 && endsInColon(lines[last]!.line.text) && lines[last]!.line.sentenceCount <= 1) {
     const previous = members.lastIndexOf(true, last - 1);
     if (previous < 0) return;
     members[last] = false;
@@ -860,7 +860,7 @@ function introducedLists(page: PageModel, aboutTopic: (info: PageLine, i: number
   const flags = new Uint8Array(page.lines.length);
   for (const block of page.blocks) {
     const intro = page.lines[block.from - 1];
-    if (!intro || !intro.prose || !INTRODUCES.test(intro.line.text) || !aboutTopic(intro, intro.position) || !mayBelong(page, block)) continue;
+    if (!intro || !intro.prose || !endsInColon(intro.line.text) || !aboutTopic(intro, intro.position) || !mayBelong(page, block)) continue;
     flags.fill(1, block.from, patternEnd(page, block) + 1);
   }
   return flags;
@@ -877,7 +877,7 @@ function introducedLists(page: PageModel, aboutTopic: (info: PageLine, i: number
  */
 function introduced(page: PageModel, run: Run, limits: Limits, belongs: readonly boolean[]): Run {
   const next = page.blocks[page.blockOf[run.to]! + 1];
-  if (!INTRODUCES.test(page.lines[run.to]!.line.text) || !next || !mayBelong(page, next) || next.to > limits.last) return run;
+  if (!endsInColon(page.lines[run.to]!.line.text) || !next || !mayBelong(page, next) || next.to > limits.last) return run;
   if (next.parallel < MIN_PATTERN_SHARE && !belongs[next.index]) return run;
   return { from: run.from, to: patternEnd(page, next), total: run.total };
 }
@@ -927,9 +927,6 @@ function wholeGalleries(page: PageModel, run: Run, limits: Limits): Run {
     total: run.total,
   };
 }
-
-/** A line that introduces what follows: it ends in a colon. */
-const INTRODUCES = /[:：]$/u;
 
 /** The share of a block's lines that the page holds elsewhere, below which it may be the article's own list or table. */
 const MAX_REPEATED_SHARE = 0.2;
@@ -1239,7 +1236,7 @@ function trimLoneEnd(lines: readonly PageLine[], values: readonly number[], run:
   while (to > run.from) {
     const info = lines[to]!;
     // (A line ending in a colon introduces what follows: it is no closing line.)
-    if (info.prose && info.isolated && info.words <= MAX_LONE_CLOSING_WORDS && !INTRODUCES.test(info.line.text) && offTopic(to)) kept = to - 1;
+    if (info.prose && info.isolated && info.words <= MAX_LONE_CLOSING_WORDS && !endsInColon(info.line.text) && offTopic(to)) kept = to - 1;
     else if (info.prose || values[to]! > 0 || ownLine(to)) break;
     to--;
   }
