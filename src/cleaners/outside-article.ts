@@ -1057,7 +1057,10 @@ function lastBefore(positions: readonly number[], position: number): number | un
 function headlineCopies({ title, analysis }: CleanContext, lines: readonly PageLine[]): number[] {
   if (!title) return [];
   const isCopy = headlineCopyTest(title.text, analysis);
-  return lines.flatMap(({ line }, i) => (line.index > title.line && isCopy(line) ? [i] : []));
+  // A loop, not `flatMap`: an array per line was a third of the time this took.
+  const copies: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.line.index > title.line && isCopy(lines[i]!.line)) copies.push(i);
+  return copies;
 }
 
 /** How {@link lineValues} weighs lines in one pass. */

@@ -309,6 +309,14 @@ const MAX_SIGN_WORDS = 12;
  * the start of its word: tried from inside a word, the pattern went over every suffix of it.) */
 const DATE = /(?:^|[^\p{N}])(?:\p{N}{1,2}[./-]\p{N}{1,2}[./-](?:\p{N}{4}|\p{N}{2})|\p{N}{4}-\p{N}{2}-\p{N}{2}|\p{N}{1,2}:\p{N}{2}|\p{N}{1,2}\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\p{N}{2}|(?<!\p{L})\p{L}{3,}\.?\s+\p{N}{1,2}(?:\p{L}{2})?,?\s+(?:19|20)\p{N}{2}|\p{N}{4}\s*年\s*\p{N}{1,2}\s*月)(?:$|[^\p{N}])/u;
 
+/**
+ * What every match of {@link DATE} holds: a digit (or a character outside ASCII, which may be one)
+ * right before a date's or a time's separator, a century ("19", "20") or "年". A short line holding
+ * a number in none of these ways ("12 comments", "Share with 3 friends") is not tried from each of
+ * its characters, which took several times longer.
+ */
+const DATE_MARK = /[0-9\u0080-\uffff][./:-]|19|20|年/;
+
 /** A slide's position in a gallery: "3/12", "(3 / 12)", "3 of 12", "Bild 3 von 12": two numbers joined by a slash or a short word. */
 const SLIDE = /^(?:\p{L}+\s+)?\(?\p{N}{1,3}\s*(?:\/|\p{L}{1,3})\s*\p{N}{1,3}\)?$/u;
 
@@ -432,7 +440,7 @@ export function lineSign(text: string, words: number): LineSign | undefined {
   // A slide number, a date and a counter all hold a number: most short lines hold none.
   const numbered = HAS_NUMBER.test(text);
   if (numbered && SLIDE.test(text)) return 'slide';
-  if (numbered && DATE.test(text)) return 'date';
+  if (numbered && DATE_MARK.test(text) && DATE.test(text)) return 'date';
   if (numbered && COUNTER.test(text) && hasLetter(text)) return 'counter';
   if (CREDIT_CHARACTER.test(text) && CREDIT.test(text) && !endsClause(text)) return 'credit';
   if (endsInColon(text)) return 'intro';

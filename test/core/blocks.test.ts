@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/core/analysis.js';
 import { endsInCredit, lineSign, pageModel, type BlockKind, type PageModel } from '../../src/core/blocks.js';
 import { parseDocument } from '../../src/core/parse.js';
+import { lineShape } from '../../src/core/text.js';
 
 /** The block model of lines set apart as a page dump sets them (a blank line between each). */
 function modelOf(lines: readonly string[]): PageModel {
@@ -287,6 +288,40 @@ describe('pageModel', () => {
     const subheading = 'The second boat';
     const paragraph = 'The second boat will join the route next summer, once its crew has been trained.';
     expect(modelOf([...PROSE, subheading, paragraph]).lines.find((line) => line.line.text === paragraph)!.repeated).toBe(false);
+  });
+
+  it('gives each block the share of its lines in its commonest shape, as counted line by line', () => {
+    const rows = ['Length: 42 m', 'Seats: 200', 'Bicycles: 40', 'Cars: none', 'Built in 1998 by Werft Nord'];
+    const model = modelOf([...PROSE, 'Home', 'News', 'Sport', ...rows, ...PROSE.slice(0, 2), '3/12', 'Gulls at dawn']);
+    for (const block of model.blocks) {
+      const counts = new Map<string, number>();
+      for (let i = block.from; i <= block.to; i++) {
+        const shape = lineShape(model.lines[i]!.line.text);
+        counts.set(shape, (counts.get(shape) ?? 0) + 1);
+      }
+      expect(block.parallel).toBe(Math.max(...counts.values()) / (block.to - block.from + 1));
+    }
+  });
+
+  it('reads dates written with other digits, in CJK or as a time, and no date in a plain count', () => {
+    expect(lineSign('١٤.٠٦.٢٠١٣', 1)).toBe('date');
+    expect(lineSign('2019年11月', 2)).toBe('date');
+    expect(lineSign('Posted at 9:14', 4)).toBe('date');
+    expect(lineSign('14 Juni 2013', 3)).toBe('date');
+    expect(lineSign('12 comments', 2)).toBe('counter');
+    expect(lineSign('Share this story with 3 of your friends', 8)).toBeUndefined();
+  });
+
+  it('reads a line as code by any of its marks, and a line holding none as text', () => {
+    for (const code of ['print(results)', 'x => x + 1', 'node -> next', 'if a == b', 'total = 0', 'status_code', 'end;', 'main() {', '}', ']']) {
+      expect(kindOf(modelOf([...PROSE, code, 'Opening hours']), 'Opening hours')).toBe('code');
+    }
+    expect(kindOf(modelOf([...PROSE, 'Ferry times (winter)', 'Opening hours']), 'Opening hours')).toBe('heading');
+  });
+
+  it('reads a credit in capitals outside ASCII at the end of a caption', () => {
+    expect(endsInCredit('Gulls over the harbour at dawn. ÖRF')).toBe(true);
+    expect(endsInCredit('Gulls over the harbour at dawn.')).toBe(false);
   });
 
   it('reads names joined by slashes as a credit', () => {
