@@ -439,12 +439,31 @@ export function lineSign(text: string, words: number): LineSign | undefined {
   if (words > MAX_SIGN_WORDS) return endsInColon(text) ? 'intro' : undefined;
   // A slide number, a date and a counter all hold a number: most short lines hold none.
   const numbered = HAS_NUMBER.test(text);
-  if (numbered && SLIDE.test(text)) return 'slide';
+  if (numbered && mayEndInNumber(text, ')') && SLIDE.test(text)) return 'slide';
   if (numbered && DATE_MARK.test(text) && DATE.test(text)) return 'date';
   if (numbered && COUNTER.test(text) && hasLetter(text)) return 'counter';
   if (CREDIT_CHARACTER.test(text) && CREDIT.test(text) && !endsClause(text)) return 'credit';
   if (endsInColon(text)) return 'intro';
   return undefined;
+}
+
+/**
+ * False when `text` cannot end in a number, then at most one of `closers` (as "3.", "(3)" or "3/12"
+ * do): the character before is an ASCII one other than a digit. A character outside ASCII may be
+ * a number's (`\p{N}`). One look at the line's end, where a pattern anchored at its start went
+ * over its first word at every line.
+ */
+function mayEndInNumber(text: string, closers: string): boolean {
+  let last = text.length - 1;
+  if (last > 0 && closers.includes(text.charAt(last))) last--;
+  const code = text.charCodeAt(last);
+  return (code >= 0x30 && code <= 0x39) || code > 0x7f;
+}
+
+/** False when `text` cannot start with a number, after at most a bracket, as "(3/12) ..." or "2 of 4 ..." do (see {@link mayEndInNumber}). */
+function mayStartWithNumber(text: string): boolean {
+  const code = text.charCodeAt(text.charCodeAt(0) === 0x28 ? 1 : 0);
+  return (code >= 0x30 && code <= 0x39) || code > 0x7f;
 }
 
 /** A line that is only a step's number: "3.", "(3)", "3)", "Step 3", "Schritt 3:". */
@@ -473,7 +492,7 @@ function numberedSteps(lines: readonly Line[]): Array<{ at: number; next: number
     run = [];
   };
   lines.forEach(({ text }, at) => {
-    const match = STEP_NUMBER.exec(text);
+    const match = mayEndInNumber(text, '.):') ? STEP_NUMBER.exec(text) : null;
     if (!match) return;
     const n = Number(match[1]);
     const previous = run[run.length - 1];
@@ -550,7 +569,9 @@ function findGalleries(lines: readonly Line[]): LineRange[] {
   };
   lines.forEach(({ text }, at) => {
     const alone = text.length <= 30;
-    const numbers = slideNumbers(text, alone ? SLIDE : CAPTION_SLIDE);
+    // (A slide's number ends its line, a numbered caption's starts it: most lines are not tried.)
+    const shaped = alone ? mayEndInNumber(text, ')') : mayStartWithNumber(text);
+    const numbers = shaped ? slideNumbers(text, alone ? SLIDE : CAPTION_SLIDE) : undefined;
     if (!numbers) return;
     const [n, m] = numbers;
     const previous = slides[slides.length - 1];
@@ -739,8 +760,11 @@ function commonestShare<T>(items: readonly T[], keyOf: (item: T) => string): num
  */
 const MAX_QUESTION_HEADING_WORDS = 10;
 
-/** A line that ends in a question mark. */
-const QUESTION = /[?？]$/u;
+/** True when `text` ends in a question mark (read directly: see {@link endsInColon}). */
+function endsInQuestionMark(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x3f || last === 0xff1f;
+}
 
 /**
  * A line of running text: the words and stop words of prose (see `hasProseWords`), ending a
@@ -750,7 +774,7 @@ const QUESTION = /[?？]$/u;
  */
 function isProse(analysis: Analysis, line: Line, minStopwords: number, flowing: Readonly<LineFlags>): boolean {
   if (!endsSentence(line.text, { colon: true }) && line.sentenceCount < 2 && flowing[line.index] === 0) return false;
-  if (line.sentenceCount < 2 && QUESTION.test(line.text) && analysis.wordCount(line) <= MAX_QUESTION_HEADING_WORDS) return false;
+  if (line.sentenceCount < 2 && endsInQuestionMark(line.text) && analysis.wordCount(line) <= MAX_QUESTION_HEADING_WORDS) return false;
   return hasProseWords(analysis, line, minStopwords);
 }
 

@@ -30,6 +30,8 @@ describe('lineSign', () => {
     expect(lineSign('2019-11-20', 3)).toBe('date');
     expect(lineSign('3/12', 2)).toBe('slide');
     expect(lineSign('Bild 3 von 12', 4)).toBe('slide');
+    expect(lineSign('(3 / 12)', 2)).toBe('slide');
+    expect(lineSign('٣/١٢', 2)).toBe('slide');
     expect(lineSign('Kommentare (8)', 2)).toBe('counter');
     expect(lineSign('1.2K shares', 3)).toBe('counter');
     expect(lineSign('© Anna Berg', 2)).toBe('credit');
@@ -255,6 +257,11 @@ describe('pageModel', () => {
     // Two numbers are no sequence (a date and a count can be two numbers), nor numbers out of order.
     expect(kindOf(modelOf([...PROSE, 'How the repair works', ...steps.slice(0, 4), 'More stories', 'Storm warning for the coast', 'Forecasters expect gusts of up to ninety kilometres an hour on Thursday.']), steps[3]!)).toBe('teasers');
     expect(modelOf([...PROSE, '2.', steps[1]!, '1.', steps[3]!, '3.', steps[5]!]).lines.some((line) => line.sign === 'step')).toBe(false);
+    // A step's number in brackets, after a word or before a colon.
+    for (const numbers of [['(1)', '(2)', '(3)'], ['1)', '2)', '3)'], ['Step 1', 'Step 2', 'Step 3'], ['Schritt 1:', 'Schritt 2:', 'Schritt 3:']]) {
+      const numbered = modelOf([...PROSE, 'How the repair works', numbers[0]!, steps[1]!, numbers[1]!, steps[3]!, numbers[2]!, steps[5]!]);
+      expect(numbered.lines.filter((line) => numbers.includes(line.line.text)).map((line) => line.sign)).toEqual(['step', 'step', 'step']);
+    }
   });
 
   it('reads lines of a program as a block of code, and a tutorial\'s sentence between two of them as no teaser', () => {
