@@ -282,7 +282,11 @@ function locateArticle(context: CleanContext): ArticleRun {
   // A seed running into a comment section ends where it was best before it.
   const seed = candidate.to <= limits.last ? candidate : bestPrefix(seedValues, candidate.from, limits.last);
   const first = grow(lineValues(page, { gapStep: GAP_STEP }), seed, limits);
-  const proseIn = (run: Run): number[] => [...range(run.from, run.to + 1)].filter((i) => lines[i]!.prose);
+  const proseIn = (run: Run): number[] => {
+    const positions: number[] = [];
+    for (let i = run.from; i <= run.to; i++) if (lines[i]!.prose) positions.push(i);
+    return positions;
+  };
   const seedProse = proseIn(seed);
   const start = judgesTopic(termTotal(analysis, lines, seedProse)) ? seedProse : proseIn(first);
   const { values, run, share, ownBlocks, judges, closing } = topicalRun(context, page, start, seed, limits);
@@ -1175,24 +1179,31 @@ function candidateRuns(values: readonly number[]): Run[] {
  * stretch would cost), within `limits`.
  */
 function grow(values: readonly number[], seed: Run, limits: Limits): Run {
-  const best = (positions: Iterable<number>): number | undefined => {
-    let sum = 0;
-    let bestSum = 0;
-    let bestAt: number | undefined;
-    for (const i of positions) {
-      sum += values[i]!;
-      if (sum > bestSum) {
-        bestSum = sum;
-        bestAt = i;
-      }
-    }
-    return bestAt;
-  };
-  const from = best(range(seed.from - 1, limits.first - 1)) ?? seed.from;
-  const to = best(range(seed.to + 1, limits.last + 1)) ?? seed.to;
+  const from = farthestGain(values, seed.from - 1, limits.first - 1) ?? seed.from;
+  const to = farthestGain(values, seed.to + 1, limits.last + 1) ?? seed.to;
   let total = 0;
   for (let i = from; i <= to; i++) total += values[i]!;
   return { from, to, total };
+}
+
+/**
+ * Of the positions from `start` towards `end` (exclusive, counting up or down), the one up to
+ * which `values` from `start` add most, when they add anything. (A loop over the positions, not a
+ * generator of them: a run grows over the whole page, twice a reading.)
+ */
+function farthestGain(values: readonly number[], start: number, end: number): number | undefined {
+  const step = end >= start ? 1 : -1;
+  let sum = 0;
+  let bestSum = 0;
+  let bestAt: number | undefined;
+  for (let i = start; i !== end; i += step) {
+    sum += values[i]!;
+    if (sum > bestSum) {
+      bestSum = sum;
+      bestAt = i;
+    }
+  }
+  return bestAt;
 }
 
 /**
