@@ -4,7 +4,7 @@
  * overlaps an accepted removal is skipped, so every reported removal is exactly what was deleted.
  */
 import type { Removal, Span } from './model.js';
-import { hasUnspacedScript, lineBreakLength, lineEndAt } from './text.js';
+import { hasUnspacedScript, isWhiteSpace, lineBreakLength, lineEndAt } from './text.js';
 
 /**
  * Accepts removals in order, skipping any that overlap one already accepted or are empty.
@@ -68,6 +68,7 @@ const spanOfRemoval = (removal: Removal): Span => removal.span;
  * are separated by exactly one blank line, and a non-empty result ends with one `eol`.
  */
 export function deleteSpans(text: string, spans: readonly Span[], eol: string): string {
+  if (spans.length === 0 && isNormalised(text, eol)) return text;
   const out: string[] = [];
   let next = 0;
   let pendingBlank = false;
@@ -91,6 +92,45 @@ export function deleteSpans(text: string, spans: readonly Span[], eol: string): 
   // nothing) comes out as it went in: then it is returned itself rather than joined again, a
   // second copy of the whole text held with it at the end of a clean (10 MB at 100k sentences).
   return joinsTo(text, out, eol) ? text : out.join(eol) + eol;
+}
+
+/**
+ * True when `text` is what {@link deleteSpans} makes of it with nothing to delete: lines trimmed,
+ * without a tab or a run of spaces, each ended by `eol`, one blank line at most between two and
+ * none first or last. The last reading of every text deletes nothing from such a text: told in
+ * one scan of its codes, without cutting out its lines.
+ */
+export function isNormalised(text: string, eol: string): boolean {
+  let blankBefore = true;
+  for (let lineStart = 0; ; ) {
+    const lineEnd = lineEndAt(text, lineStart);
+    const breakLength = lineBreakLength(text, lineEnd);
+    if (breakLength === 0) return lineEnd === lineStart && (text.length === 0 || !blankBefore);
+    if (breakLength !== eol.length || text.charCodeAt(lineEnd) !== eol.charCodeAt(0)) return false;
+    if (lineEnd === lineStart) {
+      if (blankBefore) return false;
+      blankBefore = true;
+    } else {
+      if (!isNormalLine(text, lineStart, lineEnd)) return false;
+      blankBefore = false;
+    }
+    lineStart = lineEnd + breakLength;
+  }
+}
+
+/** True when {@link normaliseLine} leaves `text[start, end)` (not empty) as it is. */
+function isNormalLine(text: string, start: number, end: number): boolean {
+  if (isWhiteSpace(text.charCodeAt(start)) || isWhiteSpace(text.charCodeAt(end - 1))) return false;
+  let spaceBefore = false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x09) return false;
+    // A space, a form feed or a vertical tab: two in a row are a run (see SPACE_RUN).
+    const space = code === 0x20 || code === 0x0b || code === 0x0c;
+    if (space && spaceBefore) return false;
+    spaceBefore = space;
+  }
+  return true;
 }
 
 /** True when `lines`, each followed by `eol`, spell `text` exactly; found without joining them. */

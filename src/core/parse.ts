@@ -86,7 +86,7 @@ const MAX_LINK_WORDS = 4;
  */
 function linkRunsOn(text: string, line: Span, link: Span, nextOf: () => Span | undefined): boolean {
   // The cheap tests first: this is asked of every line after a blank one that does not wrap.
-  if (!ENDS_OPEN.test(text.slice(Math.max(line.start, line.end - 2), line.end))) return false;
+  if (!endsOpen(text, line)) return false;
   const linkText = text.slice(link.start, link.end);
   if (wordCount(linkText) > MAX_LINK_WORDS) return false;
   const next = nextOf();
@@ -100,6 +100,16 @@ function linkRunsOn(text: string, line: Span, link: Span, nextOf: () => Span | u
 
 /** The last character of a line {@link LEFT_OPEN} may match: a letter, a mark, an apostrophe, a hyphen or a comma. */
 const ENDS_OPEN = /[\p{L}\p{M}'’,-]$/u;
+
+/**
+ * True when `line` ends on a character {@link ENDS_OPEN} matches. Most lines end in ASCII, told by
+ * its code (this is asked of nearly every line); the regular expression reads the others.
+ */
+function endsOpen(text: string, line: Span): boolean {
+  const code = text.charCodeAt(line.end - 1);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x27 || code === 0x2c || code === 0x2d;
+  return ENDS_OPEN.test(text.slice(Math.max(line.start, line.end - 2), line.end));
+}
 
 /** Words of the line a link breaks, at the least: a menu's entry or a label is shorter. */
 const MIN_OPEN_LINE_WORDS = 3;
@@ -142,7 +152,7 @@ function addParagraph(text: string, block: Span[], split: SentenceSplitter, para
   // cannot see (a blank line between, a break before a capital at a fixed width) are joined here.
   const lineTexts = block.map((raw) => text.slice(raw.start, raw.end));
   let lineOffset = 0;
-  for (const span of joinWraps(text, block, split(text, block[0]!.start, block[block.length - 1]!.end))) {
+  for (const span of joinWraps(text, block, lineTexts, split(text, block[0]!.start, block[block.length - 1]!.end))) {
     lineOffset = lineOf(block, span.start, lineOffset);
     startingOn[lineOffset]!++;
     const line = block[lineOffset]!;
@@ -225,18 +235,18 @@ class ParsedSentence extends ParsedPiece implements Sentence {
 }
 
 /**
- * `spans`, the sentences of `block`, with each sentence that ends at the end of a line that runs on
+ * `spans`, the sentences of `block` (whose texts are `lineTexts`), with each sentence that ends at the end of a line that runs on
  * into the next (see {@link wraps}: at a fixed width, or across a blank line) joined to the one
  * starting the next line.
  */
-function joinWraps(text: string, block: readonly Span[], spans: readonly Span[]): readonly Span[] {
+function joinWraps(text: string, block: readonly Span[], lineTexts: readonly string[], spans: readonly Span[]): readonly Span[] {
   const width = wrapWidth(block);
   const runsOn = new Set<number>();
   for (let i = 0; i + 1 < block.length; i++) {
     const line = block[i]!;
     const next = block[i + 1]!;
     const full = width > 0 && line.end - line.start >= width * FULL_LINE_SHARE;
-    if (wraps(text.slice(line.start, line.end), text.slice(next.start, next.end), full) || linkRunsOn(text, line, next, () => block[i + 2])) runsOn.add(next.start);
+    if (wraps(lineTexts[i]!, lineTexts[i + 1]!, full) || linkRunsOn(text, line, next, () => block[i + 2])) runsOn.add(next.start);
   }
   if (runsOn.size === 0) return spans;
   const joined: Span[] = [];

@@ -256,11 +256,15 @@ export function lowerWords(text: string): string[] {
  * (the average word there is about two characters long).
  */
 export function wordCount(text: string): number {
-  const tokens = words(text);
-  // Most text has no such script: one test of the whole text saves one per token.
-  if (!hasUnspacedScript(text)) return tokens.length;
+  // Most text has no such script: one test of the whole text saves one per token, and its words
+  // are counted without being cut out of it.
+  if (!hasUnspacedScript(text)) {
+    let tokens = 0;
+    scanWords(text, () => tokens++);
+    return tokens;
+  }
   let count = 0;
-  for (const token of tokens) {
+  for (const token of words(text)) {
     const unspaced = token.match(UNSPACED_ALL)?.length ?? 0;
     count += unspaced === 0 ? 1 : Math.max(1, Math.round(unspaced / 2)) + (token.length - unspaced > 0 ? 1 : 0);
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptRemovals, deleteSpans } from '../../src/core/apply.js';
+import { acceptRemovals, deleteSpans, isNormalised } from '../../src/core/apply.js';
 import type { Removal, Span } from '../../src/core/model.js';
 import { clean } from '../../src/index.js';
 
@@ -179,6 +179,30 @@ describe('deleteSpans', () => {
     expect(deleteSpans('One\tsentence.\n', [], '\n')).toBe('One sentence.\n');
     expect(deleteSpans('Line one\rLine two\n', [], '\n')).toBe('Line one\nLine two\n');
     expect(deleteSpans('No final break', [], '\n')).toBe('No final break\n');
+  });
+
+  it('tells a normalised text by its codes alone, as normalising it line by line would (isNormalised)', () => {
+    // An oracle of its own: the lines split, each normalised by regular expressions, joined again.
+    const normalised = (text: string, eol: string): string => {
+      const paragraphs = text.split(/\r\n|\r|\n/u).map((line) => line.replace(/[ \t\f\v]{2,}|\t/gu, ' ').trim()).join('\n').split(/\n{2,}/u);
+      const kept = paragraphs.map((paragraph) => paragraph.replace(/^\n+|\n+$/gu, '')).filter((paragraph) => paragraph !== '');
+      return kept.length === 0 ? '' : kept.join('\n\n').replaceAll('\n', eol) + eol;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b c', ' ', '  ', '\t', '\f', '\u00a0', '\n', '\r', '\r\n', '\n\n', '.'), { maxLength: 24 }), fc.constantFrom('\n', '\r\n', '\r'), (parts, eol) => {
+        const text = parts.join('');
+        const expected = normalised(text, eol);
+        expect(isNormalised(text, eol)).toBe(expected === text);
+        expect(isNormalised(expected, eol)).toBe(true);
+        expect(deleteSpans(text, [], eol)).toBe(expected);
+      }),
+    );
+    expect(isNormalised('One.\n\nTwo.\n', '\n')).toBe(true);
+    expect(isNormalised('One.\n\n\nTwo.\n', '\n')).toBe(false);
+    expect(isNormalised('One.\nTwo.', '\n')).toBe(false);
+    expect(isNormalised('One.\r\nTwo.\r\n', '\n')).toBe(false);
+    expect(isNormalised('One. \u000bTwo.\n', '\n')).toBe(false);
+    expect(isNormalised('', '\n')).toBe(true);
   });
 
   it('gives what joining the lines gives, normalised before or not', () => {
