@@ -8,7 +8,7 @@
 import { firstEndingAfter } from './apply.js';
 import type { Document, Line, Span } from './model.js';
 import { detectStopwordsOfCounts, stopwordLanguages, type StopwordSet } from './stopwords.js';
-import { hasUnspacedScript, isAscii, lowerWords, wordCount } from './text.js';
+import { hasUnspacedScript, isAscii, isFolded, lowerWords, wordCount } from './text.js';
 import { holdsContextual, tokenizeDocument, tokenRange, Vocabulary, type DocumentWords, type TokenArrays } from './tokens.js';
 
 /** A piece of the analysed document: one of its lines or sentences, or its headline. */
@@ -372,7 +372,7 @@ class DocumentAnalysis implements Analysis {
    * folded every piece of those texts at every question, 1.2% of the time of `clean()`.
    */
   private mayFold(span: Span): boolean {
-    const folding = (this.foldingLines ??= this.lines.filter((line) => !isAscii(line.text) && line.text.normalize('NFKC') !== line.text).map((line) => line.span));
+    const folding = (this.foldingLines ??= this.lines.filter((line) => !isFolded(line.text)).map((line) => line.span));
     if (folding.length === 0) return false;
     const at = firstEndingAfter(folding, span.start, (lineSpan) => lineSpan);
     return at < folding.length && folding[at]!.start < span.end;

@@ -287,8 +287,38 @@ export function hasUnspacedScript(text: string): boolean {
  * the word tokens kept, so `“Hello,”  World` and `"hello" world` compare equal.
  */
 export function comparisonKey(text: string): string {
-  // Folding leaves ASCII as it is: most keys are of ASCII text, and folding copies it.
-  return lowerWords(isAscii(text) ? text : text.normalize('NFKC')).join(' ');
+  // Most keys are of text that folding leaves as it is (ASCII, most other text), and folding copies it.
+  return lowerWords(isFolded(text) ? text : text.normalize('NFKC')).join(' ');
+}
+
+/** Of a {@link foldClasses} code unit: folding may change the text around it (see {@link isFolded}). */
+const MAY_FOLD = 1;
+
+/**
+ * Per UTF-16 code unit, whether folding Unicode-compatible forms (NFKC) may change a text holding
+ * it: the character alone folds to something else ("ﬁ", "½", a non-breaking space); or it may
+ * join the character before it or move past it (a combining mark, a Hangul vowel or final
+ * consonant, which compose with what precedes them); or it is half of a surrogate pair, left to
+ * `normalize`. A text of none of them folds to itself: each of its characters does, and nothing
+ * composes or reorders without such a mark.
+ */
+const foldClasses = codeUnitClasses((char, code) => {
+  if (code >= 0xd800 && code <= 0xdfff) return MAY_FOLD;
+  if (char.normalize('NFKC') !== char || /\p{M}/u.test(char)) return MAY_FOLD;
+  return (code >= 0x1161 && code <= 0x1175) || (code >= 0x11a8 && code <= 0x11c2) ? MAY_FOLD : 0;
+});
+
+/**
+ * True when folding Unicode-compatible forms (NFKC) leaves `text` as it is. Told by a table of its
+ * code units, as most non-ASCII text (German, French, Russian) holds no character that folds:
+ * `normalize` is asked only of a text that holds one.
+ */
+export function isFolded(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80 && (foldClasses(code) & MAY_FOLD) !== 0) return text.normalize('NFKC') === text;
+  }
+  return true;
 }
 
 /** Any letter, of any script. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, startsLower, startsUpper, words } from '../../src/core/text.js';
+import { hasUnspacedScript, isFolded, isWhiteSpace, lastWordToken, lineShape, startsLower, startsUpper, words } from '../../src/core/text.js';
 import { unicodeText } from '../generators.js';
 
 /** The definition the hand-written tokenizer must agree with: runs of word characters, joined by a soft hyphen between two of them, which the word's form leaves out. */
@@ -72,6 +72,28 @@ describe('hasUnspacedScript', () => {
       if (hasUnspacedScript(`Zeile ${char} hier`) !== unspaced.test(char)) disagree.push(code);
     }
     expect(disagree).toEqual([]);
+  });
+});
+
+describe('isFolded', () => {
+  it('agrees with normalize("NFKC") on every character, alone and after letters it could compose with', () => {
+    // Bases that compose with what follows them: Latin and Greek vowels, a Hangul initial
+    // consonant and a syllable without a final one, letters of Indic scripts with two-part vowels.
+    const bases = ['', 'a', 'E', 'o', 'α', 'ω', 'и', '\u1100', '\uAC00', '\u0B47', '\u0BC6', '\u0CBF', '\u0D46', '\u1B05'];
+    const disagree: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      for (const base of bases) {
+        const text = `${base}${String.fromCharCode(code)}`;
+        if (isFolded(text) !== (text.normalize('NFKC') === text)) disagree.push(text);
+      }
+    }
+    expect(disagree).toEqual([]);
+    expect(isFolded('Straße, Ärger, café, Москва')).toBe(true);
+    expect(isFolded('The ﬁnal ½')).toBe(false);
+    expect(isFolded('cafe\u0301')).toBe(false);
+    expect(isFolded('emoji \u{1F600} and \u{1D400}')).toBe(false);
+    expect(isFolded('emoji \u{1F600}')).toBe(true);
   });
 });
 
