@@ -131,8 +131,12 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const minStopwords = documentShare >= MIN_DOCUMENT_STOPWORDS ? documentShare * PROSE_STOPWORD_RATIO : 0;
   const flowing = flowingLines(document);
   const prose = flagLines(lines, (line) => isProse(analysis, line, minStopwords, flowing));
-  const words = Int32Array.from(lines, (line) => analysis.wordCount(line));
-  const signs = Uint8Array.from(lines, (line, i) => (prose[i] === 1 ? 0 : signCode(lineSign(line.text, words[i]!))));
+  const words = new Int32Array(lines.length);
+  const signs = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    words[i] = analysis.wordCount(lines[i]!);
+    if (prose[i] === 0) signs[i] = signCode(lineSign(lines[i]!.text, words[i]!));
+  }
   const galleries = [...findGalleries(lines), ...datedSlides(lines, signs, prose)];
   const isolated = isolate(prose);
   // A caption between a gallery's slide numbers is laid out as a teaser is, and is none.
@@ -166,10 +170,9 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
     const at = short ? shapeBreak(words, from, i) : undefined;
     const parts: Array<[number, number]> = at === undefined ? [[from, i]] : [[from, at], [at, i]];
     for (const [start, end] of parts) {
-      const members = lines.slice(start, end);
-      const kind = threads[start] ? 'comments' : teasers[start] ? 'teasers' : prose[start] ? 'prose' : inGallery[start] ? 'gallery' : shortBlockKind(analysis, members, words.subarray(start, end), code.subarray(start, end));
+      const kind = threads[start] ? 'comments' : teasers[start] ? 'teasers' : prose[start] ? 'prose' : inGallery[start] ? 'gallery' : shortBlockKind(analysis, lines.slice(start, end), words.subarray(start, end), code.subarray(start, end));
       blockOf.fill(blocks.length, start, end);
-      blocks.push({ index: blocks.length, from: start, to: end - 1, kind, parallel: commonestShare(members, (line) => lineShape(line.text)) });
+      blocks.push(new PageBlock(lines, blocks.length, start, end - 1, kind));
     }
     from = i;
   }
@@ -220,9 +223,32 @@ function shapeBreak(words: Readonly<Int32Array>, from: number, to: number): numb
   return best;
 }
 
+/**
+ * A {@link Block} whose {@link Block.parallel} share is worked out when first read: the rules read
+ * it of a few blocks (the one under the article, a list that a sentence introduces), and the
+ * shape of every line of every block (long lines of prose most of all) was 3% of a clean's time.
+ */
+class PageBlock implements Block {
+  private parallelShare: number | undefined;
+
+  constructor(
+    private readonly lines: readonly Line[],
+    readonly index: number,
+    readonly from: number,
+    readonly to: number,
+    readonly kind: BlockKind,
+  ) {}
+
+  get parallel(): number {
+    return (this.parallelShare ??= commonestShare(this.lines.slice(this.from, this.to + 1), (line) => lineShape(line.text)));
+  }
+}
+
 /** Per line of `lines`, whether `test` holds for it (see {@link LineFlags}). */
 function flagLines(lines: readonly Line[], test: (line: Line, i: number) => boolean): LineFlags {
-  return Uint8Array.from(lines, (line, i) => (test(line, i) ? 1 : 0));
+  const flags: LineFlags = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) if (test(lines[i]!, i)) flags[i] = 1;
+  return flags;
 }
 
 /** What the page knows of each of its lines, a typed array per fact, read by its {@link PageLineView}s. */
@@ -283,6 +309,14 @@ const MAX_SIGN_WORDS = 12;
  * the start of its word: tried from inside a word, the pattern went over every suffix of it.) */
 const DATE = /(?:^|[^\p{N}])(?:\p{N}{1,2}[./-]\p{N}{1,2}[./-](?:\p{N}{4}|\p{N}{2})|\p{N}{4}-\p{N}{2}-\p{N}{2}|\p{N}{1,2}:\p{N}{2}|\p{N}{1,2}\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\p{N}{2}|(?<!\p{L})\p{L}{3,}\.?\s+\p{N}{1,2}(?:\p{L}{2})?,?\s+(?:19|20)\p{N}{2}|\p{N}{4}\s*年\s*\p{N}{1,2}\s*月)(?:$|[^\p{N}])/u;
 
+/**
+ * What every match of {@link DATE} holds: a digit (or a character outside ASCII, which may be one)
+ * right before a date's or a time's separator, a century ("19", "20") or "年". A short line holding
+ * a number in none of these ways ("12 comments", "Share with 3 friends") is not tried from each of
+ * its characters, which took several times longer.
+ */
+const DATE_MARK = /[0-9\u0080-\uffff][./:-]|19|20|年/;
+
 /** A slide's position in a gallery: "3/12", "(3 / 12)", "3 of 12", "Bild 3 von 12": two numbers joined by a slash or a short word. */
 const SLIDE = /^(?:\p{L}+\s+)?\(?\p{N}{1,3}\s*(?:\/|\p{L}{1,3})\s*\p{N}{1,3}\)?$/u;
 
@@ -314,7 +348,24 @@ const CAPTION_CREDIT =
  * sentence that ends in a colon and a clause ("The answer: it works.") is none.
  */
 export function endsInCredit(text: string): boolean {
-  return CAPTION_CREDIT.test(text);
+  return mayEndInCredit(text) && CAPTION_CREDIT.test(text);
+}
+
+/**
+ * A colon, a copyright sign, a slash or "CC": every match of {@link CAPTION_CREDIT} holds one, but
+ * for an agency's name in capitals at the end.
+ */
+const CAPTION_CREDIT_MARK = /[:©/]|CC/;
+
+/**
+ * False when `text` cannot match {@link CAPTION_CREDIT}: it holds none of
+ * {@link CAPTION_CREDIT_MARK}, and its last character is neither outside ASCII nor a capital (the
+ * end of an agency's name, "AFP"). Most lines of prose end in a full stop and are not tried from
+ * each of their characters.
+ */
+function mayEndInCredit(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return (last >= 0x41 && last <= 0x5a) || last > 0x7f || CAPTION_CREDIT_MARK.test(text);
 }
 
 /** A Creative Commons licence, by its name or its code ("CC BY-SA 4.0", "CC0"), the same in every language. */
@@ -362,22 +413,57 @@ export function headsComments(text: string, words: number): boolean {
   return words <= MAX_COMMENTS_LINE_WORDS && COMMENTS_WORD.test(text);
 }
 
-/** A line that introduces what follows: it ends in a colon. */
-const INTRO = /[:：]$/u;
-/** A credit line ends on the name, not on a sentence's or a label's punctuation. */
-const ENDS_CLAUSE = /[.!?:]$/u;
+/**
+ * True when `text` introduces what follows: it ends in a colon. (Its last character, read
+ * directly: a pattern anchored at the end is tried from every character of the line.)
+ */
+export function endsInColon(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x3a || last === 0xff1a;
+}
+
+/** True when `text` ends on a sentence's or a label's punctuation, where a credit line ends on the name. */
+function endsClause(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x2e || last === 0x21 || last === 0x3f || last === 0x3a;
+}
+
+/**
+ * A character one of which every match of {@link CREDIT} holds (a copyright sign, a colon, a
+ * slash): most short lines hold none, and need not be tried from each of their characters.
+ */
+const CREDIT_CHARACTER = /[©:/]/;
 
 /** What a short line's shape says it is (see {@link LineSign}), if anything; `words` is its word count. */
 export function lineSign(text: string, words: number): LineSign | undefined {
-  if (words > MAX_SIGN_WORDS) return INTRO.test(text) ? 'intro' : undefined;
+  if (words > MAX_SIGN_WORDS) return endsInColon(text) ? 'intro' : undefined;
   // A slide number, a date and a counter all hold a number: most short lines hold none.
   const numbered = HAS_NUMBER.test(text);
-  if (numbered && SLIDE.test(text)) return 'slide';
-  if (numbered && DATE.test(text)) return 'date';
+  if (numbered && mayEndInNumber(text, ')') && SLIDE.test(text)) return 'slide';
+  if (numbered && DATE_MARK.test(text) && DATE.test(text)) return 'date';
   if (numbered && COUNTER.test(text) && hasLetter(text)) return 'counter';
-  if (CREDIT.test(text) && !ENDS_CLAUSE.test(text)) return 'credit';
-  if (INTRO.test(text)) return 'intro';
+  if (CREDIT_CHARACTER.test(text) && CREDIT.test(text) && !endsClause(text)) return 'credit';
+  if (endsInColon(text)) return 'intro';
   return undefined;
+}
+
+/**
+ * False when `text` cannot end in a number, then at most one of `closers` (as "3.", "(3)" or "3/12"
+ * do): the character before is an ASCII one other than a digit. A character outside ASCII may be
+ * a number's (`\p{N}`). One look at the line's end, where a pattern anchored at its start went
+ * over its first word at every line.
+ */
+function mayEndInNumber(text: string, closers: string): boolean {
+  let last = text.length - 1;
+  if (last > 0 && closers.includes(text.charAt(last))) last--;
+  const code = text.charCodeAt(last);
+  return (code >= 0x30 && code <= 0x39) || code > 0x7f;
+}
+
+/** False when `text` cannot start with a number, after at most a bracket, as "(3/12) ..." or "2 of 4 ..." do (see {@link mayEndInNumber}). */
+function mayStartWithNumber(text: string): boolean {
+  const code = text.charCodeAt(text.charCodeAt(0) === 0x28 ? 1 : 0);
+  return (code >= 0x30 && code <= 0x39) || code > 0x7f;
 }
 
 /** A line that is only a step's number: "3.", "(3)", "3)", "Step 3", "Schritt 3:". */
@@ -406,7 +492,7 @@ function numberedSteps(lines: readonly Line[]): Array<{ at: number; next: number
     run = [];
   };
   lines.forEach(({ text }, at) => {
-    const match = STEP_NUMBER.exec(text);
+    const match = mayEndInNumber(text, '.):') ? STEP_NUMBER.exec(text) : null;
     if (!match) return;
     const n = Number(match[1]);
     const previous = run[run.length - 1];
@@ -483,7 +569,9 @@ function findGalleries(lines: readonly Line[]): LineRange[] {
   };
   lines.forEach(({ text }, at) => {
     const alone = text.length <= 30;
-    const numbers = slideNumbers(text, alone ? SLIDE : CAPTION_SLIDE);
+    // (A slide's number ends its line, a numbered caption's starts it: most lines are not tried.)
+    const shaped = alone ? mayEndInNumber(text, ')') : mayStartWithNumber(text);
+    const numbers = shaped ? slideNumbers(text, alone ? SLIDE : CAPTION_SLIDE) : undefined;
     if (!numbers) return;
     const [n, m] = numbers;
     const previous = slides[slides.length - 1];
@@ -613,8 +701,15 @@ const CODE = /[\p{L}\p{N}_]\(|\s[=!+\-*/]?=\s|==|=>|->|[\p{L}\p{N}]_[\p{L}\p{N}]
 /** An address, whose underscores and dots are no code: "first_last@example.org", "https://example.org/a_b". */
 const ADDRESS = /\S+@\S+|\S+:\/\/\S+/gu;
 
+/**
+ * A character one of which every match of {@link CODE} holds: a line of text without any is no
+ * code, and is not tried from each of its characters.
+ */
+const CODE_CHARACTER = /[(=>_{};\]]/;
+
 /** True when `text` is a line of a program (see {@link CODE}). */
 function isCode(text: string): boolean {
+  if (!CODE_CHARACTER.test(text)) return false;
   // Only a line holding "@" or "://" can hold an address: the pattern, tried from every word of
   // every other line, was 4.5% of a clean's time.
   const mayHoldAddress = text.includes('@') || text.includes('://');
@@ -665,8 +760,11 @@ function commonestShare<T>(items: readonly T[], keyOf: (item: T) => string): num
  */
 const MAX_QUESTION_HEADING_WORDS = 10;
 
-/** A line that ends in a question mark. */
-const QUESTION = /[?？]$/u;
+/** True when `text` ends in a question mark (read directly: see {@link endsInColon}). */
+function endsInQuestionMark(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x3f || last === 0xff1f;
+}
 
 /**
  * A line of running text: the words and stop words of prose (see `hasProseWords`), ending a
@@ -676,7 +774,7 @@ const QUESTION = /[?？]$/u;
  */
 function isProse(analysis: Analysis, line: Line, minStopwords: number, flowing: Readonly<LineFlags>): boolean {
   if (!endsSentence(line.text, { colon: true }) && line.sentenceCount < 2 && flowing[line.index] === 0) return false;
-  if (line.sentenceCount < 2 && QUESTION.test(line.text) && analysis.wordCount(line) <= MAX_QUESTION_HEADING_WORDS) return false;
+  if (line.sentenceCount < 2 && endsInQuestionMark(line.text) && analysis.wordCount(line) <= MAX_QUESTION_HEADING_WORDS) return false;
   return hasProseWords(analysis, line, minStopwords);
 }
 
@@ -729,18 +827,27 @@ const MAX_LINK_HEADLINE_WORDS = 16;
  */
 function restatedHeadlines(analysis: Analysis, lines: readonly Line[], prose: Readonly<LineFlags>, words: Readonly<Int32Array>, title: Line | undefined): number[] {
   const headlines = new Set<string>();
-  const titleKey = title ? `${Array.from(analysis.keyWords(title)).join(' ')} ` : '';
-  lines.forEach((line, i) => {
-    if (prose[i] || words[i]! < MIN_LINK_HEADLINE_WORDS || words[i]! > MAX_LINK_HEADLINE_WORDS) return;
-    const key = Array.from(analysis.keyWords(line)).join(' ');
-    if (!titleKey.startsWith(`${key} `)) headlines.add(key);
-  });
+  // The first word of each headline: the prefixes of a line of prose that starts with none of
+  // them are not spelled out (they were 2% of a clean's time).
+  const firstWords = new Set<number>();
+  const titleKey = title ? `${idsKey(analysis.keyWords(title))} ` : '';
+  for (let i = 0; i < lines.length; i++) {
+    if (prose[i] || words[i]! < MIN_LINK_HEADLINE_WORDS || words[i]! > MAX_LINK_HEADLINE_WORDS) continue;
+    const ids = analysis.keyWords(lines[i]!);
+    // (A key of fewer words is no prefix that is looked up below.)
+    if (ids.length < MIN_LINK_HEADLINE_WORDS) continue;
+    const key = idsKey(ids);
+    if (titleKey.startsWith(`${key} `)) continue;
+    headlines.add(key);
+    firstWords.add(ids[0]!);
+  }
   if (headlines.size === 0) return [];
   const found: number[] = [];
   lines.forEach((line, i) => {
     if (!prose[i]) return;
     // Its first words, one more at a time, as the headlines' keys are written.
     const ids = analysis.keyWords(line);
+    if (ids.length <= MIN_LINK_HEADLINE_WORDS || !firstWords.has(ids[0]!)) return;
     let prefix = '';
     for (let n = 1; n <= Math.min(MAX_LINK_HEADLINE_WORDS, ids.length - 1); n++) {
       prefix = n === 1 ? String(ids[0]) : `${prefix} ${ids[n - 1]}`;
@@ -751,6 +858,16 @@ function restatedHeadlines(analysis: Analysis, lines: readonly Line[], prose: Re
     }
   });
   return found;
+}
+
+/**
+ * `ids` written as {@link restatedHeadlines} writes a headline's key: their numbers joined by
+ * spaces. (Built in a loop: `Array.from(ids).join(' ')` of a typed array took four times as long.)
+ */
+function idsKey(ids: ArrayLike<number>): string {
+  let key = ids.length > 0 ? String(ids[0]) : '';
+  for (let k = 1; k < ids.length; k++) key += ` ${ids[k]}`;
+  return key;
 }
 
 /**

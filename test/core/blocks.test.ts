@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/core/analysis.js';
 import { endsInCredit, lineSign, pageModel, type BlockKind, type PageModel } from '../../src/core/blocks.js';
 import { parseDocument } from '../../src/core/parse.js';
+import { lineShape } from '../../src/core/text.js';
 
 /** The block model of lines set apart as a page dump sets them (a blank line between each). */
 function modelOf(lines: readonly string[]): PageModel {
@@ -29,6 +30,8 @@ describe('lineSign', () => {
     expect(lineSign('2019-11-20', 3)).toBe('date');
     expect(lineSign('3/12', 2)).toBe('slide');
     expect(lineSign('Bild 3 von 12', 4)).toBe('slide');
+    expect(lineSign('(3 / 12)', 2)).toBe('slide');
+    expect(lineSign('٣/١٢', 2)).toBe('slide');
     expect(lineSign('Kommentare (8)', 2)).toBe('counter');
     expect(lineSign('1.2K shares', 3)).toBe('counter');
     expect(lineSign('© Anna Berg', 2)).toBe('credit');
@@ -254,6 +257,11 @@ describe('pageModel', () => {
     // Two numbers are no sequence (a date and a count can be two numbers), nor numbers out of order.
     expect(kindOf(modelOf([...PROSE, 'How the repair works', ...steps.slice(0, 4), 'More stories', 'Storm warning for the coast', 'Forecasters expect gusts of up to ninety kilometres an hour on Thursday.']), steps[3]!)).toBe('teasers');
     expect(modelOf([...PROSE, '2.', steps[1]!, '1.', steps[3]!, '3.', steps[5]!]).lines.some((line) => line.sign === 'step')).toBe(false);
+    // A step's number in brackets, after a word or before a colon.
+    for (const numbers of [['(1)', '(2)', '(3)'], ['1)', '2)', '3)'], ['Step 1', 'Step 2', 'Step 3'], ['Schritt 1:', 'Schritt 2:', 'Schritt 3:']]) {
+      const numbered = modelOf([...PROSE, 'How the repair works', numbers[0]!, steps[1]!, numbers[1]!, steps[3]!, numbers[2]!, steps[5]!]);
+      expect(numbered.lines.filter((line) => numbers.includes(line.line.text)).map((line) => line.sign)).toEqual(['step', 'step', 'step']);
+    }
   });
 
   it('reads lines of a program as a block of code, and a tutorial\'s sentence between two of them as no teaser', () => {
@@ -287,6 +295,40 @@ describe('pageModel', () => {
     const subheading = 'The second boat';
     const paragraph = 'The second boat will join the route next summer, once its crew has been trained.';
     expect(modelOf([...PROSE, subheading, paragraph]).lines.find((line) => line.line.text === paragraph)!.repeated).toBe(false);
+  });
+
+  it('gives each block the share of its lines in its commonest shape, as counted line by line', () => {
+    const rows = ['Length: 42 m', 'Seats: 200', 'Bicycles: 40', 'Cars: none', 'Built in 1998 by Werft Nord'];
+    const model = modelOf([...PROSE, 'Home', 'News', 'Sport', ...rows, ...PROSE.slice(0, 2), '3/12', 'Gulls at dawn']);
+    for (const block of model.blocks) {
+      const counts = new Map<string, number>();
+      for (let i = block.from; i <= block.to; i++) {
+        const shape = lineShape(model.lines[i]!.line.text);
+        counts.set(shape, (counts.get(shape) ?? 0) + 1);
+      }
+      expect(block.parallel).toBe(Math.max(...counts.values()) / (block.to - block.from + 1));
+    }
+  });
+
+  it('reads dates written with other digits, in CJK or as a time, and no date in a plain count', () => {
+    expect(lineSign('١٤.٠٦.٢٠١٣', 1)).toBe('date');
+    expect(lineSign('2019年11月', 2)).toBe('date');
+    expect(lineSign('Posted at 9:14', 4)).toBe('date');
+    expect(lineSign('14 Juni 2013', 3)).toBe('date');
+    expect(lineSign('12 comments', 2)).toBe('counter');
+    expect(lineSign('Share this story with 3 of your friends', 8)).toBeUndefined();
+  });
+
+  it('reads a line as code by any of its marks, and a line holding none as text', () => {
+    for (const code of ['print(results)', 'x => x + 1', 'node -> next', 'if a == b', 'total = 0', 'status_code', 'end;', 'main() {', '}', ']']) {
+      expect(kindOf(modelOf([...PROSE, code, 'Opening hours']), 'Opening hours')).toBe('code');
+    }
+    expect(kindOf(modelOf([...PROSE, 'Ferry times (winter)', 'Opening hours']), 'Opening hours')).toBe('heading');
+  });
+
+  it('reads a credit in capitals outside ASCII at the end of a caption', () => {
+    expect(endsInCredit('Gulls over the harbour at dawn. ÖRF')).toBe(true);
+    expect(endsInCredit('Gulls over the harbour at dawn.')).toBe(false);
   });
 
   it('reads names joined by slashes as a credit', () => {
