@@ -225,49 +225,50 @@ function perLine(document: Document, test: (line: Line) => boolean): (line: Line
 /** Per line of at most {@link MAX_LABEL_WORDS} words, how many such lines have its `key` (itself included); 0 for a longer line. */
 function copiesOfShortLines({ analysis, document }: CleanContext): Int32Array {
   const byKey = new LinesByKey(analysis);
-  for (const line of document.lines) if (analysis.wordCount(line) <= MAX_LABEL_WORDS) byKey.add(line);
-  const copies = new Int32Array(document.lines.length);
-  byKey.eachKey((lines) => {
-    for (const line of lines) copies[line.index] = lines.length;
-  });
+  // Per line, the number of its key, then (in place) how many lines have it.
+  const copies = new Int32Array(document.lines.length).fill(-1);
+  for (const line of document.lines) if (analysis.wordCount(line) <= MAX_LABEL_WORDS) copies[line.index] = byKey.add(line).index;
+  for (let i = 0; i < copies.length; i++) copies[i] = copies[i]! < 0 ? 0 : byKey.keys[copies[i]!]!.count;
   return copies;
 }
 
+/** A key of {@link LinesByKey}: its number, the first line that has it, and how many lines added have it. */
+interface KeyCount {
+  readonly index: number;
+  readonly first: Line;
+  count: number;
+}
+
 /**
- * Lines grouped by their `key`, told by its words' ids (`hashWords`, `sameWords`): no key is
- * spelled out (a string per line, for every short line of every reading).
+ * Lines counted by their `key`, told by its words' ids (`hashWords`, `sameWords`): no key is
+ * spelled out (a string per line, for every short line of every reading), and no line is held but
+ * the first of each key (ten million one-character lines are one key).
  */
 class LinesByKey {
-  /** Per hash of key words, the lines of each key that has it (nearly always one). */
-  private readonly byHash = new Map<number, Line[][]>();
+  /** The keys met, in the order first met. */
+  readonly keys: KeyCount[] = [];
+  /** Per hash of key words, the keys that have it (nearly always one). */
+  private readonly byHash = new Map<number, KeyCount[]>();
 
   constructor(private readonly analysis: Pick<Analysis, 'keyWords'>) {}
 
-  /** Adds `line`, and returns how many lines added before it have its key. */
-  add(line: Line): number {
+  /** Adds `line`, and returns its key, whose count includes it. */
+  add(line: Line): KeyCount {
     const ids = this.analysis.keyWords(line);
     const hash = hashWords(ids);
-    const kinds = this.byHash.get(hash);
+    let kinds = this.byHash.get(hash);
     if (kinds === undefined) {
-      this.byHash.set(hash, [[line]]);
-      return 0;
+      kinds = [];
+      this.byHash.set(hash, kinds);
     }
-    const kind = this.kindOf(kinds, ids);
-    if (kind === undefined) {
-      kinds.push([line]);
-      return 0;
+    let key = kinds.find((kind) => sameWords(this.analysis.keyWords(kind.first), ids));
+    if (key === undefined) {
+      key = { index: this.keys.length, first: line, count: 0 };
+      kinds.push(key);
+      this.keys.push(key);
     }
-    kind.push(line);
-    return kind.length - 1;
-  }
-
-  /** Calls `visit` with the lines added of each key, in the order added. */
-  eachKey(visit: (lines: readonly Line[]) => void): void {
-    for (const kinds of this.byHash.values()) for (const kind of kinds) visit(kind);
-  }
-
-  private kindOf(kinds: readonly Line[][], ids: ArrayLike<number>): Line[] | undefined {
-    return kinds.find((kind) => sameWords(this.analysis.keyWords(kind[0]!), ids));
+    key.count++;
+    return key;
   }
 }
 
@@ -323,7 +324,7 @@ class Evidence {
       if (page) break;
       if (analysis.wordCount(line) > MAX_LABEL_WORDS || lineEndsProperly(line)) continue;
       // A key of no words (a line of "* * *") is no label.
-      if (seen.add(line) > 0 && analysis.keyWords(line).length > 0) page = true;
+      if (seen.add(line).count > 1 && analysis.keyWords(line).length > 0) page = true;
     }
     this.page = page;
   }
@@ -891,13 +892,10 @@ function lineShapes(document: Document): Pick<FragmentContext, 'shapeCount' | 's
     byManyRuns ??= groupBy(byRuns.get(FEW_RUNS + 1) ?? [], (line) => whiteSpaceRuns(line.text));
     return byManyRuns.get(runs) ?? [];
   };
-  // Per line index, its shape once worked out.
-  const shapes = new Map<number, string>();
-  const shapeOf = (line: Line): string => {
-    let shape = shapes.get(line.index);
-    if (shape === undefined) shapes.set(line.index, (shape = lineShape(line.text)));
-    return shape;
-  };
+  // Per line index, its shape once worked out: an array, not a map (ten million one-character
+  // lines made a map of ten million entries, and the clean superlinear).
+  const shapes = new Array<string | undefined>(document.lines.length);
+  const shapeOf = (line: Line): string => (shapes[line.index] ??= lineShape(line.text));
   const shapesByRuns = new Map<number, Map<string, number>>();
   const shapeCount = (line: Line): number => {
     const runs = whiteSpaceRuns(line.text);
