@@ -168,8 +168,6 @@ interface FragmentContext extends CleanContext {
   readonly lineIsProse: (line: Line) => boolean;
   /** How many lines after each line read as prose. */
   readonly proseLinesAfter: () => readonly number[];
-  /** The first line with at most {@link MAX_PROSE_AFTER_SITE_NOTE} lines of prose after it: a note of the site's is this one or a later one. */
-  readonly siteNotesFrom: () => number;
   /** How many lines of the document are written as headlines (see {@link countHeadlines}). */
   readonly headlineCount: () => number;
   /** How many lines of the document read as subheadings of the article, by whether they are written in capitals (see {@link countSubheadings}). */
@@ -178,15 +176,14 @@ interface FragmentContext extends CleanContext {
   readonly copies: (line: Line) => number;
   /** True when the text wraps its sentences over lines (see {@link wrapsLines}). */
   readonly wrapped: () => boolean;
-  /** True when more than {@link MIN_SHAPE_SIBLINGS} lines of the document have the `lineShape` of `line` (itself included). */
-  readonly hasShapeSiblings: (line: Line) => boolean;
+  /** How many lines of the document have the `lineShape` of `line` (itself included). */
+  readonly shapeCount: (line: Line) => number;
   /** The `lineShape` of a line of the document, worked out once. */
   readonly shapeOf: (line: Line) => string;
 }
 
 function fragmentContext(context: CleanContext): FragmentContext {
   let proseAfter: number[] | undefined;
-  let siteNotesFrom: number | undefined;
   let headlines: number | undefined;
   let wrapped: boolean | undefined;
   let subheadings: readonly [number, number] | undefined;
@@ -202,11 +199,10 @@ function fragmentContext(context: CleanContext): FragmentContext {
     lineEndsProperly: perLine(context.document, (line) => endsProperly(line.text)),
     lineIsProse: perLine(context.document, (line) => looksLikeProse(context.analysis, line)),
     proseLinesAfter: () => (proseAfter ??= countProseLinesAfter(fragment)),
-    siteNotesFrom: () => (siteNotesFrom ??= firstLineWithProseAfterAtMost(fragment, MAX_PROSE_AFTER_SITE_NOTE)),
     headlineCount: () => (headlines ??= countHeadlines(fragment)),
     wrapped: () => (wrapped ??= wrapsLines(fragment)),
     subheadingCount: (capitals) => (subheadings ??= countSubheadings(fragment))[capitals ? 1 : 0],
-    hasShapeSiblings: shapes.hasShapeSiblings,
+    shapeCount: shapes.shapeCount,
     shapeOf: shapes.shapeOf,
     copies: (line) => (copies ??= copiesOfShortLines(context))[line.index]!,
   };
@@ -391,14 +387,12 @@ const MAX_PROSE_AFTER_SITE_NOTE = 3;
  * {@link MAX_PROSE_AFTER_SITE_NOTE} lines of prose after it. An article's sentence about licences
  * or networks stands amid its paragraphs.
  */
-function siteNote({ analysis, siteNotesFrom }: FragmentContext, line: Line): string | undefined {
-  // Where the lines of prose after it are counted first: most lines have more, and their words
-  // need not be searched for a licence or a network (two patterns tried at each character).
-  if (line.index < siteNotesFrom()) return undefined;
+function siteNote({ analysis, proseLinesAfter }: FragmentContext, line: Line): string | undefined {
   const count = analysis.wordCount(line);
-  return count <= MAX_LICENCE_NOTICE_WORDS && namesOpenLicence(line.text) ? 'licence notice of the site'
+  const note = count <= MAX_LICENCE_NOTICE_WORDS && namesOpenLicence(line.text) ? 'licence notice of the site'
     : count <= MAX_FOLLOW_LINE_WORDS && socialNetworksNamed(line.text) >= 2 ? 'where to follow the site (social networks)'
     : undefined;
+  return note !== undefined && proseLinesAfter()[line.index]! <= MAX_PROSE_AFTER_SITE_NOTE ? note : undefined;
 }
 
 /** The shape of a line's leading number ("1957–1959" -> "9999–9999", "2008" -> "9999"), or undefined. */
@@ -596,22 +590,6 @@ function distinctTerms(analysis: Analysis, line: Line): number {
   return terms.size;
 }
 
-/**
- * The first line of the document with at most `most` lines of prose after it (those of
- * `countProseLinesAfter` that have so few): the line that is the (`most` + 1)-th line of prose
- * from the end, 0 when there are fewer. Read from the end, up to that line: in a text whose last
- * lines are prose, a few lines.
- */
-function firstLineWithProseAfterAtMost({ document, lineIsProse }: FragmentContext, most: number): number {
-  let after = 0;
-  for (let i = document.lines.length - 1; i >= 0; i--) {
-    if (!lineIsProse(document.lines[i]!)) continue;
-    if (after === most) return i;
-    after++;
-  }
-  return 0;
-}
-
 /** Per line of the document, how many lines after it read as prose. */
 function countProseLinesAfter({ document, lineIsProse }: FragmentContext): number[] {
   const counts = new Array<number>(document.lines.length);
@@ -639,7 +617,7 @@ function checkTrailingSentence(analysis: Analysis, last: Sentence): Finding | un
 
 /** A line without terminal punctuation: a heading or caption of the article, a label, or a cut-off sentence. */
 function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence): Finding | undefined {
-  const { analysis, document, hasShapeSiblings, headlineCount } = context;
+  const { analysis, document, shapeCount, headlineCount } = context;
   const text = line.text;
   const prose = context.lineIsProse(line);
   const count = analysis.wordCount(line);
@@ -661,7 +639,7 @@ function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence
   const cohesion = analysis.cohesion(line, true);
   if (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION && !sharesOnlyWithCopies(context, line)) return undefined;
   if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
-  if (hasPattern(context.shapeOf(line)) && hasShapeSiblings(line)) return undefined;
+  if (hasPattern(context.shapeOf(line)) && shapeCount(line) > MIN_SHAPE_SIBLINGS) return undefined;
   if (creditsTheArticle(text)) return undefined;
   if (isHeadline(text) && headlineCount() > MIN_SHAPE_SIBLINGS) return undefined;
   // A number and a word or two that share nothing with the article: an interface's count
@@ -901,17 +879,15 @@ function unspacedEndings(token: string): string[] {
 const FEW_RUNS = 16;
 
 /**
- * `FragmentContext.hasShapeSiblings` and `shapeOf` of a document. Only short lines that might be
- * labels ask about their shape, in few documents. Lines of one shape have as many runs of white
- * space (a shape keeps them, one space each), so lines are grouped by that number at the first
- * question, and shapes are worked out only in the group of a line asked about (the line's own
- * among them), and there only until the line has siblings enough: a count of lines of one shape
- * only grows as more lines are read, so once over {@link MIN_SHAPE_SIBLINGS} it stays over, and
- * the next question goes on from there. The lines asked about are short: the runs of a line are
- * counted up to {@link FEW_RUNS} + 1 only (most of a prose line is not read), and the lines with
- * more are told apart when a line with more is asked about.
+ * `FragmentContext.shapeCount` and `shapeOf` of a document. Only short lines that might be labels ask for their
+ * shape, in few documents. Lines of one shape have as many runs of white space (a shape keeps
+ * them, one space each), so lines are grouped by that number at the first question, and shapes
+ * are worked out only for the group of a line asked about (the line's own among them). The lines
+ * asked about are short: the runs of a line are counted up to {@link FEW_RUNS} + 1 only (most of
+ * a prose line is not read), and the lines with more are told apart when a line with more is
+ * asked about.
  */
-function lineShapes(document: Document): Pick<FragmentContext, 'hasShapeSiblings' | 'shapeOf'> {
+function lineShapes(document: Document): Pick<FragmentContext, 'shapeCount' | 'shapeOf'> {
   let byRuns: Map<number, Line[]> | undefined;
   let byManyRuns: Map<number, Line[]> | undefined;
   const linesWithRuns = (runs: number): readonly Line[] => {
@@ -924,32 +900,21 @@ function lineShapes(document: Document): Pick<FragmentContext, 'hasShapeSiblings
   // lines made a map of ten million entries, and the clean superlinear).
   const shapes = new Array<string | undefined>(document.lines.length);
   const shapeOf = (line: Line): string => (shapes[line.index] ??= lineShape(line.text));
-  const talliesByRuns = new Map<number, ShapeTally>();
-  const hasShapeSiblings = (line: Line): boolean => {
+  const shapesByRuns = new Map<number, Map<string, number>>();
+  const shapeCount = (line: Line): number => {
     const runs = whiteSpaceRuns(line.text);
-    let tally = talliesByRuns.get(runs);
-    if (tally === undefined) {
-      tally = { lines: linesWithRuns(runs), read: 0, counts: new Map() };
-      talliesByRuns.set(runs, tally);
+    let counts = shapesByRuns.get(runs);
+    if (counts === undefined) {
+      counts = new Map();
+      for (const other of linesWithRuns(runs)) {
+        const shape = shapeOf(other);
+        counts.set(shape, (counts.get(shape) ?? 0) + 1);
+      }
+      shapesByRuns.set(runs, counts);
     }
-    const shape = shapeOf(line);
-    let count = tally.counts.get(shape) ?? 0;
-    while (count <= MIN_SHAPE_SIBLINGS && tally.read < tally.lines.length) {
-      const other = shapeOf(tally.lines[tally.read++]!);
-      const times = (tally.counts.get(other) ?? 0) + 1;
-      tally.counts.set(other, times);
-      if (other === shape) count = times;
-    }
-    return count > MIN_SHAPE_SIBLINGS;
+    return counts.get(shapeOf(line)) ?? 0;
   };
-  return { hasShapeSiblings, shapeOf };
-}
-
-/** The lines of one number of runs of white space (see {@link lineShapes}), and how many of each shape the first `read` of them have. */
-interface ShapeTally {
-  readonly lines: readonly Line[];
-  read: number;
-  readonly counts: Map<string, number>;
+  return { shapeCount, shapeOf };
 }
 
 /** How many runs of white space `text` holds, counting no further than `most`. */
