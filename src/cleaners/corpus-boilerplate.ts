@@ -15,7 +15,7 @@
  */
 import type { Cleaner } from '../core/cleaner.js';
 import type { Finding } from '../core/model.js';
-import { comparisonKey, wordCount } from '../core/text.js';
+import { comparisonKey, exceedsWords } from '../core/text.js';
 
 /** The longest line, in words, that can be corpus boilerplate. */
 export const MAX_BOILERPLATE_LINE_WORDS = 20;
@@ -28,7 +28,7 @@ const LINE_BREAK = /\r\n|\r|\n/;
  * candidate (no words, or longer than {@link MAX_BOILERPLATE_LINE_WORDS} words).
  */
 export function lineKey(line: string): string | undefined {
-  if (wordCount(line) > MAX_BOILERPLATE_LINE_WORDS) return undefined;
+  if (exceedsWords(line, MAX_BOILERPLATE_LINE_WORDS)) return undefined;
   const key = comparisonKey(line);
   return key === '' ? undefined : hash64(key);
 }

@@ -9,7 +9,7 @@
 import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
 import { endsSentence } from './predicates.js';
 import { sentenceSplitter, type SentenceSplitter } from './segment.js';
-import { lastWordToken, lineBreakLength, lineEndAt, startsLower, trimSpan, wordCount } from './text.js';
+import { exceedsWords, lastWordToken, lineBreakLength, lineEndAt, startsLower, trimSpan } from './text.js';
 
 /** Parses `text` into paragraphs, lines and sentences with offsets into `text`. */
 export function parseDocument(text: string): Document {
@@ -88,14 +88,14 @@ function linkRunsOn(text: string, line: Span, link: Span, nextOf: () => Span | u
   // The cheap tests first: this is asked of every line after a blank one that does not wrap.
   if (!endsOpen(text, line)) return false;
   const linkText = text.slice(link.start, link.end);
-  if (wordCount(linkText) > MAX_LINK_WORDS) return false;
+  if (exceedsWords(linkText, MAX_LINK_WORDS)) return false;
   const next = nextOf();
   if (next === undefined) return false;
   const following = text.slice(next.start, next.end);
   if (!wraps(linkText, following) || !GOES_ON.test(following)) return false;
   const continues = next.end - next.start >= MIN_WRAPPED_LINE || endsSentence(following);
   const opening = text.slice(line.start, line.end);
-  return continues && wordCount(opening) >= MIN_OPEN_LINE_WORDS && LEFT_OPEN.test(opening);
+  return continues && exceedsWords(opening, MIN_OPEN_LINE_WORDS - 1) && LEFT_OPEN.test(opening);
 }
 
 /** The last character of a line {@link LEFT_OPEN} may match: a letter, a mark, an apostrophe, a hyphen or a comma. */

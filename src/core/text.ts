@@ -77,11 +77,12 @@ export function hashStep(hash: number, code: number): number {
  * Called by {@link scanWords} with the `[start, end)` offsets of a word token. When the token is
  * `ascii` (only ASCII characters), `lowerHash` is the {@link hashStep} hash of its lower-cased
  * form and `capitals` tells whether it holds a capital letter; otherwise neither means anything.
+ * Returning `true` stops the scan (any other value goes on).
  */
-export type WordVisitor = (start: number, end: number, lowerHash: number, ascii: boolean, capitals: boolean) => void;
+export type WordVisitor = (start: number, end: number, lowerHash: number, ascii: boolean, capitals: boolean) => unknown;
 
 /**
- * Calls `onWord` with each word token of `text`, in order: the longest runs of {@link WORD_CHAR},
+ * Calls `onWord` with each word token of `text`, in order, until it returns `true`: the longest runs of {@link WORD_CHAR},
  * as `text.matchAll(/[\p{L}\p{N}\p{M}_]+/gu)` finds them, but that a soft hyphen between two word
  * characters joins them into one token ("Tau\u00ADsende"; a token holding one is not `ascii`, and
  * its form is {@link wordForm}). Found by a scan of character codes with
@@ -123,7 +124,7 @@ export function scanWords(text: string, onWord: WordVisitor): void {
     } else if (code === SOFT_HYPHEN && start >= 0 && i + 1 < text.length && isWordCharAt(text, i + 1)) {
       ascii = false;
     } else if (start >= 0) {
-      onWord(start, i, hash, ascii, capitals);
+      if (onWord(start, i, hash, ascii, capitals) === true) return;
       start = -1;
     }
     if (code > 0xffff) i++;
@@ -269,6 +270,18 @@ export function wordCount(text: string): number {
     count += unspaced === 0 ? 1 : Math.max(1, Math.round(unspaced / 2)) + (token.length - unspaced > 0 ? 1 : 0);
   }
   return count;
+}
+
+/**
+ * True when {@link wordCount} of `text` is above `limit`, told without counting the words of a
+ * long text: every token counts one word at least, so more than `limit` tokens settle it. (Asked
+ * whether a line is a link of a few words, of nearly every line of a page dump that sets its
+ * lines apart by blank lines: counting a paragraph's words to the end was a tenth of a parse.)
+ */
+export function exceedsWords(text: string, limit: number): boolean {
+  let tokens = 0;
+  scanWords(text, () => ++tokens > limit);
+  return tokens > limit || wordCount(text) > limit;
 }
 
 /** True when `text` holds only ASCII characters. */

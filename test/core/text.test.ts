@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasUnspacedScript, isFolded, isWhiteSpace, lastWordToken, lineShape, startsLower, startsUpper, words } from '../../src/core/text.js';
+import { exceedsWords, hasUnspacedScript, isFolded, isWhiteSpace, lastWordToken, lineShape, startsLower, startsUpper, wordCount, words } from '../../src/core/text.js';
 import { unicodeText } from '../generators.js';
 
 /** The definition the hand-written tokenizer must agree with: runs of word characters, joined by a soft hyphen between two of them, which the word's form leaves out. */
@@ -51,6 +51,20 @@ describe('lastWordToken', () => {
     );
     expect(lastWordToken('a𝒜 \ud835')).toBe('a𝒜');
     expect(lastWordToken(' — ')).toBeUndefined();
+  });
+});
+
+describe('exceedsWords', () => {
+  it('answers as wordCount does, stopping early only when the tokens settle it', () => {
+    expect(exceedsWords('one two three four five', 4)).toBe(true);
+    expect(exceedsWords('one two three four', 4)).toBe(false);
+    // Four tokens that count as more words: a phrase of a script written without spaces.
+    expect(exceedsWords('東京都は今日から新しい ab cd ef', 4)).toBe(true);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'ab 1中文字東京 .-\u00AD'.split('')) }), fc.integer({ min: 0, max: 8 }), (text, limit) => {
+        expect(exceedsWords(text, limit)).toBe(wordCount(text) > limit);
+      }),
+    );
   });
 });
 
