@@ -621,19 +621,23 @@ function checkShortLine(context: FragmentContext, line: Line, evidence: Evidence
   const text = line.text;
   const prose = context.lineIsProse(line);
   const count = analysis.wordCount(line);
-  // A label's few words are judged in a short text too: "Teilen auf Facebook" under a
-  // 150-word article as under a 500-word one.
-  const cohesion = analysis.cohesion(line, count <= MAX_LABEL_WORDS && !prose);
   if (endsOnReference(text)) return undefined;
   if (prose) {
     if (endsOnFunctionWord(analysis, text)) return remove(line.span, 'sentence cut off mid-phrase');
     // Someone's words, whole in their quotation marks, however little they share ("“I do not know
     // if I should say this…”"), are no sentence cut off.
+    const cohesion = analysis.cohesion(line);
     if (cohesion !== undefined && cohesion < MIN_PROSE_COHESION && !QUOTATION.test(text)) return remove(line.span, CUT_OFF_ELSEWHERE);
     return undefined;
   }
-  if (endsOnFunctionWord(analysis, text) && count >= MIN_CUT_LINE_WORDS) return remove(line.span, 'line cut off mid-phrase');
-  if (count > MAX_LABEL_WORDS || (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION && !sharesOnlyWithCopies(context, line))) return undefined;
+  // The count first: most lines that are not prose are labels of a word or two, and their last
+  // word need not be looked up.
+  if (count >= MIN_CUT_LINE_WORDS && endsOnFunctionWord(analysis, text)) return remove(line.span, 'line cut off mid-phrase');
+  if (count > MAX_LABEL_WORDS) return undefined;
+  // A label's few words are judged in a short text too: "Teilen auf Facebook" under a
+  // 150-word article as under a 500-word one.
+  const cohesion = analysis.cohesion(line, true);
+  if (cohesion !== undefined && cohesion >= MIN_LABEL_COHESION && !sharesOnlyWithCopies(context, line)) return undefined;
   if ((text.length <= MAX_DATELINE_LENGTH && DATELINE.test(text)) || headsABlock(document, line)) return undefined;
   if (hasPattern(context.shapeOf(line)) && shapeCount(line) > MIN_SHAPE_SIBLINGS) return undefined;
   if (creditsTheArticle(text)) return undefined;

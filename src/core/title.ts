@@ -95,31 +95,31 @@ type HeadlineAnalysis = Pick<Analysis, 'key' | 'keyWords' | 'vocabulary'>;
 /**
  * A test of whether a line of the analysed document is a copy of the headline `headline`, as
  * {@link sameHeadline} tells. A headline key of three words or more is only in a line's key when
- * its second word is one of the line's words (the spaces around it fall on the line's), so when
- * every key is that long, a line without any key's second word is passed over without its key
- * being made: most lines are. The answers are kept with the analysis, per line, for the next test
- * of the same headline: a reading's rules ask about the same lines four times over.
+ * its inner words (all but the first and the last, which may be parts of the line's words) are
+ * words of the line, in a row: the spaces around them fall on the line's. So when every key is
+ * that long, a line without any key's inner words in a row is passed over without its key being
+ * made: nearly all lines are. (The inner words, not the second alone: a second word such as "of"
+ * or "the" is in a line in ten, whose key was made and searched.) The answers are kept with the
+ * analysis, per line, for the next test of the same headline: a reading's rules ask about the
+ * same lines four times over.
  */
 export function headlineCopyTest(headline: string, analysis: HeadlineAnalysis): (line: Line) => boolean {
   const known = knownCopies(headline, analysis);
   const keys = lastHeadlineKeys(headline);
-  const seconds = keys.flatMap((key) => {
-    const words = key.split(' ');
-    return words.length >= 3 ? [words[1]!] : [];
-  });
-  const filters = seconds.length === keys.length;
-  // The second words' ids, looked up again when the vocabulary has grown (folding a line can number new words).
-  let secondIds: number[] = [];
+  const inners = keys.map((key) => key.split(' ').slice(1, -1));
+  const filters = inners.every((words) => words.length > 0);
+  // The inner words' ids, looked up again when the vocabulary has grown (folding a line can number new words).
+  let innerIds: number[][] = [];
   let vocabularySize = -1;
   const isCopy = (line: Line): boolean => {
     if (filters) {
       // The line's words first: folding them can number new words.
       const ids = analysis.keyWords(line);
       if (vocabularySize !== analysis.vocabulary.size) {
-        secondIds = seconds.map((word) => analysis.vocabulary.find(word));
+        innerIds = inners.map((words) => words.map((word) => analysis.vocabulary.find(word)));
         vocabularySize = analysis.vocabulary.size;
       }
-      if (!secondIds.some((id) => holds(ids, id))) return false;
+      if (!innerIds.some((run) => holdsRun(ids, run))) return false;
     }
     return sameHeadline(keys, line.text, analysis.key(line));
   };
@@ -166,9 +166,15 @@ function knownCopies(headline: string, analysis: HeadlineAnalysis): KnownCopies 
   return known;
 }
 
-/** True when `ids` holds `id`. */
-function holds(ids: ArrayLike<number>, id: number): boolean {
-  for (let i = 0; i < ids.length; i++) if (ids[i] === id) return true;
+/** True when `ids` holds the ids of `run` in a row (an id of -1, a word not in the vocabulary, is in no line). */
+function holdsRun(ids: ArrayLike<number>, run: readonly number[]): boolean {
+  const first = run[0]!;
+  for (let i = 0; i + run.length <= ids.length; i++) {
+    if (ids[i] !== first) continue;
+    let j = 1;
+    while (j < run.length && ids[i + j] === run[j]) j++;
+    if (j === run.length) return true;
+  }
   return false;
 }
 

@@ -127,6 +127,10 @@ ruleTester('fragment', {
       text: `${TITLE}\n\n${P1}\n\nSince the engine failed in the spring the ferry has\n\nHarbour Yard\n\nbeen repaired in dry dock by the yard's own crew, who finished the work last week.\n\n${P2}\n`,
     },
     {
+      name: 'a licence notice with four lines of prose under it, and labels between them: more than a footer holds (MAX_PROSE_AFTER_SITE_NOTE)',
+      text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${LICENCE}\n\n${footerProse(2).join('\n\n')}\n\nHarbour Yard\n\n${footerProse(4).slice(2).join('\n\n')}\n`,
+    },
+    {
       name: 'a sentence naming two social networks amid the article',
       text: `${TITLE}\n\n${P1}\n\nCommuters posted photos of the ferry on Instagram and Facebook all week.\n\n${footerProse(4).join('\n\n')}\n`,
     },
@@ -255,6 +259,20 @@ ruleTester('fragment', {
       reason: /cut off mid-phrase/,
     },
     { name: 'a Japanese line cut after a particle', text: '川沿いに新しい自転車道が開通\n\n市は二十日、川沿いに自転車道を開通させたと発表した。\n\n自転車道は午前六時から利用でき、夜間は照明が点灯する。\n\n市は来年、川沿いの新しい公園の整備を\n', removed: ['市は来年、川沿いの新しい公園の整備を'], reason: /cut off/ },
+    {
+      // Lines of two shapes with one space each: the four names are a pattern (MIN_SHAPE_SIBLINGS),
+      // the three labels, asked about after the names were counted, are not.
+      name: 'four names of one shape are the article\'s pattern, three labels of another shape are not',
+      text: scrapedWith(2, 'Anna Petrova', 'Our magazines', 'Ivan Sidorov', 'Olga Smirnova', 'Pavel Orlov', 'Latest videos', 'Contact us'),
+      removed: ['Our magazines', 'Latest videos', 'Contact us'],
+      reason: /no words/,
+    },
+    {
+      name: 'three names of one shape are no pattern (MIN_SHAPE_SIBLINGS)',
+      text: scrapedWith(2, 'Anna Petrova', 'Ivan Sidorov', 'Olga Smirnova'),
+      removed: ['Anna Petrova', 'Ivan Sidorov', 'Olga Smirnova'],
+      reason: /no words/,
+    },
     {
       name: 'four short labels of different shapes are no set of headlines',
       text: scrapedWith(4, 'Our Magazines', 'Local Sport News Today', 'Weather', 'Contact Us Here'),
@@ -415,6 +433,12 @@ ruleTester('fragment', {
     {
       name: 'a licence notice with a footer of three lines of prose under it (MAX_PROSE_AFTER_SITE_NOTE)',
       text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${LICENCE}\n\n${footerProse(3).join('\n\n')}\n`,
+      removed: [LICENCE],
+      reason: /licence notice/,
+    },
+    {
+      name: 'a licence notice with three lines of prose under it, and labels between and after them (MAX_PROSE_AFTER_SITE_NOTE)',
+      text: `${TITLE}\n\n${P1}\n\n${P2}\n\n${LICENCE}\n\n${footerProse(1).join('\n\n')}\n\nHarbour Yard\n\n${footerProse(3).slice(1).join('\n\n')}\n\nHarbour Yard\n`,
       removed: [LICENCE],
       reason: /licence notice/,
     },
