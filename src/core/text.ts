@@ -327,11 +327,19 @@ const foldClasses = codeUnitClasses((char, code) => {
  * `normalize` is asked only of a text that holds one.
  */
 export function isFolded(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+  return mayFoldAt(text, 0) === text.length || text.normalize('NFKC') === text;
+}
+
+/**
+ * The offset of the first code unit of `text` at or after `from` around which folding may change
+ * the text (see {@link foldClasses}), or `text.length` when there is none.
+ */
+export function mayFoldAt(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x80 && (foldClasses(code) & MAY_FOLD) !== 0) return text.normalize('NFKC') === text;
+    if (code >= 0x80 && (foldClasses(code) & MAY_FOLD) !== 0) return i;
   }
-  return true;
+  return text.length;
 }
 
 /** Any letter, of any script. */

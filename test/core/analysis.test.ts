@@ -1,4 +1,5 @@
 /** The shared analysis: content terms (stems of words that are not stop words) and cohesion. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse, tokenArraysOf } from '../../src/core/analysis.js';
 import { parseDocument } from '../../src/core/parse.js';
@@ -85,6 +86,20 @@ describe('keyWords', () => {
         expect(Array.from(analysis.keyWords(piece), (id) => analysis.vocabulary.word(id)).join(' ')).toBe(comparisonKey(piece.text));
       }
     }
+  });
+
+  it('finds the lines that fold wherever the forms stand: between lines, at their ends, unchanged by folding', () => {
+    // "q\u0301" may fold and does not; a non-breaking space folds, and between lines is trimmed off them.
+    const unit = fc.constantFrom('ﬁ', '½', '\u00a0', 'q\u0301', 'e\u0301', 'ä', 'a', 'B', ' ', '.', '\n', '\n\n');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }), (units) => {
+        const document = parseDocument(units.join(''));
+        const analysis = analyse(document);
+        for (const piece of [...document.lines, ...document.sentences]) {
+          expect(Array.from(analysis.keyWords(piece), (id) => analysis.vocabulary.word(id)).join(' ')).toBe(comparisonKey(piece.text));
+        }
+      }),
+    );
   });
 
   it('reads the words of a document without such forms as they are', () => {
