@@ -80,15 +80,24 @@ const DOTS = '(?:\\.\\.\\.|…|\\. \\. \\.)';
 const ELLIPSIS = new RegExp(`${DOTS}${CLOSERS_RUN}$`, 'u');
 
 /**
- * True when the last character of `text` before its closing marks is a period or `…`, as in every
- * text {@link ELLIPSIS} or {@link PAUSE} matches: read from the end, this rules out most lines
- * before the patterns scan them whole (they are asked of nearly every line and sentence).
+ * Characters before its closing marks that an end-anchored pattern of dots reads at most: `\s`
+ * and ". . ." ({@link PAUSE}).
  */
-function endsInDot(text: string): boolean {
+const DOTS_READ = 6;
+
+/**
+ * The end of `text` that {@link ELLIPSIS}, {@link PAUSE} and {@link FINISHED_BEFORE_ELLIPSIS} can
+ * match, when the last character before its closing marks is a period or `…`, as in every text
+ * they match; else `undefined`. Each pattern ends in dots and then the whole run of closing marks
+ * (no dot is one), so its match lies within {@link DOTS_READ} characters and that run: read from
+ * the end, this spares the patterns a scan of the whole line, from each of its characters (they
+ * are asked of nearly every line and sentence, and most prose ends in a period).
+ */
+function dotsTail(text: string): string | undefined {
   let end = text.length;
   while (end > 0 && CLOSERS.has(text[end - 1]!)) end--;
   const last = text.charCodeAt(end - 1);
-  return last === 0x2e || last === 0x2026;
+  return last === 0x2e || last === 0x2026 ? text.slice(Math.max(0, end - DOTS_READ)) : undefined;
 }
 
 /**
@@ -102,7 +111,8 @@ const PAUSE = new RegExp(`(?:\\s${DOTS}|……)${CLOSERS_RUN}$`, 'u');
  * glued to its last word.
  */
 export function pausesAtEnd(text: string): boolean {
-  return endsInDot(text) && PAUSE.test(text);
+  const tail = dotsTail(text);
+  return tail !== undefined && PAUSE.test(tail);
 }
 
 /**
@@ -151,7 +161,8 @@ const FINISHED_BEFORE_ELLIPSIS = new RegExp(`(?:\\.\\.\\.\\.|\\.…)${CLOSERS_RU
  * {@link trailsOffInQuotation}).
  */
 export function trailsOff(text: string): boolean {
-  return endsInDot(text) && ELLIPSIS.test(text) && !FINISHED_BEFORE_ELLIPSIS.test(text) && !trailsOffInQuotation(text);
+  const tail = dotsTail(text);
+  return tail !== undefined && ELLIPSIS.test(tail) && !FINISHED_BEFORE_ELLIPSIS.test(tail) && !trailsOffInQuotation(text);
 }
 
 /** True when `text`, a whole sentence as written, was cut at an abbreviation (see {@link ENDS_ON_ABBREVIATION}). */

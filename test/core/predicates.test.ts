@@ -92,6 +92,9 @@ describe('pausesAtEnd and endsOnPeriod', () => {
   const cases: [string, boolean, boolean][] = [
     ['But here is the disconnect …', true, false],
     ['But here is the disconnect ...“', true, true],
+    // The longest end the pause is read in: a space and three spaced dots, then closing marks.
+    ['But here is the disconnect . . .”)', true, true],
+    ['But here is the disconnect. . .', false, true],
     ['The ferry left the…', false, false],
     ['The ferry left at dawn.', false, true],
     ['„Die Fähre fährt wieder.“', false, true],
