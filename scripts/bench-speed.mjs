@@ -192,7 +192,10 @@ if (argv[0] === '--reference') {
 
 if (argv[0] === '--library') {
   // clean() over the batch's files held in memory, and the reference pass over the same bytes.
-  const { clean } = await import(pathToFileURL(path.join(ROOT, 'dist/index.js')).href);
+  // With them, one parse alone (no analysis, no rule): what a single reading costs before any
+  // rule looks at the text, against which clean()'s readings (two per text on the corpora, some
+  // three or four) can be weighed.
+  const { clean, parseDocument } = await import(pathToFileURL(path.join(ROOT, 'dist/index.js')).href);
   const files = filesUnder(argv[1]).map((file) => readFileSync(file));
   const decoder = new TextDecoder();
   for (const bytes of files.slice(0, 50)) clean(decoder.decode(bytes)); // warm the JIT
@@ -202,7 +205,10 @@ if (argv[0] === '--library') {
   from = process.cpuUsage();
   for (const bytes of files) clean(decoder.decode(bytes));
   const library = cpuSince(from);
-  process.stdout.write(JSON.stringify({ reference, library }));
+  from = process.cpuUsage();
+  for (const bytes of files) parseDocument(decoder.decode(bytes));
+  const parse = cpuSince(from);
+  process.stdout.write(JSON.stringify({ reference, library, parse }));
   process.exit(0);
 }
 
@@ -420,7 +426,7 @@ console.log(row('clean-article --jobs 1', one));
 console.log(row(`clean-article --jobs ${CORES}`, all));
 if (ceiling) console.log(row(`${CORES} processes of --jobs 1, at once`, ceiling) + `  (the machine's ceiling: ${(one.wall / ceiling.wall).toFixed(2)}x the wall of one job)`);
 console.log(`  outputs of 1 and ${CORES} jobs identical: ${same ? 'yes' : 'NO'}; load average now ${load()}`);
-console.log(`  in one process: reference ${library.reference.toFixed(2)} s cpu, clean() ${library.library.toFixed(2)} s cpu (${(mb / library.library).toFixed(1)} MB/cpu-s, ${(library.library / library.reference).toFixed(1)}x ref)`);
+console.log(`  in one process: reference ${library.reference.toFixed(2)} s cpu, clean() ${library.library.toFixed(2)} s cpu (${(mb / library.library).toFixed(1)} MB/cpu-s, ${(library.library / library.reference).toFixed(1)}x ref); one parse alone ${library.parse.toFixed(2)} s cpu (${(library.parse / library.reference).toFixed(1)}x ref)`);
 
 console.log('\none document (synthetic; each in a process of its own):');
 const sizes = [1000, 10_000, 100_000, 1_000_000].filter((size) => size <= MAX_SENTENCES);

@@ -275,21 +275,26 @@ function locateArticle(context: CleanContext): ArticleRun {
   const copies = headlineCopies(context, lines);
   if (lines.length === 0) return { lines, page, from: 0, to: -1, members: [], isPage: false, values: [], cuttable: false };
   const seedWeights = seedWeightsOf(lines, copies);
-  const seedValues = lineValues(page, { gapStep: SEED_GAP_STEP, seedWeights, lead: leadUnderHeadline(lines, title, copies) });
+  // Read once here, not in each of the three passes that weigh the lines.
+  const cutOff = lines.map((_, i) => isCutOffSummary(lines, i));
+  const seedValues = lineValues(page, cutOff, { gapStep: SEED_GAP_STEP, seedWeights, lead: leadUnderHeadline(lines, title, copies) });
   const candidate = seedRun(context, lines, seedValues, copies);
   if (!candidate) return { lines, page, from: 0, to: -1, members: lines.map(() => false), isPage: false, values: lines.map(() => 0), cuttable: false };
   const limits = runLimits(analysis, page, candidate, copies);
   // A seed running into a comment section ends where it was best before it.
   const seed = candidate.to <= limits.last ? candidate : bestPrefix(seedValues, candidate.from, limits.last);
-  const first = grow(lineValues(page, { gapStep: GAP_STEP }), seed, limits);
+  const first = grow(lineValues(page, cutOff, { gapStep: GAP_STEP }), seed, limits);
   const proseIn = (run: Run): number[] => {
     const positions: number[] = [];
     for (let i = run.from; i <= run.to; i++) if (lines[i]!.prose) positions.push(i);
     return positions;
   };
   const seedProse = proseIn(seed);
-  const start = judgesTopic(termTotal(analysis, lines, seedProse)) ? seedProse : proseIn(first);
-  const { values, run, share, ownBlocks, judges, closing } = topicalRun(context, page, start, seed, limits);
+  const seedJudges = judgesTopic(termTotal(analysis, lines, seedProse));
+  const start = seedJudges ? seedProse : proseIn(first);
+  // (The seed's prose, when it is the topic, was just found to judge by: its terms are not counted again.)
+  const judges = seedJudges || judgesTopic(termTotal(analysis, lines, start));
+  const { values, run, share, ownBlocks, closing } = topicalRun(context, page, cutOff, start, judges, seed, limits);
   // A note on the author may be what was trimmed off the run's end as lone sentences (see `trimLoneEnd`): it is named so.
   const note = authorNote(analysis, lines, closing ? { from: run.from, to: closing.to, total: run.total } : run, share);
   const end = note ? Math.min(note.from - 1, run.to) : run.to;
@@ -795,20 +800,23 @@ function termTotal(analysis: Analysis, lines: readonly PageLine[], positions: re
  * The run grown from `seed` when the topic is the content words of the lines at `topicLines`:
  * prose sharing too few of them counts against the run; short lines about them, and blocks of
  * short lines that share enough of them (the article's list, table or code), cost nothing.
+ * `judges` says whether the topic has words enough to judge prose by (see `judgesTopic`): when it
+ * has not, all prose counts as about it. `cutOff` flags the cut-off summaries (see {@link isCutOffSummary}).
  */
 function topicalRun(
   context: CleanContext,
   page: PageModel,
+  cutOff: readonly boolean[],
   topicLines: readonly number[],
+  judges: boolean,
   seed: Run,
   limits: Limits,
-): { values: number[]; run: Run; share: (info: PageLine, i: number) => number; ownBlocks: boolean[]; judges: boolean; closing: Run | undefined } {
+): { values: number[]; run: Run; share: (info: PageLine, i: number) => number; ownBlocks: boolean[]; closing: Run | undefined } {
   const { analysis } = context;
   const { lines } = page;
   const topic = analysis.termCounts(topicLines.map((i) => lines[i]!.line));
   const inTopic = new Set(topicLines);
   const share = (info: PageLine, i: number): number => analysis.sharedTermShare(topic, info.line, inTopic.has(i)) ?? 0;
-  const judges = judgesTopic(termTotal(analysis, lines, topicLines));
   const shares = page.blocks.map((block) => (mayBelong(page, block) ? blockShare(analysis, topic, page, block, inTopic) : -1));
   const belongs = shares.map((value) => value >= MIN_BLOCK_SHARE);
   // A run of prose lines is about the topic as a whole (when it holds some of the topic's own lines,
@@ -822,7 +830,7 @@ function topicalRun(
   });
   const onTopic = (info: PageLine, i: number): boolean => !judges || share(info, i) >= MIN_TOPIC_SHARE;
   const introducedLines = introducedLists(page, (info, i) => share(info, i) >= MIN_TOPIC_SHARE);
-  const values = lineValues(page, {
+  const values = lineValues(page, cutOff, {
     gapStep: GAP_STEP,
     onTopic,
     amidTopic: (_, i) => blockOnTopic[page.blockOf[i]!]!,
@@ -847,7 +855,7 @@ function topicalRun(
   const run = wholeGalleries(page, namedSections(page, introduced(page, trimmed, limits, belongs), limits), limits);
   // The lone sentences trimmed off still say, as they did, that the text is a page (see `locateArticle`).
   const closing = trimmed.to < closed.to && run.to < closed.to ? { from: run.to + 1, to: closed.to, total: 0 } : undefined;
-  return { values, run, share, ownBlocks, judges, closing };
+  return { values, run, share, ownBlocks, closing };
 }
 
 /**
@@ -967,15 +975,21 @@ function blockShare(analysis: Analysis, topic: TermCounts, page: PageModel, bloc
     pieces.push(page.lines[i]!.line);
     inside ||= inTopic.has(i);
   }
-  if (distinctTerms(analysis, pieces) < MIN_BLOCK_TERMS) return 0;
+  if (!holdsTerms(analysis, pieces, MIN_BLOCK_TERMS)) return 0;
   return analysis.sharedTermShare(topic, pieces, inside) ?? 0;
 }
 
-/** How many distinct content terms `pieces` hold. */
-function distinctTerms(analysis: Analysis, pieces: readonly Line[]): number {
+/**
+ * True when `pieces` hold at least `least` distinct content terms. (The pieces after those that
+ * reach the number are not read: a long block's count is not needed past it.)
+ */
+function holdsTerms(analysis: Analysis, pieces: readonly Line[], least: number): boolean {
   const terms = new Set<number>();
-  for (const piece of pieces) analysis.eachTerm(piece, (term) => terms.add(term));
-  return terms.size;
+  for (const piece of pieces) {
+    analysis.eachTerm(piece, (term) => terms.add(term));
+    if (terms.size >= least) return true;
+  }
+  return terms.size >= least;
 }
 
 /** Positions (both inclusive) the article's run cannot reach beyond. */
@@ -999,7 +1013,7 @@ function runLimits(analysis: Analysis, page: PageModel, seed: Run, copies: reado
   const names = anchor === undefined ? () => false : namesHeadline(analysis, lines[anchor]!.line);
   // (A line of code that quotes the headline, `query = "<headline>"`, heads nothing; nor does a
   // sentence of the article that restates it.)
-  const end = lines.findIndex((info, i) => i > seed.from && blockKind(page, i) !== 'code' && (isCommentsLine(info) || (names(info) && !info.prose) || blockKind(page, i) === 'comments'));
+  const end = lines.findIndex((info, i) => i > seed.from && blockKind(page, i) !== 'code' && (isCommentsLine(info) || (!info.prose && names(info)) || blockKind(page, i) === 'comments'));
   return { first, last: end === -1 ? lines.length - 1 : end - 1 };
 }
 
@@ -1086,15 +1100,15 @@ interface Weighing {
   readonly aboutTopic?: (info: PageLine, i: number) => boolean;
 }
 
-/** What each line adds to a run that holds it. */
-function lineValues(page: PageModel, weighing: Weighing): number[] {
+/** What each line adds to a run that holds it; `cutOff` flags the cut-off summaries (see {@link isCutOffSummary}). */
+function lineValues(page: PageModel, cutOff: readonly boolean[], weighing: Weighing): number[] {
   let stretch = 0;
   return page.lines.map((info, i) => {
     if (info.prose) {
       if (info.repeated) return -REPEAT_COST;
       stretch = 0;
       const weight = (info.isolated && i !== weighing.lead ? ISOLATED_WEIGHT : 1) * (weighing.seedWeights?.[i] ?? 1);
-      if (!isCutOffSummary(page.lines, i) && (weighing.onTopic?.(info, i) ?? true)) return (info.words - LINE_COST) * weight;
+      if (!cutOff[i] && (weighing.onTopic?.(info, i) ?? true)) return (info.words - LINE_COST) * weight;
       return weighing.amidTopic?.(info, i) ? 0 : info.words * OFF_TOPIC_WEIGHT * weight;
     }
     // A gallery's numbers, credits and titles, a step's number, a tutorial's code: the article may go on after it.

@@ -170,20 +170,20 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
     const at = short ? shapeBreak(words, from, i) : undefined;
     const parts: Array<[number, number]> = at === undefined ? [[from, i]] : [[from, at], [at, i]];
     for (const [start, end] of parts) {
-      const kind = threads[start] ? 'comments' : teasers[start] ? 'teasers' : prose[start] ? 'prose' : inGallery[start] ? 'gallery' : shortBlockKind(analysis, lines.slice(start, end), words.subarray(start, end), code.subarray(start, end));
+      const kind = threads[start] ? 'comments' : teasers[start] ? 'teasers' : prose[start] ? 'prose' : inGallery[start] ? 'gallery' : shortBlockKind(analysis, lines, start, end, words, code);
       blockOf.fill(blocks.length, start, end);
       blocks.push(new PageBlock(lines, blocks.length, start, end - 1, kind));
     }
     from = i;
   }
-  const { repeated, copies, nextCopy } = repeatedKeys(analysis, lines, blockOf);
+  const { repeated, copies, nextCopy, keyStarts } = repeatedKeys(analysis, lines, blockOf);
   // "3." is a step's number, not a label the page prints again because a quantity reads "3".
   for (const step of steps) repeated[step.at] = 0;
   // A subheading that the page's table of contents names is the article's heading, not a label.
   const headings = namedHeadings(nextCopy, copies, prose, blockOf);
   for (const i of headings) repeated[i] = 0;
   const titleLine = skip === undefined ? undefined : document.lines[skip];
-  for (const i of restatedHeadlines(analysis, lines, prose, words, titleLine)) repeated[i] = 1;
+  for (const i of restatedHeadlines(analysis, lines, prose, words, keyStarts, titleLine)) repeated[i] = 1;
   const facts: LineFacts = { lines, words, prose, isolated, repeated, copies, signs };
   const described = lines.map((_, i) => new PageLineView(facts, i));
   return { lines: described, blocks, blockOf, galleries, headings: headings.sort((a, b) => a - b), proseStopwords: minStopwords };
@@ -402,6 +402,13 @@ export function socialNetworksNamed(text: string): number {
 const COMMENTS_WORD =
   /(?:^|[^\p{L}])(?:comments?|commentaires?|kommentare?|kommentarer|comentarios?|comentários?|commenti|commento|reacties|komentarze|komentáře|yorumlar|комментари[йяи]|комментарий|коментарі|コメント|댓글|评论|評論|留言)(?:$|[^\p{L}])/iu;
 
+/**
+ * A piece of every word of {@link COMMENTS_WORD}, with its flags ("ment" of "comments",
+ * "komentáře" and "коментарі" alike): a line holding none holds no such word, and is not tried
+ * from each of its characters (which took five times as long; the rules ask it of every short line).
+ */
+const COMMENTS_PIECE = /ment|eacti|orumlar|мент|コメント|댓글|评论|評論|留言/iu;
+
 /** The most words a line heading, counting or closing a comment section has. */
 const MAX_COMMENTS_LINE_WORDS = 6;
 
@@ -410,7 +417,7 @@ const MAX_COMMENTS_LINE_WORDS = 6;
  * holding the word for comments (see {@link COMMENTS_WORD}).
  */
 export function headsComments(text: string, words: number): boolean {
-  return words <= MAX_COMMENTS_LINE_WORDS && COMMENTS_WORD.test(text);
+  return words <= MAX_COMMENTS_LINE_WORDS && COMMENTS_PIECE.test(text) && COMMENTS_WORD.test(text);
 }
 
 /**
@@ -438,7 +445,7 @@ const CREDIT_CHARACTER = /[©:/]/;
 export function lineSign(text: string, words: number): LineSign | undefined {
   if (words > MAX_SIGN_WORDS) return endsInColon(text) ? 'intro' : undefined;
   // A slide number, a date and a counter all hold a number: most short lines hold none.
-  const numbered = HAS_NUMBER.test(text);
+  const numbered = hasNumber(text);
   if (numbered && mayEndInNumber(text, ')') && SLIDE.test(text)) return 'slide';
   if (numbered && DATE_MARK.test(text) && DATE.test(text)) return 'date';
   if (numbered && COUNTER.test(text) && hasLetter(text)) return 'counter';
@@ -687,8 +694,26 @@ function commentTextEnd(prose: Readonly<LineFlags>, words: Readonly<Int32Array>,
 }
 
 /** A table's cell: a line holding a number ("3:1", "12,99 €"), or a "label: value" pair ("Preis: auf Anfrage"). */
-const HAS_NUMBER = /\p{N}/u;
+const NUMBER = /\p{N}/u;
 const LABEL_VALUE = /^[^:]{1,40}:\s*\S/u;
+
+/** An ASCII digit, and a character outside ASCII: see {@link hasNumber}. */
+const ASCII_DIGIT = /[0-9]/;
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * True when `text` holds a number (see {@link NUMBER}): an ASCII digit, or a number outside ASCII
+ * ("٣", "²") in a line that holds a character outside ASCII. The Unicode class, tried at each
+ * character of every short line (most hold no number), took twice as long as the two plain ones.
+ */
+function hasNumber(text: string): boolean {
+  return ASCII_DIGIT.test(text) || (NON_ASCII.test(text) && NUMBER.test(text));
+}
+
+/** True when `text` is a "label: value" pair (see {@link LABEL_VALUE}): only a line with a colon after its first character is tried. */
+function isLabelValue(text: string): boolean {
+  return text.indexOf(':') > 0 && LABEL_VALUE.test(text);
+}
 
 /**
  * A line of a program, by its punctuation, in any programming language: a call ("print(results)",
@@ -725,15 +750,23 @@ const MAX_MENU_WORDS = 3;
 /** The share of a table's lines that hold a number or a "label: value" pair, at the least. */
 const MIN_TABLE_SHARE = 0.5;
 
-/** What a run of short lines looks like (see {@link BlockKind}). */
-function shortBlockKind(analysis: Analysis, lines: readonly Line[], words: Readonly<Int32Array>, code: Readonly<LineFlags>): BlockKind {
-  if (code.reduce((sum, flag) => sum + flag, 0) >= lines.length * MIN_CODE_SHARE) return 'code';
-  if (lines.length <= MAX_HEADING_LINES) return 'heading';
+/**
+ * What the run of short lines `[from, to)` of `lines` looks like (see {@link BlockKind}); `words`
+ * and `code` are the page's, by line. (Positions, not a copy of the run's lines: a page has a
+ * block of short lines for every few lines.)
+ */
+function shortBlockKind(analysis: Analysis, lines: readonly Line[], from: number, to: number, words: Readonly<Int32Array>, code: Readonly<LineFlags>): BlockKind {
+  const count = to - from;
+  let codeLines = 0;
+  for (let i = from; i < to; i++) codeLines += code[i]!;
+  if (codeLines >= count * MIN_CODE_SHARE) return 'code';
+  if (count <= MAX_HEADING_LINES) return 'heading';
   let cells = 0;
-  for (const line of lines) if (HAS_NUMBER.test(line.text) || LABEL_VALUE.test(line.text)) cells++;
-  if (cells >= lines.length * MIN_TABLE_SHARE) return 'table';
-  const total = words.reduce((sum, count) => sum + count, 0);
-  if (total <= lines.length * MAX_MENU_WORDS && analysis.stopwordShare(lines) < MENU_STOPWORDS) return 'menu';
+  for (let i = from; i < to; i++) if (hasNumber(lines[i]!.text) || isLabelValue(lines[i]!.text)) cells++;
+  if (cells >= count * MIN_TABLE_SHARE) return 'table';
+  let total = 0;
+  for (let i = from; i < to; i++) total += words[i]!;
+  if (total <= count * MAX_MENU_WORDS && analysis.stopwordShare(lines.slice(from, to)) < MENU_STOPWORDS) return 'menu';
   return 'list';
 }
 
@@ -825,7 +858,7 @@ const MAX_LINK_HEADLINE_WORDS = 16;
  * last boat now leaves ..."). The page holds the line again, as it holds a repeated label. The
  * article's own headline (the start of the page's title, `title`) may open its first paragraph.
  */
-function restatedHeadlines(analysis: Analysis, lines: readonly Line[], prose: Readonly<LineFlags>, words: Readonly<Int32Array>, title: Line | undefined): number[] {
+function restatedHeadlines(analysis: Analysis, lines: readonly Line[], prose: Readonly<LineFlags>, words: Readonly<Int32Array>, keyStarts: KeyStarts, title: Line | undefined): number[] {
   const headlines = new Set<string>();
   // The first word of each headline: the prefixes of a line of prose that starts with none of
   // them are not spelled out (they were 2% of a clean's time).
@@ -844,10 +877,10 @@ function restatedHeadlines(analysis: Analysis, lines: readonly Line[], prose: Re
   if (headlines.size === 0) return [];
   const found: number[] = [];
   lines.forEach((line, i) => {
-    if (!prose[i]) return;
+    // (Its key is read only when it starts with a headline's first word: see `KeyStarts`.)
+    if (!prose[i] || keyStarts.length[i]! <= MIN_LINK_HEADLINE_WORDS || !firstWords.has(keyStarts.first[i]!)) return;
     // Its first words, one more at a time, as the headlines' keys are written.
     const ids = analysis.keyWords(line);
-    if (ids.length <= MIN_LINK_HEADLINE_WORDS || !firstWords.has(ids[0]!)) return;
     let prefix = '';
     for (let n = 1; n <= Math.min(MAX_LINK_HEADLINE_WORDS, ids.length - 1); n++) {
       prefix = n === 1 ? String(ids[0]) : `${prefix} ${ids[n - 1]}`;
@@ -871,17 +904,32 @@ function idsKey(ids: ArrayLike<number>): string {
 }
 
 /**
+ * Per line, the start of its comparison key's words (`Analysis.keyWords`): the id of its first
+ * word (-1 for none) and how many words it has, read with the key's hash (see
+ * {@link repeatedKeys}). {@link restatedHeadlines} spells out the key of a line of prose only when
+ * it starts with a headline's first word (most do not).
+ */
+interface KeyStarts {
+  readonly first: Int32Array;
+  readonly length: Int32Array;
+}
+
+/**
  * Per line, whether a line of another block has the same comparison key: a label or menu the
  * page prints twice. Copies inside one block (the unit "g" on every row of a recipe's table of
  * ingredients) are the block's own pattern, not repetition. Lines are grouped by a hash of their
  * keys' words, and only lines of one group are compared: no key is spelled out.
  */
-function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: Readonly<Int32Array>): { repeated: LineFlags; copies: Int32Array; nextCopy: Int32Array } {
+function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: Readonly<Int32Array>): { repeated: LineFlags; copies: Int32Array; nextCopy: Int32Array; keyStarts: KeyStarts } {
   // Most lines are the only one of their hash: a group (an array) is made for the others only.
   const firstOfHash = new Map<number, number>();
   const byHash = new Map<number, number[]>();
+  const keyStarts: KeyStarts = { first: new Int32Array(lines.length), length: new Int32Array(lines.length) };
   lines.forEach((line, i) => {
-    const hash = hashWords(analysis.keyWords(line));
+    const ids = analysis.keyWords(line);
+    keyStarts.first[i] = ids.length > 0 ? ids[0]! : -1;
+    keyStarts.length[i] = ids.length;
+    const hash = hashWords(ids);
     const first = firstOfHash.get(hash);
     if (first === undefined) firstOfHash.set(hash, i);
     else {
@@ -912,7 +960,7 @@ function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: Reado
       for (const i of kind) repeated[i] = 1;
     }
   }
-  return { repeated, copies, nextCopy };
+  return { repeated, copies, nextCopy, keyStarts };
 }
 
 /** Lines a table of contents (see {@link namedHeadings}) holds at the least. */

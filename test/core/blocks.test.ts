@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/core/analysis.js';
-import { endsInCredit, lineSign, pageModel, type BlockKind, type PageModel } from '../../src/core/blocks.js';
+import { endsInCredit, headsComments, lineSign, pageModel, type BlockKind, type PageModel } from '../../src/core/blocks.js';
 import { parseDocument } from '../../src/core/parse.js';
 import { lineShape } from '../../src/core/text.js';
 
@@ -44,6 +44,45 @@ describe('lineSign', () => {
     expect(lineSign('The ferry is back.', 4)).toBeUndefined();
     // A long line is no date however many numbers it holds.
     expect(lineSign('On 12.05.2024 at 09:14 the ferry left the harbour with two hundred passengers and forty bicycles on board', 20)).toBeUndefined();
+  });
+});
+
+describe('lineSign and numbers outside ASCII', () => {
+  // A line is tried for a number by its ASCII digits first, and by the Unicode class only when it
+  // holds a character outside ASCII: numbers written in other scripts, or as superscripts and
+  // fractions, must still be found.
+  it('reads numbers of any script, in lines with or without ASCII digits', () => {
+    expect(lineSign('١٢.٠٥.٢٠٢٤', 1)).toBe('date');
+    expect(lineSign('３/１２', 1)).toBe('slide');
+    expect(lineSign('Kommentare (٨)', 2)).toBe('counter');
+    expect(lineSign('Bild ³ von ¹²', 4)).toBe('slide');
+    expect(lineSign('𝟑/𝟏𝟐', 1)).toBe('slide');
+    expect(lineSign('Café (8)', 2)).toBe('counter');
+    expect(lineSign('Café crème', 2)).toBeUndefined();
+  });
+});
+
+describe('headsComments', () => {
+  // Every word for comments, in any case: a line holding none is not tried with the whole pattern
+  // (see COMMENTS_PIECE), so each word must hold one of its pieces.
+  const words = [
+    'comment', 'comments', 'commentaire', 'commentaires', 'kommentar', 'kommentare', 'kommentarer', 'comentario', 'comentarios',
+    'comentário', 'comentários', 'commenti', 'commento', 'reacties', 'komentarze', 'komentáře', 'yorumlar', 'комментарий',
+    'комментария', 'комментарии', 'коментарі', 'コメント', '댓글', '评论', '評論', '留言',
+  ];
+  it.each(words)('reads "%s" in any case as heading a comment section', (word) => {
+    for (const written of [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)]) {
+      expect(headsComments(`Leave a ${written}`, 3)).toBe(true);
+      expect(headsComments(`[ 12 ${written} ]`, 2)).toBe(true);
+    }
+  });
+
+  it('reads the word only whole, and only in a short line', () => {
+    expect(headsComments('Commentary', 1)).toBe(false);
+    expect(headsComments('Our commitment', 2)).toBe(false);
+    expect(headsComments('Leave a comment below and tell us what you think of it', 11)).toBe(false);
+    // "comment" under Unicode case folding: the Kelvin sign folds to "k".
+    expect(headsComments('\u212Aommentare (3)', 2)).toBe(true);
   });
 });
 
