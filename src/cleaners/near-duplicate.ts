@@ -27,7 +27,7 @@ import { Postings, SharedShingles } from '../core/postings.js';
 import { endsSentence } from '../core/predicates.js';
 import { headlineCopyTest } from '../core/title.js';
 import { hashWords, sameWords } from '../core/tokens.js';
-import { startsLower, startsUpper, trailingNonSpace, wordStart } from '../core/text.js';
+import { holdsAsciiDigit, startsLower, startsUpper, trailingNonSpace, wordStart } from '../core/text.js';
 
 /** A shingle found in more sentences than this is too common to point at a candidate. */
 const MAX_POSTINGS = 64;
@@ -273,15 +273,6 @@ class Units {
  * (the calls leave them all zero): 256 kB made and cleared per reading was 0.4% of a clean.
  */
 let sharedScratch: Int32Array | undefined;
-
-/** True when `word` holds a digit 0-9 (as `/\d/u` finds one, without a regular expression: asked of each word of the units compared closely). */
-function holdsAsciiDigit(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) return true;
-  }
-  return false;
-}
 
 /** The first code of a word (codes below it are never used, so no shingle starts with zeros). */
 const FIRST_CODE = 0x100;

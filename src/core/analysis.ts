@@ -379,6 +379,7 @@ class DocumentAnalysis implements Analysis {
     const at = firstEndingAfter(folding, span.start, (lineSpan) => lineSpan);
     return at < folding.length && folding[at]!.start < span.end;
   }
+
   /**
    * The spans of the lines that folding changes, in text order: the lines holding a code unit
    * that may fold, told by one scan of the whole text (a flat string, where reading line by line
@@ -387,23 +388,16 @@ class DocumentAnalysis implements Analysis {
   private linesThatFold(): Span[] {
     const { text, lines } = this;
     const found: Span[] = [];
-    let line = 0;
-    for (let at = mayFoldAt(text, 0); at < text.length; at = mayFoldAt(text, at)) {
+    for (let at = mayFoldAt(text, 0); at < text.length; ) {
       // The line holding `at`, if any: a code unit between lines (white space trimmed off them) holds no word.
-      while (line < lines.length && lines[line]!.span.end <= at) line++;
-      if (line === lines.length) break;
-      const { span } = lines[line]!;
-      if (span.start > at) {
-        at = span.start;
-        continue;
-      }
-      if (!isFolded(lines[line]!.text)) found.push(span);
-      at = span.end;
-      line++;
+      const line = lines[firstEndingAfter(lines, at, (each) => each.span)];
+      if (line === undefined) break;
+      const { span } = line;
+      if (span.start <= at && !isFolded(line.text)) found.push(span);
+      at = mayFoldAt(text, span.start <= at ? span.end : span.start);
     }
     return found;
   }
-
 
   /** The {@link termOfWord} value of the word numbered `id`. */
   private termsOfWord(id: number): number {

@@ -11,7 +11,7 @@
 import type { Analysis } from './analysis.js';
 import type { Document, Line } from './model.js';
 import { endsSentence, hasProseWords } from './predicates.js';
-import { hasLetter, lineShape } from './text.js';
+import { hasLetter, holdsAsciiDigit, isAscii, lineShape } from './text.js';
 import { hashWords, sameWords } from './tokens.js';
 
 /**
@@ -697,17 +697,13 @@ function commentTextEnd(prose: Readonly<LineFlags>, words: Readonly<Int32Array>,
 const NUMBER = /\p{N}/u;
 const LABEL_VALUE = /^[^:]{1,40}:\s*\S/u;
 
-/** An ASCII digit, and a character outside ASCII: see {@link hasNumber}. */
-const ASCII_DIGIT = /[0-9]/;
-const NON_ASCII = /[\u0080-\uffff]/;
-
 /**
  * True when `text` holds a number (see {@link NUMBER}): an ASCII digit, or a number outside ASCII
  * ("٣", "²") in a line that holds a character outside ASCII. The Unicode class, tried at each
  * character of every short line (most hold no number), took twice as long as the two plain ones.
  */
 function hasNumber(text: string): boolean {
-  return ASCII_DIGIT.test(text) || (NON_ASCII.test(text) && NUMBER.test(text));
+  return holdsAsciiDigit(text) || (!isAscii(text) && NUMBER.test(text));
 }
 
 /** True when `text` is a "label: value" pair (see {@link LABEL_VALUE}): only a line with a colon after its first character is tried. */

@@ -284,6 +284,15 @@ export function exceedsWords(text: string, limit: number): boolean {
   return tokens > limit || wordCount(text) > limit;
 }
 
+/** True when `text` holds a digit 0-9 (as `/\d/u` finds one), read code by code, without a regular expression. */
+export function holdsAsciiDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
+}
+
 /** True when `text` holds only ASCII characters. */
 export function isAscii(text: string): boolean {
   return !NON_ASCII.test(text);
