@@ -11,8 +11,12 @@ import { endsSentence } from './predicates.js';
 import { sentenceSplitter, type SentenceSplitter } from './segment.js';
 import { exceedsWords, lastWordToken, lineBreakLength, lineEndAt, startsLower, trimSpan } from './text.js';
 
-/** Parses `text` into paragraphs, lines and sentences with offsets into `text`. */
-export function parseDocument(text: string): Document {
+/**
+ * Parses `text` into paragraphs, lines and sentences with offsets into `text`. Given the
+ * {@link ParagraphSplits} of an earlier parse, a paragraph whose text that parse met is not split
+ * again: its sentences are the ones found there, moved to where it stands now.
+ */
+export function parseDocument(text: string, earlier?: ParagraphSplits): Document {
   const lines: Line[] = [];
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
@@ -23,7 +27,7 @@ export function parseDocument(text: string): Document {
   // The line after a link set apart in a sentence goes on in the paragraph (see `linkRunsOn`).
   let carried = false;
   const flush = (): void => {
-    if (block.length > 0) addParagraph(text, block, split, paragraphs, lines, sentences);
+    if (block.length > 0) addParagraph(text, block, split, earlier, paragraphs, lines, sentences);
     block = [];
   };
   // The lines are read as they are met, not listed first: a text of ten million short lines
@@ -142,7 +146,7 @@ function wraps(line: string, next: string, full = false): boolean {
   return !/[.!?…。！？:;"'”’)\]]$/u.test(line) && (startsLower(next) || (full && /^\p{L}/u.test(next)));
 }
 
-function addParagraph(text: string, block: Span[], split: SentenceSplitter, paragraphs: Paragraph[], lines: Line[], sentences: Sentence[]): void {
+function addParagraph(text: string, block: Span[], split: SentenceSplitter, earlier: ParagraphSplits | undefined, paragraphs: Paragraph[], lines: Line[], sentences: Sentence[]): void {
   const paragraphIndex = paragraphs.length;
   const firstLine = lines.length;
   const firstSentence = sentences.length;
@@ -152,7 +156,10 @@ function addParagraph(text: string, block: Span[], split: SentenceSplitter, para
   // cannot see (a blank line between, a break before a capital at a fixed width) are joined here.
   const lineTexts = block.map((raw) => text.slice(raw.start, raw.end));
   let lineOffset = 0;
-  for (const span of joinWraps(text, block, lineTexts, split(text, block[0]!.start, block[block.length - 1]!.end))) {
+  const start = block[0]!.start;
+  const end = block[block.length - 1]!.end;
+  const spans = earlier?.sentencesOf(text, start, end) ?? joinWraps(text, block, lineTexts, split(text, start, end));
+  for (const span of spans) {
     lineOffset = lineOf(block, span.start, lineOffset);
     startingOn[lineOffset]!++;
     const line = block[lineOffset]!;
@@ -165,10 +172,9 @@ function addParagraph(text: string, block: Span[], split: SentenceSplitter, para
     lines.push(new ParsedLine(lines.length, block[offset]!.start, block[offset]!.end, lineTexts[offset]!, paragraphIndex, next, startingOn[offset]!));
     next += startingOn[offset]!;
   }
-  const span: Span = { start: block[0]!.start, end: block[block.length - 1]!.end };
   paragraphs.push({
     index: paragraphIndex,
-    span,
+    span: { start, end },
     firstLine,
     lineCount: lines.length - firstLine,
     firstSentence,
@@ -292,4 +298,53 @@ function dominantLineEnding(crlf: number, cr: number, lf: number): string {
   if (crlf > lf && crlf >= cr) return '\r\n';
   if (cr > lf) return '\r';
   return '\n';
+}
+
+/**
+ * The sentences of the paragraphs of a parse, by the paragraph's text (see {@link paragraphSplits}).
+ * A paragraph's sentences depend on its text alone (its lines, their wraps, the segmenter's reading
+ * of them), so a later parse that meets the same text can take them from here.
+ */
+export interface ParagraphSplits {
+  /**
+   * The sentences of the paragraph `text[start, end)` when the earlier parse held a paragraph of
+   * that text, moved to `start`; `undefined` otherwise.
+   */
+  sentencesOf(text: string, start: number, end: number): readonly Span[] | undefined;
+}
+
+/**
+ * The {@link ParagraphSplits} of `document`: what {@link parseDocument} reuses when it parses
+ * the text that `document` becomes once a reading's removals are cut out. Most paragraphs come
+ * through a reading unchanged, and splitting them again was a third of the parse.
+ */
+export function paragraphSplits(document: Document): ParagraphSplits {
+  const { text, paragraphs, sentences } = document;
+  // Per paragraph met first with its text, its sentences' bounds from its start, in one array.
+  const byText = new Map<string, number>();
+  const firsts: number[] = [];
+  const counts: number[] = [];
+  const bounds = new Int32Array(sentences.length * 2);
+  let filled = 0;
+  for (const paragraph of paragraphs) {
+    const key = text.slice(paragraph.span.start, paragraph.span.end);
+    if (byText.has(key)) continue;
+    byText.set(key, firsts.length);
+    firsts.push(filled);
+    counts.push(paragraph.sentenceCount);
+    for (let s = paragraph.firstSentence; s < paragraph.firstSentence + paragraph.sentenceCount; s++) {
+      const { span } = sentences[s]!;
+      bounds[filled++] = span.start - paragraph.span.start;
+      bounds[filled++] = span.end - paragraph.span.start;
+    }
+  }
+  return {
+    sentencesOf(next, start, end) {
+      const found = byText.get(next.slice(start, end));
+      if (found === undefined) return undefined;
+      const spans: Span[] = [];
+      for (let i = firsts[found]!, last = i + 2 * counts[found]!; i < last; i += 2) spans.push({ start: start + bounds[i]!, end: start + bounds[i + 1]! });
+      return spans;
+    },
+  };
 }

@@ -14,7 +14,7 @@ import { acceptRemovals, deleteSpans, firstEndingAfter, hasSpaceRuns } from './a
 import type { Cleaner, CleanContext } from './cleaner.js';
 import type { Document, Removal, Span, Title } from './model.js';
 import { resolveOptions, type PipelineOptions, type ResolvedOptions } from './options.js';
-import { parseDocument } from './parse.js';
+import { paragraphSplits, parseDocument } from './parse.js';
 import { detectTitle } from './title.js';
 import type { TokenArrays } from './tokens.js';
 import { spanOutside, traceSpans } from './trace.js';
@@ -86,11 +86,13 @@ function clean(rules: readonly Cleaner[], text: string, resolved: ResolvedOption
     } else if (readsTheSame(document, next)) {
       return finish(enabled, text, next, document, found.title, removals, resolved);
     }
-    // The reading's document goes before the next is parsed, not after: the two parses of a long
-    // text are not held at once when a collection falls within the parse (100k sentences: 15 MB).
+    // The next parse splits again only the paragraphs this reading changed. The reading's document
+    // goes before the next is parsed, not after: the two parses of a long text are not held at once
+    // when a collection falls within the parse (100k sentences: 15 MB).
+    const splits = paragraphSplits(document);
     // eslint-disable-next-line no-useless-assignment -- the variable held the last document alive through the parse
     document = NO_DOCUMENT;
-    document = parseDocument(next);
+    document = parseDocument(next, splits);
     if (reading === MAX_READINGS) return finish(enabled, text, next, document, detectTitle(document), removals, resolved);
   }
 }

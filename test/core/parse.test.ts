@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../src/core/parse.js';
+import { deleteSpans } from '../../src/core/apply.js';
+import type { Span } from '../../src/core/model.js';
+import { paragraphSplits, parseDocument } from '../../src/core/parse.js';
 
 /** The sentences of `text`, as the parse finds them. */
 function sentencesOf(text: string): string[] {
@@ -79,5 +82,57 @@ describe('parseDocument: the model as plain data', () => {
   it('serialises lines and sentences with their spans, as the types say', () => {
     expect(JSON.parse(JSON.stringify(document.lines[1]))).toEqual({ index: 1, span: { start: 21, end: 53 }, text: 'The council voted. It was close.', paragraph: 1, firstSentence: 1, sentenceCount: 2 });
     expect(JSON.parse(JSON.stringify(document.sentences[2]))).toEqual({ index: 2, span: { start: 40, end: 53 }, text: 'It was close.', line: 1, paragraph: 1 });
+  });
+});
+
+describe('parseDocument: a later parse reusing the paragraphs of an earlier one', () => {
+  const text = 'Ferry fares rise. The council voted.\n\nA teaser of another story\n\nThe harbour office said that since last week\n\nFerryLink\n\nshows the crossings of the day on its map.\n';
+  const earlier = parseDocument(text);
+
+  it('gives the sentences of a paragraph whose text it met, where the paragraph now stands, and nothing for one it did not', () => {
+    const next = deleteSpans(text, [earlier.lines[1]!.span], earlier.eol);
+    const splits = paragraphSplits(earlier);
+    const start = next.indexOf('The harbour');
+    const end = next.indexOf('map.') + 4;
+    const shift = text.indexOf('The harbour') - start;
+    expect(earlier.paragraphs[2]!.sentenceCount).toBe(1);
+    expect(splits.sentencesOf(next, start, end)).toEqual([{ start: earlier.sentences[3]!.span.start - shift, end: earlier.sentences[3]!.span.end - shift }]);
+    expect(splits.sentencesOf(next, 0, 'Ferry fares rise.'.length)).toBeUndefined();
+    expect(parseDocument(next, splits)).toEqual(parseDocument(next));
+  });
+
+  // Pieces that make sentences, wrapped lines (long, or short and open), links set apart, lists, quotes.
+  const piece = fc.constantFrom(
+    'The harbour office said that since last week the ferry',
+    'shows the crossings of the day on its map.',
+    'Ferry fares rise.',
+    '"It was close," she said.',
+    'Dr. Smith',
+    'FerryLink',
+    'and',
+    '(see below)',
+    '1. First step',
+    'Read more',
+    'Die Fähre fährt wieder. Der',
+    'Hafen öffnet am Montag!',
+    '联合国说。',
+    ' ',
+    '\n',
+    '\n\n',
+    '\r\n',
+  );
+
+  it('parses a text with some of its lines, sentences or paragraphs cut out as a parse of it from scratch does', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), (pieces, picks) => {
+        const document = parseDocument(pieces.join(' ').replaceAll(' \n', '\n'));
+        const kinds: readonly { readonly span: Span }[][] = [[...document.lines], [...document.sentences], [...document.paragraphs]];
+        const cut = picks.map((pick) => kinds[pick % 3]!).filter((kind) => kind.length > 0).map((kind, i) => kind[picks[i]! % kind.length]!.span);
+        const spans = cut.sort((a, b) => a.start - b.start).filter((span, i, all) => i === 0 || span.start >= all[i - 1]!.end);
+        const next = deleteSpans(document.text, spans, document.eol);
+        expect(JSON.stringify(parseDocument(next, paragraphSplits(document)))).toBe(JSON.stringify(parseDocument(next)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
