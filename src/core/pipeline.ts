@@ -80,7 +80,9 @@ function clean(rules: readonly Cleaner[], text: string, resolved: ResolvedOption
   for (let reading = 1; ; reading++) {
     const found = read(enabled, document, resolved, spare);
     spare = found.spare;
-    const next = deleteSpans(document.text, found.removals.map((removal) => removal.span), document.eol);
+    // A later reading's text is what deleteSpans made, normalised already: one that finds nothing
+    // more leaves it as it is, and need not be read through again to tell.
+    const next = reading > 1 && found.removals.length === 0 ? document.text : deleteSpans(document.text, found.removals.map((removal) => removal.span), document.eol);
     if (found.removals.length > 0) {
       removals = mergeRemovals(text, removals, document.text, found.removals);
     } else if (readsTheSame(document, next)) {
