@@ -316,7 +316,7 @@ export interface ParagraphSplits {
 /**
  * The {@link ParagraphSplits} of `document`: what {@link parseDocument} reuses when it parses
  * the text that `document` becomes once a reading's removals are cut out. Most paragraphs come
- * through a reading unchanged, and splitting them again was a third of the parse.
+ * through a reading unchanged, and splitting them again was about half of the parse.
  */
 export function paragraphSplits(document: Document): ParagraphSplits {
   const { text, paragraphs, sentences } = document;
