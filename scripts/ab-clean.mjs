@@ -7,9 +7,10 @@
  * least CPU time (the machine is shared: compare the ratio, never one timing). Build the two with
  * `npx tsc -p tsconfig.build.json --outDir <dir>`. Says so and stops when `../shared` is absent.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rawCorpusTexts } from './corpus-texts.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const [a, b, roundsArgument] = process.argv.slice(2);
@@ -23,11 +24,7 @@ if (!existsSync(corpus)) {
   console.log(`skipped: ${corpus} not found`);
   process.exit(0);
 }
-const texts = [];
-for (const set of ['articles', 'pages', 'web']) {
-  const folder = path.join(corpus, set);
-  for (const name of readdirSync(folder).filter((file) => file.endsWith('.raw.txt')).sort()) texts.push(readFileSync(path.join(folder, name), 'utf8'));
-}
+const texts = rawCorpusTexts(corpus);
 const megabytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 1e6;
 const builds = { A: (await import(pathToFileURL(path.resolve(a)).href)).clean, B: (await import(pathToFileURL(path.resolve(b)).href)).clean };
 const least = { A: Infinity, B: Infinity };

@@ -14,9 +14,10 @@
  * out): confirm a change they favour with `npm run bench:speed`.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rawCorpusTexts } from './corpus-texts.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -27,12 +28,7 @@ if (args[0] === '--child') {
   // Inside Valgrind: clean the chosen texts with one build.
   const [, module, every, passes] = args;
   const { clean } = await import(pathToFileURL(path.resolve(module)).href);
-  const texts = [];
-  for (const set of ['articles', 'pages', 'web']) {
-    const folder = path.join(corpus, set);
-    for (const name of readdirSync(folder).filter((file) => file.endsWith('.raw.txt')).sort()) texts.push(readFileSync(path.join(folder, name), 'utf8'));
-  }
-  const chosen = texts.filter((_, i) => i % Number(every) === 0);
+  const chosen = rawCorpusTexts(corpus).filter((_, i) => i % Number(every) === 0);
   for (let pass = 0; pass < Number(passes); pass++) for (const text of chosen) clean(text);
   process.exit(0);
 }

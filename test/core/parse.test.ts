@@ -127,7 +127,11 @@ describe('parseDocument: a later parse reusing the paragraphs of an earlier one'
       fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), (pieces, picks) => {
         const document = parseDocument(pieces.join(' ').replaceAll(' \n', '\n'));
         const kinds: readonly { readonly span: Span }[][] = [[...document.lines], [...document.sentences], [...document.paragraphs]];
-        const cut = picks.map((pick) => kinds[pick % 3]!).filter((kind) => kind.length > 0).map((kind, i) => kind[picks[i]! % kind.length]!.span);
+        // Each pick names a kind (pick % 3) and one of its pieces (the rest of it).
+        const cut = picks.flatMap((pick) => {
+          const kind = kinds[pick % 3]!;
+          return kind.length === 0 ? [] : [kind[Math.floor(pick / 3) % kind.length]!.span];
+        });
         const spans = cut.sort((a, b) => a.start - b.start).filter((span, i, all) => i === 0 || span.start >= all[i - 1]!.end);
         const next = deleteSpans(document.text, spans, document.eol);
         expect(JSON.stringify(parseDocument(next, paragraphSplits(document)))).toBe(JSON.stringify(parseDocument(next)));
