@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildCorpus, changeWords, COPY_KINDS } from './dedup-corpus.mjs';
+import { buildFromSources } from './fresh-build.mjs';
 import { mulberry32 } from './prng.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -35,10 +36,7 @@ const MB = 1e6;
 const MILLION = Number(process.env.BENCH_DEDUP_DOCUMENTS ?? 1_000_000);
 const SWEEP = process.env.BENCH_DEDUP_SWEEP === '1';
 
-if (!existsSync(path.join(ROOT, 'dist/command/main.js'))) {
-  console.log('dist/ is missing: building it (npm run build)');
-  if (spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
-}
+buildFromSources(ROOT);
 mkdirSync(WORK, { recursive: true });
 const library = await import(pathToFileURL(path.join(ROOT, 'dist/index.js')).href);
 

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFromSources } from './fresh-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '..', 'shared');
@@ -17,6 +18,7 @@ if (!existsSync(scorer)) {
   process.exit(0);
 }
 
+buildFromSources(root);
 const command = `node ${JSON.stringify(path.join(root, 'bin', 'clean-article.js'))}`;
 const runs = [
   { corpus: 'articles', cmd: command },

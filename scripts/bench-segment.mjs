@@ -17,6 +17,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildFromSources } from './fresh-build.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -58,6 +59,7 @@ function cpu(run) {
 
 const all = texts();
 const characters = all.reduce((sum, text) => sum + text.length, 0);
+buildFromSources(ROOT);
 const current = await load(path.join(ROOT, 'dist'));
 const reference = referenceDir ? await load(referenceDir) : undefined;
 

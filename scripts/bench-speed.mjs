@@ -37,6 +37,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { TextDecoder } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { batchDocuments, BENCH_SEED as SEED, jsonlRecords, makeText } from './bench-text.mjs';
+import { buildFromSources } from './fresh-build.mjs';
 import { mulberry32 } from './prng.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -236,13 +237,6 @@ if (argv[0] === '--document') {
 // ---------------------------------------------------------------------------------------------
 // Helpers of the main run.
 
-function ensureBuilt() {
-  if (existsSync(path.join(ROOT, 'dist/command/main.js'))) return;
-  console.log('dist/ is missing: building it (npm run build)');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(1);
-}
-
 /** Runs `make(folder)` unless `folder` was made with the same `stamp`. */
 function ensureMade(folder, stamp, make) {
   const stampFile = path.join(folder, '.stamp');
@@ -406,7 +400,7 @@ async function jsonlStream() {
 // ---------------------------------------------------------------------------------------------
 // The run.
 
-ensureBuilt();
+buildFromSources(ROOT);
 mkdirSync(BENCH, { recursive: true });
 console.log(`clean-article bench:speed${QUICK ? ' (quick)' : ''} — ${CORES} core(s), node ${process.version}, load average ${load()}\n`);
 if (!HAS_TIME) console.log('(/usr/bin/time not found: CPU time of the command is not measured)');

@@ -13,11 +13,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildFromSources } from './fresh-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpora = path.resolve(root, '..', 'shared', 'corpus');
 if (!existsSync(corpora)) process.exit(0);
 const at = process.argv.indexOf('--module');
+if (at < 0) buildFromSources(root);
 const module = path.resolve(at >= 0 ? process.argv[at + 1] : path.join(root, 'dist', 'index.js'));
 const { clean } = await import(pathToFileURL(module).href);
 
