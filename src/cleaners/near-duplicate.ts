@@ -23,6 +23,7 @@ import levenshtein from 'fast-levenshtein';
 import type { Cleaner, CleanContext } from '../core/cleaner.js';
 import type { Document, Sentence } from '../core/model.js';
 import { fraction, wholeNumber } from '../core/options.js';
+import { CodeMasks, sharedAtMost } from '../core/code-masks.js';
 import { Postings, SharedShingles } from '../core/postings.js';
 import { endsSentence } from '../core/predicates.js';
 import { headlineCopyTest } from '../core/title.js';
@@ -165,9 +166,18 @@ class Units {
    * not of every word as it is given a code (that was a twelfth of the rule's time).
    */
   private readonly wordOfCode: number[] = [];
+  /** Per position, the mask of the codes of the unit made there (see {@link mayRepeat}). */
+  private readonly masks: CodeMasks;
+  /** Per position, the length of the unit made there and its first two codes (`first << 16 | second`). */
+  private readonly shapes: Int32Array;
+  /** The mask of the last words of the unit {@link probe} was given. */
+  private readonly tail = new CodeMasks(1);
 
   constructor(private readonly context: CleanContext<NearDuplicateOptions>) {
     this.codes = new Int32Array(context.analysis.vocabulary.size);
+    const count = context.document.sentences.length;
+    this.masks = new CodeMasks(count);
+    this.shapes = new Int32Array(count * 2);
   }
 
   /**
@@ -181,7 +191,51 @@ class Units {
     const ids = this.ids(position);
     const made = this.codeString(ids);
     this.made[position] = made;
+    this.masks.set(position, made);
+    this.shapes[position * 2] = made.length;
+    this.shapes[position * 2 + 1] = (made.charCodeAt(0) << 16) | (made.length > 1 ? made.charCodeAt(1) : 0);
     return new MadeUnit(this, position, made, ids);
+  }
+
+  /** Readies {@link mayRepeat} for the candidates of `unit`, whose repeats need `minWords` words. */
+  probe(unit: Unit, minWords: number): void {
+    this.tail.set(0, unit.codes, Math.max(0, unit.codes.length - minWords));
+  }
+
+  /**
+   * False when {@link compare} would certainly find that `unit` (given to {@link probe}) repeats
+   * nothing of the unit made at `position`, told from the two units' lengths, first codes and
+   * masks alone: each way a sentence repeats another needs what is asked here. Masks are of code
+   * units, and hold for codes that are surrogates too (past 0xd700 distinct words), which
+   * {@link sharedCodePoints} reads in pairs: a pair holding a unit the other sentence lacks is
+   * itself not shared, so a sentence's shared code points are never more than its code units less
+   * its missing ones.
+   */
+  mayRepeat(unit: Unit, position: number, options: NearDuplicateOptions): boolean {
+    const { codes, position: at } = unit;
+    const length = codes.length;
+    const earlierLength = this.shapes[position * 2]!;
+    const opening = this.shapes[position * 2 + 1]!;
+    const first = opening >>> 16;
+    const second = opening & 0xffff;
+    const own = codes.charCodeAt(0);
+    const next = length > 1 ? codes.charCodeAt(1) : 0;
+    // A truncated copy (isTruncatedCopy) is shorter and opens as its original, but for its first
+    // word changed (the second agrees) or a word put before it (its second is the first). One
+    // with the first word dropped is a run of the original's words: a part copy, asked next.
+    if (length < earlierLength && (length < 2 || own === first || next === second || next === first)) return true;
+    const missing = this.masks.missingFrom(at, this.masks, position);
+    // A part copy (isPartCopy) is a run of the original's words: no word of it is missing there.
+    if (length < earlierLength && missing === 0) return true;
+    // A copy glued to the end of a line (gluedCopy) holds its original's opening words.
+    if (length > earlierLength && earlierLength >= MIN_GLUED_WORDS && this.masks.holds(at, first) && this.masks.holds(at, second)) return true;
+    // Alike (alikenessOf: never more than the bags' Dice coefficient) or a restatement
+    // (isRestatement): the words the two can share bound both.
+    const shared = (2 * sharedAtMost(length, missing, earlierLength, this.masks.missingFrom(position, this.masks, at))) / (length + earlierLength);
+    if (shared >= options.similarity - ROUNDING_MARGIN) return true;
+    if (length >= MIN_RESTATED_WORDS && earlierLength >= MIN_RESTATED_WORDS && own === first && shared >= MIN_RESTATED_SHARE) return true;
+    // Its end inside the original (gluedPart): the original holds its last words.
+    return length > options.minDuplicateWords && this.tail.missingFrom(0, this.masks, position) === 0;
   }
 
   /** The codes of the unit at `position`, made before. */
@@ -349,7 +403,10 @@ function findMatch(unit: Unit, exact: number | undefined, units: Units, candidat
     }
   }
   if (unit.codes.length < options.minDuplicateWords) return match;
+  units.probe(unit, options.minDuplicateWords);
   for (const position of candidates.candidates(unit.position)) {
+    // Most candidates of a long text share a phrase by chance: told so from a few numbers.
+    if (!units.mayRepeat(unit, position, options)) continue;
     const earlier = units.unit(position);
     // Codes are made from ids: different codes, different words, without looking up the ids.
     if (earlier.codes === unit.codes && sameWords(earlier.ids, unit.ids)) continue;

@@ -32,6 +32,28 @@ function commonTriples(i: number): string {
 const STATED = 'It was the eighth time during the long dispute that the union has used its veto power on the rail board to block the plan.';
 const RESTATED = 'It was the eighth time that the drivers union has used its veto power at the national rail board to stop action directed at its members.';
 
+/** Twelve words, and a sentence of eleven, for the texts of few words. */
+const DEPOT = 'Workers at the northern depot voted on Monday to reject the offer.';
+const RESUME = 'Rail services across the region will resume on Saturday morning.';
+
+/** A sentence and its copy with one word changed, for the text of many words. */
+const SPUN_ORIGINAL = 'Harbour cranes stood idle while dockers gathered outside the gates before dawn.';
+const SPUN_COPY = 'Harbour cranes stood still while dockers gathered outside the gates before dawn.';
+
+/** `count` distinct made-up words ("qaab", "qaac", ...), in sentences of ten. */
+function manyWords(count: number): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const word = (i: number): string => `q${letters[Math.floor(i / 17576) % 26]}${letters[Math.floor(i / 676) % 26]}${letters[Math.floor(i / 26) % 26]}${letters[i % 26]}`;
+  const sentences: string[] = [];
+  for (let i = 0; i < count; i += 10) sentences.push(`${Array.from({ length: Math.min(10, count - i) }, (_, k) => word(i + k)).join(' ')}.`);
+  return sentences.join(' ');
+}
+
+/** A headline, `original`, a sentence, and `copy` last: under 64 distinct words when the two are short sentences. */
+function shortArticle(original: string, copy: string): string {
+  return `Depot vote on pay\n\n${original}\n\nNobody from the operator answered calls on Tuesday.\n\n${copy}\n`;
+}
+
 ruleTester('near-duplicate', {
   valid: [
     { name: 'different sentences', text: article(S1, S2, S3) },
@@ -350,5 +372,39 @@ ruleTester('near-duplicate', {
     },
     { name: 'a Japanese sentence repeated', text: '川沿いに自転車道が開通\n\n市は二十日、自転車道を開通させたと発表した。\n\n夜間は照明が点灯する。市は二十日、自転車道を開通させたと発表した。\n', removed: ['市は二十日、自転車道を開通させたと発表した。'] },
     { name: 'a repeat in CRLF text', text: article(S1, S2, S1).replace(/\n/g, '\r\n'), removed: [S1], output: article(S1, S2).replace(/\n/g, '\r\n') },
+    // Each way of repeating, in a text of so few words that no two share a bit of a sentence's
+    // mask: the quick test of a candidate (Units.mayRepeat) must let each of them through.
+    ...[
+      ['a truncated copy with its last word changed', 'Workers at the northern depot walked'],
+      ['a truncated copy with its second word changed', 'Workers from the northern depot voted'],
+      ['a truncated copy with its first word changed', 'Drivers at the northern depot voted'],
+      ['a truncated copy with a word put before it', 'Yesterday workers at the northern depot'],
+      ['a truncated copy without its first word', 'at the northern depot voted on'],
+      ['a part copy of six words', 'depot voted on Monday to reject'],
+    ].map(([name, copy]) => ({ name: `${name!}, in a text of few words`, text: shortArticle(DEPOT, copy!), removed: [copy!], related: [DEPOT] })),
+    {
+      name: 'a copy glued to a line, its last word changed, in a text of few words',
+      text: shortArticle(RESUME, `Photo gallery of the empty station platforms ${RESUME.replace('morning', 'evening')}`),
+      removed: [RESUME.replace('morning', 'evening')],
+      reason: /glued/,
+    },
+    {
+      // 56,056 distinct words before them: codes are given from 0x100 in the order words come, so
+      // the original's are 0xdbf8-0xdc03, surrogates (from 0xd800), high ones then low ones, and
+      // its 8th and 9th words read as one code point.
+      name: 'a copy with a word changed, among more distinct words than codes below the surrogates',
+      text: shortArticle(`${manyWords(56_056)} ${SPUN_ORIGINAL}`, SPUN_COPY),
+      removed: [SPUN_COPY],
+      related: [SPUN_ORIGINAL],
+      reason: /in other words/,
+    },
+    {
+      // As many words as its original: a longer one holds the original's first words (as a glued
+      // copy does), and a shorter one opens as it (as a truncated copy does).
+      name: 'a restatement as long as its original, in a text of few words',
+      text: shortArticle('It was the third time during the long dispute that the union has used its veto on the board to block the plan.', 'It was the third time that the drivers union has used its veto at the national board to stop action at its members.'),
+      removed: ['It was the third time that the drivers union has used its veto at the national board to stop action at its members.'],
+      reason: /restates/,
+    },
   ],
 });
