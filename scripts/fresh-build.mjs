@@ -7,12 +7,12 @@
  */
 import { spawnSync } from 'node:child_process';
 
-/** Builds `dist/` of the project at `root`, its messages on stderr; exits the process when the build fails. */
+/** Builds `dist/` of the project at `root`; when the build fails, prints what it said on stderr and exits. */
 export function buildFromSources(root) {
   process.stderr.write('building dist/ from the sources (npm run build)\n');
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 2, 2] });
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (build.status !== 0) {
-    process.stderr.write(`npm run build failed (${build.status ?? build.signal})\n`);
+    process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}npm run build failed (${build.status ?? build.signal})\n`);
     process.exit(1);
   }
 }
