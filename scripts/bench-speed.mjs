@@ -13,7 +13,7 @@
  * the ratios below are clean-article's CPU time over it.
  *
  * It prints:
- *   1. the batch: the reference pass, `--jobs 1` and `--jobs <cores>` (CPU and wall), `<cores>`
+ *   1. the batch: the reference pass (median of three runs), `--jobs 1` and `--jobs <cores>` (CPU and wall), `<cores>`
  *      processes of `--jobs 1` on shares of the batch at once (what the machine itself gives to more
  *      than one job, the ceiling of the pool's speed-up), the library's
  *      `clean()` over the same files with the reference run again in its process;
@@ -408,14 +408,17 @@ if (!HAS_TIME) console.log('(/usr/bin/time not found: CPU time of the command is
 const batch = ensureBatch();
 const mb = batch.bytes / MB;
 console.log(`batch: ${batch.files} files, ${mb.toFixed(1)} MB of ${batch.real ? 'the corpora\'s raw files, repeated' : `synthetic text (${SHARED} not found: real text skipped)`} (${batch.folder})`);
-const reference = timed(process.execPath, [SCRIPT, '--reference', batch.folder]);
+// The reference pass takes 3-4 s, and its CPU moved by 12% between runs an hour apart, moving
+// every ratio with it: the median of three runs (by CPU) is the reference.
+const references = Array.from({ length: 3 }, () => timed(process.execPath, [SCRIPT, '--reference', batch.folder])).sort((a, b) => a.cpu - b.cpu);
+const reference = references[1];
 const one = timed(process.execPath, [BIN, '--no-ignore', '--jobs', '1', '--out-dir', fresh(path.join(BENCH, 'out-1')), batch.folder]);
 const all = timed(process.execPath, [BIN, '--no-ignore', '--jobs', String(CORES), '--out-dir', fresh(path.join(BENCH, 'out-all')), batch.folder]);
 const same = spawnSync('diff', ['-rq', path.join(BENCH, 'out-1'), path.join(BENCH, 'out-all')]).status === 0;
 const ceiling = CORES > 1 ? await machineCeiling(batch.folder) : undefined;
 const library = child(['--library', batch.folder]);
 const row = (label, time) => `  ${label.padEnd(40)}${time.wall.toFixed(2).padStart(7)} s wall ${time.cpu.toFixed(2).padStart(7)} s cpu ${(mb / time.cpu).toFixed(1).padStart(6)} MB/cpu-s ${(time.cpu / reference.cpu).toFixed(1).padStart(6)}x ref`;
-console.log(row('reference (word-id bound pass)', reference));
+console.log(row('reference (word-id bound pass)', reference) + `  (median of 3: ${references.map((run) => run.cpu.toFixed(2)).join(', ')} s cpu)`);
 console.log(row('clean-article --jobs 1', one));
 console.log(row(`clean-article --jobs ${CORES}`, all));
 if (ceiling) console.log(row(`${CORES} processes of --jobs 1, at once`, ceiling) + `  (the machine's ceiling: ${(one.wall / ceiling.wall).toFixed(2)}x the wall of one job)`);
