@@ -32,7 +32,7 @@ function commonTriples(i: number): string {
 const STATED = 'It was the eighth time during the long dispute that the union has used its veto power on the rail board to block the plan.';
 const RESTATED = 'It was the eighth time that the drivers union has used its veto power at the national rail board to stop action directed at its members.';
 
-/** Twelve words, and a sentence of eleven, for the texts of few words. */
+/** Sentences of twelve and ten words, for the texts of few words. */
 const DEPOT = 'Workers at the northern depot voted on Monday to reject the offer.';
 const RESUME = 'Rail services across the region will resume on Saturday morning.';
 
@@ -390,8 +390,8 @@ ruleTester('near-duplicate', {
     },
     {
       // 56,056 distinct words before them: codes are given from 0x100 in the order words come, so
-      // the original's are 0xdbf8-0xdc03, surrogates (from 0xd800), high ones then low ones, and
-      // its 8th and 9th words read as one code point.
+      // the two sentences' codes (0xdbfc-0xdc07) are surrogates, high ones then low ones, and in
+      // each a high one followed by a low one reads as one code point.
       name: 'a copy with a word changed, among more distinct words than codes below the surrogates',
       text: shortArticle(`${manyWords(56_056)} ${SPUN_ORIGINAL}`, SPUN_COPY),
       removed: [SPUN_COPY],
