@@ -168,7 +168,7 @@ class Units {
   private readonly wordOfCode: number[] = [];
   /** Per position, the mask of the codes of the unit made there (see {@link mayRepeat}). */
   private readonly masks: CodeMasks;
-  /** Per position, the length of the unit made there and its first two codes (`first << 16 | second`). */
+  /** Per position, the length of the unit made there and its first two codes (`first << 16 | second`); 0 until {@link summarise}d. */
   private readonly shapes: Int32Array;
   /** The mask of the last words of the unit {@link probe} was given. */
   private readonly tail = new CodeMasks(1);
@@ -191,14 +191,25 @@ class Units {
     const ids = this.ids(position);
     const made = this.codeString(ids);
     this.made[position] = made;
+    return new MadeUnit(this, position, made, ids);
+  }
+
+  /**
+   * Fills in the length, first two codes and mask of the unit made at `position` (which has codes)
+   * unless done before: when it is first a candidate or asks for candidates, as most units of a
+   * short text never do.
+   */
+  private summarise(position: number): void {
+    if (this.shapes[position * 2] !== 0) return;
+    const made = this.made[position]!;
     this.masks.set(position, made);
     this.shapes[position * 2] = made.length;
     this.shapes[position * 2 + 1] = (made.charCodeAt(0) << 16) | (made.length > 1 ? made.charCodeAt(1) : 0);
-    return new MadeUnit(this, position, made, ids);
   }
 
   /** Readies {@link mayRepeat} for the candidates of `unit`, whose repeats need `minWords` words. */
   probe(unit: Unit, minWords: number): void {
+    this.summarise(unit.position);
     this.tail.set(0, unit.codes, Math.max(0, unit.codes.length - minWords));
   }
 
@@ -214,6 +225,7 @@ class Units {
   mayRepeat(unit: Unit, position: number, options: NearDuplicateOptions): boolean {
     const { codes, position: at } = unit;
     const length = codes.length;
+    this.summarise(position);
     const earlierLength = this.shapes[position * 2]!;
     const opening = this.shapes[position * 2 + 1]!;
     const first = opening >>> 16;
