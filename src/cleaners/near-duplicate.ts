@@ -196,8 +196,8 @@ class Units {
 
   /**
    * Fills in the length, first two codes and mask of the unit made at `position` (which has codes)
-   * unless done before: when it is first a candidate or asks for candidates, as most units of a
-   * short text never do.
+   * unless done before: when it is first a candidate or has candidates, as most units of a short
+   * text never do.
    */
   private summarise(position: number): void {
     if (this.shapes[position * 2] !== 0) return;
@@ -415,8 +415,10 @@ function findMatch(unit: Unit, exact: number | undefined, units: Units, candidat
     }
   }
   if (unit.codes.length < options.minDuplicateWords) return match;
-  units.probe(unit, options.minDuplicateWords);
-  for (const position of candidates.candidates(unit.position)) {
+  const earlierUnits = candidates.candidates(unit.position);
+  // Most sentences of a short text have no candidate: nothing to ready for them.
+  if (earlierUnits.length > 0) units.probe(unit, options.minDuplicateWords);
+  for (const position of earlierUnits) {
     // Most candidates of a long text share a phrase by chance: told so from a few numbers.
     if (!units.mayRepeat(unit, position, options)) continue;
     const earlier = units.unit(position);
