@@ -71,8 +71,11 @@ export interface Analysis {
   lowerCaseTokens(piece: Piece): number;
   /** The `comparisonKey` of a piece. */
   key(piece: Piece): string;
-  /** The words of the `comparisonKey` of a piece, as {@link vocabulary} ids. */
-  keyWords(piece: Piece): ArrayLike<number>;
+  /**
+   * The words of the `comparisonKey` of a piece, as {@link vocabulary} ids: always an `Int32Array`
+   * (a view of the document's ids, mostly), so that the code reading keys sees one kind of array.
+   */
+  keyWords(piece: Piece): Int32Array;
   /** The {@link wordCount} of a piece. */
   wordCount(piece: Piece): number;
 }
@@ -320,7 +323,7 @@ class DocumentAnalysis implements Analysis {
     return key;
   }
 
-  keyWords(piece: Piece): ArrayLike<number> {
+  keyWords(piece: Piece): Int32Array {
     // Folding Unicode-compatible forms can change the words ("ﬁ" -> "fi", "½" -> "1⁄2", "™" ->
     // "TM"): a piece that it changes is tokenised again, folded, as `comparisonKey` does.
     // ASCII has no such forms, and folding a long line copies it twice over.
@@ -352,7 +355,7 @@ class DocumentAnalysis implements Analysis {
     const { from, to } = tokenRange(this.words, piece.span);
     const range = this.idRange;
     if (holdsContextual(this.words, from, to)) {
-      range.ids = Int32Array.from(this.intern(lowerWords(piece.text)));
+      range.ids = this.intern(lowerWords(piece.text));
       range.from = 0;
       range.to = range.ids.length;
     } else {
@@ -419,8 +422,11 @@ class DocumentAnalysis implements Analysis {
     else if (term <= MANY_TERMS) for (const each of this.manyTerms[MANY_TERMS - term]!) visit(each);
   }
 
-  private intern(words: readonly string[]): number[] {
-    return words.map((word) => this.vocabulary.id(word));
+  /** The ids of `words`, numbering those not met yet. */
+  private intern(words: readonly string[]): Int32Array {
+    const ids = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) ids[i] = this.vocabulary.id(words[i]!);
+    return ids;
   }
 
   private tallyTerms(tally: Tally, piece: Piece): void {
