@@ -71,6 +71,15 @@ describe('keyWords', () => {
     expect(keyOf(text, 0)).toEqual(['größere', 'fähren', 'fahren', 'wieder']);
   });
 
+  it('gives one kind of array for every piece: a folded line, a line lower-cased whole, a plain one', () => {
+    // The code reading keys is compiled for the array it meets; a second kind deoptimises it.
+    // Line 0 is read as it is, line 1 folds ("ﬁ"), line 2 is lower-cased as a whole (a capital sigma).
+    const document = parseDocument('Die Fähre fährt.\nDie ﬁnale Prüfung.\nΟΔΟΣ ΚΛΕΙΣΤΗ.\n');
+    const analysis = analyse(document);
+    for (const line of document.lines) expect(analysis.keyWords(line)).toBeInstanceOf(Int32Array);
+    expect(Array.from(analysis.keyWords(document.lines[2]!), (id) => analysis.vocabulary.word(id))).toEqual(['οδος', 'κλειστη']);
+  });
+
   it('folds each piece that overlaps a line folding changes, and only those need it', () => {
     // Folding is decided per line: the sentences of a folding line (one spans a wrap into the
     // next line) must still be folded, and every other piece read as it is.
