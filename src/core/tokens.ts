@@ -208,11 +208,28 @@ export type TokenArrays = Pick<DocumentWords, 'starts' | 'ids' | 'writtenLower'>
  * `count` is written; what lies past it is never read).
  */
 export function tokenizeDocument(text: string, spare?: TokenArrays): DocumentWords {
+  // A long text is counted before its arrays are made (see `tokenCapacity`), a pass over all of it.
+  // A later reading's text is the last one with spans deleted, whose tokens fit the last reading's
+  // arrays: those are filled at once, and the text is counted only when they turn out too small.
+  if (spare !== undefined && text.length > SHORT_TEXT) {
+    const words = fillTokens(text, spare);
+    if (words !== undefined) return words;
+  }
   const capacity = tokenCapacity(text.length, (count) => scanWords(text, count));
-  const arrays = spare !== undefined && spare.starts.length >= capacity ? spare : { starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity) };
+  return fillTokens(text, spare !== undefined && spare.starts.length >= capacity ? spare : { starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity) })!;
+}
+
+/** The tokens of `text` in `arrays`; `undefined` when they do not all fit. */
+function fillTokens(text: string, arrays: TokenArrays): DocumentWords | undefined {
   const words = { count: 0, starts: arrays.starts, ids: arrays.ids, writtenLower: arrays.writtenLower, contextual: [] as number[], vocabulary: new Vocabulary(text.length / CHARACTERS_PER_WORD), hint: { from: 0, other: 0 }, range: { from: 0, to: 0, start: -1, end: -1 } };
+  const room = arrays.starts.length;
   let t = 0;
   scanWords(text, (start, end, lowerHash, ascii, capitals) => {
+    // One token more than there is room for: the scan stops, and `t` past `room` says so.
+    if (t === room) {
+      t++;
+      return true;
+    }
     words.starts[t] = start;
     if (ascii) {
       words.ids[t] = words.vocabulary.idOfAscii(text, start, end, lowerHash);
@@ -225,7 +242,9 @@ export function tokenizeDocument(text: string, spare?: TokenArrays): DocumentWor
       if (lower !== written && written.includes(SIGMA)) words.contextual.push(t);
     }
     t++;
+    return false;
   });
+  if (t > room) return undefined;
   words.count = t;
   return words;
 }

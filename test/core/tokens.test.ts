@@ -55,6 +55,43 @@ describe('tokenizeDocument', () => {
     expect(longer.count).toBe(20);
   });
 
+  it('fills the arrays of a long text before counting its tokens, and counts when they are too small', () => {
+    // Past a million characters a text's tokens are counted before its arrays are made; a later
+    // reading's (the last one's text, shortened) goes into the last reading's arrays without that.
+    const long = 'Der Fährmann sagte, die ﬁnale Prüfung sei vorbei. '.repeat(22_000);
+    const shorter = long.slice(0, long.length - 50 * 1000);
+    expect(shorter.length).toBeGreaterThan(1 << 20);
+    /** The first token where `a` and `b` differ (start, id or case), -1 when none. */
+    const firstDifference = (a: ReturnType<typeof tokenizeDocument>, b: ReturnType<typeof tokenizeDocument>): number => {
+      for (let i = 0; i < Math.max(a.count, b.count); i++) {
+        if (i >= a.count || i >= b.count || a.starts[i] !== b.starts[i] || a.ids[i] !== b.ids[i] || a.writtenLower[i] !== b.writtenLower[i]) return i;
+      }
+      return -1;
+    };
+    const same = (a: ReturnType<typeof tokenizeDocument>, b: ReturnType<typeof tokenizeDocument>): void => {
+      expect(a.count).toBe(b.count);
+      expect(firstDifference(a, b)).toBe(-1);
+      expect(a.vocabulary.words).toEqual(b.vocabulary.words);
+    };
+    const earlier = tokenizeDocument(long);
+    const room = earlier.starts.length;
+    expect(room).toBe(earlier.count);
+    const reused = tokenizeDocument(shorter, earlier);
+    expect(reused.starts).toBe(earlier.starts);
+    same(reused, tokenizeDocument(shorter));
+    // The longer text in the arrays of the shorter one: they fill up, the text is counted, new arrays.
+    const small = tokenizeDocument(shorter);
+    const grown = tokenizeDocument(long, small);
+    expect(grown.starts).not.toBe(small.starts);
+    expect(grown.starts.length).toBe(room);
+    same(grown, earlier);
+    // Exactly as many tokens as there is room for: filled, not counted into new arrays.
+    const spare = tokenizeDocument(long);
+    const exact = tokenizeDocument(long, spare);
+    expect(exact.starts).toBe(spare.starts);
+    same(exact, earlier);
+  });
+
   it('marks words written in lower case, and words whose lower case depends on their neighbours', () => {
     const found = tokenizeDocument('the Cat ΟΔΟΣ é');
     expect(Array.from(found.writtenLower.subarray(0, found.count))).toEqual([1, 0, 0, 1]);
