@@ -424,9 +424,7 @@ class DocumentAnalysis implements Analysis {
 
   /** The ids of `words`, numbering those not met yet. */
   private intern(words: readonly string[]): Int32Array {
-    const ids = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) ids[i] = this.vocabulary.id(words[i]!);
-    return ids;
+    return Int32Array.from(words, (word) => this.vocabulary.id(word));
   }
 
   private tallyTerms(tally: Tally, piece: Piece): void {
