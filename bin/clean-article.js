@@ -13,7 +13,7 @@
 // V8 also compiles each regular expression twice, to bytecode when first run and to machine code
 // once it runs again; the cleaners' large Unicode patterns are costly to compile, and nearly all
 // run many times. Compiled to machine code at once, a run of the command on one 6.6 KB file
-// executes 13% fewer instructions (1.90 -> 1.66 G, about 10% less CPU), a pass over the corpora
+// executes 13% fewer instructions (1.90 -> 1.65 G, about 10% less CPU), a pass over the corpora
 // 1% fewer; what runs after the warm-up is the same code.
 import v8 from 'node:v8';
 
