@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lowerWords, words } from '../../src/core/text.js';
-import { hashWords, sameWords, tokenizeDocument, tokenRange, Vocabulary } from '../../src/core/tokens.js';
+import { hashWords, sameWords, tokenizeDocument, tokenRange, Vocabulary, type DocumentWords } from '../../src/core/tokens.js';
 import { unicodeText } from '../generators.js';
 
 describe('Vocabulary', () => {
@@ -62,13 +62,13 @@ describe('tokenizeDocument', () => {
     const shorter = long.slice(0, long.length - 50 * 1000);
     expect(shorter.length).toBeGreaterThan(1 << 20);
     /** The first token where `a` and `b` differ (start, id or case), -1 when none. */
-    const firstDifference = (a: ReturnType<typeof tokenizeDocument>, b: ReturnType<typeof tokenizeDocument>): number => {
+    const firstDifference = (a: DocumentWords, b: DocumentWords): number => {
       for (let i = 0; i < Math.max(a.count, b.count); i++) {
         if (i >= a.count || i >= b.count || a.starts[i] !== b.starts[i] || a.ids[i] !== b.ids[i] || a.writtenLower[i] !== b.writtenLower[i]) return i;
       }
       return -1;
     };
-    const same = (a: ReturnType<typeof tokenizeDocument>, b: ReturnType<typeof tokenizeDocument>): void => {
+    const same = (a: DocumentWords, b: DocumentWords): void => {
       expect(a.count).toBe(b.count);
       expect(firstDifference(a, b)).toBe(-1);
       expect(a.vocabulary.words).toEqual(b.vocabulary.words);
