@@ -169,6 +169,9 @@ interface IdRange {
 /** The ids of a piece without words. */
 const NO_IDS = new Int32Array(0);
 
+/** In `DocumentAnalysis.foldedWords`: folding leaves the piece as it is, and its words are the document's. */
+const UNFOLDED = new Int32Array(0);
+
 /** See `DocumentAnalysis.termOfWord`. */
 const NO_TERM = -1;
 const MANY_TERMS = -2;
@@ -216,6 +219,8 @@ class DocumentAnalysis implements Analysis {
   private readonly idRange: IdRange = { ids: NO_IDS, from: 0, to: 0 };
   /** The keys asked for, by piece: each line's key is wanted by several rules. */
   private readonly keys = new Map<Piece, string>();
+  /** The words of the pieces that folding may change, by piece (see {@link keyWords}): {@link UNFOLDED} for one it leaves as it is. */
+  private readonly foldedWords = new Map<Piece, Int32Array>();
   /** False when no word is written in a script without spaces: then every token is one word. */
   private readonly unspaced: boolean;
   /** True when the whole text is ASCII. */
@@ -300,12 +305,12 @@ class DocumentAnalysis implements Analysis {
   }
 
   tokenCount(piece: Piece): number {
-    const { from, to } = tokenRange(this.words, piece.span);
+    const { from, to } = this.tokensOf(piece);
     return to - from;
   }
 
   lowerCaseTokens(piece: Piece): number {
-    const { from, to } = tokenRange(this.words, piece.span);
+    const { from, to } = this.tokensOf(piece);
     let lower = 0;
     for (let i = from; i < to; i++) lower += this.words.writtenLower[i]!;
     return lower;
@@ -328,8 +333,16 @@ class DocumentAnalysis implements Analysis {
     // "TM"): a piece that it changes is tokenised again, folded, as `comparisonKey` does.
     // ASCII has no such forms, and folding a long line copies it twice over.
     if (!this.ascii && this.mayFold(piece.span) && !isAscii(piece.text)) {
-      const folded = piece.text.normalize('NFKC');
-      if (folded !== piece.text) return this.intern(lowerWords(folded));
+      // Kept per piece: the rules ask for the words of each line several times a reading, and a
+      // line that folds is often a long one, folded and tokenised again at each question (1.2% of
+      // the instructions of `clean()` on the corpora, mostly for an ellipsis, "…" -> "...").
+      let ids = this.foldedWords.get(piece);
+      if (ids === undefined) {
+        const folded = piece.text.normalize('NFKC');
+        ids = folded === piece.text ? UNFOLDED : this.intern(lowerWords(folded));
+        this.foldedWords.set(piece, ids);
+      }
+      if (ids !== UNFOLDED) return ids;
     }
     const { ids, from, to } = this.lowerIds(piece);
     if (from === to) return NO_IDS;
@@ -337,11 +350,21 @@ class DocumentAnalysis implements Analysis {
   }
 
   wordCount(piece: Piece): number {
-    const { from, to } = tokenRange(this.words, piece.span);
+    const { from, to } = this.tokensOf(piece);
     if (!this.unspaced) return to - from;
     let count = 0;
     for (let i = from; i < to; i++) count += this.weightOfWord(this.words.ids[i]!);
     return count;
+  }
+
+  /**
+   * The {@link tokenRange} of a piece. Its span is read once into two numbers: a parsed piece makes
+   * its span when asked (see `ParsedPiece`), and a span handed on to the search escapes and is
+   * allocated, once per question (1.5 million spans a pass over the corpora).
+   */
+  private tokensOf(piece: Piece): { readonly from: number; readonly to: number } {
+    const span = piece.span;
+    return tokenRange(this.words, span.start, span.end);
   }
 
   /**
@@ -352,7 +375,7 @@ class DocumentAnalysis implements Analysis {
    * kilobyte of garbage per line). The answer is one object, overwritten by the next call.
    */
   private lowerIds(piece: Piece): IdRange {
-    const { from, to } = tokenRange(this.words, piece.span);
+    const { from, to } = this.tokensOf(piece);
     const range = this.idRange;
     if (holdsContextual(this.words, from, to)) {
       range.ids = this.intern(lowerWords(piece.text));

@@ -5,7 +5,6 @@
  * and lower-casing its text again and counting in maps of strings, which was most of the time and
  * memory of the pipeline.
  */
-import type { Span } from './model.js';
 import { HASH_SEED, hashStep, scanWords, wordForm } from './text.js';
 
 /**
@@ -250,13 +249,13 @@ function fillTokens(text: string, arrays: TokenArrays): DocumentWords | undefine
 }
 
 /**
- * The tokens of a piece of the document as `[from, to)` token positions. `span` must start and end
- * between tokens, as lines and sentences do (a sentence ends at white space or after punctuation).
+ * The tokens of the piece `[start, end)` of the document as `[from, to)` token positions. It must
+ * start and end between tokens, as lines and sentences do (a sentence ends at white space or after punctuation).
  * The answer is {@link DocumentWords.range}, overwritten by the next call: read it at once. (The
  * rules ask this several times per line; on ten million lines, a pair made per call was 130 bytes
  * of garbage per line.)
  */
-export function tokenRange(words: DocumentWords, span: Span): { readonly from: number; readonly to: number } {
+export function tokenRange(words: DocumentWords, start: number, end: number): { readonly from: number; readonly to: number } {
   // The rules ask about pieces mostly in text order: a search starts from where the last one in
   // order ended. Some read earlier pieces between two in order (near-duplicate reads the
   // candidates of each sentence): such a jump moves the other hint only, so that the next piece
@@ -265,19 +264,19 @@ export function tokenRange(words: DocumentWords, span: Span): { readonly from: n
   // A rule often asks about the piece it asked about last (its words, then their count): a
   // quarter of the questions on the corpora. The answer and the hints are then as they are.
   const { hint, starts, count, range } = words;
-  if (span.start === range.start && span.end === range.end) return range;
+  if (start === range.start && end === range.end) return range;
   let from: number;
-  if (isNear(starts, count, span.start, hint.from)) {
-    from = firstAtLeast(starts, count, span.start, hint.from);
+  if (isNear(starts, count, start, hint.from)) {
+    from = firstAtLeast(starts, count, start, hint.from);
     hint.from = from;
   } else {
-    from = firstAtLeast(starts, count, span.start, isNear(starts, count, span.start, hint.other) ? hint.other : hint.from);
+    from = firstAtLeast(starts, count, start, isNear(starts, count, start, hint.other) ? hint.other : hint.from);
     hint.other = from;
   }
   range.from = from;
-  range.to = firstAtLeast(starts, count, span.end, from);
-  range.start = span.start;
-  range.end = span.end;
+  range.to = firstAtLeast(starts, count, end, from);
+  range.start = start;
+  range.end = end;
   return range;
 }
 

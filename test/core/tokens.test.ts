@@ -115,7 +115,7 @@ describe('tokenRange', () => {
           const end = Math.max(start, cuts[b % cuts.length]!);
           // Each piece asked twice in a row, as the rules do (the second answer is the one kept).
           for (let time = 0; time < 2; time++) {
-            const { from, to } = tokenRange(found, { start, end });
+            const { from, to } = tokenRange(found, start, end);
             expect(to - from).toBe(words(text.slice(start, end)).length);
             if (to > from) expect(found.starts[from]).toBeGreaterThanOrEqual(start);
           }
@@ -136,7 +136,7 @@ describe('tokenRange on a long text', () => {
         const offsets = [0];
         for (const part of parts) offsets.push(offsets[offsets.length - 1]! + part.length + 1);
         const check = (first: number, last: number): void => {
-          const { from, to } = tokenRange(found, { start: offsets[first]!, end: offsets[last]! - 1 });
+          const { from, to } = tokenRange(found, offsets[first]!, offsets[last]! - 1);
           expect({ from, to }).toEqual({ from: first, to: last });
         };
         // Lines of ten words in order; after each, a piece far back (a candidate), as near-duplicate reads them.
