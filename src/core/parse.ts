@@ -9,7 +9,7 @@
 import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
 import { endsSentence } from './predicates.js';
 import { sentenceSplitter, type SentenceSplitter } from './segment.js';
-import { exceedsWords, lastWordToken, lineBreakLength, lineEndAt, startsLower, trimSpan } from './text.js';
+import { exceedsWords, hasWideCharacter, lastWordToken, lineBreakLength, lineEndAt, narrowSlice, startsLower, trimSpan } from './text.js';
 
 /**
  * Parses `text` into paragraphs, lines and sentences with offsets into `text`. Given the
@@ -26,8 +26,10 @@ export function parseDocument(text: string, earlier?: ParagraphSplits): Document
   let blank = false;
   // The line after a link set apart in a sentence goes on in the paragraph (see `linkRunsOn`).
   let carried = false;
+  // In a text held two bytes a character, lines are copied one byte a character where they can be (see `narrowSlice`).
+  const slice = hasWideCharacter(text) ? narrowSlice : sliceOf;
   const flush = (): void => {
-    if (block.length > 0) addParagraph(text, block, split, earlier, paragraphs, lines, sentences);
+    if (block.length > 0) addParagraph(text, block, split, slice, earlier, paragraphs, lines, sentences);
     block = [];
   };
   // The lines are read as they are met, not listed first: a text of ten million short lines
@@ -146,7 +148,12 @@ function wraps(line: string, next: string, full = false): boolean {
   return !/[.!?…。！？:;"'”’)\]]$/u.test(line) && (startsLower(next) || (full && /^\p{L}/u.test(next)));
 }
 
-function addParagraph(text: string, block: Span[], split: SentenceSplitter, earlier: ParagraphSplits | undefined, paragraphs: Paragraph[], lines: Line[], sentences: Sentence[]): void {
+/** `text[start, end)`. */
+function sliceOf(text: string, start: number, end: number): string {
+  return text.slice(start, end);
+}
+
+function addParagraph(text: string, block: Span[], split: SentenceSplitter, slice: typeof sliceOf, earlier: ParagraphSplits | undefined, paragraphs: Paragraph[], lines: Line[], sentences: Sentence[]): void {
   const paragraphIndex = paragraphs.length;
   const firstLine = lines.length;
   const firstSentence = sentences.length;
@@ -154,7 +161,7 @@ function addParagraph(text: string, block: Span[], split: SentenceSplitter, earl
   const startingOn = new Int32Array(block.length);
   // The segmenter ends a sentence at every line break except a wrapped line's; the wraps it
   // cannot see (a blank line between, a break before a capital at a fixed width) are joined here.
-  const lineTexts = block.map((raw) => text.slice(raw.start, raw.end));
+  const lineTexts = block.map((raw) => slice(text, raw.start, raw.end));
   let lineOffset = 0;
   const start = block[0]!.start;
   const end = block[block.length - 1]!.end;
@@ -165,7 +172,8 @@ function addParagraph(text: string, block: Span[], split: SentenceSplitter, earl
     const line = block[lineOffset]!;
     // A line that is one sentence shares its text with it: a string less per line.
     const whole = span.start === line.start && span.end === line.end;
-    sentences.push(new ParsedSentence(sentences.length, span.start, span.end, whole ? lineTexts[lineOffset]! : text.slice(span.start, span.end), firstLine + lineOffset, paragraphIndex));
+    const sentenceText = whole ? lineTexts[lineOffset]! : span.end <= line.end ? lineTexts[lineOffset]!.slice(span.start - line.start, span.end - line.start) : slice(text, span.start, span.end);
+    sentences.push(new ParsedSentence(sentences.length, span.start, span.end, sentenceText, firstLine + lineOffset, paragraphIndex));
   }
   let next = firstSentence;
   for (let offset = 0; offset < block.length; offset++) {

@@ -473,6 +473,44 @@ const SHAPE_SCRATCH = new Uint16Array(4096);
 /** Makes a string of UTF-16 code units (no surrogate reaches it: see {@link lineShape}). */
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
+/**
+ * True when `text` holds a character beyond U+00FF: then V8 holds it in two bytes a character, and
+ * every slice of it too (see {@link narrowSlice}).
+ */
+export function hasWideCharacter(text: string): boolean {
+  return WIDE_CHARACTER.test(text);
+}
+
+const WIDE_CHARACTER = /[^\x00-\xff]/;
+
+/**
+ * `text[start, end)` as a string of its own that V8 holds in one byte a character when none of
+ * its characters is beyond U+00FF, else as `text.slice` makes it. A slice of a string held in two
+ * bytes a character is held so too, however narrow its characters, and V8 matches a regular
+ * expression's Unicode classes (`\p{L}`, `\p{N}`) in such a string by a call per character, where
+ * in a one-byte string they are a few comparisons: one curly quote or dash in a page made every
+ * pattern the rules try on its lines many times slower (a date pattern and `\p{N}` on a German
+ * line, 27 times; a short line tried once pays for its copy). The same characters, so the same
+ * answers: only their storage differs. A slice longer than the scratch is left to `slice`.
+ */
+export function narrowSlice(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length < MIN_NARROW_LENGTH || length > NARROW_SCRATCH.length) return text.slice(start, end);
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(start + i);
+    if (code > 0xff) return text.slice(start, end);
+    NARROW_SCRATCH[i] = code;
+  }
+  // The decoder makes a one-byte string of code units that all fit one byte.
+  return UTF16.decode(NARROW_SCRATCH.subarray(0, length));
+}
+
+/** The shortest slice that {@link narrowSlice} copies: one or two characters V8 holds in one byte already. */
+const MIN_NARROW_LENGTH = 3;
+
+/** Scratch for {@link narrowSlice}: the longest slice it copies. */
+const NARROW_SCRATCH = new Uint16Array(1 << 16);
+
 /** {@link lineShape} by its definition, one kind of part at a time. */
 function shapeByReplacing(text: string): string {
   return text

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exceedsWords, hasUnspacedScript, isFolded, isWhiteSpace, lastWordToken, lineShape, startsLower, startsUpper, wordCount, words } from '../../src/core/text.js';
+import { exceedsWords, hasUnspacedScript, hasWideCharacter, isFolded, isWhiteSpace, lastWordToken, lineShape, narrowSlice, startsLower, startsUpper, wordCount, words } from '../../src/core/text.js';
 import { unicodeText } from '../generators.js';
 
 /** The definition the hand-written tokenizer must agree with: runs of word characters, joined by a soft hyphen between two of them, which the word's form leaves out. */
@@ -86,6 +86,39 @@ describe('hasUnspacedScript', () => {
       if (hasUnspacedScript(`Zeile ${char} hier`) !== unspaced.test(char)) disagree.push(code);
     }
     expect(disagree).toEqual([]);
+  });
+});
+
+describe('hasWideCharacter', () => {
+  it.each([
+    ['plain ASCII', false],
+    ['Grüße, café, ½ and a non-breaking\u00a0space', false],
+    ['a curly “quote”', true],
+    ['an en dash – here', true],
+    ['中文', true],
+    ['an astral 𝒜', true],
+    ['', false],
+  ])('%j: %s', (text, wide) => {
+    expect(hasWideCharacter(text)).toBe(wide);
+  });
+});
+
+describe('narrowSlice', () => {
+  it('gives the characters `slice` gives, wide or narrow, around surrogate pairs and lone surrogates', () => {
+    // The document is held two bytes a character (a curly quote), its lines mostly narrow.
+    const unit = fc.constantFrom(...'aZ09 .é\u00a0\u00ff\u0000“–中\ud835\udc9c\ud835'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 80 }), fc.nat(), fc.nat(), (text, a, b) => {
+        const start = a % (text.length + 1);
+        const end = start + (b % (text.length - start + 1));
+        expect(narrowSlice(text, start, end)).toBe(text.slice(start, end));
+      }),
+    );
+  });
+
+  it('gives a slice longer than its scratch whole', () => {
+    const text = `“${'Wörter und Sätze '.repeat(5000)}”`;
+    expect(narrowSlice(text, 1, text.length - 1)).toBe(text.slice(1, -1));
   });
 });
 
