@@ -46,15 +46,19 @@ export class Vocabulary {
 
   /**
    * The id of the lower-cased `text[start, end)`, which holds only ASCII characters; `hash` is the
-   * hash of that lower-cased form, when the caller has it (see `scanWords`).
+   * hash of that lower-cased form, when the caller has it (see `scanWords`), and `capitals` false
+   * when the caller knows the word holds no capital letter.
    */
-  idOfAscii(text: string, start: number, end: number, hash = asciiLowerHash(text, start, end)): number {
+  idOfAscii(text: string, start: number, end: number, hash = asciiLowerHash(text, start, end), capitals = true): number {
     let slot = hash & (this.slots.length - 1);
     for (let found = this.slots[slot]!; found !== 0; found = this.slots[slot]!) {
       if (this.hashes[found - 1] === hash && sameAsciiLower(this.strings[found - 1]!, text, start, end)) return found - 1;
       slot = (slot + 1) & (this.slots.length - 1);
     }
-    return this.add(text.slice(start, end).toLowerCase(), hash, slot);
+    // A word in lower case already is not lower-cased again: in a text held two bytes a character
+    // (most pages), V8 lower-cases through ICU, about 500 instructions a word.
+    const word = text.slice(start, end);
+    return this.add(capitals ? word.toLowerCase() : word, hash, slot);
   }
 
   /** The hash of the string numbered `id`: {@link hashStep} over its characters. */
@@ -231,7 +235,7 @@ function fillTokens(text: string, arrays: TokenArrays): DocumentWords | undefine
     }
     words.starts[t] = start;
     if (ascii) {
-      words.ids[t] = words.vocabulary.idOfAscii(text, start, end, lowerHash);
+      words.ids[t] = words.vocabulary.idOfAscii(text, start, end, lowerHash, capitals);
       words.writtenLower[t] = capitals ? 0 : 1;
     } else {
       const written = wordForm(text.slice(start, end));

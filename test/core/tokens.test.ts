@@ -16,6 +16,14 @@ describe('Vocabulary', () => {
     expect(vocabulary.word(5)).toBe('w4');
     expect(vocabulary.size).toBe(3001);
   });
+
+  it('keeps a new ASCII word lower-cased, and as it is when told it holds no capital', () => {
+    const vocabulary = new Vocabulary();
+    expect(vocabulary.word(vocabulary.idOfAscii('a NEW word', 2, 5))).toBe('new');
+    const id = vocabulary.idOfAscii('“plain”', 1, 6, undefined, false);
+    expect(vocabulary.word(id)).toBe('plain');
+    expect(vocabulary.idOfAscii('PLAIN', 0, 5)).toBe(id);
+  });
 });
 
 describe('tokenizeDocument', () => {
