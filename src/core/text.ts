@@ -453,16 +453,24 @@ export function lineShape(text: string): string {
     i = end;
   }
   if (!changed) return text;
-  // A decoder's call costs some 400 ns at any length, and most shapes are a few characters ("A
-  // A", "a 0"): those are made a character at a time, in a fifth of that.
-  if (length > SHORT_SHAPE) return UTF16.decode(out.subarray(0, length));
-  let shape = '';
-  for (let k = 0; k < length; k++) shape += String.fromCharCode(out[k]!);
-  return shape;
+  return stringOfCodes(out, length);
 }
 
-/** The longest shape {@link lineShape} makes a character at a time. */
-const SHORT_SHAPE = 12;
+/**
+ * The string of `codes[0, length)`, none of them a surrogate. A decoder's call costs some 400 ns at
+ * any length, and most shapes and many lines are a few characters ("A A", "a 0", "Teilen"): those
+ * are made a character at a time, in a fifth of that; longer ones by the decoder. Either way V8
+ * holds the string one byte a character when every code fits one (see {@link narrowSlice}).
+ */
+function stringOfCodes(codes: Uint16Array, length: number): string {
+  if (length > SHORT_STRING) return UTF16.decode(codes.subarray(0, length));
+  let made = '';
+  for (let k = 0; k < length; k++) made += String.fromCharCode(codes[k]!);
+  return made;
+}
+
+/** The longest string {@link stringOfCodes} makes a character at a time (V8 copies a string this short whole at each step, and links longer ones). */
+const SHORT_STRING = 12;
 
 /**
  * Scratch for {@link lineShape} of the lines that fit it, nearly all; a longer line gets an array of
@@ -470,7 +478,7 @@ const SHORT_SHAPE = 12;
  */
 const SHAPE_SCRATCH = new Uint16Array(4096);
 
-/** Makes a string of UTF-16 code units (no surrogate reaches it: see {@link lineShape}). */
+/** Makes a string of UTF-16 code units (no surrogate reaches it: see {@link stringOfCodes}). */
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /**
@@ -501,8 +509,7 @@ export function narrowSlice(text: string, start: number, end: number): string {
     if (code > 0xff) return text.slice(start, end);
     NARROW_SCRATCH[i] = code;
   }
-  // The decoder makes a one-byte string of code units that all fit one byte.
-  return UTF16.decode(NARROW_SCRATCH.subarray(0, length));
+  return stringOfCodes(NARROW_SCRATCH, length);
 }
 
 /** The shortest slice that {@link narrowSlice} copies: one or two characters V8 holds in one byte already. */
