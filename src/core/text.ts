@@ -469,7 +469,10 @@ function stringOfCodes(codes: Uint16Array, length: number): string {
   return made;
 }
 
-/** The longest string {@link stringOfCodes} makes a character at a time (V8 copies a string this short whole at each step, and links longer ones). */
+/**
+ * The longest string {@link stringOfCodes} makes a character at a time (V8 copies a string this
+ * short whole at each step, and links longer ones).
+ */
 const SHORT_STRING = 12;
 
 /**

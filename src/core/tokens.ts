@@ -56,7 +56,7 @@ export class Vocabulary {
       slot = (slot + 1) & (this.slots.length - 1);
     }
     // A word in lower case already is not lower-cased again: in a text held two bytes a character
-    // (most pages), V8 lower-cases through ICU, about 500 instructions a word.
+    // (most pages), V8 lower-cases every slice of it through ICU.
     const word = text.slice(start, end);
     return this.add(capitals ? word.toLowerCase() : word, hash, slot);
   }
@@ -254,10 +254,10 @@ function fillTokens(text: string, arrays: TokenArrays): DocumentWords | undefine
 
 /**
  * The tokens of the piece `[start, end)` of the document as `[from, to)` token positions. It must
- * start and end between tokens, as lines and sentences do (a sentence ends at white space or after punctuation).
- * The answer is {@link DocumentWords.range}, overwritten by the next call: read it at once. (The
- * rules ask this several times per line; on ten million lines, a pair made per call was 130 bytes
- * of garbage per line.)
+ * start and end between tokens, as lines and sentences do (a sentence ends at white space or after
+ * punctuation). The answer is {@link DocumentWords.range}, overwritten by the next call: read it at
+ * once. (The rules ask this several times per line; on ten million lines, a pair made per call was
+ * 130 bytes of garbage per line.)
  */
 export function tokenRange(words: DocumentWords, start: number, end: number): { readonly from: number; readonly to: number } {
   // The rules ask about pieces mostly in text order: a search starts from where the last one in
