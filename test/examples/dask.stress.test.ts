@@ -14,7 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mix32 } from '../../src/dedup/hash.js';
-import { BIN, ROOT, runCli, temporaryFolders } from '../cli/helpers.js';
+import { BIN, ROOT, runCli, temporaryFolders, type CliResult } from '../cli/helpers.js';
 
 const temporary = temporaryFolders();
 const RECIPE = path.join(ROOT, 'examples/dask/clean_corpus.py');
@@ -72,6 +72,11 @@ function fixtureCorpus(records: number): string {
     if (random() < 0.01) out.push(pick(['not json', '{"id":"no text"}', '']));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** How a run of the command ended, for a failed assertion's message: the signal that stopped it, if any, and the end of what it wrote to stderr. */
+function ended(run: CliResult): string {
+  return `signal ${run.signal ?? 'none'}; stderr: ${run.stderr.slice(-2000)}`;
 }
 
 /** The processes started, stopped at the end whatever happens. */
@@ -156,12 +161,13 @@ describe.skipIf(PYTHON === undefined)('the Dask recipe on a scheduler and two wo
 
     // One process, the same steps: count, clean with the counts, dedup.
     const counts = path.join(folder, 'all.counts');
-    expect((await runCli(['count-lines', '--jsonl', '--bad-lines', 'keep', '--out', counts, input])).code).toBe(0);
+    const counted = await runCli(['count-lines', '--jsonl', '--bad-lines', 'keep', '--out', counts, input]);
+    expect(counted.code, ended(counted)).toBe(0);
     const cleaned = await runCli(['--jsonl', '--jobs', '1', '--bad-lines', 'keep', '--line-counts', counts, '--min-docs', '5', input]);
-    expect(cleaned.code).toBe(0);
+    expect(cleaned.code, ended(cleaned)).toBe(0);
     expect(cleaned.stderr).toMatch(/corpus-boilerplate \d+/u);
     const single = await runCli(['dedup', '--jsonl'], { input: cleaned.stdout });
-    expect(single.code).toBe(0);
+    expect(single.code, ended(single)).toBe(0);
     expect(single.stderr).toMatch(/dropped \([1-9]\d* exact, [1-9]\d* near duplicates\)/u);
 
     const records = distributed.split('\n');
