@@ -431,7 +431,7 @@ export function lineShape(text: string): string {
   // outside the Basic Multilingual Plane (a surrogate pair) is left to the replacements.
   // The shape is written code unit by code unit into one scratch array and made a string once: a
   // string built by `+=` was an object per part, five kilobytes of garbage for a line of prose.
-  const out = text.length <= SHAPE_SCRATCH.length ? SHAPE_SCRATCH : new Uint16Array(text.length);
+  const out = text.length <= CODE_SCRATCH.length ? CODE_SCRATCH : new Uint16Array(text.length);
   let length = 0;
   let changed = false;
   let i = 0;
@@ -476,10 +476,12 @@ function stringOfCodes(codes: Uint16Array, length: number): string {
 const SHORT_STRING = 12;
 
 /**
- * Scratch for {@link lineShape} of the lines that fit it, nearly all; a longer line gets an array of
- * its own, so that a 200 MB line does not leave 400 MB of scratch behind it.
+ * Scratch for the code units of one line, made a string by {@link stringOfCodes}: the shapes of
+ * {@link lineShape} and the copies of {@link narrowSlice}, for the lines that fit it, nearly all. A
+ * longer line gets an array of its own (a shape) or is sliced (a copy), so that a 200 MB line does
+ * not leave 400 MB of scratch behind it.
  */
-const SHAPE_SCRATCH = new Uint16Array(4096);
+const CODE_SCRATCH = new Uint16Array(1 << 16);
 
 /** Makes a string of UTF-16 code units (no surrogate reaches it: see {@link stringOfCodes}). */
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
@@ -506,20 +508,17 @@ const WIDE_CHARACTER = /[^\x00-\xff]/;
  */
 export function narrowSlice(text: string, start: number, end: number): string {
   const length = end - start;
-  if (length < MIN_NARROW_LENGTH || length > NARROW_SCRATCH.length) return text.slice(start, end);
+  if (length < MIN_NARROW_LENGTH || length > CODE_SCRATCH.length) return text.slice(start, end);
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(start + i);
     if (code > 0xff) return text.slice(start, end);
-    NARROW_SCRATCH[i] = code;
+    CODE_SCRATCH[i] = code;
   }
-  return stringOfCodes(NARROW_SCRATCH, length);
+  return stringOfCodes(CODE_SCRATCH, length);
 }
 
 /** The shortest slice that {@link narrowSlice} copies: one or two characters V8 holds in one byte already. */
 const MIN_NARROW_LENGTH = 3;
-
-/** Scratch for {@link narrowSlice}: the longest slice it copies. */
-const NARROW_SCRATCH = new Uint16Array(1 << 16);
 
 /** {@link lineShape} by its definition, one kind of part at a time. */
 function shapeByReplacing(text: string): string {
