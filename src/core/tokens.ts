@@ -175,6 +175,11 @@ export interface DocumentWords {
    * the span it was last worked out for.
    */
   readonly range: { from: number; to: number; start: number; end: number };
+  /**
+   * The ranges worked out, by the piece's start modulo their number: per slot, the piece's start
+   * and end and its tokens' `from` and `to` (a start of -1: none yet).
+   */
+  readonly known: Int32Array;
 }
 
 /** Texts up to this length (a long article) get token arrays for the most tokens they can have. */
@@ -224,7 +229,7 @@ export function tokenizeDocument(text: string, spare?: TokenArrays): DocumentWor
 
 /** The tokens of `text` in `arrays`; `undefined` when they do not all fit. */
 function fillTokens(text: string, arrays: TokenArrays): DocumentWords | undefined {
-  const words = { count: 0, starts: arrays.starts, ids: arrays.ids, writtenLower: arrays.writtenLower, contextual: [] as number[], vocabulary: new Vocabulary(text.length / CHARACTERS_PER_WORD), hint: { from: 0, other: 0 }, range: { from: 0, to: 0, start: -1, end: -1 } };
+  const words = { count: 0, starts: arrays.starts, ids: arrays.ids, writtenLower: arrays.writtenLower, contextual: [] as number[], vocabulary: new Vocabulary(text.length / CHARACTERS_PER_WORD), hint: { from: 0, other: 0 }, range: { from: 0, to: 0, start: -1, end: -1 }, known: knownRanges(text.length) };
   const room = arrays.starts.length;
   let t = 0;
   scanWords(text, (start, end, lowerHash, ascii, capitals) => {
@@ -267,8 +272,19 @@ export function tokenRange(words: DocumentWords, start: number, end: number): { 
   // step of such a search misses the cache).
   // A rule often asks about the piece it asked about last (its words, then their count): a
   // quarter of the questions on the corpora. The answer and the hints are then as they are.
-  const { hint, starts, count, range } = words;
+  // Each rule then asks about the same lines again: the ranges worked out are kept by start (the
+  // searches were 3.6% of the time of `clean()` on the corpora, once warm; with the ranges kept,
+  // four warm passes over an eighth of them take 1.4-4.5% fewer instructions).
+  const { hint, starts, count, range, known } = words;
   if (start === range.start && end === range.end) return range;
+  const slot = (start & ((known.length >> 2) - 1)) << 2;
+  if (known[slot] === start && known[slot + 1] === end) {
+    range.from = known[slot + 2]!;
+    range.to = known[slot + 3]!;
+    range.start = start;
+    range.end = end;
+    return range;
+  }
   let from: number;
   if (isNear(starts, count, start, hint.from)) {
     from = firstAtLeast(starts, count, start, hint.from);
@@ -281,7 +297,18 @@ export function tokenRange(words: DocumentWords, start: number, end: number): { 
   range.to = firstAtLeast(starts, count, end, from);
   range.start = start;
   range.end = end;
+  known[slot] = start;
+  known[slot + 1] = end;
+  known[slot + 2] = from;
+  known[slot + 3] = range.to;
   return range;
+}
+
+/** The slots of {@link DocumentWords.known} for a text of `length` characters: about one per line of 64 characters, 64 to 8192 (a power of two). */
+function knownRanges(length: number): Int32Array {
+  let slots = 64;
+  while (slots < 8192 && slots * 64 < length) slots *= 2;
+  return new Int32Array(slots * 4).fill(-1);
 }
 
 /** Tokens from a hint within which the token searched for is near it (see {@link tokenRange}). */
