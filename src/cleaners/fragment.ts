@@ -24,6 +24,7 @@ import { endsInCredit, headsComments, lineSign, namesOpenLicence, socialNetworks
 import { groupBy } from '../core/group.js';
 import { hashWords, sameWords } from '../core/tokens.js';
 import { hasLetter, hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, startsUpper, trailingNonSpace, words } from '../core/text.js';
+import { int32Array, uint8Array } from '../core/arrays.js';
 
 /**
  * True when a line ends properly: terminal punctuation (with closing quotes and brackets), or a
@@ -212,7 +213,7 @@ function fragmentContext(context: CleanContext): FragmentContext {
 /** `test` of the lines of `document`, worked out for a line when first asked and kept. */
 function perLine(document: Document, test: (line: Line) => boolean): (line: Line) => boolean {
   // Per line: 0 not asked yet, 1 false, 2 true.
-  const known = new Uint8Array(document.lines.length);
+  const known = uint8Array(document.lines.length);
   return (line) => {
     const answer = known[line.index];
     if (answer !== 0) return answer === 2;
@@ -226,7 +227,7 @@ function perLine(document: Document, test: (line: Line) => boolean): (line: Line
 function copiesOfShortLines({ analysis, document }: CleanContext): Int32Array {
   const byKey = new LinesByKey(analysis);
   // Per line, the number of its key, then (in place) how many lines have it.
-  const copies = new Int32Array(document.lines.length).fill(-1);
+  const copies = int32Array(document.lines.length).fill(-1);
   for (const line of document.lines) if (analysis.wordCount(line) <= MAX_LABEL_WORDS) copies[line.index] = byKey.add(line).index;
   for (let i = 0; i < copies.length; i++) copies[i] = copies[i]! < 0 ? 0 : byKey.keys[copies[i]!]!.count;
   return copies;

@@ -29,6 +29,7 @@ import { endsSentence } from '../core/predicates.js';
 import { headlineCopyTest } from '../core/title.js';
 import { hashWords, sameWords } from '../core/tokens.js';
 import { holdsAsciiDigit, startsLower, startsUpper, trailingNonSpace, wordStart } from '../core/text.js';
+import { int32Array, uint8Array } from '../core/arrays.js';
 
 /** A shingle found in more sentences than this is too common to point at a candidate. */
 const MAX_POSTINGS = 64;
@@ -103,9 +104,9 @@ export const nearDuplicate: Cleaner<NearDuplicateOptions> = {
     // First every sentence's codes (given in text order) and its exact repeat, if any; then the
     // candidates of all of them at once (see SharedShingles), then the comparisons.
     const firstByKey = new FirstByKey(units, count);
-    const exact = new Int32Array(count).fill(-1);
-    const indexed = new Uint8Array(count);
-    const asks = new Uint8Array(count);
+    const exact = int32Array(count).fill(-1);
+    const indexed = uint8Array(count);
+    const asks = uint8Array(count);
     for (let position = 0; position < count; position++) {
       const unit = units.unit(position);
       if (unit.ids.length === 0 || unit.sentence.line === title?.line) continue;
@@ -116,7 +117,7 @@ export const nearDuplicate: Cleaner<NearDuplicateOptions> = {
     }
     const candidates = new SharedShingles(count, (position) => (indexed[position] === 1 ? units.codesOf(position) : ''), asks, { cap: MAX_POSTINGS, best: MAX_CANDIDATES });
     const matches: Match[] = [];
-    const repeats = new Uint8Array(count);
+    const repeats = uint8Array(count);
     for (let position = 0; position < count; position++) {
       if (indexed[position] === 0) continue;
       const unit = units.unit(position);
@@ -174,10 +175,10 @@ class Units {
   private readonly tail = new CodeMasks(1);
 
   constructor(private readonly context: CleanContext<NearDuplicateOptions>) {
-    this.codes = new Int32Array(context.analysis.vocabulary.size);
+    this.codes = int32Array(context.analysis.vocabulary.size);
     const count = context.document.sentences.length;
     this.masks = new CodeMasks(count);
-    this.shapes = new Int32Array(count * 2);
+    this.shapes = int32Array(count * 2);
   }
 
   /**
@@ -320,7 +321,7 @@ class Units {
 
   private codeOf(id: number): number {
     if (id >= this.codes.length) {
-      const larger = new Int32Array(Math.max(id + 1, 2 * this.codes.length));
+      const larger = int32Array(Math.max(id + 1, 2 * this.codes.length));
       larger.set(this.codes);
       this.codes = larger;
     }
@@ -778,7 +779,7 @@ function isInRunningText(followed: Uint8Array, { duplicate, original }: Match): 
  * {@link isInRunningText}). Worked out in one pass from the end.
  */
 function followedByNewText(document: Document, repeats: Uint8Array): Uint8Array {
-  const followed = new Uint8Array(document.sentences.length);
+  const followed = uint8Array(document.sentences.length);
   let line = -1;
   let seen = 0;
   for (let position = document.sentences.length - 1; position >= 0; position--) {
@@ -906,9 +907,9 @@ class UnionFind {
   private readonly sizes: Int32Array;
 
   constructor(count: number) {
-    this.parent = new Int32Array(count);
+    this.parent = int32Array(count);
     for (let i = 0; i < count; i++) this.parent[i] = i;
-    this.sizes = new Int32Array(count).fill(1);
+    this.sizes = int32Array(count).fill(1);
   }
 
   find(item: number): number {

@@ -51,6 +51,7 @@ import type { Finding, Line, Span, Title } from '../core/model.js';
 import { endsSentence, hasProseWords, trailsOff } from '../core/predicates.js';
 import { comparisonKey, hasLetter, lineShape } from '../core/text.js';
 import { headlineCopyTest } from '../core/title.js';
+import { uint8Array } from '../core/arrays.js';
 
 /** What a line of prose costs before its words count: a one-line summary of a teaser weighs little. */
 const LINE_COST = 5;
@@ -869,7 +870,7 @@ function topicalRun(
  * fields shares none of an agenda's).
  */
 function introducedLists(page: PageModel, aboutTopic: (info: PageLine, i: number) => boolean): Uint8Array {
-  const flags = new Uint8Array(page.lines.length);
+  const flags = uint8Array(page.lines.length);
   for (const block of page.blocks) {
     const intro = page.lines[block.from - 1];
     if (!intro || !intro.prose || !endsInColon(intro.line.text) || !aboutTopic(intro, intro.position) || !mayBelong(page, block)) continue;

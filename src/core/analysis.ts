@@ -10,6 +10,7 @@ import type { Document, Line, Span } from './model.js';
 import { detectStopwordsOfCounts, stopwordLanguages, type StopwordSet } from './stopwords.js';
 import { hasUnspacedScript, isAscii, isFolded, lowerWords, mayFoldAt, wordCount } from './text.js';
 import { holdsContextual, tokenizeDocument, tokenRange, Vocabulary, type DocumentWords, type TokenArrays } from './tokens.js';
+import { int32Array } from './arrays.js';
 
 /** A piece of the analysed document: one of its lines or sentences, or its headline. */
 export interface Piece {
@@ -135,12 +136,12 @@ class Tally implements TermCounts {
 
   /** A tally with room for the ids below `capacity` (it grows for higher ones). */
   constructor(capacity: number) {
-    this.counts = new Int32Array(capacity);
+    this.counts = int32Array(capacity);
   }
 
   add(term: number, times = 1): void {
     if (term >= this.counts.length) {
-      const larger = new Int32Array(Math.max(term + 1, this.counts.length * 2));
+      const larger = int32Array(Math.max(term + 1, this.counts.length * 2));
       larger.set(this.counts);
       this.counts = larger;
     }

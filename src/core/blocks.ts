@@ -13,6 +13,7 @@ import type { Document, Line } from './model.js';
 import { endsSentence, hasProseWords } from './predicates.js';
 import { hasLetter, holdsAsciiDigit, isAscii, lineShape } from './text.js';
 import { hashWords, sameWords } from './tokens.js';
+import { int32Array, uint8Array } from './arrays.js';
 
 /**
  * The stop-word share of a line of prose, against the document's: half of it. Applied only when
@@ -131,8 +132,8 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const minStopwords = documentShare >= MIN_DOCUMENT_STOPWORDS ? documentShare * PROSE_STOPWORD_RATIO : 0;
   const flowing = flowingLines(document);
   const prose = flagLines(lines, (line) => isProse(analysis, line, minStopwords, flowing));
-  const words = new Int32Array(lines.length);
-  const signs = new Uint8Array(lines.length);
+  const words = int32Array(lines.length);
+  const signs = uint8Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     words[i] = analysis.wordCount(lines[i]!);
     if (prose[i] === 0) signs[i] = signCode(lineSign(lines[i]!.text, words[i]!));
@@ -140,13 +141,13 @@ export function pageModel(document: Document, analysis: Analysis, skip?: number)
   const galleries = [...findGalleries(lines), ...datedSlides(lines, signs, prose)];
   const isolated = isolate(prose);
   // A caption between a gallery's slide numbers is laid out as a teaser is, and is none.
-  const inGallery: LineFlags = new Uint8Array(lines.length);
+  const inGallery: LineFlags = uint8Array(lines.length);
   for (const gallery of galleries) {
     inGallery.fill(1, gallery.from, gallery.to + 1);
     isolated.fill(0, gallery.from, gallery.to + 1);
   }
   const blocks: Block[] = [];
-  const blockOf = new Int32Array(lines.length);
+  const blockOf = int32Array(lines.length);
   let from = 0;
   // The text of a numbered step stands between two numbers ("1." / text / "2." / text), as a
   // teaser's summary stands between headlines: it is part of an ordered list, not isolated.
@@ -246,7 +247,7 @@ class PageBlock implements Block {
 
 /** Per line of `lines`, whether `test` holds for it (see {@link LineFlags}). */
 function flagLines(lines: readonly Line[], test: (line: Line, i: number) => boolean): LineFlags {
-  const flags: LineFlags = new Uint8Array(lines.length);
+  const flags: LineFlags = uint8Array(lines.length);
   for (let i = 0; i < lines.length; i++) if (test(lines[i]!, i)) flags[i] = 1;
   return flags;
 }
@@ -526,7 +527,7 @@ const MIN_THREAD_COMMENTS = 3;
  * thread runs from its first head to the text after its last.
  */
 function commentThreads(prose: Readonly<LineFlags>, signs: Readonly<Uint8Array>, words: Readonly<Int32Array>, lines: readonly Line[], inGallery: Readonly<LineFlags>): LineFlags {
-  const thread: LineFlags = new Uint8Array(prose.length);
+  const thread: LineFlags = uint8Array(prose.length);
   const heads: number[] = [];
   const date = signCode('date');
   for (let i = 0; i < prose.length; i++) if (signs[i] === date && !inGallery[i] && !/^[-–—]/u.test(lines[i]!.text) && commentTextEnd(prose, words, i) >= 0) heads.push(i);
@@ -645,7 +646,7 @@ const MIN_TEASERS = 3;
  * last summary.
  */
 function teaserLists(prose: Readonly<LineFlags>, isolated: Readonly<LineFlags>, threads: Readonly<LineFlags>): LineFlags {
-  const list: LineFlags = new Uint8Array(prose.length);
+  const list: LineFlags = uint8Array(prose.length);
   const summaries: number[] = [];
   const close = (): void => {
     if (summaries.length >= MIN_TEASERS) {
@@ -813,7 +814,7 @@ function isProse(analysis: Analysis, line: Line, minStopwords: number, flowing: 
  * "functions without changing ...").
  */
 function flowingLines(document: Document): LineFlags {
-  const flowing: LineFlags = new Uint8Array(document.lines.length);
+  const flowing: LineFlags = uint8Array(document.lines.length);
   for (const sentence of document.sentences) {
     let last = sentence.line;
     while (last + 1 < document.lines.length && document.lines[last + 1]!.span.start < sentence.span.end) last++;
@@ -828,13 +829,13 @@ function flowingLines(document: Document): LineFlags {
  */
 function isolate(prose: Readonly<LineFlags>): LineFlags {
   // Whether a line has the gap above it; the gap below is counted on the way back.
-  const gapAbove: LineFlags = new Uint8Array(prose.length);
+  const gapAbove: LineFlags = uint8Array(prose.length);
   let gap = Infinity;
   for (let i = 0; i < prose.length; i++) {
     gapAbove[i] = gap >= ISOLATING_GAP ? 1 : 0;
     gap = prose[i] === 1 ? 0 : gap + 1;
   }
-  const isolated: LineFlags = new Uint8Array(prose.length);
+  const isolated: LineFlags = uint8Array(prose.length);
   gap = Infinity;
   for (let i = prose.length - 1; i >= 0; i--) {
     isolated[i] = prose[i] === 1 && gapAbove[i] === 1 && gap >= ISOLATING_GAP ? 1 : 0;
@@ -920,7 +921,7 @@ function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: Reado
   // Most lines are the only one of their hash: a group (an array) is made for the others only.
   const firstOfHash = new Map<number, number>();
   const byHash = new Map<number, number[]>();
-  const keyStarts: KeyStarts = { first: new Int32Array(lines.length), length: new Int32Array(lines.length) };
+  const keyStarts: KeyStarts = { first: int32Array(lines.length), length: int32Array(lines.length) };
   lines.forEach((line, i) => {
     const ids = analysis.keyWords(line);
     keyStarts.first[i] = ids.length > 0 ? ids[0]! : -1;
@@ -934,9 +935,9 @@ function repeatedKeys(analysis: Analysis, lines: readonly Line[], blockOf: Reado
       else byHash.set(hash, [first, i]);
     }
   });
-  const repeated: LineFlags = new Uint8Array(lines.length);
-  const copies = new Int32Array(lines.length).fill(1);
-  const nextCopy = new Int32Array(lines.length).fill(-1);
+  const repeated: LineFlags = uint8Array(lines.length);
+  const copies = int32Array(lines.length).fill(1);
+  const nextCopy = int32Array(lines.length).fill(-1);
   for (const group of byHash.values()) {
     // Lines of one hash, split by key: nearly always a single key.
     const kinds: number[][] = [];

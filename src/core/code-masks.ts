@@ -7,6 +7,7 @@
  * and little else) are told apart this way from a few numbers held side by side, not from two
  * strings far apart in memory.
  */
+import { int32Array } from './arrays.js';
 
 /** Numbers per summary in a {@link CodeMasks}: the mask's low half and its high half. */
 const HALVES = 2;
@@ -17,7 +18,7 @@ export class CodeMasks {
 
   /** Room for the masks of `count` strings, all empty. */
   constructor(count: number) {
-    this.halves = new Int32Array(count * HALVES);
+    this.halves = int32Array(count * HALVES);
   }
 
   /** Sets the mask of item `item` to that of `codes[from, to)`. */

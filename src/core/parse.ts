@@ -10,6 +10,7 @@ import type { Document, Line, Paragraph, Sentence, Span } from './model.js';
 import { endsSentence } from './predicates.js';
 import { sentenceSplitter, type SentenceSplitter } from './segment.js';
 import { exceedsWords, hasWideCharacter, lastWordToken, lineBreakLength, lineEndAt, narrowSlice, startsLower, trimSpan } from './text.js';
+import { int32Array } from './arrays.js';
 
 /**
  * Parses `text` into paragraphs, lines and sentences with offsets into `text`. Given the
@@ -158,7 +159,7 @@ function addParagraph(text: string, block: Span[], split: SentenceSplitter, slic
   const firstLine = lines.length;
   const firstSentence = sentences.length;
   // Sentences come in text order, so those starting on one line are a run of indices: counted here.
-  const startingOn = new Int32Array(block.length);
+  const startingOn = int32Array(block.length);
   // The segmenter ends a sentence at every line break except a wrapped line's; the wraps it
   // cannot see (a blank line between, a break before a capital at a fixed width) are joined here.
   const lineTexts = block.map((raw) => slice(text, raw.start, raw.end));
@@ -332,7 +333,7 @@ export function paragraphSplits(document: Document): ParagraphSplits {
   const byText = new Map<string, number>();
   const firsts: number[] = [];
   const counts: number[] = [];
-  const bounds = new Int32Array(sentences.length * 2);
+  const bounds = int32Array(sentences.length * 2);
   let filled = 0;
   for (const paragraph of paragraphs) {
     const key = text.slice(paragraph.span.start, paragraph.span.end);

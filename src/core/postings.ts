@@ -9,6 +9,7 @@
 
 /** The share of slots in use beyond which the table doubles. */
 const MAX_LOAD = 0.75;
+import { int32Array } from './arrays.js';
 
 /** The fewest slots a table has. */
 const MIN_SLOTS = 16;
@@ -59,7 +60,7 @@ export class Postings {
     while (slots * MAX_LOAD < Math.min(keys, MAX_INITIAL_KEYS)) slots *= 2;
     this.slots = slots;
     this.shift = 32 - Math.log2(slots);
-    this.table = new Int32Array(slots * SLOT);
+    this.table = int32Array(slots * SLOT);
   }
 
   /**
@@ -129,7 +130,7 @@ export class Postings {
     const old = this.table;
     this.slots *= 2;
     this.shift--;
-    this.table = new Int32Array(this.slots * SLOT);
+    this.table = int32Array(this.slots * SLOT);
     for (let at = 0; at < old.length; at += SLOT) {
       const low = old[at]!;
       const high = old[at + 1]!;
@@ -227,8 +228,8 @@ export class SharedShingles {
     while ((options.bucketEntries ?? BUCKET_ENTRIES) * 2 ** bits < entries) bits++;
     this.bucketBits = bits;
     this.bucketStarts = this.countBuckets(count);
-    this.pairCounts = new Int32Array(count);
-    this.shared = new Int32Array(count);
+    this.pairCounts = int32Array(count);
+    this.shared = int32Array(count);
     this.budget = options.pairBudget ?? Math.max(entries, 1 << 16);
     this.firstPass();
   }
@@ -271,7 +272,7 @@ export class SharedShingles {
 
   /** Per bucket (and one past the last), the first of its entries among the shingles of the units below `end`. */
   private countBuckets(end: number): Int32Array {
-    const starts = new Int32Array((1 << this.bucketBits) + 1);
+    const starts = int32Array((1 << this.bucketBits) + 1);
     const shift = 32 - this.bucketBits;
     for (let position = 0; position < end; position++) {
       const codes = this.codesAt(position);
@@ -292,7 +293,7 @@ export class SharedShingles {
   private firstPass(): void {
     // The pairs as (later, earlier) side by side, while they fit the budget. Made small, and
     // doubled as pairs come: most texts make few, and 512 kB made and cleared per text was 1% of a clean.
-    const held: { pairs: Int32Array; length: number; fits: boolean } = { pairs: new Int32Array(Math.min(this.budget, FIRST_HELD_PAIRS) * 2), length: 0, fits: true };
+    const held: { pairs: Int32Array; length: number; fits: boolean } = { pairs: int32Array(Math.min(this.budget, FIRST_HELD_PAIRS) * 2), length: 0, fits: true };
     const counts = this.pairCounts;
     this.walk(this.count, (position, list, skip) => {
       let pairs = 0;
@@ -316,7 +317,7 @@ export class SharedShingles {
     const { pairs: heldPairs, length } = held;
     // Grouped by the later unit, in one counting pass.
     this.pairStarts = startsOf(counts, 0, this.count);
-    this.pairs = new Int32Array(length >> 1);
+    this.pairs = int32Array(length >> 1);
     const cursor = this.pairStarts.slice(0, this.count);
     for (let i = 0; i < length; i += 2) this.pairs[cursor[heldPairs[i]!]!++] = heldPairs[i + 1]!;
     this.windowStart = 0;
@@ -328,7 +329,7 @@ export class SharedShingles {
     let end = position + 1;
     for (let total = this.pairCounts[position]!; end < this.count && total + this.pairCounts[end]! <= this.budget; end++) total += this.pairCounts[end]!;
     this.pairStarts = startsOf(this.pairCounts, position, end);
-    this.pairs = new Int32Array(this.pairStarts[end - position]!);
+    this.pairs = int32Array(this.pairStarts[end - position]!);
     const cursor = this.pairStarts.slice(0, end - position);
     const pairs = this.pairs;
     this.walk(end, (later, list, skip) => {
@@ -358,7 +359,7 @@ export class SharedShingles {
     const roundEntries = this.options.roundEntries ?? ROUND_ENTRIES;
     // Per entry, side by side (one write stream per bucket, not three): the shingle's low bits,
     // its high bits and its unit.
-    const entries = new Int32Array(Math.min(starts[buckets]!, Math.max(largest, roundEntries)) * ENTRY);
+    const entries = int32Array(Math.min(starts[buckets]!, Math.max(largest, roundEntries)) * ENTRY);
     for (let first = 0; first < buckets; ) {
       // A round: the buckets from `first` whose entries fit the round (one bucket at least).
       let last = first + 1;
@@ -407,13 +408,13 @@ class BucketTable implements ListNodes {
   constructor(entries: number) {
     let slots = MIN_SLOTS;
     while (slots < entries * 2) slots *= 2;
-    this.lows = new Int32Array(slots);
-    this.highs = new Int32Array(slots);
-    this.listed = new Int32Array(slots);
-    this.heads = new Int32Array(slots);
-    this.used = new Int32Array(entries);
-    this.position = new Int32Array(entries);
-    this.next = new Int32Array(entries);
+    this.lows = int32Array(slots);
+    this.highs = int32Array(slots);
+    this.listed = int32Array(slots);
+    this.heads = int32Array(slots);
+    this.used = int32Array(entries);
+    this.position = int32Array(entries);
+    this.next = int32Array(entries);
   }
 
   /**
@@ -480,14 +481,14 @@ function shingleHigh(codes: string, i: number): number {
 
 /** Per item of `counts[from, to)`, the sum of those before it, and the total last. */
 function startsOf(counts: Int32Array, from: number, to: number): Int32Array {
-  const starts = new Int32Array(to - from + 1);
+  const starts = int32Array(to - from + 1);
   for (let i = from; i < to; i++) starts[i - from + 1] = starts[i - from]! + counts[i]!;
   return starts;
 }
 
 /** A copy of `array` at `length`. */
 function grownTo(array: Int32Array, length: number): Int32Array {
-  const larger = new Int32Array(length);
+  const larger = int32Array(length);
   larger.set(array);
   return larger;
 }

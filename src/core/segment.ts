@@ -43,6 +43,7 @@ import { CLOSERS } from './predicates.js';
 import { isStopwordOfSomeLanguage } from './stopwords.js';
 import { codeUnitClasses, isWhiteSpace } from './text.js';
 import { tokenCapacity } from './tokens.js';
+import { int32Array, uint8Array } from './arrays.js';
 
 /** Characters that end a sentence besides those with Unicode's Sentence_Terminal property. */
 const MORE_TERMINALS = new Set([...'…']);
@@ -233,9 +234,9 @@ interface TokenArrays {
 function tokenize(text: string, start: number, end: number, buffer: TokenArrays): Tokens {
   const capacity = tokenCapacity(end - start, (count) => scanTokens(text, start, end, count));
   if (buffer.starts.length < capacity) {
-    buffer.starts = new Int32Array(capacity);
-    buffer.ends = new Int32Array(capacity);
-    buffer.flags = new Uint8Array(capacity);
+    buffer.starts = int32Array(capacity);
+    buffer.ends = int32Array(capacity);
+    buffer.flags = uint8Array(capacity);
   }
   const { starts, ends, flags } = buffer;
   let length = 0;

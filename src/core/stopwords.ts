@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { hasUnspacedScript } from './text.js';
 import { stringHash, Vocabulary } from './tokens.js';
+import { float64Array } from './arrays.js';
 
 type StopwordLists = Record<string, string[]>;
 
@@ -132,7 +133,7 @@ export function detectStopwordsOfCounts(
   unspaced = true,
   languagesOf = (index: number): readonly number[] => stopwordLanguages(words[index]!),
 ): StopwordSet {
-  const hits = new Float64Array(LANGUAGES.length);
+  const hits = float64Array(LANGUAGES.length);
   const count = (languages: readonly number[], times: number): void => {
     for (const language of languages) hits[language]! += times;
   };

@@ -8,6 +8,7 @@ import { analyse, type Analysis } from './analysis.js';
 import type { Document, Line, Title } from './model.js';
 import { endsSentence } from './predicates.js';
 import { comparisonKey, wordCount } from './text.js';
+import { uint8Array } from './arrays.js';
 
 /** The longest headline, in words, that detection accepts. */
 const MAX_TITLE_WORDS = 40;
@@ -142,7 +143,7 @@ class KnownCopies {
   /** Keeps `copy` as the answer about the line numbered `index`, and returns it. */
   set(index: number, copy: boolean): boolean {
     if (index >= this.answers.length) {
-      const larger = new Uint8Array(Math.max(index + 1, 2 * this.answers.length));
+      const larger = uint8Array(Math.max(index + 1, 2 * this.answers.length));
       larger.set(this.answers);
       this.answers = larger;
     }

@@ -6,6 +6,7 @@
  * memory of the pipeline.
  */
 import { HASH_SEED, hashStep, scanWords, wordForm } from './text.js';
+import { int32Array, uint8Array } from './arrays.js';
 
 /**
  * Distinct strings, numbered from 0 in the order they were first met. An open-addressing hash
@@ -27,8 +28,8 @@ export class Vocabulary {
     const strings = Math.min(Math.max(expected, MIN_STRINGS), MAX_EXPECTED_STRINGS);
     let slots = 2 * MIN_STRINGS;
     while (slots < 2 * strings) slots *= 2;
-    this.hashes = new Int32Array(strings);
-    this.slots = new Int32Array(slots);
+    this.hashes = int32Array(strings);
+    this.slots = int32Array(slots);
   }
 
   /** The id of `word`, numbered now when it is new. */
@@ -95,7 +96,7 @@ export class Vocabulary {
     const id = this.strings.length;
     this.strings.push(word);
     if (id === this.hashes.length) {
-      const larger = new Int32Array(id * 2);
+      const larger = int32Array(id * 2);
       larger.set(this.hashes);
       this.hashes = larger;
     }
@@ -106,7 +107,7 @@ export class Vocabulary {
   }
 
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
+    const slots = int32Array(this.slots.length * 2);
     this.hashes.subarray(0, this.strings.length).forEach((hash, id) => {
       let slot = hash & (slots.length - 1);
       while (slots[slot] !== 0) slot = (slot + 1) & (slots.length - 1);
@@ -224,7 +225,7 @@ export function tokenizeDocument(text: string, spare?: TokenArrays): DocumentWor
     if (words !== undefined) return words;
   }
   const capacity = tokenCapacity(text.length, (count) => scanWords(text, count));
-  return fillTokens(text, spare !== undefined && spare.starts.length >= capacity ? spare : { starts: new Int32Array(capacity), ids: new Int32Array(capacity), writtenLower: new Uint8Array(capacity) })!;
+  return fillTokens(text, spare !== undefined && spare.starts.length >= capacity ? spare : { starts: int32Array(capacity), ids: int32Array(capacity), writtenLower: uint8Array(capacity) })!;
 }
 
 /** The tokens of `text` in `arrays`; `undefined` when they do not all fit. */
@@ -308,7 +309,7 @@ export function tokenRange(words: DocumentWords, start: number, end: number): { 
 function knownRanges(length: number): Int32Array {
   let slots = 64;
   while (slots < 8192 && slots * 64 < length) slots *= 2;
-  return new Int32Array(slots * 4).fill(-1);
+  return int32Array(slots * 4).fill(-1);
 }
 
 /** Tokens from a hint within which the token searched for is near it (see {@link tokenRange}). */
