@@ -167,7 +167,7 @@ const ENTRY = 3;
 const ROUND_ENTRIES = 1 << 24;
 
 /** Pairs {@link SharedShingles} first makes room for, in its pass over the whole text (more as they come). */
-const FIRST_HELD_PAIRS = 1 << 10;
+const FIRST_HELD_PAIRS = 1 << 7;
 
 /** What a {@link SharedShingles} index is asked to find. */
 export interface SharedShinglesOptions {

@@ -118,7 +118,7 @@ export class Vocabulary {
 }
 
 /** The fewest strings a {@link Vocabulary} has room for. */
-const MIN_STRINGS = 512;
+const MIN_STRINGS = 64;
 
 /** The most strings a {@link Vocabulary} is made to hold before it grows. */
 const MAX_EXPECTED_STRINGS = 1 << 16;
@@ -305,9 +305,9 @@ export function tokenRange(words: DocumentWords, start: number, end: number): { 
   return range;
 }
 
-/** The slots of {@link DocumentWords.known} for a text of `length` characters: about one per line of 64 characters, 64 to 8192 (a power of two). */
+/** The slots of {@link DocumentWords.known} for a text of `length` characters: about one per line of 64 characters, 16 to 8192 (a power of two). */
 function knownRanges(length: number): Int32Array {
-  let slots = 64;
+  let slots = 16;
   while (slots < 8192 && slots * 64 < length) slots *= 2;
   return int32Array(slots * 4).fill(-1);
 }
