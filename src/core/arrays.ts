@@ -6,9 +6,10 @@
  * (77 thousand per pass of `clean()` over the corpora). Up to {@link MAX_CARVED_BYTES}, they are
  * carved instead from a shared buffer of {@link BUFFER_BYTES}, each part handed out once (so it
  * is zeroed, as a new array is), which the collector frees with the last array carved from it.
- * A 100-character text is cleaned in less than half the time (160 -> 61 µs), the corpora's texts
- * cut into records of 300 or 2000 characters about 20% faster; a pass over the whole texts (9 KB
- * on average) and the 100k-sentence document take about as long as before.
+ * A 100-character text is cleaned in less than half the time (159 -> 61 µs, side by side), and
+ * records of a few hundred characters faster too (see the README's "Known limits"); a pass over
+ * the corpora's whole texts (9 KB on average) and the 100k-sentence document take about as long as
+ * before.
  *
  * Only for arrays that live no longer than a clean: one kept for good keeps its whole buffer.
  */
