@@ -37,25 +37,33 @@ function carve(bytes: number): number {
   return offset;
 }
 
+/** A kind of typed array: its two constructors, of a length and of a part of a buffer. */
+interface TypedArrayKind<T> {
+  new (length: number): T;
+  new (buffer: ArrayBuffer, byteOffset: number, length: number): T;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/** A new array of `kind` of `length` zeros: carved from {@link buffer} when its size is between 64 bytes and {@link MAX_CARVED_BYTES}. */
+function zeros<T>(kind: TypedArrayKind<T>, length: number): T {
+  const bytes = length * kind.BYTES_PER_ELEMENT;
+  if (bytes <= 64 || bytes > MAX_CARVED_BYTES) return new kind(length);
+  // Eight bytes apart, so that a `Float64Array` carved after a `Uint8Array` starts where it may.
+  const offset = carve((bytes + 7) & ~7);
+  return new kind(buffer, offset, length);
+}
+
 /** A new `Int32Array` of `length` zeros. */
 export function int32Array(length: number): Int32Array<ArrayBuffer> {
-  const bytes = length * 4;
-  if (bytes <= 64 || bytes > MAX_CARVED_BYTES) return new Int32Array(length);
-  const offset = carve((bytes + 7) & ~7);
-  return new Int32Array(buffer, offset, length);
+  return zeros(Int32Array, length);
 }
 
 /** A new `Uint8Array` of `length` zeros. */
 export function uint8Array(length: number): Uint8Array<ArrayBuffer> {
-  if (length <= 64 || length > MAX_CARVED_BYTES) return new Uint8Array(length);
-  const offset = carve((length + 7) & ~7);
-  return new Uint8Array(buffer, offset, length);
+  return zeros(Uint8Array, length);
 }
 
 /** A new `Float64Array` of `length` zeros. */
 export function float64Array(length: number): Float64Array<ArrayBuffer> {
-  const bytes = length * 8;
-  if (bytes <= 64 || bytes > MAX_CARVED_BYTES) return new Float64Array(length);
-  const offset = carve(bytes);
-  return new Float64Array(buffer, offset, length);
+  return zeros(Float64Array, length);
 }
