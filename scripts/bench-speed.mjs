@@ -191,6 +191,9 @@ if (argv[0] === '--reference') {
   process.exit(0);
 }
 
+/** The length, in characters, of the short records `--library` also cleans. */
+const SHORT_RECORD = 300;
+
 if (argv[0] === '--library') {
   // clean() over the batch's files held in memory, and the reference pass over the same bytes.
   // With them, one parse alone (no analysis, no rule): what a single reading costs before any
@@ -209,7 +212,24 @@ if (argv[0] === '--library') {
   from = process.cpuUsage();
   for (const bytes of files) parseDocument(decoder.decode(bytes));
   const parse = cpuSince(from);
-  process.stdout.write(JSON.stringify({ reference, library, parse }));
+  // The same text as records of about 300 characters (cut at line ends), as a JSONL stream of
+  // paragraphs brings it: what each clean costs whatever its text's length weighs more here.
+  const records = [];
+  for (const bytes of files) {
+    let record = '';
+    for (const line of decoder.decode(bytes).split('\n')) {
+      record += `${line}\n`;
+      if (record.length >= SHORT_RECORD) {
+        records.push(record);
+        record = '';
+      }
+    }
+    if (record !== '') records.push(record);
+  }
+  from = process.cpuUsage();
+  for (const record of records) clean(record);
+  const short = cpuSince(from);
+  process.stdout.write(JSON.stringify({ reference, library, parse, short, records: records.length }));
   process.exit(0);
 }
 
@@ -424,6 +444,7 @@ console.log(row(`clean-article --jobs ${CORES}`, all));
 if (ceiling) console.log(row(`${CORES} processes of --jobs 1, at once`, ceiling) + `  (the machine's ceiling: ${(one.wall / ceiling.wall).toFixed(2)}x the wall of one job)`);
 console.log(`  outputs of 1 and ${CORES} jobs identical: ${same ? 'yes' : 'NO'}; load average now ${load()}`);
 console.log(`  in one process: reference ${library.reference.toFixed(2)} s cpu, clean() ${library.library.toFixed(2)} s cpu (${(mb / library.library).toFixed(1)} MB/cpu-s, ${(library.library / library.reference).toFixed(1)}x ref); one parse alone ${library.parse.toFixed(2)} s cpu (${(library.parse / library.reference).toFixed(1)}x ref)`);
+console.log(`  the same text as ${library.records} records of ~${SHORT_RECORD} characters: clean() ${library.short.toFixed(2)} s cpu (${(mb / library.short).toFixed(1)} MB/cpu-s)`);
 
 console.log('\none document (synthetic; each in a process of its own):');
 const sizes = [1000, 10_000, 100_000, 1_000_000].filter((size) => size <= MAX_SENTENCES);
@@ -453,6 +474,7 @@ const targets = [
   ['batch CPU, 1 job, vs the word-id bound pass', one.cpu / reference.cpu, 'x', 5, 'max'],
   ['MB per CPU-second, 1 job' + (batch.real ? ', real-text batch' : ', synthetic batch'), mb / one.cpu, '', 7, 'min'],
   ['(library clean() alone, MB per CPU-second)', mb / library.library, '', undefined],
+  [`(the same, as records of ~${SHORT_RECORD} characters)`, mb / library.short, '', undefined],
   ['CPU, 100k-sentence / 10k-sentence document', growth(100_000, 10_000), 'x', 11, 'max'],
   ['CPU, 1M-sentence / 100k-sentence document', growth(1_000_000, 100_000), 'x', 11, 'max'],
   ['peak RSS, 100k-sentence document (MB)', documents.get(100_000)?.rssMb ?? NaN, '', 250, 'max'],
