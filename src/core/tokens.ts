@@ -171,11 +171,8 @@ export interface DocumentWords {
    * ended, and `other`, where the last one that jumped away from them ended.
    */
   readonly hint: { from: number; other: number };
-  /**
-   * What {@link tokenRange} returns, reused: one object per document, not one per question; with
-   * the span it was last worked out for.
-   */
-  readonly range: { from: number; to: number; start: number; end: number };
+  /** What {@link tokenRange} returns, reused: one object per document, not one per question. */
+  readonly range: { from: number; to: number };
   /**
    * The ranges worked out, by the piece's start modulo their number: per slot, the piece's start
    * and end and its tokens' `from` and `to` (a start of -1: none yet).
@@ -230,7 +227,7 @@ export function tokenizeDocument(text: string, spare?: TokenArrays): DocumentWor
 
 /** The tokens of `text` in `arrays`; `undefined` when they do not all fit. */
 function fillTokens(text: string, arrays: TokenArrays): DocumentWords | undefined {
-  const words = { count: 0, starts: arrays.starts, ids: arrays.ids, writtenLower: arrays.writtenLower, contextual: [] as number[], vocabulary: new Vocabulary(text.length / CHARACTERS_PER_WORD), hint: { from: 0, other: 0 }, range: { from: 0, to: 0, start: -1, end: -1 }, known: knownRanges(text.length) };
+  const words = { count: 0, starts: arrays.starts, ids: arrays.ids, writtenLower: arrays.writtenLower, contextual: [] as number[], vocabulary: new Vocabulary(text.length / CHARACTERS_PER_WORD), hint: { from: 0, other: 0 }, range: { from: 0, to: 0 }, known: knownRanges(text.length) };
   const room = arrays.starts.length;
   let t = 0;
   scanWords(text, (start, end, lowerHash, ascii, capitals) => {
@@ -271,19 +268,16 @@ export function tokenRange(words: DocumentWords, start: number, end: number): { 
   // candidates of each sentence): such a jump moves the other hint only, so that the next piece
   // in order is not searched for across the text (on a text of tens of millions of tokens, each
   // step of such a search misses the cache).
-  // A rule often asks about the piece it asked about last (its words, then their count): a
-  // quarter of the questions on the corpora. The answer and the hints are then as they are.
-  // Each rule then asks about the same lines again: the ranges worked out are kept by start (the
-  // searches were 3.6% of the time of `clean()` on the corpora, once warm; with the ranges kept,
-  // four warm passes over an eighth of them take 1.4-4.5% fewer instructions).
+  // A rule asks about the piece it asked about last (its words, then their count: a quarter of
+  // the questions on the corpora), and each rule asks about the same lines again: the ranges
+  // worked out are kept by start, and the hints are then left as they are (the searches were 3.6%
+  // of the time of `clean()` on the corpora, once warm; with the ranges kept, three warm passes
+  // over an eighth of them take 1.2% fewer instructions).
   const { hint, starts, count, range, known } = words;
-  if (start === range.start && end === range.end) return range;
   const slot = (start & ((known.length >> 2) - 1)) << 2;
   if (known[slot] === start && known[slot + 1] === end) {
     range.from = known[slot + 2]!;
     range.to = known[slot + 3]!;
-    range.start = start;
-    range.end = end;
     return range;
   }
   let from: number;
@@ -296,8 +290,6 @@ export function tokenRange(words: DocumentWords, start: number, end: number): { 
   }
   range.from = from;
   range.to = firstAtLeast(starts, count, end, from);
-  range.start = start;
-  range.end = end;
   known[slot] = start;
   known[slot + 1] = end;
   known[slot + 2] = from;
