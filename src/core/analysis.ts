@@ -117,15 +117,41 @@ function characterPairs(token: string): string[] {
 }
 
 /**
- * A value per vocabulary id, worked out on first use. Ids are numbered in order, so the values
- * are filled in order up to the id asked about: the array stays dense however ids are asked for.
+ * A number per vocabulary id, worked out on first use. Ids are numbered in order, so the values
+ * are filled in order up to the id asked about: the table stays dense however ids are asked for.
+ * The rules read these per token, so the numbers are held in an `Int32Array` read by one class's
+ * code: a closure over a plain array, shared by tables of flags and of numbers, read each as an
+ * array of anything.
  */
-function perWord<T>(compute: (id: number) => T): (id: number) => T {
-  const known: T[] = [];
-  return (id) => {
-    while (known.length <= id) known.push(compute(known.length));
-    return known[id]!;
-  };
+class PerWord {
+  private values: Int32Array;
+  private filled = 0;
+
+  /** A table of `compute(id)`, with room for `capacity` ids at first. */
+  constructor(
+    private readonly compute: (id: number) => number,
+    capacity: number,
+  ) {
+    this.values = int32Array(Math.max(capacity, 16));
+  }
+
+  /** The value of the word numbered `id`. */
+  get(id: number): number {
+    return id < this.filled ? this.values[id]! : this.fill(id);
+  }
+
+  private fill(id: number): number {
+    if (id >= this.values.length) {
+      const grown = int32Array(Math.max(this.values.length * 2, id + 1));
+      grown.set(this.values.subarray(0, this.filled));
+      this.values = grown;
+    }
+    while (this.filled <= id) {
+      const value = this.compute(this.filled);
+      this.values[this.filled++] = value;
+    }
+    return this.values[id]!;
+  }
 }
 
 /** Occurrences of numbered things (content terms, words), in an array indexed by id, and the distinct ids met. */
@@ -203,15 +229,16 @@ class DocumentAnalysis implements Analysis {
   /** The tokens (read by {@link tokenArraysOf}, to hand their arrays on). */
   readonly words: DocumentWords;
   private readonly termIds: Vocabulary;
-  private readonly isStopword: (id: number) => boolean;
+  /** Per word id, 1 for a stop word of the document's language, else 0. */
+  private readonly stopword: PerWord;
   /**
    * Per word id, its one content term (>= 0), {@link NO_TERM}, or for a word written without
    * spaces (several terms) `MANY_TERMS - i`, where `manyTerms[i]` are its terms: one small number
    * per word, not one array, as a long text has millions of distinct words.
    */
-  private readonly termOfWord: (id: number) => number;
+  private readonly termOfWord: PerWord;
   private readonly manyTerms: number[][] = [];
-  private readonly weightOfWord: (id: number) => number;
+  private readonly weightOfWord: PerWord;
   private readonly documentTerms: Tally;
   private readonly judgesTopic: boolean;
   /** Scratch tally of one piece's terms (see {@link sharedTermShare}). */
@@ -249,14 +276,14 @@ class DocumentAnalysis implements Analysis {
     this.termIds = new Vocabulary(this.vocabulary.size);
     const word = (id: number): string => this.vocabulary.word(id);
     const { occurrences, tokens } = this.wordOccurrences(document);
-    // Per word, once: the detection below and `isStopword` both ask it of every word.
-    const languages = perWord((id): readonly number[] => stopwordLanguages(word(id), this.vocabulary.hash(id)));
+    const languages = (id: number): readonly number[] => stopwordLanguages(word(id), this.vocabulary.hash(id));
     this.stopwords = detectStopwordsOfCounts(this.vocabulary.words, (id) => occurrences.count(id), tokens, this.unspaced, languages);
-    this.isStopword = perWord((id) => languages(id).includes(this.stopwords.position));
-    this.termOfWord = perWord((id) => this.termsOfWord(id));
+    const size = this.vocabulary.size;
+    this.stopword = new PerWord((id) => (languages(id).includes(this.stopwords.position) ? 1 : 0), size);
+    this.termOfWord = new PerWord((id) => this.termsOfWord(id), size);
     // A token's lower-cased form counts as many words as it does: no script written without
     // spaces has case, and lower-casing only lengthens a token (İ), never shortens it.
-    this.weightOfWord = perWord((id) => wordCount(word(id)));
+    this.weightOfWord = new PerWord((id) => wordCount(word(id)), size);
     const counted = this.countTerms(occurrences);
     this.documentTerms = counted.tally;
     this.judgesTopic = judgesTopic(counted.total);
@@ -307,7 +334,7 @@ class DocumentAnalysis implements Analysis {
     for (const part of 'span' in piece ? [piece] : piece) {
       const { ids, from, to } = this.lowerIds(part);
       tokens += to - from;
-      for (let i = from; i < to; i++) if (this.isStopword(ids[i]!)) hits++;
+      for (let i = from; i < to; i++) hits += this.stopword.get(ids[i]!);
     }
     return tokens === 0 ? 0 : hits / tokens;
   }
@@ -361,7 +388,7 @@ class DocumentAnalysis implements Analysis {
     const { from, to } = this.tokensOf(piece);
     if (!this.unspaced) return to - from;
     let count = 0;
-    for (let i = from; i < to; i++) count += this.weightOfWord(this.words.ids[i]!);
+    for (let i = from; i < to; i++) count += this.weightOfWord.get(this.words.ids[i]!);
     return count;
   }
 
@@ -439,7 +466,7 @@ class DocumentAnalysis implements Analysis {
     // A word of a text without such a script is not written in one: the test is left out for it
     // (a regular expression's run per distinct word per reading, 0.5% of the instructions of `clean()`).
     if ((!this.unspaced && id < this.textWords) || !hasUnspacedScript(token)) {
-      const term = stem(token, this.isStopword(id));
+      const term = stem(token, this.stopword.get(id) === 1);
       return term === undefined ? NO_TERM : this.termIds.id(term);
     }
     const pairs = characterPairs(token);
@@ -450,7 +477,7 @@ class DocumentAnalysis implements Analysis {
 
   /** Calls `visit` with each content term of the word numbered `id`, in order. */
   private forEachTerm(id: number, visit: (term: number) => void): void {
-    const term = this.termOfWord(id);
+    const term = this.termOfWord.get(id);
     if (term >= 0) visit(term);
     else if (term <= MANY_TERMS) for (const each of this.manyTerms[MANY_TERMS - term]!) visit(each);
   }
@@ -470,7 +497,7 @@ class DocumentAnalysis implements Analysis {
    */
   private countTerms(occurrences: Tally): { tally: Tally; total: number } {
     // Terms are numbered as words are asked about, in the order of their ids: all at once here.
-    if (this.vocabulary.size > 0) this.termOfWord(this.vocabulary.size - 1);
+    if (this.vocabulary.size > 0) this.termOfWord.get(this.vocabulary.size - 1);
     const tally = new Tally(this.termIds.size);
     let total = 0;
     for (const id of occurrences.distinct) {

@@ -111,6 +111,24 @@ describe('keyWords', () => {
     );
   });
 
+  it('numbers the new words of a folded piece after the text\'s, which keep their terms and counts', () => {
+    // "ﬁnale" folds to "finale", a word the text does not hold: it is numbered after the text's
+    // words, and its term is worked out then, past the room the per-word tables were made with.
+    const text = 'Die Finalisten der Regatta segelten gestern bei starkem Wind über den großen See.\nZwei Boote kenterten kurz nach dem Start, die Mannschaften wurden gerettet.\nDie ﬁnale Wertung folgt morgen.\n';
+    const document = parseDocument(text);
+    const analysis = analyse(document);
+    const fresh = analyse(document);
+    const textWords = analysis.vocabulary.size;
+    expect(textWords).toBeGreaterThan(16);
+    const folded = Array.from(analysis.keyWords(document.lines[2]!));
+    const finale = folded.find((id) => analysis.vocabulary.word(id) === 'finale')!;
+    expect(finale).toBeGreaterThanOrEqual(textWords);
+    // Its stem is the stem of "Finalisten", which occurs once: so does the folded word's term.
+    expect(analysis.wordTermCount(finale)).toBe(1);
+    for (let id = 0; id < textWords; id++) expect(analysis.wordTermCount(id)).toBe(fresh.wordTermCount(id));
+    for (const line of document.lines) expect(analysis.stopwordShare(line)).toBe(fresh.stopwordShare(line));
+  });
+
   it('reads the words of a document without such forms as they are', () => {
     expect(keyOf('Größere Fähren fahren wieder.\nDie finale Prüfung kommt.\n', 1)).toEqual(['die', 'finale', 'prüfung', 'kommt']);
   });
