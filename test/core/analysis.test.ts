@@ -33,6 +33,19 @@ describe('content terms', () => {
     expect(first![0] === second![0]).toBe(same);
   });
 
+  it('counts and tallies the terms of a piece as it visits them, the pairs of a run of Japanese too', () => {
+    const document = parseDocument('The ferry and a boat of the town\n\n自転車道と市役所\n');
+    const analysis = analyse(document);
+    for (const line of document.lines) {
+      const visited: number[] = [];
+      analysis.eachTerm(line, (term) => visited.push(term));
+      expect(analysis.termCount(line)).toBe(visited.length);
+      const tally = analysis.termCounts([line]);
+      for (const term of visited) expect(tally.count(term)).toBe(visited.filter((each) => each === term).length);
+    }
+    expect(analysis.termCount(document.lines[1]!)).toBeGreaterThan(2);
+  });
+
   it('stop words and single letters are no terms; a run of Japanese gives its character pairs', () => {
     const [english, japanese] = lineTerms('The ferry and a boat of the town\n\n自転車道\n');
     expect(english).toHaveLength(3);
