@@ -29,7 +29,7 @@ import { endsSentence } from '../core/predicates.js';
 import { headlineCopyTest } from '../core/title.js';
 import { hashWords, sameWords } from '../core/tokens.js';
 import { holdsAsciiDigit, startsLower, startsUpper, trailingNonSpace, wordStart } from '../core/text.js';
-import { int32Array, uint8Array } from '../core/arrays.js';
+import { grownTo, int32Array, uint8Array } from '../core/arrays.js';
 
 /** A shingle found in more sentences than this is too common to point at a candidate. */
 const MAX_POSTINGS = 64;
@@ -320,11 +320,7 @@ class Units {
   }
 
   private codeOf(id: number): number {
-    if (id >= this.codes.length) {
-      const larger = int32Array(Math.max(id + 1, 2 * this.codes.length));
-      larger.set(this.codes);
-      this.codes = larger;
-    }
+    if (id >= this.codes.length) this.codes = grownTo(this.codes, Math.max(id + 1, 2 * this.codes.length));
     let code = this.codes[id]!;
     if (code === 0) {
       code = FIRST_CODE + (this.assigned++ % DISTINCT_CODES);

@@ -10,7 +10,7 @@ import type { Document, Line, Span } from './model.js';
 import { detectStopwordsOfCounts, stopwordLanguages, type StopwordSet } from './stopwords.js';
 import { hasUnspacedScript, isAscii, isFolded, lowerWords, mayFoldAt, wordCount } from './text.js';
 import { holdsContextual, tokenizeDocument, tokenRange, Vocabulary, type DocumentWords, type TokenArrays } from './tokens.js';
-import { int32Array } from './arrays.js';
+import { grownTo, int32Array } from './arrays.js';
 
 /** A piece of the analysed document: one of its lines or sentences, or its headline. */
 export interface Piece {
@@ -142,11 +142,7 @@ class PerWord {
   }
 
   private fill(id: number): number {
-    if (id >= this.values.length) {
-      const grown = int32Array(Math.max(this.values.length * 2, id + 1));
-      grown.set(this.values.subarray(0, this.filled));
-      this.values = grown;
-    }
+    if (id >= this.values.length) this.values = grownTo(this.values, Math.max(id + 1, this.values.length * 2));
     while (this.filled <= id) {
       const value = this.compute(this.filled);
       this.values[this.filled++] = value;
@@ -167,11 +163,7 @@ class Tally implements TermCounts {
   }
 
   add(term: number, times = 1): void {
-    if (term >= this.counts.length) {
-      const larger = int32Array(Math.max(term + 1, this.counts.length * 2));
-      larger.set(this.counts);
-      this.counts = larger;
-    }
+    if (term >= this.counts.length) this.counts = grownTo(this.counts, Math.max(term + 1, this.counts.length * 2));
     if (this.counts[term] === 0) this.distinct.push(term);
     this.counts[term]! += times;
   }

@@ -63,6 +63,13 @@ export function uint8Array(length: number): Uint8Array<ArrayBuffer> {
   return zeros(Uint8Array, length);
 }
 
+/** A copy of `array` at `length` (no shorter), its new elements zeros: a table grown. */
+export function grownTo(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const larger = int32Array(length);
+  larger.set(array);
+  return larger;
+}
+
 /** A new `Float64Array` of `length` zeros. */
 export function float64Array(length: number): Float64Array<ArrayBuffer> {
   return zeros(Float64Array, length);

@@ -9,7 +9,7 @@
 
 /** The share of slots in use beyond which the table doubles. */
 const MAX_LOAD = 0.75;
-import { int32Array } from './arrays.js';
+import { grownTo, int32Array } from './arrays.js';
 
 /** The fewest slots a table has. */
 const MIN_SLOTS = 16;
@@ -484,11 +484,4 @@ function startsOf(counts: Int32Array, from: number, to: number): Int32Array {
   const starts = int32Array(to - from + 1);
   for (let i = from; i < to; i++) starts[i - from + 1] = starts[i - from]! + counts[i]!;
   return starts;
-}
-
-/** A copy of `array` at `length`. */
-function grownTo(array: Int32Array, length: number): Int32Array {
-  const larger = int32Array(length);
-  larger.set(array);
-  return larger;
 }

@@ -6,7 +6,7 @@
  * memory of the pipeline.
  */
 import { HASH_SEED, hashStep, scanWords, wordForm } from './text.js';
-import { int32Array, uint8Array } from './arrays.js';
+import { grownTo, int32Array, uint8Array } from './arrays.js';
 
 /**
  * Distinct strings, numbered from 0 in the order they were first met. An open-addressing hash
@@ -95,11 +95,7 @@ export class Vocabulary {
   private add(word: string, hash: number, slot: number): number {
     const id = this.strings.length;
     this.strings.push(word);
-    if (id === this.hashes.length) {
-      const larger = int32Array(id * 2);
-      larger.set(this.hashes);
-      this.hashes = larger;
-    }
+    if (id === this.hashes.length) this.hashes = grownTo(this.hashes, id * 2);
     this.hashes[id] = hash;
     this.slots[slot] = id + 1;
     if (this.strings.length * 2 > this.slots.length) this.rehash();
