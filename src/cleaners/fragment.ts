@@ -114,24 +114,65 @@ export const fragment: Cleaner<NoOptions> = {
   },
   check(cleanContext) {
     const context = fragmentContext(cleanContext);
-    const found: Finding[] = [];
-    const lineOf = new Map<Finding, Line>();
-    const evidence = new Evidence(context);
-    for (const line of context.document.lines) {
-      if (context.title && line.index === context.title.line) continue;
-      const removal = checkLine(context, line, evidence);
-      if (removal) {
-        found.push(removal);
-        lineOf.set(removal, line);
-      }
-    }
-    const removals = keepPointsOfTheArticle(context, found, lineOf);
-    // A line that only shares no words with the article is a stray only in a text that shows
-    // other signs of a page around it: in a clean article it is a subheading, a credit or an
-    // answer ("Neues Leitmotto", "© Regan", "TL;DR"). When unsure, keep.
-    return evidence.found(removals) ? removals : removals.filter((removal) => !evidence.weak.has(removal));
+    const page = showsPage(context);
+    // The lines that rules of higher precedence remove whole are judged only when the judgement
+    // of another line depends on them (then all are judged): on a whole page, the page rule has
+    // taken most lines before this rule runs.
+    const claimed = linesClaimed(cleanContext);
+    return (claimed.size > 0 ? judgeLines(context, page, claimed) : undefined) ?? judgeLines(context, page, NO_LINES)!;
   },
 };
+
+const NO_LINES: ReadonlySet<number> = new Set();
+
+/** The indexes of the lines of the document wholly inside the context's `claimed` spans. */
+function linesClaimed({ document, claimed }: CleanContext): Set<number> {
+  const lines = new Set<number>();
+  if (claimed.length === 0) return lines;
+  let at = 0;
+  for (const line of document.lines) {
+    const { start, end } = line.span;
+    while (at < claimed.length && claimed[at]!.end <= start) at++;
+    // Claimed spans are disjoint: the line is inside them when they run on without a gap over it.
+    let reach = start;
+    for (let k = at; k < claimed.length && claimed[k]!.start <= reach && reach < end; k++) reach = claimed[k]!.end;
+    if (reach >= end) lines.add(line.index);
+  }
+  return lines;
+}
+
+/**
+ * The rule's findings, judging every line but those in `skipped`; `undefined` when a line
+ * skipped could have changed them (then every line must be judged): a line found cut off and
+ * about something else stays when a line next to it stays and shares its words, and a line that
+ * only shares no words with the article goes only when the text shows other signs of a page.
+ */
+function judgeLines(context: FragmentContext, page: boolean, skipped: ReadonlySet<number>): Finding[] | undefined {
+  const found: Finding[] = [];
+  const lineOf = new Map<Finding, Line>();
+  const evidence = new Evidence(page);
+  for (const line of context.document.lines) {
+    if ((context.title && line.index === context.title.line) || skipped.has(line.index)) continue;
+    const removal = checkLine(context, line, evidence);
+    if (removal) {
+      found.push(removal);
+      lineOf.set(removal, line);
+    }
+  }
+  if (skipped.size > 0 && found.some((finding) => needsNeighbours(finding, lineOf.get(finding)!) && (skipped.has(lineOf.get(finding)!.index - 1) || skipped.has(lineOf.get(finding)!.index + 1)))) return undefined;
+  const removals = keepPointsOfTheArticle(context, found, lineOf);
+  // A line that only shares no words with the article is a stray only in a text that shows
+  // other signs of a page around it: in a clean article it is a subheading, a credit or an
+  // answer ("Neues Leitmotto", "© Regan", "TL;DR"). When unsure, keep.
+  if (evidence.found(removals)) return removals;
+  if (skipped.size > 0 && removals.some((removal) => evidence.weak.has(removal))) return undefined;
+  return removals.filter((removal) => !evidence.weak.has(removal));
+}
+
+/** True when whether `finding` stays depends on the lines next to its `line` (see {@link keepPointsOfTheArticle}). */
+function needsNeighbours(finding: Finding, line: Line): boolean {
+  return finding.reason === CUT_OFF_ELSEWHERE && finding.span.start === line.span.start;
+}
 
 /**
  * `found` without the lines judged cut off and about something else that share a content word with
@@ -149,7 +190,7 @@ function keepPointsOfTheArticle({ analysis, document }: CleanContext, found: rea
   };
   return found.filter((finding) => {
     const line = lineOf.get(finding)!;
-    if (finding.reason !== CUT_OFF_ELSEWHERE || finding.span.start !== line.span.start) return true;
+    if (!needsNeighbours(finding, line)) return true;
     return !staysNextTo(line, document.lines[line.index - 1]) && !staysNextTo(line, document.lines[line.index + 1]);
   });
 }
@@ -197,6 +238,7 @@ function fragmentContext(context: CleanContext): FragmentContext {
     title: context.title,
     analysis: context.analysis,
     options: context.options,
+    claimed: context.claimed,
     lineEndsProperly: perLine(context.document, (line) => endsProperly(line.text)),
     lineIsProse: perLine(context.document, (line) => looksLikeProse(context.analysis, line)),
     proseLinesAfter: () => (proseAfter ??= countProseLinesAfter(fragment)),
@@ -310,25 +352,13 @@ const MIN_MENU_LINES = 4;
 class Evidence {
   /** The findings whose only ground is that the line shares no words with the article. */
   readonly weak = new Set<Finding>();
-  private readonly page: boolean;
   /** The last line of a weak finding, and how many such lines in a row end there. */
   private lastWeakLine = -2;
   private weakRun = 0;
   private menu = false;
 
-  constructor({ document, title, analysis, lineEndsProperly }: FragmentContext) {
-    const isCopy = title ? headlineCopyTest(title.text, analysis) : () => false;
-    const seen = new LinesByKey(analysis);
-    let page = false;
-    for (const line of document.lines) {
-      if (title && line.index > title.line && isCopy(line)) page = true;
-      if (page) break;
-      if (analysis.wordCount(line) > MAX_LABEL_WORDS || lineEndsProperly(line)) continue;
-      // A key of no words (a line of "* * *") is no label.
-      if (seen.add(line).count > 1 && analysis.keyWords(line).length > 0) page = true;
-    }
-    this.page = page;
-  }
+  /** `page`: see {@link showsPage}. */
+  constructor(private readonly page: boolean) {}
 
   /** A finding made on the weak ground alone, about `line` (asked in text order). */
   weakly(finding: Finding, line: Line): Finding {
@@ -343,6 +373,22 @@ class Evidence {
   found(findings: readonly Finding[]): boolean {
     return this.page || this.menu || findings.some((finding) => !this.weak.has(finding));
   }
+}
+
+/**
+ * True when the text repeats its headline below it, or a short line that does not end as a
+ * sentence does: signs of the page around an article (see {@link Evidence}).
+ */
+function showsPage({ document, title, analysis, lineEndsProperly }: FragmentContext): boolean {
+  const isCopy = title ? headlineCopyTest(title.text, analysis) : () => false;
+  const seen = new LinesByKey(analysis);
+  for (const line of document.lines) {
+    if (title && line.index > title.line && isCopy(line)) return true;
+    if (analysis.wordCount(line) > MAX_LABEL_WORDS || lineEndsProperly(line)) continue;
+    // A key of no words (a line of "* * *") is no label.
+    if (seen.add(line).count > 1 && analysis.keyWords(line).length > 0) return true;
+  }
+  return false;
 }
 
 function checkLine(context: FragmentContext, line: Line, evidence: Evidence): Finding | undefined {

@@ -4,7 +4,7 @@
  * does not name itself in its findings: the pipeline stamps the rule id on each.
  */
 import type { Analysis } from './analysis.js';
-import type { Document, Finding, Title } from './model.js';
+import type { Document, Finding, Span, Title } from './model.js';
 import type { OptionsMeta } from './options.js';
 
 /** What a rule says about itself. */
@@ -48,6 +48,13 @@ export interface CleanContext<O = NoOptions> {
   readonly analysis: Analysis;
   /** The rule's own options, checked, with defaults filled in. */
   readonly options: Readonly<O>;
+  /**
+   * What the rules of higher precedence remove in this reading: the spans of their accepted
+   * findings, sorted and disjoint. A finding that overlaps one of them is skipped (see
+   * `acceptRemovals`), so a rule may leave unjudged a piece that lies wholly inside them, as long
+   * as none of its other findings depends on that judgement.
+   */
+  readonly claimed: readonly Span[];
 }
 
 /** A rule: metadata and a pure check. `O` is the type of its options (a `type`, not an `interface`). */

@@ -129,12 +129,18 @@ function finish(enabled: readonly Cleaner[], input: string, settled: string, doc
 function read(enabled: readonly Cleaner[], document: Document, options: ResolvedOptions, spare: TokenArrays | undefined): { removals: Removal[]; title: Title | undefined; spare: TokenArrays | undefined } {
   const analysis = analyse(document, spare);
   const title = detectTitle(document, analysis);
-  const reported: Removal[] = [];
+  // Accepted rule by rule: what a rule's findings may not overlap is known before it runs (its
+  // context's `claimed`). The same as accepting all the findings at once, as a finding that is
+  // skipped takes no part in accepting the next.
+  let accepted: Removal[] = [];
   for (const rule of enabled) {
-    const context: CleanContext<Record<string, unknown>> = { document, title, analysis, options: options.rules.get(rule.meta.id)! };
+    const claimed = accepted.map((removal) => removal.span);
+    const context: CleanContext<Record<string, unknown>> = { document, title, analysis, options: options.rules.get(rule.meta.id)!, claimed };
+    const reported: Removal[] = [...accepted];
     for (const finding of rule.check(context)) reported.push({ rule: rule.meta.id, ...finding });
+    accepted = acceptRemovals(reported);
   }
-  return { removals: withoutOrphanedCopies(document.text, acceptRemovals(reported), enabled), title, spare: tokenArraysOf(analysis) };
+  return { removals: withoutOrphanedCopies(document.text, accepted, enabled), title, spare: tokenArraysOf(analysis) };
 }
 
 /**
