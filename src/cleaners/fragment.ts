@@ -25,6 +25,7 @@ import { groupBy } from '../core/group.js';
 import { hashWords, sameWords } from '../core/tokens.js';
 import { hasLetter, hasUnspacedScript, isWhiteSpace, lastWordToken, lineShape, startsUpper, trailingNonSpace, words } from '../core/text.js';
 import { int32Array, uint8Array } from '../core/arrays.js';
+import { insideSpans } from '../core/apply.js';
 
 /**
  * True when a line ends properly: terminal punctuation (with closing quotes and brackets), or a
@@ -115,57 +116,52 @@ export const fragment: Cleaner<NoOptions> = {
   check(cleanContext) {
     const context = fragmentContext(cleanContext);
     const page = showsPage(context);
-    // The lines that rules of higher precedence remove whole are judged only when the judgement
-    // of another line depends on them (then all are judged): on a whole page, the page rule has
-    // taken most lines before this rule runs.
-    const claimed = linesClaimed(cleanContext);
-    return (claimed.size > 0 ? judgeLines(context, page, claimed) : undefined) ?? judgeLines(context, page, NO_LINES)!;
+    // The lines that rules of higher precedence remove whole (on a page, most lines: the page rule
+    // runs first) are left unjudged, as a finding there would be skipped; unless the judgement of
+    // another line turns on theirs, and then every line is judged.
+    return (context.claimed.length > 0 ? judgeLines(context, page, true) : undefined) ?? judgeLines(context, page, false)!;
   },
 };
 
-const NO_LINES: ReadonlySet<number> = new Set();
-
-/** The indexes of the lines of the document wholly inside the context's `claimed` spans. */
-function linesClaimed({ document, claimed }: CleanContext): Set<number> {
-  const lines = new Set<number>();
-  if (claimed.length === 0) return lines;
-  let at = 0;
-  for (const line of document.lines) {
-    const { start, end } = line.span;
-    while (at < claimed.length && claimed[at]!.end <= start) at++;
-    // Claimed spans are disjoint: the line is inside them when they run on without a gap over it.
-    let reach = start;
-    for (let k = at; k < claimed.length && claimed[k]!.start <= reach && reach < end; k++) reach = claimed[k]!.end;
-    if (reach >= end) lines.add(line.index);
-  }
-  return lines;
-}
-
 /**
- * The rule's findings, judging every line but those in `skipped`; `undefined` when a line
- * skipped could have changed them (then every line must be judged): a line found cut off and
- * about something else stays when a line next to it stays and shares its words, and a line that
- * only shares no words with the article goes only when the text shows other signs of a page.
+ * The rule's findings, every line judged but (with `skipClaimed`) those wholly inside the context's
+ * `claimed` spans; `undefined` when a line left unjudged could have changed them: a line found cut
+ * off and about something else stays when a line next to it stays and shares its words, and a line
+ * that only shares no words with the article goes only when the text shows other signs of a page
+ * (`page`: see {@link showsPage}), which any line may show.
  */
-function judgeLines(context: FragmentContext, page: boolean, skipped: ReadonlySet<number>): Finding[] | undefined {
+function judgeLines(context: FragmentContext, page: boolean, skipClaimed: boolean): Finding[] | undefined {
+  const { document, title } = context;
   const found: Finding[] = [];
   const lineOf = new Map<Finding, Line>();
   const evidence = new Evidence(page);
-  for (const line of context.document.lines) {
-    if ((context.title && line.index === context.title.line) || skipped.has(line.index)) continue;
+  const inside = insideSpans(skipClaimed ? context.claimed : []);
+  const skipped = uint8Array(skipClaimed ? document.lines.length : 0);
+  let skips = 0;
+  for (const line of document.lines) {
+    if (title && line.index === title.line) continue;
+    if (skipClaimed && inside(line.span)) {
+      skipped[line.index] = 1;
+      skips++;
+      continue;
+    }
     const removal = checkLine(context, line, evidence);
     if (removal) {
       found.push(removal);
       lineOf.set(removal, line);
     }
   }
-  if (skipped.size > 0 && found.some((finding) => needsNeighbours(finding, lineOf.get(finding)!) && (skipped.has(lineOf.get(finding)!.index - 1) || skipped.has(lineOf.get(finding)!.index + 1)))) return undefined;
+  const nextToSkipped = (finding: Finding): boolean => {
+    const line = lineOf.get(finding)!;
+    return needsNeighbours(finding, line) && (skipped[line.index - 1] === 1 || skipped[line.index + 1] === 1);
+  };
+  if (skips > 0 && found.some(nextToSkipped)) return undefined;
   const removals = keepPointsOfTheArticle(context, found, lineOf);
   // A line that only shares no words with the article is a stray only in a text that shows
   // other signs of a page around it: in a clean article it is a subheading, a credit or an
   // answer ("Neues Leitmotto", "© Regan", "TL;DR"). When unsure, keep.
   if (evidence.found(removals)) return removals;
-  if (skipped.size > 0 && removals.some((removal) => evidence.weak.has(removal))) return undefined;
+  if (skips > 0 && removals.some((removal) => evidence.weak.has(removal))) return undefined;
   return removals.filter((removal) => !evidence.weak.has(removal));
 }
 

@@ -63,6 +63,22 @@ export function firstEndingAfter<T>(items: readonly T[], offset: number, spanOf:
 const spanOfRemoval = (removal: Removal): Span => removal.span;
 
 /**
+ * A test of spans asked in text order (ascending starts): true for one that lies wholly inside
+ * `spans` (sorted, disjoint; a context's `claimed`), every character of it, so that any finding
+ * within it overlaps them and is skipped.
+ */
+export function insideSpans(spans: readonly Span[]): (span: Span) => boolean {
+  let at = 0;
+  return ({ start, end }) => {
+    while (at < spans.length && spans[at]!.end <= start) at++;
+    // Spans that meet with no gap between them cover what they cover together.
+    let reach = start;
+    for (let k = at; k < spans.length && spans[k]!.start <= reach && reach < end; k++) reach = spans[k]!.end;
+    return reach >= end;
+  };
+}
+
+/**
  * Deletes `spans` (sorted, disjoint) from `text` and normalises white space: runs of spaces and
  * tabs become one space, lines are trimmed, a line emptied by a deletion disappears, paragraphs
  * are separated by exactly one blank line, and a non-empty result ends with one `eol`.

@@ -1,8 +1,19 @@
+import fc from 'fast-check';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { fragment } from '../../src/cleaners/fragment.js';
 import { analyse } from '../../src/core/analysis.js';
+import { acceptRemovals } from '../../src/core/apply.js';
+import type { CleanContext } from '../../src/core/cleaner.js';
+import type { Finding, Line, Removal } from '../../src/core/model.js';
+import { resolveOptions } from '../../src/core/options.js';
 import { parseDocument } from '../../src/core/parse.js';
 import { words } from '../../src/core/text.js';
-import { clean, RULE_IDS } from '../../src/index.js';
+import { detectTitle } from '../../src/core/title.js';
+import { clean, CLEANERS, RULE_IDS } from '../../src/index.js';
+import { articleText } from '../generators.js';
 import { ruleTester } from './rule-tester.js';
 
 const TITLE = 'Harbour ferry returns after repairs';
@@ -571,4 +582,80 @@ describe('what the rule reads of a line without splitting it', () => {
     const analysis = analyse(document);
     for (const line of document.lines) expect(analysis.tokenCount(line), line.text).toBe(words(line.text).length);
   });
+});
+
+describe('lines that rules of higher precedence claim', () => {
+  // A finding inside what a rule of higher precedence removes is skipped by the pipeline, so the
+  // rule leaves such lines unjudged: what it keeps must be exactly what judging every line keeps.
+  const contextOf = (text: string, claims: (line: Line) => boolean): CleanContext => {
+    const document = parseDocument(text);
+    const analysis = analyse(document);
+    return { document, analysis, title: detectTitle(document, analysis), options: {}, claimed: document.lines.filter(claims).map((line) => line.span) };
+  };
+  /** The findings the pipeline keeps beside the claimed spans, as the texts they take. */
+  const kept = (context: CleanContext, findings: readonly Finding[]): string[] =>
+    acceptRemovals([...context.claimed.map((span) => ({ rule: 'other', reason: 'claimed', span })), ...findings.map((finding) => ({ rule: 'fragment', ...finding }))])
+      .filter((removal) => removal.rule === 'fragment')
+      .map((removal) => context.document.text.slice(removal.span.start, removal.span.end));
+  /** What the rule keeps told of the claims, and judging every line. */
+  const both = (text: string, claims: (line: Line) => boolean): [string[], string[]] => {
+    const context = contextOf(text, claims);
+    return [kept(context, fragment.check(context)), kept(context, fragment.check({ ...context, claimed: [] }))];
+  };
+  const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+  it('keeps what judging every line keeps, whichever lines are claimed (generated articles)', () => {
+    fc.assert(
+      fc.property(articleText, fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }), (text, pattern) => {
+        const [told, judgedAll] = both(text, (line) => pattern[line.index % pattern.length]!);
+        expect(told).toEqual(judgedAll);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('judges every line when a line cut off next to a claimed one stays or goes by it', () => {
+    // The first is cut off and about something else; the second, cut off mid-phrase, shares
+    // "kiosk" with it: a line kept next to the first would keep it as one of the article's points,
+    // but the second goes too, claimed or not.
+    const point = 'Volunteers from the rowing club will plant young trees beside the kiosk';
+    const neighbour = 'The kiosk on the pier will open again in the spring with';
+    const text = longWith(4, point, neighbour);
+    expect(both(text, () => false)).toEqual([[point, neighbour], [point, neighbour]]);
+    expect(both(text, (line) => line.text === neighbour)).toEqual([[point], [point]]);
+  });
+
+  it('keeps what judging every line keeps on the fixtures, with every second, third or fourth line claimed', () => {
+    for (const name of readdirSync(fixtures).filter((file) => file.endsWith('.raw.txt'))) {
+      const text = readFileSync(path.join(fixtures, name), 'utf8');
+      for (const every of [2, 3, 4]) {
+        for (const offset of [0, 1]) {
+          const [told, judgedAll] = both(text, (line) => line.index % every === offset);
+          expect(told, `${name}, every ${every}`).toEqual(judgedAll);
+        }
+      }
+    }
+  });
+  const corpus = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+  if (existsSync(corpus)) {
+    it('keeps what judging every line keeps on the corpora, told what the library\'s rules of higher precedence take', () => {
+      const higher = CLEANERS.filter((rule) => rule.meta.precedence > fragment.meta.precedence);
+      const defaults = resolveOptions(CLEANERS).rules;
+      for (const set of ['articles', 'pages', 'web']) {
+        for (const name of readdirSync(path.join(corpus, set)).filter((file) => file.endsWith('.raw.txt'))) {
+          const context = contextOf(readFileSync(path.join(corpus, set, name), 'utf8'), () => false);
+          let taken: Removal[] = [];
+          for (const rule of higher) {
+            const options = defaults.get(rule.meta.id)!;
+            taken = acceptRemovals([...taken, ...rule.check({ ...context, options, claimed: taken.map((removal) => removal.span) }).map((finding) => ({ rule: rule.meta.id, ...finding }))]);
+          }
+          const told = { ...context, claimed: taken.map((removal) => removal.span) };
+          expect(kept(told, fragment.check(told)), `${set}/${name}`).toEqual(kept(told, fragment.check(context)));
+        }
+      }
+    });
+  } else {
+    it.skip(`SKIPPED: the same on the corpora (${corpus} not found: ../shared is not beside the repository)`);
+    console.warn(`fragment.test: skipped the claimed lines on the corpora: ${corpus} not found`);
+  }
 });

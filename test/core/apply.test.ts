@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptRemovals, deleteSpans, isNormalised } from '../../src/core/apply.js';
+import { acceptRemovals, deleteSpans, insideSpans, isNormalised } from '../../src/core/apply.js';
 import type { Removal, Span } from '../../src/core/model.js';
 import { clean } from '../../src/index.js';
 
@@ -78,6 +78,32 @@ describe('acceptRemovals', () => {
     const accepted = acceptRemovals(input);
     expect(accepted).toHaveLength(1000);
     for (let i = 1; i < accepted.length; i++) expect(accepted[i]!.span.start).toBeGreaterThanOrEqual(accepted[i - 1]!.span.end);
+  });
+});
+
+describe('insideSpans', () => {
+  const span = (start: number, end: number): Span => ({ start, end });
+
+  it('tells the spans asked in text order that lie wholly inside the given ones', () => {
+    const inside = insideSpans([span(10, 20), span(30, 40), span(40, 45), span(60, 70)]);
+    expect([
+      inside(span(0, 5)), // before them all
+      inside(span(10, 20)), // one of them exactly
+      inside(span(12, 18)), // within one
+      inside(span(15, 25)), // running past its end
+      inside(span(32, 44)), // over two that meet with no gap
+      inside(span(44, 62)), // over the gap after them
+      inside(span(59, 65)), // starting a character early
+      inside(span(65, 70)), // up to the last one's end
+      inside(span(70, 80)), // after them all
+    ]).toEqual([false, true, true, false, true, false, false, true, false]);
+  });
+
+  it('holds nothing inside no spans, and lets spans that only touch cover their join', () => {
+    expect(insideSpans([])(span(0, 1))).toBe(false);
+    const inside = insideSpans([span(0, 5), span(5, 9)]);
+    expect(inside(span(3, 7))).toBe(true);
+    expect(inside(span(8, 10))).toBe(false);
   });
 });
 

@@ -116,6 +116,29 @@ describe('a pipeline of the rules it is given', () => {
     expect(removed([copies(false), lineRule('drop', 1, 'Alpha')])).toEqual(['drop: Alpha', 'copies: Beta']);
   });
 
+  it('a rule is told what the rules of higher precedence claim in the reading: their accepted spans, in text order', () => {
+    const seen: string[][] = [];
+    const watcher: Cleaner = {
+      meta: { id: 'watcher', description: 'Removes nothing; records what it was told.', precedence: 1, options: {} },
+      check: ({ document, claimed }) => {
+        seen.push(claimed.map((span) => document.text.slice(span.start, span.end)));
+        return [];
+      },
+    };
+    // "second" reports "Gamma" and "Alpha" (in that order: not sorted), and "Alpha" again, which
+    // "first" takes: the watcher is told each span once, sorted.
+    const second: Cleaner = {
+      meta: { id: 'second', description: 'Removes Gamma, then Alpha.', precedence: 2, options: {} },
+      check: ({ document }) => ['Gamma', 'Alpha'].flatMap((word) => document.lines.filter((line) => line.text === word).map((line) => ({ reason: word, span: line.span }))),
+    };
+    const input = 'Headline of the text\n\nAlpha\n\nThe body of the text.\n\nGamma\n';
+    const result = createPipeline([watcher, second, lineRule('first', 3, 'Alpha')]).clean(input);
+    expect(removedTexts(input, result)).toEqual(['Alpha', 'Gamma']);
+    expect(result.removals.map((removal) => removal.rule)).toEqual(['first', 'second']);
+    // Two readings: the second, of the text without them, finds nothing to claim.
+    expect(seen).toEqual([['Alpha', 'Gamma'], []]);
+  });
+
   it('bodyOnly leaves the headline out in the name of the rule that declares it, and keeps it without one', () => {
     const owner = lineRule('titles', 2, 'Alpha', { leavesOutHeadline: { reason: 'headline gone' } });
     const withOwner = createPipeline([owner, lineRule('other', 1, 'Gamma')]).clean(text, { bodyOnly: true });
