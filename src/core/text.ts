@@ -289,7 +289,11 @@ export function wordCount(text: string): number {
 export function exceedsWords(text: string, limit: number): boolean {
   let tokens = 0;
   scanWords(text, () => ++tokens > limit);
-  return tokens > limit || wordCount(text) > limit;
+  if (tokens > limit) return true;
+  // Every token was counted, and they are its words unless a script without spaces counts them
+  // otherwise: its words were scanned a second time to count them again (a line of a few words
+  // after nearly every blank line of a page dump).
+  return hasUnspacedScript(text) && wordCount(text) > limit;
 }
 
 /** True when `text` holds a digit 0-9 (as `/\d/u` finds one), read code by code, without a regular expression. */
