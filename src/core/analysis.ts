@@ -255,6 +255,8 @@ class DocumentAnalysis implements Analysis {
   /** The spans of the lines that folding changes, in text order (see {@link mayFold}); worked out when first asked. */
   private foldingLines: Span[] | undefined;
   private readonly lines: readonly Line[];
+  /** See {@link firstTokensOfLines}; worked out when first asked. */
+  private lineTokens: Int32Array | undefined;
   private readonly text: string;
 
   constructor(document: Document, spare?: TokenArrays) {
@@ -396,8 +398,44 @@ class DocumentAnalysis implements Analysis {
    * of several kinds here; passing the search two numbers saved 0.3% of the instructions.
    */
   private tokensOf(piece: Piece): { readonly from: number; readonly to: number } {
+    // A line of the document (not a copy of one, nor a line of another parse) is read from the
+    // table of all lines' tokens, made in one pass when first needed: three warm passes over an
+    // eighth of the corpora took 3% fewer instructions than when each line's range was searched for.
+    // (A table of the sentences' as well saved nothing.)
+    const index = (piece as { readonly index?: number }).index;
+    if (index !== undefined && this.lines[index] === piece) {
+      const firsts = (this.lineTokens ??= this.firstTokensOfLines());
+      if (firsts.length > 0) {
+        const range = this.words.range;
+        range.from = firsts[index]!;
+        range.to = firsts[index + 1]!;
+        return range;
+      }
+    }
     const span = piece.span;
     return tokenRange(this.words, span.start, span.end);
+  }
+
+  /**
+   * Per line, the position of its first token, and last the number of tokens up to the end of the
+   * last line: a line's tokens run to the next line's first, as the white space between two lines
+   * holds none. Made in one pass over the tokens; empty should a token lie between two lines
+   * (then each line's range is searched for).
+   */
+  private firstTokensOfLines(): Int32Array {
+    const lines = this.lines;
+    const firsts = int32Array(lines.length + 1);
+    const { starts, count } = this.words;
+    let t = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const { start, end } = lines[i]!.span;
+      while (t < count && starts[t]! < start) t++;
+      if (i > 0 && t !== firsts[i]) return NO_IDS;
+      firsts[i] = t;
+      while (t < count && starts[t]! < end) t++;
+      firsts[i + 1] = t;
+    }
+    return firsts;
   }
 
   /**

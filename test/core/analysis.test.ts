@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse, tokenArraysOf } from '../../src/core/analysis.js';
+import type { Document, Line } from '../../src/core/model.js';
 import { parseDocument } from '../../src/core/parse.js';
 import { comparisonKey } from '../../src/core/text.js';
 
@@ -144,6 +145,30 @@ describe('keyWords', () => {
 
   it('reads the words of a document without such forms as they are', () => {
     expect(keyOf('Größere Fähren fahren wieder.\nDie finale Prüfung kommt.\n', 1)).toEqual(['die', 'finale', 'prüfung', 'kommt']);
+  });
+});
+
+describe('the tokens of a piece', () => {
+  it('are, for each line of the document, those its span holds; for a piece that only looks like a line, those of its own span', () => {
+    const text = 'Harbour ferry returns\n\nThe ferry resumed its crossings on Monday.\n  Two boats  \n\n\nA third, next summer!\n';
+    const document = parseDocument(text);
+    const analysis = analyse(document);
+    const spanned = (span: { start: number; end: number }): number => text.slice(span.start, span.end).split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+    expect(document.lines.map((line) => analysis.tokenCount(line))).toEqual(document.lines.map((line) => spanned(line.span)));
+    expect(document.lines.map((line) => analysis.tokenCount(line))).toEqual([3, 7, 2, 4]);
+    // The numbers of the first line, the words of the second: not the document's line.
+    const lookalike = { index: 0, span: document.lines[1]!.span, text: document.lines[1]!.text };
+    expect(analysis.tokenCount(lookalike)).toBe(7);
+  });
+
+  it('are found for each line, should a document hold words between its lines', () => {
+    // No parse makes such a document (the white space between lines holds no word), but a
+    // document can be given: each line's tokens are then searched for.
+    const text = 'alpha beta gamma delta';
+    const line = (index: number, start: number, end: number): Line => ({ index, span: { start, end }, text: text.slice(start, end), paragraph: 0, firstSentence: index, sentenceCount: 0 });
+    const document: Document = { text, eol: '\n', paragraphs: [], lines: [line(0, 0, 5), line(1, 11, 16)], sentences: [] };
+    const analysis = analyse(document);
+    expect(document.lines.map((each) => analysis.tokenCount(each))).toEqual([1, 1]);
   });
 });
 
