@@ -631,11 +631,12 @@ describe('lines that rules of higher precedence claim', () => {
       for (const every of [2, 3, 4]) {
         for (const offset of [0, 1]) {
           const [told, judgedAll] = both(text, (line) => line.index % every === offset);
-          expect(told, `${name}, every ${every}`).toEqual(judgedAll);
+          expect(told, `${name}, every ${every} from ${offset}`).toEqual(judgedAll);
         }
       }
     }
   });
+
   const corpus = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
   if (existsSync(corpus)) {
     it('keeps what judging every line keeps on the corpora, told what the library\'s rules of higher precedence take', () => {
