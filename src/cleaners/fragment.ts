@@ -135,7 +135,7 @@ function judgeLines(context: FragmentContext, page: boolean, skipClaimed: boolea
   const found: Finding[] = [];
   const lineOf = new Map<Finding, Line>();
   const evidence = new Evidence(page);
-  const inside = insideSpans(skipClaimed ? context.claimed : []);
+  const inside = insideSpans(context.claimed);
   const skipped = uint8Array(skipClaimed ? document.lines.length : 0);
   let skips = 0;
   for (const line of document.lines) {

@@ -189,6 +189,9 @@ interface IdRange {
 /** The ids of a piece without words. */
 const NO_IDS = new Int32Array(0);
 
+/** What `DocumentAnalysis.firstTokensOfLines` gives when a token lies between two lines: no table. */
+const NO_LINE_TABLE = new Int32Array(0);
+
 /** In `DocumentAnalysis.foldedWords`: folding leaves the piece as it is, and its words are the document's. */
 const UNFOLDED = new Int32Array(0);
 
@@ -430,7 +433,7 @@ class DocumentAnalysis implements Analysis {
     for (let i = 0; i < lines.length; i++) {
       const { start, end } = lines[i]!.span;
       while (t < count && starts[t]! < start) t++;
-      if (i > 0 && t !== firsts[i]) return NO_IDS;
+      if (i > 0 && t !== firsts[i]) return NO_LINE_TABLE;
       firsts[i] = t;
       while (t < count && starts[t]! < end) t++;
       firsts[i + 1] = t;
