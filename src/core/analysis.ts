@@ -274,11 +274,16 @@ class DocumentAnalysis implements Analysis {
     this.termIds = new Vocabulary(this.vocabulary.size);
     const word = (id: number): string => this.vocabulary.word(id);
     const { occurrences, tokens } = this.wordOccurrences(document);
-    // Looked up again for the stop-word table, not kept per word: keeping them saved nothing.
     const languages = (id: number): readonly number[] => stopwordLanguages(word(id), this.vocabulary.hash(id));
-    this.stopwords = detectStopwordsOfCounts(this.vocabulary.words, (id) => occurrences.count(id), tokens, this.unspaced, languages);
+    // Kept per word as the detection looks them up, for the stop-word table, which looked each
+    // word up again (the two were 2.9% of the self time of `clean()` in a profile): three warm
+    // passes over an eighth of the corpora take 0.5% fewer instructions. Words the detection does
+    // not look up (those of a script without spaces, words that folding made) are looked up here.
+    const looked: (readonly number[] | undefined)[] = [];
+    const lookUp = (id: number): readonly number[] => (looked[id] = languages(id));
+    this.stopwords = detectStopwordsOfCounts(this.vocabulary.words, (id) => occurrences.count(id), tokens, this.unspaced, lookUp);
     const size = this.vocabulary.size;
-    this.stopword = new PerWord((id) => (languages(id).includes(this.stopwords.position) ? 1 : 0), size);
+    this.stopword = new PerWord((id) => ((looked[id] ?? languages(id)).includes(this.stopwords.position) ? 1 : 0), size);
     this.termOfWord = new PerWord((id) => this.termsOfWord(id), size);
     // A token's lower-cased form counts as many words as it does: no script written without
     // spaces has case, and lower-casing only lengthens a token (İ), never shortens it.
